@@ -1,0 +1,59 @@
+/** A loaded dataset and its load report: what `loadDataset` returns. */
+
+import type {
+  ContactTable,
+  DeathTable,
+  ExperienceRow,
+  GeographyRow,
+  PopulationTable,
+  SectorCostRow,
+} from "./tables.js";
+
+/** One problem found while loading: where it is, what was expected and what was found. */
+export interface Problem {
+  /** Stable code from the message catalogue, e.g. "discharge_before_admission". */
+  readonly code: string;
+  readonly severity: "error" | "warning";
+  /** File name, e.g. "admissions.csv". */
+  readonly file: string;
+  /** 1-based line in the file (header = 1), or null for a whole-file problem. */
+  readonly line: number | null;
+  readonly column: string | null;
+  readonly expected: string;
+  readonly found: string;
+  /** The full text, e.g. `admissions.csv:1042: discharged_at "…" is before admitted_at "…"`. */
+  readonly message: string;
+}
+
+/** Counts for one table. rowsRead = rowsAccepted + rowsRejected + duplicates. */
+export interface TableReport {
+  readonly file: string;
+  readonly present: boolean;
+  readonly rowsRead: number;
+  readonly rowsAccepted: number;
+  readonly rowsRejected: number;
+  /** Exact duplicate rows, reported and counted once (not among rowsAccepted). */
+  readonly duplicates: number;
+  readonly warnings: number;
+}
+
+export interface LoadReport {
+  readonly dir: string;
+  readonly tables: readonly TableReport[];
+  /** Every problem, errors and warnings (capped per code in `problems`, never in the counts). */
+  readonly problems: readonly Problem[];
+  /** Count of problems by code (never capped). */
+  readonly problemCounts: Readonly<Record<string, number>>;
+  readonly ok: boolean;
+}
+
+export interface Dataset {
+  readonly dir: string;
+  readonly contacts: ContactTable;
+  readonly population: PopulationTable;
+  readonly geography: readonly GeographyRow[];
+  readonly deaths: DeathTable | null;
+  readonly sectorCosts: readonly SectorCostRow[] | null;
+  readonly experience: readonly ExperienceRow[] | null;
+  readonly report: LoadReport;
+}

@@ -1,0 +1,90 @@
+/**
+ * The validated, columnar tables that the loader returns and every later stage reads.
+ * Columns are typed arrays (one entry per row); text columns are dictionary-encoded
+ * (an Int32Array of indexes into a string list). Times are local wall-clock minutes and dates
+ * are days since 1970-01-01 (see time.ts); MISSING marks an absent value in Int32 columns.
+ */
+
+import type { Sector } from "./codes.js";
+
+/** admissions.csv: one row per hospital contact, after validation and exact-duplicate removal. */
+export interface ContactTable {
+  readonly length: number;
+  /** Dense patient index into `patientIds` (0 … patientIds.length − 1). */
+  readonly patient: Int32Array;
+  /** Pseudonymous ids by patient index. Never written to any output. */
+  readonly patientIds: readonly string[];
+  /** Birth date, days since 1970-01-01. */
+  readonly birthDate: Int32Array;
+  /** 1 = F, 2 = M (codes.ts Sex). */
+  readonly sex: Uint8Array;
+  /** Municipality code of residence, e.g. 751. */
+  readonly municipality: Int16Array;
+  /** Index into `hospitals`, −1 when not given. */
+  readonly hospital: Int32Array;
+  readonly hospitals: readonly string[];
+  /** Local wall-clock minutes since 1970-01-01T00:00. */
+  readonly admittedAt: Int32Array;
+  /** Local wall-clock minutes, or MISSING when still admitted at extraction. */
+  readonly dischargedAt: Int32Array;
+  /** 1 = acute, 0 = planned. */
+  readonly acute: Uint8Array;
+  /** 1 = inpatient, 0 = outpatient (as registered). */
+  readonly inpatient: Uint8Array;
+  /** Index into `diagnoses`. */
+  readonly diagnosis: Int32Array;
+  /** Normalised ICD-10 codes: upper case, no dot, no leading SKS "D" (DJ189 and J18.9 → "J189"). */
+  readonly diagnoses: readonly string[];
+  /** Index into REFERRAL_SOURCES, −1 when not given. */
+  readonly referral: Int8Array;
+  /** DRG value in DKK, NaN when not given. */
+  readonly cost: Float64Array;
+  /** 1-based line number in the source file (header = line 1), for messages. */
+  readonly sourceLine: Int32Array;
+}
+
+/** population.csv: citizens on 1 January. */
+export interface PopulationTable {
+  readonly length: number;
+  readonly year: Int16Array;
+  readonly municipality: Int16Array;
+  /** 1 = F, 2 = M. */
+  readonly sex: Uint8Array;
+  /** Completed years; for an open top band ("100+") the band's lower bound. */
+  readonly age: Int16Array;
+  /** 1 when the row is an open top band such as "100+". */
+  readonly ageOpen: Uint8Array;
+  readonly count: Float64Array;
+}
+
+export interface GeographyRow {
+  readonly municipality_code: number;
+  readonly municipality_name: string;
+  readonly cluster: string;
+  readonly hospital_unit: string;
+}
+
+/** deaths.csv, joined to patients: died day by patient index (MISSING when not dead). */
+export interface DeathTable {
+  /** Date of death (days since 1970-01-01) by patient index of the ContactTable, or MISSING. */
+  readonly diedOnByPatient: Int32Array;
+  /** Deaths of patients with no contact in admissions.csv (kept as a count only). */
+  readonly unmatched: number;
+}
+
+export interface SectorCostRow {
+  readonly year: number;
+  readonly municipality_code: number;
+  readonly sector: Sector;
+  readonly age_group: string | null;
+  readonly cost_dkk: number;
+}
+
+export interface ExperienceRow {
+  readonly period: string;
+  readonly cluster: string | null;
+  readonly municipality_code: number | null;
+  readonly measure: string;
+  readonly positive: number;
+  readonly total: number;
+}

@@ -1,0 +1,34 @@
+/** The tidy indicator table: one row per indicator × level × unit × period × group × sex. */
+
+export const Level = { region: "region", cluster: "cluster", municipality: "municipality" } as const;
+export type Level = keyof typeof Level;
+
+export const PeriodKind = { year: "year", quarter: "quarter", month: "month" } as const;
+export type PeriodKind = keyof typeof PeriodKind;
+
+export interface IndicatorRow {
+  /** Indicator id, e.g. "admission_rate", "readmission_30d". */
+  readonly indicator: string;
+  readonly level: Level;
+  /** Region name, cluster name, or municipality code as text. */
+  readonly unit: string;
+  /** "2019", "2019-Q1" or "2019-01". */
+  readonly period: string;
+  /** Population group: "0-2", "65+", "all", or a user band like "0-17". */
+  readonly group: string;
+  readonly sex: "all" | "F" | "M";
+  readonly numerator: number | null;
+  readonly denominator: number | null;
+  readonly value: number | null;
+  readonly lower: number | null;
+  readonly upper: number | null;
+  /** Method of the interval, e.g. "wilson", "byars", "exact-poisson". */
+  readonly method: string;
+  readonly suppressed: boolean;
+  /** Directly standardised value and interval, where asked. */
+  readonly std_value?: number | null;
+  readonly std_lower?: number | null;
+  readonly std_upper?: number | null;
+  readonly std_method?: string;
+  readonly note?: string;
+}

@@ -1,0 +1,2 @@
+// Re-exports of the io layer (filled as the layer is built).
+export {};

@@ -1,0 +1,2 @@
+// Re-exports of the stats layer (filled as the layer is built).
+export {};

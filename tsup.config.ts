@@ -1,0 +1,18 @@
+import { defineConfig } from "tsup";
+
+// One source, two module formats: ESM for modern tools, CommonJS for tslab notebooks
+// (tslab compiles cells to CommonJS and cannot import ESM-only modules). vega and
+// vega-lite stay external and are loaded with import() inside async functions.
+export default defineConfig({
+  entry: { index: "src/index.ts", cli: "src/cli/main.ts" },
+  format: ["esm", "cjs"],
+  outDir: "dist",
+  outExtension: ({ format }) => ({ js: format === "cjs" ? ".cjs" : ".js" }),
+  dts: true,
+  sourcemap: true,
+  clean: true,
+  target: "node20",
+  platform: "node",
+  splitting: false,
+  shims: true,
+});
