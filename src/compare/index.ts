@@ -1,2 +1,1 @@
-// Re-exports of the compare layer (filled as the layer is built).
-export {};
+export type * from "./funnelTypes.js";

@@ -1,2 +1,1 @@
-// Re-exports of the spc layer (filled as the layer is built).
-export {};
+export type * from "./types.js";

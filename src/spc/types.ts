@@ -1,0 +1,63 @@
+/** Shared shapes of the SPC layer: every chart returns a per-point table and a summary. */
+
+export const SpcChartType = { run: "run", xmr: "xmr", p: "p", u: "u", pprime: "pprime", uprime: "uprime" } as const;
+export type SpcChartType = keyof typeof SpcChartType;
+
+/** Which direction is better for the measure. */
+export type ImprovementDirection = "increase" | "decrease" | "neutral";
+
+/** How a flagged point reads, given the improvement direction (Making Data Count colours: blue / orange). */
+export type SignalKind = "improvement" | "concern" | "neutral";
+
+export interface SpcPoint {
+  /** Period label as given, e.g. "2019-03". */
+  readonly period: string;
+  /** 0-based position in the full series, gaps included. */
+  readonly index: number;
+  /** The plotted value; null for a missing period (a gap, never a zero). */
+  readonly value: number | null;
+  readonly numerator: number | null;
+  readonly denominator: number | null;
+  readonly centre: number | null;
+  readonly lower3: number | null;
+  readonly upper3: number | null;
+  readonly lower2: number | null;
+  readonly upper2: number | null;
+  /** Phase label (e.g. "Før", or an intervention start). */
+  readonly phase: string;
+  /** True when the point was among the points that set its phase's centre and limits. */
+  readonly baseline: boolean;
+  /** True when the user excluded the point from the limit calculation (it is still plotted). */
+  readonly excluded: boolean;
+  /** Rule ids that flagged this point, in priority order (empty when none). */
+  readonly rules: readonly string[];
+  /** Null when no rule flagged the point. */
+  readonly signal: SignalKind | null;
+}
+
+export interface SpcPhaseSummary {
+  readonly phase: string;
+  readonly firstPeriod: string;
+  readonly lastPeriod: string;
+  readonly points: number;
+  readonly usefulPoints: number;
+  readonly baselinePoints: number;
+  readonly centre: number | null;
+  /** Run-chart facts for the phase (Anhøj): longest run and crossings, with thresholds. */
+  readonly longestRun?: number;
+  readonly longestRunMax?: number;
+  readonly crossings?: number;
+  readonly crossingsMin?: number;
+  readonly signals: number;
+}
+
+export interface SpcResult {
+  readonly chart: SpcChartType;
+  readonly improvement: ImprovementDirection;
+  readonly points: readonly SpcPoint[];
+  readonly phases: readonly SpcPhaseSummary[];
+  /** Periods with no value (gaps), reported. */
+  readonly missingPeriods: readonly string[];
+  /** Plain-language notes (e.g. "Laney adjustment: sigma_z = 3.2"). */
+  readonly notes: readonly string[];
+}
