@@ -1,2 +1,6 @@
-// Re-exports of the interop layer (filled as the layer is built).
-export {};
+export * from "./columns.js";
+export * from "./toCsv.js";
+export * from "./toJson.js";
+export * from "./toArrow.js";
+export * from "./writeTable.js";
+export * from "./danfo.js";

@@ -33,6 +33,10 @@ export interface SpcPoint {
   readonly rules: readonly string[];
   /** Null when no rule flagged the point. */
   readonly signal: SignalKind | null;
+  /** True when the point's rules point in opposite directions (the highest-priority rule decides `signal`). */
+  readonly signalConflict?: boolean;
+  /** XmR: moving range to the previous point (null when not formed: first point, gap, excluded, or outside the baseline). */
+  readonly movingRange?: number | null;
 }
 
 export interface SpcPhaseSummary {
@@ -49,6 +53,16 @@ export interface SpcPhaseSummary {
   readonly crossings?: number;
   readonly crossingsMin?: number;
   readonly signals: number;
+  /** True when the Anhøj rules signal non-random variation in the phase (run chart). */
+  readonly runsSignal?: boolean;
+  /** XmR: σ̂ used for the limits; p/u: null (it varies per point). */
+  readonly sigma?: number | null;
+  /** XmR (and Laney): mean moving range used for the limits, after screening. */
+  readonly meanMovingRange?: number | null;
+  /** Number of moving ranges removed by the screening. */
+  readonly screenedMovingRanges?: number;
+  /** p/u charts: Laney's σ_z of the phase (reported for plain charts too, to judge overdispersion). */
+  readonly sigmaZ?: number | null;
 }
 
 export interface SpcResult {

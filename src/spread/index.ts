@@ -1,2 +1,13 @@
-// Re-exports of the spread layer (filled as the layer is built).
-export {};
+// Re-exports of the spread layer: the intervention model, its loading and validation, and the
+// helpers that turn interventions into tables for charts and reports.
+export * from "./vocabulary.js";
+export * from "./knownIndicators.js";
+export * from "./interventionSchema.js";
+export { SPREAD_MESSAGES, formatSpreadPath } from "./messages.js";
+export type { SpreadMessageCode } from "./messages.js";
+export * from "./spreadProblem.js";
+export * from "./interventionValidationError.js";
+export * from "./validateIntervention.js";
+export * from "./validateInterventionText.js";
+export * from "./parseIntervention.js";
+export * from "./loadInterventions.js";

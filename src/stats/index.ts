@@ -1,2 +1,23 @@
-// Re-exports of the stats layer (filled as the layer is built).
-export {};
+// Re-exports of the stats layer: intervals, standardisation and the distributions they need.
+export type { Interval, Estimate, LevelOptions } from "./types.js";
+export type { Stratum, StandardBand } from "./directlyStandardisedRate.js";
+export type { IndirectlyStandardisedEstimate } from "./indirectlyStandardisedRatio.js";
+export type { PoissonLimitMethod } from "./poissonCountLimits.js";
+export { StatsError } from "./statsError.js";
+export { statsMessages } from "./messages.js";
+export { wilsonInterval } from "./wilsonInterval.js";
+export { poissonInterval } from "./poissonInterval.js";
+export { poissonCountLimits } from "./poissonCountLimits.js";
+export { rateWithInterval } from "./rateWithInterval.js";
+export { directlyStandardisedRate } from "./directlyStandardisedRate.js";
+export { indirectlyStandardisedRatio } from "./indirectlyStandardisedRatio.js";
+export { normalQuantile } from "./normalQuantile.js";
+export { normalCdf } from "./normalCdf.js";
+export { chiSquareQuantile } from "./chiSquareQuantile.js";
+export { zForLevel } from "./zForLevel.js";
+export { logGamma } from "./logGamma.js";
+export { regularizedGamma } from "./regularizedGamma.js";
+export { resolveLevels } from "./resolveLevels.js";
+export { EUROPEAN_STANDARD_POPULATION_2013 } from "./europeanStandardPopulation2013.js";
+export { buildStandardPopulation } from "./buildStandardPopulation.js";
+export { ageBandLabel } from "./ageBandLabel.js";

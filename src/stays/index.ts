@@ -1,2 +1,11 @@
-// Re-exports of the stays layer (filled as the layer is built).
-export {};
+// Re-exports of the stays layer: contacts → stays → admissions → readmission links.
+export * from "./stayTable.js";
+export * from "./stayOptions.js";
+export * from "./sortContacts.js";
+export * from "./buildStays.js";
+export * from "./linkReadmissions.js";
+export * from "./computeStays.js";
+export * from "./diagnosisGroups.js";
+export * from "./readmissionExclusions.js";
+export { packageRoot, dataPath } from "./packageRoot.js";
+export { elapsedAtLeast, elapsedAtMost } from "./elapsed.js";

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Runs every notebook in notebooks/ headless with the tslab (TypeScript) kernel.
+#   scripts/notebooks.sh            execute into out/notebooks/ and check the outputs equal the committed ones
+#   scripts/notebooks.sh --update   execute in place (refresh the committed outputs)
+# Needs Debian's jupyter-nbconvert, python3-nbclient, jupyter-client, jupyter-core, python3-ipykernel
+# (.ci/run installs them) and a built package (npm run build).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+export TZ=Europe/Copenhagen
+# Use Debian's python3 (the pyenv one first on PATH here has no Jupyter).
+export PATH=/usr/bin:$PATH
+# Register the tslab kernel against this checkout's tslab binary.
+kdir=$(mktemp -d)
+cat > "$kdir/kernel.json" <<JSON
+{"argv": ["$root/node_modules/.bin/tslab", "kernel", "--config-path", "{connection_file}"],
+ "display_name": "TypeScript (tslab)", "language": "typescript"}
+JSON
+/usr/bin/jupyter kernelspec install --user --name tslab "$kdir" >/dev/null
+# Notebooks import "klynge" as a user would; type-checking in tslab resolves it through node_modules.
+[ -e node_modules/klynge ] || ln -s .. node_modules/klynge
+mode=${1:-check}
+status=0
+mkdir -p out/notebooks
+for nb in notebooks/*.ipynb; do
+  name=$(basename "$nb")
+  echo "notebook $name"
+  if [ "$mode" = "--update" ]; then
+    (cd notebooks && /usr/bin/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.timeout=600 --ExecutePreprocessor.kernel_name=tslab "$name")
+    python3 scripts/strip-notebook-metadata.py "$nb"
+  else
+    if ! (cd notebooks && /usr/bin/jupyter nbconvert --to notebook --execute --ExecutePreprocessor.timeout=600 --ExecutePreprocessor.kernel_name=tslab --output-dir "$root/out/notebooks" "$name"); then
+      echo "FAILED: $name did not run"; status=1; continue
+    fi
+    python3 scripts/strip-notebook-metadata.py "out/notebooks/$name"
+    if ! python3 scripts/compare-notebooks.py "$nb" "out/notebooks/$name"; then status=1; fi
+  fi
+done
+exit $status

@@ -1,0 +1,169 @@
+/**
+ * The chart object every builder returns — `{ spec, data, meta }` — and the common text options.
+ * The vega-lite spec is self-contained (data inline, locale and font in its config) so it renders
+ * anywhere; `data` is the table behind the chart (for CSV export); `meta` names the chart.
+ */
+import type { TopLevelSpec } from "vega-lite";
+import { chartLabel } from "./labels.js";
+import { formatChartNumber, type ChartLang } from "./locale.js";
+import { CHART_WIDTHS, GREYS, chartConfig, type ChartSize } from "./theme.js";
+
+export interface ChartMeta {
+  /** Stable id, used as the file name of the rendered chart, e.g. "funnel-readmission_30d". */
+  readonly id: string;
+  readonly title: string;
+  readonly subtitle: string;
+  /** The footnote drawn under the chart: source, period, definition, method notes, suppression. */
+  readonly footnote: string;
+  readonly lang: ChartLang;
+}
+
+export interface Chart<Row = Record<string, unknown>> {
+  readonly spec: TopLevelSpec;
+  readonly data: Row[];
+  readonly meta: ChartMeta;
+}
+
+/** Text and size options shared by all builders; every field optional. */
+export interface ChartOptions {
+  /** "da" (default) or "en". */
+  readonly lang?: ChartLang;
+  readonly id?: string;
+  readonly title?: string;
+  readonly subtitle?: string;
+  /** Data source; default: the catalogue's "klynge, computed from the region's extract". */
+  readonly source?: string;
+  /** Data period, e.g. "2019–2023". */
+  readonly period?: string;
+  /** Definition of the measure. */
+  readonly definition?: string;
+  /** Suppression threshold (fewer than this many citizens → suppressed); default 5. */
+  readonly suppressionMin?: number;
+  /** Extra notes appended to the footnote. */
+  readonly notes?: readonly string[];
+  /** "page" (170 mm, default) or "column" (85 mm): the width the chart is laid out for. */
+  readonly size?: ChartSize;
+  /** Width of the chart body in CSS px (overrides `size`). */
+  readonly width?: number;
+  /** Height of the chart body in CSS px. */
+  readonly height?: number;
+}
+
+/** Builds the footnote text: source, period, definition, extra notes, suppression note. */
+export function chartFootnote(options: ChartOptions, methodNotes: readonly string[] = []): string {
+  const lang = options.lang ?? "da";
+  const parts: string[] = [chartLabel(lang, "foot.source", { source: options.source ?? chartLabel(lang, "foot.sourceDefault") })];
+  if (options.period) parts.push(chartLabel(lang, "foot.period", { period: options.period }));
+  if (options.definition) parts.push(chartLabel(lang, "foot.definition", { definition: stripDot(options.definition) }));
+  for (const note of [...methodNotes, ...(options.notes ?? [])]) if (note) parts.push(note);
+  parts.push(chartLabel(lang, "foot.suppression", { min: options.suppressionMin ?? 5 }));
+  return parts.join(" ");
+}
+
+function stripDot(s: string): string {
+  return s.replace(/\.\s*$/, "");
+}
+
+/** Width of the chart body in CSS px for the options. */
+export function bodyWidth(options: ChartOptions, fallback?: number): number {
+  return options.width ?? fallback ?? CHART_WIDTHS[options.size ?? "page"];
+}
+
+/**
+ * Wraps text into lines of at most `maxChars` characters at spaces (a long word stays whole).
+ * Used for footnotes, which vega does not wrap by itself.
+ */
+export function wrapText(text: string, maxChars: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/).filter((w) => w.length > 0)) {
+    if (line.length === 0) line = word;
+    else if (line.length + 1 + word.length <= maxChars) line += " " + word;
+    else {
+      lines.push(line);
+      line = word;
+    }
+  }
+  if (line.length > 0) lines.push(line);
+  return lines;
+}
+
+const FOOT_FONT_SIZE = 9;
+const FOOT_LINE_HEIGHT = 12;
+
+/**
+ * Frames a chart body: title and subtitle on top (vega-lite title), the footnote drawn as a text
+ * view under the body (vconcat), the theme config (font, Danish/English locale).
+ * `width` is the width the footnote is wrapped to (the body's total width).
+ */
+export function frameChart<Row>(body: Record<string, unknown>, data: Row[], meta: ChartMeta, width: number): Chart<Row> {
+  // DejaVu Sans averages about 0.55 em per character at the footnote size.
+  const maxChars = Math.max(30, Math.floor(width / (FOOT_FONT_SIZE * 0.56)));
+  const lines = wrapText(meta.footnote, maxChars).map((text, i) => ({ text, y: i * FOOT_LINE_HEIGHT }));
+  const footer = {
+    name: "footnote",
+    width,
+    height: lines.length * FOOT_LINE_HEIGHT,
+    data: { values: lines },
+    mark: { type: "text", align: "left", baseline: "top", fontSize: FOOT_FONT_SIZE, color: GREYS.footnote },
+    encoding: {
+      x: { value: 0 },
+      y: { field: "y", type: "quantitative", scale: null },
+      text: { field: "text", type: "nominal" },
+    },
+  };
+  const spec = {
+    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+    title: { text: meta.title, subtitle: meta.subtitle },
+    config: chartConfig(meta.lang),
+    vconcat: [body, footer],
+    spacing: 14,
+  } as unknown as TopLevelSpec;
+  return { spec, data, meta };
+}
+
+/** Resolves the meta block of a chart from options and the builder's defaults. */
+export function chartMeta(options: ChartOptions, defaults: { id: string; title: string; subtitle: string }, methodNotes: readonly string[] = []): ChartMeta {
+  return {
+    id: options.id ?? defaults.id,
+    title: options.title ?? defaults.title,
+    subtitle: options.subtitle ?? defaults.subtitle,
+    footnote: chartFootnote(options, methodNotes),
+    lang: options.lang ?? "da",
+  };
+}
+
+/** Period label → ISO date (first day) for a temporal axis: "2019", "2019-Q2", "2019-03", "2019-03-15". */
+export function periodStart(period: string): string | null {
+  let m = /^(\d{4})$/.exec(period);
+  if (m) return `${m[1]}-01-01`;
+  m = /^(\d{4})-?Q([1-4])$/i.exec(period);
+  if (m) return `${m[1]}-${String((Number(m[2]) - 1) * 3 + 1).padStart(2, "0")}-01`;
+  m = /^(\d{4})-(\d{2})$/.exec(period);
+  if (m) return `${m[1]}-${m[2]}-01`;
+  m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(period);
+  if (m) return period;
+  return null;
+}
+
+/** The time unit matching a period label's granularity (UTC units: dates are parsed as UTC). */
+export function periodTimeUnit(period: string): "utcyear" | "utcyearquarter" | "utcyearmonth" | "utcyearmonthdate" {
+  if (/^\d{4}$/.test(period)) return "utcyear";
+  if (/Q/i.test(period)) return "utcyearquarter";
+  if (/^\d{4}-\d{2}$/.test(period)) return "utcyearmonth";
+  return "utcyearmonthdate";
+}
+
+/** Axis label format for a period granularity (d3-time-format, localised by config.locale). */
+export function periodFormat(period: string, lang: ChartLang = "da"): string {
+  if (/^\d{4}$/.test(period)) return "%Y";
+  if (/Q/i.test(period)) return lang === "da" ? "%Y K%q" : "%Y Q%q";
+  if (/^\d{4}-\d{2}$/.test(period)) return "%b %Y";
+  return "%d-%m-%Y";
+}
+
+/** A confidence level as text: 0.95 → "95 %" (da) / "95%" (en); 0.998 → "99,8 %" / "99.8%". */
+export function levelLabel(level: number, lang: ChartLang = "da"): string {
+  const pct = formatChartNumber(level * 100, lang, 2);
+  return lang === "da" ? `${pct} %` : `${pct}%`;
+}

@@ -1,0 +1,166 @@
+/**
+ * Funnel plot of a {@link FunnelResult}: units as labelled points over their denominator, the
+ * overall value as a line and the control limits at every level the result carries (typically
+ * 95 % and 99.8 %), with the overdispersion method and φ/τ² stated in the footnote.
+ * Method: Spiegelhalter (2005) "Funnel plots for comparing institutional performance", Stat Med
+ * 24:1185; limits as computed by the compare layer (PHE/Fingertips or FunnelPlotR method).
+ */
+import type { FunnelClass, FunnelResult } from "../compare/funnelTypes.js";
+import { bodyWidth, chartMeta, frameChart, levelLabel, type Chart, type ChartOptions } from "./chart.js";
+import { chartLabel } from "./labels.js";
+import { formatChartNumber } from "./locale.js";
+import { GREYS, OKABE_ITO } from "./theme.js";
+
+/** One unit of the funnel plot, as plotted (the data behind the chart). */
+export interface FunnelChartRow {
+  readonly unit: string;
+  readonly numerator: number;
+  readonly denominator: number;
+  readonly value: number;
+  /** Class at the innermost level (e.g. 95 %). */
+  readonly classInner: FunnelClass;
+  /** Class at the outermost level (e.g. 99.8 %). */
+  readonly classOuter: FunnelClass;
+  /** Plotted category: "outer", "inner" or "none". */
+  readonly position: "outer" | "inner" | "none";
+}
+
+export interface FunnelChartOptions extends ChartOptions {
+  /** d3 format of the value axis; default ".0%" for proportions, ",.1f" otherwise. */
+  readonly valueFormat?: string;
+}
+
+/**
+ * Builds the funnel plot chart of a FunnelResult (both limit levels, units labelled, method noted).
+ * @example const chart = funnelChart(result, { period: "2023", definition: "30-day readmissions" });
+ */
+export function funnelChart(result: FunnelResult, options: FunnelChartOptions = {}): Chart<FunnelChartRow> {
+  const lang = options.lang ?? "da";
+  const levels = [...result.levels].sort((a, b) => a - b);
+  const inner = levels[0];
+  const outer = levels[levels.length - 1];
+  const classAt = (u: FunnelResult["units"][number], level: number): FunnelClass =>
+    u.classes.find((c) => Math.abs(c.level - level) < 1e-9)?.class ?? "not_significant";
+
+  const rows: FunnelChartRow[] = result.units.map((u) => {
+    const ci = classAt(u, inner);
+    const co = classAt(u, outer);
+    const position = co !== "not_significant" ? "outer" : ci !== "not_significant" ? "inner" : "none";
+    return { unit: u.unit, numerator: u.numerator, denominator: u.denominator, value: u.value, classInner: ci, classOuter: co, position };
+  });
+
+  const positionLabel = {
+    outer: chartLabel(lang, "funnel.class.outer", { level: levelLabel(outer, lang) }),
+    inner: chartLabel(lang, "funnel.class.inner", { level: levelLabel(inner, lang) }),
+    none: chartLabel(lang, "funnel.class.none"),
+  };
+  const limitLabel = (level: number) => chartLabel(lang, "funnel.limit", { level: levelLabel(level, lang) });
+
+  // Limit curves in long form; the y domain is set from the units and the limits over their range.
+  const minDen = Math.min(...rows.map((r) => r.denominator));
+  const maxDen = Math.max(...rows.map((r) => r.denominator));
+  const limitRows = result.limits.flatMap((p) => [
+    { denominator: p.denominator, level: limitLabel(p.level), side: "lower", bound: p.lower },
+    { denominator: p.denominator, level: limitLabel(p.level), side: "upper", bound: p.upper },
+  ]);
+  const inRange = result.limits.filter((p) => p.denominator >= minDen * 0.8 && p.denominator <= maxDen * 1.05);
+  const ys = [...rows.map((r) => r.value), ...inRange.flatMap((p) => [p.lower, p.upper]), result.target].filter(Number.isFinite);
+  const lo = Math.min(...ys);
+  const hi = Math.max(...ys);
+  const pad = (hi - lo) * 0.06 || Math.abs(hi) * 0.1 || 1;
+  const yDomain = [result.type === "proportion" ? Math.max(0, lo - pad) : lo - pad, result.type === "proportion" ? Math.min(1, hi + pad) : hi + pad];
+  const xDomain = [Math.max(0, minDen * 0.8), maxDen * 1.05];
+
+  const yTitle =
+    result.type === "proportion"
+      ? chartLabel(lang, "funnel.y.proportion")
+      : result.type === "rate"
+        ? chartLabel(lang, "funnel.y.rate", { multiplier: formatChartNumber(result.multiplier, lang, 0) })
+        : chartLabel(lang, "funnel.y.ratio");
+  const xTitle = chartLabel(lang, result.type === "proportion" ? "funnel.x.proportion" : result.type === "rate" ? "funnel.x.rate" : "funnel.x.ratio");
+  const valueFormat = options.valueFormat ?? (result.type === "proportion" ? ".1%" : ",.2f");
+
+  const width = bodyWidth(options);
+  const height = options.height ?? Math.round(width * 0.6);
+  const x = { field: "denominator", type: "quantitative", title: xTitle, scale: { domain: xDomain, nice: false }, axis: { format: ",d" } };
+  const y = { type: "quantitative", title: yTitle, scale: { domain: yDomain, nice: false, zero: false }, axis: { format: valueFormat } };
+
+  const phiText = result.phi == null ? "–" : formatChartNumber(result.phi, lang, 2);
+  const tauText = result.tau2 == null ? "–" : formatChartNumber(result.tau2, lang, 4);
+  const methodNote = chartLabel(lang, `funnel.method.${result.method}`, { phi: phiText, tau2: tauText });
+
+  const body = {
+    width,
+    height,
+    layer: [
+      {
+        data: { values: limitRows },
+        mark: { type: "line", clip: true, color: GREYS.reference, strokeWidth: 1 },
+        encoding: {
+          x,
+          y: { ...y, field: "bound" },
+          detail: { field: "side", type: "nominal" },
+          strokeDash: {
+            field: "level",
+            type: "nominal",
+            title: null,
+            sort: levels.map(limitLabel),
+            scale: { domain: levels.map(limitLabel), range: levels.map((_, i) => (i === levels.length - 1 ? [1, 0] : [5, 3])) },
+            legend: { orient: "top", direction: "horizontal", symbolType: "stroke" },
+          },
+        },
+      },
+      {
+        data: { values: [{ target: result.target, label: chartLabel(lang, "funnel.target") }] },
+        mark: { type: "rule", color: GREYS.text, strokeWidth: 1.2 },
+        encoding: { y: { ...y, field: "target" } },
+      },
+      {
+        data: { values: rows },
+        layer: [
+          {
+            mark: { type: "point", filled: true, size: 60, opacity: 1 },
+            encoding: {
+              x,
+              y: { ...y, field: "value" },
+              color: {
+                field: "position",
+                type: "nominal",
+                title: chartLabel(lang, "funnel.class"),
+                scale: { domain: ["outer", "inner", "none"], range: [OKABE_ITO.vermillion, OKABE_ITO.orange, "#7b7d7d"] },
+                legend: {
+                  orient: "top",
+                  direction: "horizontal",
+                  titleOrient: "left",
+                  labelExpr: `${JSON.stringify(positionLabel)}[datum.value]`,
+                },
+              },
+              tooltip: [
+                { field: "unit", title: chartLabel(lang, "unit") },
+                { field: "numerator", type: "quantitative", title: chartLabel(lang, "numerator"), format: ",d" },
+                { field: "denominator", type: "quantitative", title: chartLabel(lang, "denominator"), format: ",d" },
+                { field: "value", type: "quantitative", title: chartLabel(lang, "value"), format: valueFormat },
+              ],
+            },
+          },
+          {
+            mark: { type: "text", align: "left", dx: 6, dy: -6, fontSize: 9, color: GREYS.text },
+            encoding: { x, y: { ...y, field: "value" }, text: { field: "unit" } },
+          },
+        ],
+      },
+    ],
+    resolve: { legend: { strokeDash: "independent", color: "independent" } },
+  };
+
+  const meta = chartMeta(
+    options,
+    {
+      id: "funnel",
+      title: chartLabel(lang, "funnel.title"),
+      subtitle: chartLabel(lang, "funnel.subtitle", { levels: levels.map((l) => levelLabel(l, lang)).join(lang === "da" ? " og " : " and ") }),
+    },
+    [methodNote, ...result.notes],
+  );
+  return frameChart(body, rows, meta, width + 60);
+}

@@ -1,0 +1,7 @@
+export * from "./cell.js";
+export * from "./admissionsSchema.js";
+export * from "./populationSchema.js";
+export * from "./geographySchema.js";
+export * from "./deathsSchema.js";
+export * from "./sectorCostsSchema.js";
+export * from "./experienceSchema.js";

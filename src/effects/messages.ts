@@ -1,0 +1,69 @@
+/**
+ * The message catalogue of the effects layer (regression, interrupted time series, staggered
+ * difference-in-differences). Every user-facing text of the layer is built here, so that
+ * wording is kept in one place and tests can check it word for word.
+ */
+
+export const EffectsMessage = {
+  emptyData: (fn: string) => `${fn} requires at least one observation`,
+  lengthMismatch: (fn: string, what: string, expected: number, received: number) =>
+    `${fn}: ${what} has ${received} values, expected ${expected} (one per observation)`,
+  notFinite: (fn: string, what: string, index: number, value: unknown) =>
+    `${fn}: ${what}[${index}] is ${String(value)}; expected a finite number`,
+  negativeCount: (fn: string, index: number, value: number) =>
+    `${fn}: count y[${index}] is ${value}; Poisson counts must be >= 0`,
+  nonPositiveExposure: (fn: string, index: number, value: number) =>
+    `${fn}: exposure[${index}] is ${value}; person-time must be > 0 (drop the row or fix the population)`,
+  rankDeficient: (columns: readonly string[]) =>
+    `poissonGlm: the design matrix is rank deficient — column(s) ${columns.map((c) => `"${c}"`).join(", ")} ` +
+    `are linear combinations of earlier columns (aliased). Remove them or merge the categories.`,
+  tooFewObservations: (fn: string, n: number, p: number) =>
+    `${fn}: ${n} observations for ${p} coefficients; at least as many observations as coefficients are needed`,
+  notConverged: (iterations: number) =>
+    `poissonGlm: IRLS did not converge in ${iterations} iterations; the estimates may be unreliable (fitted rates near 0 or separation)`,
+  divergence: () =>
+    `poissonGlm: the deviance could not be made finite by step-halving; the model cannot be fitted to these data`,
+  badLevel: (fn: string, level: unknown) =>
+    `${fn}: level is ${String(level)}; give the confidence level as a fraction strictly between 0 and 1 (e.g. 0.95)`,
+  badPeriod: (fn: string, period: unknown) =>
+    `${fn}: period ${JSON.stringify(period)} is neither a month "YYYY-MM" nor an integer month index`,
+  mixedPeriods: (fn: string) => `${fn}: periods mix "YYYY-MM" strings and integer indices; use one form`,
+  duplicatePeriod: (fn: string, period: string, unit?: string) =>
+    `${fn}: period ${period}${unit === undefined ? "" : ` of unit "${unit}"`} occurs more than once`,
+  startOutside: (fn: string, start: string) =>
+    `${fn}: the intervention start ${start} leaves no observed period before it or none from it onwards`,
+  tooFewPre: (n: number, p: number) =>
+    `interruptedTimeSeries: ${n} observations for ${p} coefficients; use fewer seasonal terms or a longer series`,
+  gapNote: (count: number, list: string) =>
+    `${count} missing period(s) in the series (${list}); they are left out of the fit, never read as 0`,
+  seasonalityNumericNote: () =>
+    `periods are integer indices: the month of year for seasonality is taken as index mod 12 (index 0 = January)`,
+  underdispersionNote: (phi: number) =>
+    `dispersion phi = ${phi.toFixed(3)} <= 1: Poisson standard errors are used (no deflation)`,
+  overdispersionNote: (phi: number) =>
+    `dispersion phi = ${phi.toFixed(3)} > 1: standard errors are multiplied by sqrt(phi) (quasi-Poisson)`,
+  noTreatedUnits: () => `staggeredDid: no unit has a treatedFrom period, so there is no effect to estimate`,
+  noControls: (g: string, t: string) =>
+    `ATT(${g}, ${t}) not identified: no never-treated or not-yet-treated unit at that period`,
+  zeroCell: (g: string, t: string) =>
+    `ATT(${g}, ${t}) not estimable: a cohort or control cell has 0 events, so its log rate is undefined`,
+  noBase: (g: string) => `cohort ${g}: no observed base period before the start, so it is left out`,
+  noPostCells: () => `staggeredDid: no post-start group-time effect could be estimated`,
+  treatedFromInconsistent: (unit: string) =>
+    `staggeredDid: unit "${unit}" has more than one treatedFrom value; give one start per unit`,
+  twfeLabel: () =>
+    `two-way fixed-effects Poisson estimate, shown only as a contrast: it is biased under staggered adoption ` +
+    `when effects vary over time, because already-treated units serve as controls`,
+} as const;
+
+/** A structured error of the effects layer: a code, the message, and the offending details. */
+export class EffectsError extends Error {
+  readonly code: string;
+  readonly details: Readonly<Record<string, unknown>>;
+  constructor(code: string, message: string, details: Record<string, unknown> = {}) {
+    super(message);
+    this.name = "EffectsError";
+    this.code = code;
+    this.details = details;
+  }
+}

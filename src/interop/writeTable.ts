@@ -1,0 +1,42 @@
+/**
+ * Writes a result table to disk, the format chosen by the file's extension (.csv, .json,
+ * .arrow/.feather) or by `format`. The write is atomic: the file is written beside its target
+ * and renamed into place, so an interrupted run never leaves half a table.
+ */
+
+import { mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { dirname, extname } from "node:path";
+import type { Row } from "./columns.js";
+import { toArrow } from "./toArrow.js";
+import { toCsv, type CsvVariant } from "./toCsv.js";
+import { toJson } from "./toJson.js";
+
+export type TableFormat = "csv" | "json" | "arrow";
+
+export interface WriteTableOptions {
+  readonly format?: TableFormat;
+  readonly csvVariant?: CsvVariant;
+  readonly columns?: readonly string[];
+}
+
+export function tableFormatOf(file: string): TableFormat {
+  const ext = extname(file).toLowerCase();
+  if (ext === ".csv") return "csv";
+  if (ext === ".json") return "json";
+  if (ext === ".arrow" || ext === ".feather" || ext === ".ipc") return "arrow";
+  throw new Error(`cannot tell the table format of "${file}": use .csv, .json or .arrow`);
+}
+
+export function writeTable(rows: readonly Row[], file: string, options: WriteTableOptions = {}): void {
+  const format = options.format ?? tableFormatOf(file);
+  const bytes: string | Uint8Array =
+    format === "csv"
+      ? toCsv(rows, { variant: options.csvVariant ?? "standard", ...(options.columns ? { columns: options.columns } : {}) })
+      : format === "json"
+        ? toJson(rows, { pretty: true })
+        : toArrow(rows, options.columns ? { columns: options.columns } : {});
+  mkdirSync(dirname(file), { recursive: true });
+  const tmp = `${file}.tmp-${process.pid}`;
+  writeFileSync(tmp, bytes);
+  renameSync(tmp, file);
+}

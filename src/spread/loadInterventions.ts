@@ -1,0 +1,64 @@
+/**
+ * Loads every intervention file (*.yaml, *.yml, *.json; one intervention per file) of a
+ * dataset's `interventions/` folder. `dir` may be the folder itself or the dataset folder that
+ * contains it. All files are checked before anything is thrown, so the error lists every
+ * problem of every file; intervention ids must be unique across files, and a file should be
+ * named after its intervention's id (a warning otherwise).
+ */
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { basename, extname, join } from "node:path";
+import type { Intervention } from "./interventionSchema.js";
+import { InterventionValidationError } from "./interventionValidationError.js";
+import { SPREAD_MESSAGES } from "./messages.js";
+import { spreadProblem } from "./spreadProblem.js";
+import type { SpreadProblem } from "./spreadProblem.js";
+import type { InterventionCheckOptions } from "./validateIntervention.js";
+import { validateInterventionText } from "./validateInterventionText.js";
+
+export interface InterventionSet {
+  /** The folder read. */
+  readonly dir: string;
+  /** Interventions in file-name order. */
+  readonly interventions: readonly Intervention[];
+  /** The file each intervention came from, by intervention id. */
+  readonly files: Readonly<Record<string, string>>;
+  /** Warnings (errors throw). */
+  readonly warnings: readonly SpreadProblem[];
+}
+
+const EXTENSIONS = [".yaml", ".yml", ".json"];
+
+/**
+ * @throws InterventionValidationError listing every error of every file; Error when `dir` does not exist.
+ * @example loadInterventions("data/demo").interventions.map((i) => i.id)
+ */
+export function loadInterventions(dir: string, options: Omit<InterventionCheckOptions, "lineOf"> = {}): InterventionSet {
+  if (!existsSync(dir)) throw new Error(SPREAD_MESSAGES.folder_not_found(dir));
+  const sub = join(dir, "interventions");
+  const folder = existsSync(sub) && statSync(sub).isDirectory() ? sub : dir;
+  const names = readdirSync(folder)
+    .filter((n) => EXTENSIONS.includes(extname(n).toLowerCase()))
+    .sort();
+  const problems: SpreadProblem[] = [];
+  const interventions: Intervention[] = [];
+  const files: Record<string, string> = {};
+  for (const name of names) {
+    const check = validateInterventionText(readFileSync(join(folder, name), "utf8"), name, options);
+    problems.push(...check.problems);
+    const iv = check.intervention;
+    if (iv === null) continue;
+    const stem = basename(name, extname(name));
+    if (stem !== iv.id)
+      problems.push(spreadProblem("file_name_mismatch", "warning", name, null, ["id"], SPREAD_MESSAGES.file_name_mismatch(iv.id, name), `${iv.id}.yaml`, name));
+    const firstFile = files[iv.id];
+    if (firstFile !== undefined) {
+      problems.push(spreadProblem("duplicate_intervention", "error", name, null, ["id"], SPREAD_MESSAGES.duplicate_intervention(iv.id, firstFile), "a unique intervention id", iv.id));
+      continue;
+    }
+    if (!check.ok) continue;
+    files[iv.id] = name;
+    interventions.push(iv);
+  }
+  if (problems.some((p) => p.severity === "error")) throw new InterventionValidationError(problems);
+  return { dir: folder, interventions, files, warnings: problems };
+}

@@ -1,0 +1,216 @@
+/**
+ * Validates one intervention (already read from its file) and collects every problem:
+ * first the structure (the zod schema, with catalogue messages and "did you mean" for unknown
+ * fields), then — when the structure is sound — the cross-references and date rules:
+ *
+ * - ids are unique within each list (kernel, local variation, targets, PDSA cycles, milestones,
+ *   critical success factors, risks, recommendations); one adoption per cluster (+ municipality);
+ * - fidelity names kernel elements, adaptations name local-variation items, annual statuses
+ *   name recommendations; a target names a known indicator (KNOWN_INDICATORS + options.indicators);
+ * - with a geography (or a cluster list) every cluster named exists and an adopting
+ *   municipality lies in its cluster;
+ * - dates: a PDSA cycle does not end before it starts; a baseline does not start after it ends;
+ *   a target's deadline is after its baseline; key assessments of an adoption are in strictly
+ *   increasing date order (assessments before the adoption's start are allowed: they are
+ *   readiness assessments of the spread platform); an annual recommendation status is not for
+ *   a year before the adoption's start year;
+ * - a target gives exactly one of target_value / relative_change, and a relative change agrees
+ *   with the direction of improvement.
+ * Warnings (never errors): fidelity not recorded for some kernel element of an adoption past
+ * development; a spread platform without push or without pull once the intervention is spreading.
+ */
+import type { GeographyRow } from "../contract/tables.js";
+import { InterventionSchema } from "./interventionSchema.js";
+import type { Intervention } from "./interventionSchema.js";
+import { KNOWN_INDICATORS } from "./knownIndicators.js";
+import { SPREAD_MESSAGES, describeFound, formatSpreadPath } from "./messages.js";
+import type { SpreadMessageCode } from "./messages.js";
+import { periodEndDate, periodStartDate } from "./periods.js";
+import { schemaIssueProblems } from "./schemaIssues.js";
+import type { LineOf } from "./schemaIssues.js";
+import { spreadProblem } from "./spreadProblem.js";
+import type { SpreadProblem } from "./spreadProblem.js";
+
+export interface InterventionCheckOptions {
+  /** Indicator ids a target may name besides KNOWN_INDICATORS (the caller's own indicators). */
+  readonly indicators?: readonly string[];
+  /** Cluster names that exist; when neither this nor `geography` is given, clusters are not checked. */
+  readonly clusters?: readonly string[];
+  /** The dataset's geography: its clusters exist and each municipality lies in its cluster. */
+  readonly geography?: readonly GeographyRow[];
+  /** Line of a path in the source file (set by loadInterventions for YAML/JSON files). */
+  readonly lineOf?: LineOf;
+}
+
+export interface InterventionCheck {
+  /** The parsed intervention (defaults filled in), or null when the structure is wrong. */
+  readonly intervention: Intervention | null;
+  /** Every error and warning, in file order. */
+  readonly problems: readonly SpreadProblem[];
+  /** True when there is no error (warnings allowed). */
+  readonly ok: boolean;
+}
+
+type Path = readonly (string | number)[];
+
+/**
+ * Checks one intervention object and returns every problem (never throws).
+ * @example validateIntervention(YAML.parse(text), "tobs.yaml").ok
+ */
+export function validateIntervention(raw: unknown, file = "<input>", options: InterventionCheckOptions = {}): InterventionCheck {
+  const lineOf: LineOf = options.lineOf ?? (() => null);
+  const parsed = InterventionSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = schemaIssueProblems(parsed.error.issues, raw, file, lineOf);
+    return { intervention: null, problems: sortProblems(problems), ok: false };
+  }
+  const problems = crossChecks(parsed.data, file, options, lineOf);
+  return { intervention: parsed.data, problems: sortProblems(problems), ok: problems.every((p) => p.severity !== "error") };
+}
+
+function sortProblems(ps: SpreadProblem[]): SpreadProblem[] {
+  // Stable: by line when known, else keep order.
+  return ps
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => (a.p.line ?? 0) - (b.p.line ?? 0) || a.i - b.i)
+    .map((x) => x.p);
+}
+
+function crossChecks(iv: Intervention, file: string, options: InterventionCheckOptions, lineOf: LineOf): SpreadProblem[] {
+  const out: SpreadProblem[] = [];
+  const err = (code: SpreadMessageCode, path: Path, text: string, expected: string, found: string) =>
+    out.push(spreadProblem(code, "error", file, lineOf(path), path, text, expected, found));
+  const warn = (code: SpreadMessageCode, path: Path, text: string, expected: string, found: string) =>
+    out.push(spreadProblem(code, "warning", file, lineOf(path), path, text, expected, found));
+
+  const uniqueIds = (list: readonly { id: string }[], key: string): string[] => {
+    const first = new Map<string, number>();
+    list.forEach((x, i) => {
+      const f = first.get(x.id);
+      if (f === undefined) first.set(x.id, i);
+      else err("duplicate_id", [key, i, "id"], SPREAD_MESSAGES.duplicate_id(x.id, formatSpreadPath([key, f, "id"])), "a unique id", x.id);
+    });
+    return [...first.keys()];
+  };
+  const kernelIds = uniqueIds(iv.kernel, "kernel");
+  const variationIds = uniqueIds(iv.local_variation, "local_variation");
+  uniqueIds(iv.targets, "targets");
+  uniqueIds(iv.pdsa_cycles, "pdsa_cycles");
+  uniqueIds(iv.milestones, "milestones");
+  uniqueIds(iv.critical_success_factors, "critical_success_factors");
+  uniqueIds(iv.risks, "risks");
+  const recommendationIds = uniqueIds(iv.recommendations, "recommendations");
+
+  // Clusters and municipalities.
+  const geo = options.geography;
+  const clusterList = geo ? [...new Set(geo.map((g) => g.cluster))] : options.clusters ? [...options.clusters] : null;
+  const municipalityCluster = geo ? new Map(geo.map((g) => [g.municipality_code, g.cluster])) : null;
+  const checkCluster = (name: string | undefined, path: Path) => {
+    if (name === undefined || clusterList === null || clusterList.includes(name)) return;
+    err("unknown_cluster", path, SPREAD_MESSAGES.unknown_cluster(name, clusterList), clusterList.join(", "), describeFound(name));
+  };
+  iv.target_population.clusters.forEach((c, i) => checkCluster(c, ["target_population", "clusters", i]));
+  iv.pdsa_cycles.forEach((c, i) => checkCluster(c.cluster, ["pdsa_cycles", i, "cluster"]));
+  iv.status_reports.forEach((r, i) => checkCluster(r.cluster, ["status_reports", i, "cluster"]));
+
+  // Targets.
+  const indicators = [...KNOWN_INDICATORS, ...(options.indicators ?? [])];
+  iv.targets.forEach((t, i) => {
+    const at = (...rest: (string | number)[]): Path => ["targets", i, ...rest];
+    if (!indicators.includes(t.indicator))
+      err("unknown_indicator", at("indicator"), SPREAD_MESSAGES.unknown_indicator(t.indicator, indicators), "a known indicator id", describeFound(t.indicator));
+    const bStart = periodStartDate(t.baseline.start);
+    const bEnd = periodEndDate(t.baseline.end);
+    if (bStart > periodStartDate(t.baseline.end))
+      err("baseline_order", at("baseline"), SPREAD_MESSAGES.baseline_order(t.baseline.start, t.baseline.end), "start <= end", `${t.baseline.start} > ${t.baseline.end}`);
+    else if (t.deadline <= bEnd)
+      err("deadline_before_baseline", at("deadline"), SPREAD_MESSAGES.deadline_before_baseline(t.deadline, bEnd), `after ${bEnd}`, t.deadline);
+    const hasValue = t.target_value !== undefined;
+    const hasChange = t.relative_change !== undefined;
+    if (!hasValue && !hasChange) err("target_missing", at(), SPREAD_MESSAGES.target_missing(), "target_value or relative_change", "neither");
+    if (hasValue && hasChange) err("target_both", at(), SPREAD_MESSAGES.target_both(), "one of them", "both");
+    if (hasChange) {
+      const c = t.relative_change as number;
+      if ((t.direction === "decrease" && c > 0) || (t.direction === "increase" && c < 0))
+        err("change_against_direction", at("relative_change"), SPREAD_MESSAGES.change_against_direction(c, t.direction), `a change towards ${t.direction}`, String(c));
+    }
+  });
+
+  // PDSA cycles.
+  iv.pdsa_cycles.forEach((c, i) => {
+    if (c.end !== undefined && c.end < c.start)
+      err("pdsa_end_before_start", ["pdsa_cycles", i, "end"], SPREAD_MESSAGES.pdsa_end_before_start(c.end, c.start), `on or after ${c.start}`, c.end);
+  });
+
+  // Spread platform: push and pull both present once spreading (seed 003).
+  if (iv.phase !== "development") {
+    const sp = iv.spread_platform;
+    const missing = [sp && sp.push.length > 0 ? null : "push", sp && sp.pull.length > 0 ? null : "pull"].filter((x): x is string => x !== null);
+    if (missing.length > 0) {
+      const what = missing.join(" and no ");
+      warn("push_pull_missing", ["spread_platform"], SPREAD_MESSAGES.push_pull_missing(what), "push and pull", `no ${what}`);
+    }
+  }
+
+  // Adoptions.
+  const firstAdoption = new Map<string, number>();
+  iv.adoptions.forEach((a, i) => {
+    const at = (...rest: (string | number)[]): Path => ["adoptions", i, ...rest];
+    const who = a.municipality === undefined ? `cluster "${a.cluster}"` : `municipality ${a.municipality} of cluster "${a.cluster}"`;
+    const key = `${a.cluster}\u0000${a.municipality ?? ""}`;
+    const f = firstAdoption.get(key);
+    if (f === undefined) firstAdoption.set(key, i);
+    else err("duplicate_adoption", at(), SPREAD_MESSAGES.duplicate_adoption(who, formatSpreadPath(["adoptions", f])), "one adoption per cluster or municipality", who);
+
+    checkCluster(a.cluster, at("cluster"));
+    if (a.municipality !== undefined && municipalityCluster !== null) {
+      const actual = municipalityCluster.get(a.municipality);
+      if (actual === undefined) err("unknown_municipality", at("municipality"), SPREAD_MESSAGES.unknown_municipality(a.municipality), "a municipality of the geography", String(a.municipality));
+      else if (actual !== a.cluster)
+        err("municipality_not_in_cluster", at("municipality"), SPREAD_MESSAGES.municipality_not_in_cluster(a.municipality, a.cluster, actual), `a municipality of ${a.cluster}`, String(a.municipality));
+    }
+
+    const firstElement = new Map<string, number>();
+    a.fidelity.forEach((fi, j) => {
+      const p = at("fidelity", j, "element");
+      if (!kernelIds.includes(fi.element))
+        err("unknown_kernel_element", p, SPREAD_MESSAGES.unknown_kernel_element(fi.element, kernelIds), "a kernel element id", describeFound(fi.element));
+      const fe = firstElement.get(fi.element);
+      if (fe === undefined) firstElement.set(fi.element, j);
+      else err("duplicate_fidelity", p, SPREAD_MESSAGES.duplicate_fidelity(fi.element, formatSpreadPath(at("fidelity", fe))), "one entry per kernel element", fi.element);
+    });
+    if (a.phase !== "development") {
+      const notRecorded = kernelIds.filter((k) => !firstElement.has(k));
+      if (notRecorded.length > 0)
+        warn("fidelity_not_recorded", at("fidelity"), SPREAD_MESSAGES.fidelity_not_recorded(notRecorded), kernelIds.join(", "), [...firstElement.keys()].join(", "));
+    }
+
+    a.adaptations.forEach((ad, j) => {
+      if (ad.variation !== undefined && !variationIds.includes(ad.variation))
+        err("unknown_variation", at("adaptations", j, "variation"), SPREAD_MESSAGES.unknown_variation(ad.variation, variationIds), "a local variation id", describeFound(ad.variation));
+    });
+
+    a.key_assessments.forEach((k, j) => {
+      if (j > 0 && k.date <= a.key_assessments[j - 1].date) {
+        const prev = a.key_assessments[j - 1].date;
+        err("key_assessments_out_of_order", at("key_assessments", j, "date"), SPREAD_MESSAGES.key_assessments_out_of_order(k.date, prev), `after ${prev}`, k.date);
+      }
+    });
+
+    const startYear = Number(a.start.slice(0, 4));
+    const firstStatus = new Map<string, number>();
+    a.recommendation_status.forEach((s, j) => {
+      const p = at("recommendation_status", j);
+      if (!recommendationIds.includes(s.recommendation))
+        err("unknown_recommendation", [...p, "recommendation"], SPREAD_MESSAGES.unknown_recommendation(s.recommendation, recommendationIds), "a recommendation id", describeFound(s.recommendation));
+      if (s.year < startYear)
+        err("status_before_adoption", [...p, "year"], SPREAD_MESSAGES.status_before_adoption(s.year, a.start), `${startYear} or later`, String(s.year));
+      const k = `${s.year}\u0000${s.recommendation}`;
+      const fs = firstStatus.get(k);
+      if (fs === undefined) firstStatus.set(k, j);
+      else
+        err("duplicate_recommendation_status", p, SPREAD_MESSAGES.duplicate_recommendation_status(s.year, s.recommendation, formatSpreadPath(at("recommendation_status", fs))), "one status per year and recommendation", `${s.year} ${s.recommendation}`);
+    });
+  });
+  return out;
+}

@@ -1,0 +1,42 @@
+/**
+ * The one catalogue of user-facing message text of the stats layer (errors thrown at the boundary
+ * and notes attached to estimates). Each entry is a function of the facts it reports, so that the
+ * text lives here and nowhere else; tests check the text word for word.
+ */
+export const statsMessages = {
+  levelNotFraction: (fn: string, received: unknown) =>
+    `${fn}: level must be a fraction strictly between 0 and 1 (0.95 for 95 %, 0.998 for 99.8 %); received ${String(received)}. Percentages such as 95 are not accepted.`,
+  levelsEmpty: (fn: string) => `${fn}: level must be a number or a non-empty array of numbers.`,
+  probabilityOutOfRange: (fn: string, p: unknown) =>
+    `${fn}: p must be a probability in [0, 1]; received ${String(p)}.`,
+  dfNotPositive: (fn: string, df: unknown) =>
+    `${fn}: degrees of freedom must be a finite number > 0; received ${String(df)}.`,
+  notNonNegative: (fn: string, name: string, v: unknown) =>
+    `${fn}: ${name} must be a finite number >= 0; received ${String(v)}.`,
+  notPositive: (fn: string, name: string, v: unknown) =>
+    `${fn}: ${name} must be a finite number > 0; received ${String(v)}.`,
+  numeratorAboveDenominator: (fn: string, x: number, n: number) =>
+    `${fn}: x (${x}) must not exceed n (${n}).`,
+  duplicateLabels: (fn: string, side: string, labels: readonly string[]) =>
+    `${fn}: duplicate label(s) in ${side}: ${labels.map((l) => JSON.stringify(l)).join(", ")}. Each stratum must appear once.`,
+  labelsMissing: (fn: string, missingInOther: readonly string[], otherSide: string, missingInStrata: readonly string[]) => {
+    const parts: string[] = [];
+    if (missingInOther.length > 0)
+      parts.push(`strata label(s) not in the ${otherSide}: ${missingInOther.map((l) => JSON.stringify(l)).join(", ")}`);
+    if (missingInStrata.length > 0)
+      parts.push(`${otherSide} label(s) not in the strata: ${missingInStrata.map((l) => JSON.stringify(l)).join(", ")}`);
+    return `${fn}: strata are joined to the ${otherSide} by label, and the labels do not match — ${parts.join("; ")}.`;
+  },
+  eventsWithoutPopulation: (fn: string, label: string, events: number) =>
+    `${fn}: stratum ${JSON.stringify(label)} has ${events} event(s) but population 0.`,
+  referenceWithoutPopulation: (fn: string, label: string) =>
+    `${fn}: reference stratum ${JSON.stringify(label)} has population 0 but the strata have population there; its rate is undefined.`,
+  emptyStrata: (fn: string) => `${fn}: at least one stratum is required.`,
+  standardEmpty: (fn: string) => `${fn}: the standard population sums to 0.`,
+  // Notes attached to estimates (not errors).
+  zeroDenominator: () => "Denominator is 0: no value can be computed.",
+  dsrTooFewEvents: (observed: number) =>
+    `DSR not calculated: total events O = ${observed} < 10; the Dobson interval is unreliable for fewer than 10 events (PHE convention).`,
+  zeroExpected: () => "Expected count E is 0: the ratio O/E is undefined.",
+  strataPopulationZero: () => "Total population of the strata is 0: no rate can be computed.",
+} as const;
