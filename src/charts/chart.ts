@@ -98,11 +98,13 @@ const FOOT_LINE_HEIGHT = 12;
  */
 export function frameChart<Row>(body: Record<string, unknown>, data: Row[], meta: ChartMeta, width: number): Chart<Row> {
   // DejaVu Sans averages about 0.55 em per character at the footnote size.
-  const maxChars = Math.max(30, Math.floor(width / (FOOT_FONT_SIZE * 0.56)));
+  const maxChars = Math.max(50, Math.floor(width / (FOOT_FONT_SIZE * 0.56)));
   const lines = wrapText(meta.footnote, maxChars).map((text, i) => ({ text, y: i * FOOT_LINE_HEIGHT }));
   const footer = {
     name: "footnote",
-    width,
+    // A 1 px wide cell: the text overflows it to the right, so the footnote never widens the
+    // body's grid cell (which would push right-hand legends away from the plot).
+    width: 1,
     height: lines.length * FOOT_LINE_HEIGHT,
     data: { values: lines },
     mark: { type: "text", align: "left", baseline: "top", fontSize: FOOT_FONT_SIZE, color: GREYS.footnote },

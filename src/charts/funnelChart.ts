@@ -162,5 +162,5 @@ export function funnelChart(result: FunnelResult, options: FunnelChartOptions = 
     },
     [methodNote, ...result.notes],
   );
-  return frameChart(body, rows, meta, width + 60);
+  return frameChart(body, rows, meta, width);
 }

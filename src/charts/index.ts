@@ -1,2 +1,31 @@
-// Re-exports of the charts layer (filled as the layer is built).
-export {};
+// Re-exports of the charts layer: locale, labels, theme, builders, rendering.
+export { ChartLang, chartLocale, weekdayName, formatChartNumber } from "./locale.js";
+export type { ChartLocale, ChartNumberLocale, ChartTimeLocale } from "./locale.js";
+export { chartLabel, isChartLabelKey } from "./labels.js";
+export type { ChartLabelKey } from "./labels.js";
+export { CHART_FONT, OKABE_ITO, CATEGORY_COLOURS, SPC_COLOURS, GREYS as CHART_GREYS, CHART_WIDTHS, chartConfig } from "./theme.js";
+export type { ChartSize } from "./theme.js";
+export { chartFootnote, frameChart, chartMeta } from "./chart.js";
+export type { Chart, ChartMeta, ChartOptions } from "./chart.js";
+export { funnelChart } from "./funnelChart.js";
+export type { FunnelChartRow, FunnelChartOptions } from "./funnelChart.js";
+export { spcChart, spcRuleName } from "./spcChart.js";
+export type { SpcChartRow, SpcChartOptions, SpcAnnotation } from "./spcChart.js";
+export { caterpillarChart } from "./caterpillarChart.js";
+export type { CaterpillarRow, CaterpillarChartOptions } from "./caterpillarChart.js";
+export { trendsChart } from "./trendsChart.js";
+export type { TrendsChartRow, TrendsChartOptions } from "./trendsChart.js";
+export { heatmapChart } from "./heatmapChart.js";
+export type { HeatmapRow } from "./heatmapChart.js";
+export { referralChart } from "./referralChart.js";
+export type { ReferralRow } from "./referralChart.js";
+export { agePyramidChart } from "./agePyramidChart.js";
+export type { AgeSexRow, AgePyramidOptions } from "./agePyramidChart.js";
+export { registrationChart } from "./registrationChart.js";
+export type { RegistrationRow, RegistrationChartOptions } from "./registrationChart.js";
+export { tripleAimChart, TripleAimPanelDimension } from "./tripleAimChart.js";
+export type { TripleAimRow, TripleAimChartOptions } from "./tripleAimChart.js";
+export { spreadMatrixChart, spreadMatrixRows } from "./spreadMatrixChart.js";
+export type { SpreadMatrixRow } from "./spreadMatrixChart.js";
+export { renderSvg, renderPng, renderPdf, compileChart, chartFontFiles, printPixels, svgSize as chartSvgSize, PRINT_WIDTHS_MM } from "./render.js";
+export type { RenderSvgOptions, RenderPngOptions, RenderPdfOptions, PrintWidth, CompiledChart } from "./render.js";

@@ -103,7 +103,7 @@ function installTextMetrics(vega: VegaModule): void {
   doc.registerFont("r", fonts.regular);
   doc.registerFont("b", fonts.bold);
   const cache = new Map<string, number>();
-  const metrics = vega.textMetrics as unknown as { width: (item: TextItem, text: unknown) => number };
+  const metrics = (vega as unknown as { textMetrics: { width: (item: TextItem, text: unknown) => number } }).textMetrics;
   metrics.width = (item: TextItem, text: unknown): number => {
     const size = item.fontSize != null ? +item.fontSize || 0 : 11;
     const s = text == null ? "" : String(text).trim();

@@ -1,5 +1,52 @@
-/** The klynge command line. */
+/** The klynge command line: generate, validate, indicators, report and run (the main job). */
+
+import { UsageError } from "./args.js";
+import { generateCommand, generateHelp } from "./commands/generate.js";
+
+interface Command {
+  readonly run: (argv: readonly string[]) => Promise<number>;
+  readonly help: string;
+}
+
+const commands: Record<string, Command> = {
+  generate: { run: generateCommand, help: generateHelp },
+};
+
+function usage(): string {
+  return [
+    "klynge — Triple Aim indicators, comparison, SPC and the spread model for Danish health clusters",
+    "",
+    "Commands:",
+    ...Object.values(commands).map((c) => c.help.split("\n")[0]).map((l) => `  ${l}`),
+    "",
+    "klynge help COMMAND shows the options of one command.",
+  ].join("\n");
+}
+
+/** Runs the CLI; returns the process exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
-  console.log(`klynge: ${argv.join(" ")}`);
-  return 0;
+  const [name, ...rest] = argv;
+  if (!name || name === "help" || name === "--help" || name === "-h") {
+    const about = rest[0] ? commands[rest[0]] : undefined;
+    console.log(about ? about.help : usage());
+    return 0;
+  }
+  const command = commands[name];
+  if (!command) {
+    console.error(`klynge: unknown command "${name}"\n\n${usage()}`);
+    return 2;
+  }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    console.log(command.help);
+    return 0;
+  }
+  try {
+    return await command.run(rest);
+  } catch (err) {
+    if (err instanceof UsageError || (err instanceof TypeError && "code" in err && String((err as { code?: string }).code).startsWith("ERR_PARSE_ARGS"))) {
+      console.error(`klynge ${name}: ${err.message}\n\n${command.help}`);
+      return 2;
+    }
+    throw err;
+  }
 }

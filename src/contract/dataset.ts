@@ -35,6 +35,14 @@ export interface TableReport {
   /** Exact duplicate rows, reported and counted once (not among rowsAccepted). */
   readonly duplicates: number;
   readonly warnings: number;
+  /** Columns in the header that are not in the contract: kept in the file, ignored (optional). */
+  readonly extraColumns?: readonly string[];
+  /** Empty lines skipped (not rows; counted here so nothing goes unseen) (optional). */
+  readonly blankLines?: number;
+  /** The delimiter read from the header, "," or ";" (optional). */
+  readonly delimiter?: string;
+  /** Where the table came from when not from the dataset folder, e.g. the shipped geography (optional). */
+  readonly source?: string;
 }
 
 export interface LoadReport {

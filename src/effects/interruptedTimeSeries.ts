@@ -34,6 +34,8 @@ export interface ItsOptions {
   readonly simulations?: number;
   /** Seed of the simulation (default 1). */
   readonly seed?: number;
+  /** Include the slope-change term (default true); false fits a level (step) change only. */
+  readonly slopeChange?: boolean;
 }
 
 /** One row of the chart table: observed, fitted and counterfactual (no intervention) counts. */
@@ -70,8 +72,8 @@ export interface ItsResult {
   readonly baselineTrend: RateRatioEstimate;
   /** Immediate change in level at the start, as a rate ratio. */
   readonly levelChange: RateRatioEstimate;
-  /** Change in the monthly trend after the start, as a ratio of monthly rate ratios. */
-  readonly slopeChange: RateRatioEstimate;
+  /** Change in the monthly trend after the start, as a ratio of monthly rate ratios (null when not fitted). */
+  readonly slopeChange: RateRatioEstimate | null;
   /** Effect over the window: Σ fitted / Σ counterfactual, and counts averted Σ counterfactual − Σ fitted. */
   readonly overall: {
     readonly from: string;
@@ -156,7 +158,8 @@ export function interruptedTimeSeries(series: readonly ItsObservation[], options
   if (pre === 0 || post === 0) throw new EffectsError("start_outside", EffectsMessage.startOutside(fn, startLabel));
 
   const first = idx[0];
-  const names = ["(Intercept)", "time", "level", "slope"];
+  const withSlope = options.slopeChange !== false;
+  const names = withSlope ? ["(Intercept)", "time", "level", "slope"] : ["(Intercept)", "time", "level"];
   const seasonalNames: string[] = [];
   if (seasonality === "months") for (let m = 1; m < 12; m++) seasonalNames.push(`month${m + 1}`);
   else if (seasonality !== "none") {
@@ -178,9 +181,10 @@ export function interruptedTimeSeries(series: readonly ItsObservation[], options
   if (idx.length < p + 1) throw new EffectsError("too_few", EffectsMessage.tooFewPre(idx.length, p));
   const rows = idx.map((m) => {
     const isPost = m >= t0 ? 1 : 0;
-    return [1, m - first, isPost, isPost * (m - t0), ...seasonalRow(m)];
+    return withSlope ? [1, m - first, isPost, isPost * (m - t0), ...seasonalRow(m)] : [1, m - first, isPost, ...seasonalRow(m)];
   });
-  const cfRows = rows.map((r) => [r[0], r[1], 0, 0, ...r.slice(4)]);
+  const nInt = withSlope ? 2 : 1; // intervention columns start at index 2
+  const cfRows = rows.map((r) => r.map((v, j) => (j >= 2 && j < 2 + nInt ? 0 : v)));
   const events = order.map((i) => series[i].events);
   const exposure = order.map((i) => series[i].exposure);
   const offset = exposure.map(Math.log);
@@ -297,7 +301,7 @@ export function interruptedTimeSeries(series: readonly ItsObservation[], options
     coefficients: allNames.map((name, j) => ({ name, estimate: b[j], standardError: se[j] })),
     baselineTrend: rateRatioFromLog(b[1], se[1], level),
     levelChange: rateRatioFromLog(b[2], se[2], level),
-    slopeChange: rateRatioFromLog(b[3], se[3], level),
+    slopeChange: withSlope ? rateRatioFromLog(b[3], se[3], level) : null,
     overall: {
       from: periodLabel(Math.max(from, t0), parsed.kind),
       to: periodLabel(to, parsed.kind),

@@ -37,7 +37,7 @@ const Z = [0, 0, 0, 0, 0] as const;
 export const DIAGNOSIS_CATEGORIES: readonly DiagnosisCategory[] = [
   { id: "lower_respiratory_infection", codes: [["J18.9", 6], ["J15.9", 2], ["J18.0", 1], ["J20.9", 2], ["J21.9", 3], ["J22", 2], ["J12.9", 1]],
     acute: [16, 5, 5, 9, 11], planned: Z, season: 0.55, cost: 32000, los: 1.1, preventable: true },
-  { id: "copd_asthma", codes: [["J44.1", 5], ["J44.0", 2], ["J45.9", 2], ["J47", 1]],
+  { id: "copd", codes: [["J44.1", 5], ["J44.0", 2], ["J47", 1]],
     acute: [1, 3, 3, 6, 4], planned: [0, 0.3, 0.5, 1, 0.5], season: 0.3, cost: 30000, los: 1, preventable: true },
   { id: "fracture", codes: [["S72.0", 5], ["S72.1", 2], ["S32.0", 2], ["S42.2", 2], ["S52.5", 3], ["S22.4", 1], ["S82.8", 2]],
     acute: [1, 5, 4, 5, 9], planned: [0, 0.2, 0.5, 0.5, 0.3], season: 0.1, cost: 60000, los: 1.5, preventable: true },
@@ -66,7 +66,7 @@ export const DIAGNOSIS_CATEGORIES: readonly DiagnosisCategory[] = [
     acute: [14, 0, 0, 0, 0], planned: Z, season: 0, cost: 35000, los: 1.3, preventable: false, infantOnly: true },
   { id: "cancer", codes: [["C34.9", 2], ["C18.9", 2], ["C50.9", 2], ["C61", 2], ["C44.9", 1], ["D05.1", 1]],
     acute: [0, 0.2, 2, 5, 4], planned: [0, 0.3, 8, 14, 9], season: 0, cost: 55000, los: 1.3, preventable: false },
-  { id: "other_medical", codes: [["E11.9", 2], ["K92.2", 2], ["K85.9", 1], ["F10.0", 2], ["G40.9", 2], ["N17.9", 1], ["K35.8", 2], ["M54.5", 2]],
+  { id: "other_medical", codes: [["E11.9", 2], ["K92.2", 2], ["K85.9", 1], ["F10.0", 2], ["G40.9", 2], ["N17.9", 1], ["K35.8", 2], ["M54.5", 2], ["J45.9", 2]],
     acute: [3, 12, 26, 15, 11], planned: [1, 3, 6, 6, 5], season: 0.05, cost: 26000, los: 1, preventable: false },
   { id: "orthopaedic_elective", codes: [["M17.1", 3], ["M16.1", 3], ["M75.1", 2], ["M23.2", 2]],
     acute: Z, planned: [0, 1, 10, 14, 5], season: 0, cost: 58000, los: 1, preventable: false },

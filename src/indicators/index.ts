@@ -1,1 +1,15 @@
+// Re-exports of the indicators layer.
 export * from "./table.js";
+export * from "./ageGroup.js";
+export * from "./indicatorOptions.js";
+export { prepareIndicators, periodsOf, type IndicatorContext, type Unit, type Period } from "./indicatorContext.js";
+export * from "./admissionRate.js";
+export * from "./readmission30d.js";
+export * from "./preventableAdmissionRate.js";
+export * from "./focusAreaRates.js";
+export * from "./costPerCitizen.js";
+export * from "./experiencePositive.js";
+export * from "./computeIndicators.js";
+export * from "./suppressTable.js";
+export { defaultFocusGroups, defaultPreventableGroups } from "./diagnosisGroupFiles.js";
+export { indicatorMessages } from "./messages.js";

@@ -30,5 +30,12 @@ export interface IndicatorRow {
   readonly std_lower?: number | null;
   readonly std_upper?: number | null;
   readonly std_method?: string;
+  /** Indirectly standardised ratio (observed/expected against the region, by sex and 5-year age band), where asked. */
+  readonly isr_value?: number | null;
+  readonly isr_lower?: number | null;
+  readonly isr_upper?: number | null;
+  readonly isr_expected?: number | null;
+  /** Why a standardised value is missing (e.g. fewer than 10 events). */
+  readonly std_note?: string;
   readonly note?: string;
 }

@@ -1,2 +1,13 @@
-// Re-exports of the io layer (filled as the layer is built).
-export {};
+// Re-exports of the io layer: loading and validation of the data contract.
+export { loadDataset, findTableFile } from "./loadDataset.js";
+export type { LoadOptions } from "./loadDataset.js";
+export { validateDataset } from "./validateDataset.js";
+export type { ValidateResult } from "./validateDataset.js";
+export { formatLoadReport } from "./formatLoadReport.js";
+export { loadTable, loadGeography } from "./loadTable.js";
+export type { LoadTableOptions, LoadedTable, TableName } from "./loadTable.js";
+export { DatasetError, isDatasetError } from "./datasetError.js";
+export { MESSAGES, formatMessage, quote } from "./messages.js";
+export type { MessageCode, MessageParams, Severity } from "./messages.js";
+export { splitCsvLine, sniffDelimiter } from "./csvLine.js";
+export { packageRoot, defaultGeographyPath } from "./packageRoot.js";

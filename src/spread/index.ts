@@ -11,3 +11,8 @@ export * from "./validateIntervention.js";
 export * from "./validateInterventionText.js";
 export * from "./parseIntervention.js";
 export * from "./loadInterventions.js";
+export * from "./interventionJsonSchemas.js";
+export * from "./recommendationStatusTable.js";
+export * from "./implementationKeysAt.js";
+export * from "./spreadMatrix.js";
+export * from "./adoptionTimeline.js";

@@ -22,7 +22,7 @@ import {
   RecommendationSector,
   RecommendationStatus,
   TargetDirection,
-  TripleAimDimension,
+  TripleAimTargetDimension,
 } from "./vocabulary.js";
 
 /** Stable id: lower-case letters, digits, "-" and "_", starting with a letter or digit. */
@@ -69,7 +69,7 @@ export type TargetPopulation = z.infer<typeof TargetPopulationSchema>;
 export const TripleAimTargetSchema = z.strictObject({
   id: Id,
   indicator: Id.meta({ description: "Indicator id of the indicator engine, e.g. readmission_30d" }),
-  dimension: z.enum(TripleAimDimension),
+  dimension: z.enum(TripleAimTargetDimension),
   group: AgeGroup.default("all"),
   baseline: z.strictObject({ start: Period, end: Period }),
   target_value: z.number().optional().meta({ description: "Absolute target on the indicator's scale" }),

@@ -3,7 +3,7 @@
  * Callers with their own indicators extend the list through the `indicators` option of
  * `parseIntervention` / `loadInterventions`.
  */
-import type { TargetDirection, TripleAimDimension } from "./vocabulary.js";
+import type { TargetDirection, TripleAimTargetDimension } from "./vocabulary.js";
 
 export const KNOWN_INDICATORS = [
   "admission_rate",
@@ -20,7 +20,7 @@ export type KnownIndicator = (typeof KNOWN_INDICATORS)[number];
 
 /** The Triple Aim dimension each known indicator measures and the direction that is better. */
 export const KNOWN_INDICATOR_INFO: Readonly<
-  Record<KnownIndicator, { readonly dimension: TripleAimDimension; readonly improvement: TargetDirection }>
+  Record<KnownIndicator, { readonly dimension: TripleAimTargetDimension; readonly improvement: TargetDirection }>
 > = {
   admission_rate: { dimension: "population_health", improvement: "decrease" },
   readmission_30d: { dimension: "population_health", improvement: "decrease" },

@@ -15,12 +15,12 @@ export const isKernelDimension = (v: unknown): v is KernelDimension =>
   typeof v === "string" && Object.hasOwn(KernelDimension, v);
 
 /** The three Triple Aim dimensions (IHI; Region Midtjylland's Triple Aim programme). */
-export const TripleAimDimension = {
+export const TripleAimTargetDimension = {
   population_health: "population_health",
   experience: "experience",
   cost: "cost",
 } as const;
-export type TripleAimDimension = keyof typeof TripleAimDimension;
+export type TripleAimTargetDimension = keyof typeof TripleAimTargetDimension;
 
 /** Phase of an intervention or of one adoption (seed 003: development with PDSA cycles, then spread; then operation). */
 export const InterventionPhase = {

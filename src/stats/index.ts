@@ -21,3 +21,4 @@ export { resolveLevels } from "./resolveLevels.js";
 export { EUROPEAN_STANDARD_POPULATION_2013 } from "./europeanStandardPopulation2013.js";
 export { buildStandardPopulation } from "./buildStandardPopulation.js";
 export { ageBandLabel } from "./ageBandLabel.js";
+export { standardPopulationFromTable, standardStratumLabel } from "./standardPopulationFromTable.js";

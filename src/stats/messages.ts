@@ -32,6 +32,8 @@ export const statsMessages = {
   referenceWithoutPopulation: (fn: string, label: string) =>
     `${fn}: reference stratum ${JSON.stringify(label)} has population 0 but the strata have population there; its rate is undefined.`,
   emptyStrata: (fn: string) => `${fn}: at least one stratum is required.`,
+  noPopulationForYear: (fn: string, year: number) =>
+    `${fn}: the population table has no rows for ${year}; choose a year that the data covers.`,
   standardEmpty: (fn: string) => `${fn}: the standard population sums to 0.`,
   // Notes attached to estimates (not errors).
   zeroDenominator: () => "Denominator is 0: no value can be computed.",

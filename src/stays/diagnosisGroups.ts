@@ -11,6 +11,8 @@ export interface DiagnosisGroup {
   readonly group: string;
   readonly label_da?: string;
   readonly label_en?: string;
+  /** Population group the group applies to (e.g. "65+"), when the file gives one. */
+  readonly age_group?: string;
   /** Normalised prefixes ("J18", "C") or ranges ("C00-D09"). */
   readonly prefixes: readonly string[];
 }
@@ -77,7 +79,8 @@ export function parseDiagnosisGroups(text: string, source = "diagnosis groups"):
   if (gi < 0 || pi < 0) throw new Error(staysMessages.groupFileColumns(source, header.join(",")));
   const da = header.indexOf("label_da");
   const en = header.indexOf("label_en");
-  const byGroup = new Map<string, { label_da?: string; label_en?: string; prefixes: string[] }>();
+  const ag = header.findIndex((h) => h === "age_group" || h === "population_group");
+  const byGroup = new Map<string, { label_da?: string; label_en?: string; age_group?: string; prefixes: string[] }>();
   for (let r = 1; r < lines.length; r++) {
     const cells = splitCsvLine(lines[r], delimiter);
     const g = cells[gi];
@@ -87,6 +90,7 @@ export function parseDiagnosisGroups(text: string, source = "diagnosis groups"):
       entry = { prefixes: [] };
       if (da >= 0 && cells[da]) entry.label_da = cells[da];
       if (en >= 0 && cells[en]) entry.label_en = cells[en];
+      if (ag >= 0 && cells[ag]) entry.age_group = cells[ag];
       byGroup.set(g, entry);
     }
     for (const p of (cells[pi] ?? "").split(/[|\s]+/)) if (p) entry.prefixes.push(normalisePrefix(p));

@@ -7,6 +7,8 @@ import {
   EUROPEAN_STANDARD_POPULATION_2013,
   indirectlyStandardisedRatio,
   poissonInterval,
+  standardPopulationFromTable,
+  standardStratumLabel,
 } from "../../src/stats/index.js";
 import { expectRel } from "./helpers.js";
 
@@ -144,5 +146,45 @@ describe("building a standard population", () => {
     expect(ageBandLabel(89, labels)).toBe("85-89");
     expect(ageBandLabel(104, labels)).toBe("90+");
     expect(ageBandLabel(3, ["65+"])).toBeNull();
+  });
+});
+
+describe("standardPopulationFromTable (Danish standard of a chosen year)", () => {
+  const rows = [
+    // year, sex (1 F, 2 M), age, count
+    [2020, 1, 0, 100],
+    [2020, 2, 3, 120],
+    [2020, 1, 67, 50],
+    [2020, 1, 69, 25],
+    [2020, 2, 95, 7],
+    [2021, 1, 0, 999],
+  ];
+  const table = {
+    length: rows.length,
+    year: Int16Array.from(rows.map((r) => r[0])),
+    municipality: Int16Array.from(rows.map(() => 101)),
+    sex: Uint8Array.from(rows.map((r) => r[1])),
+    age: Int16Array.from(rows.map((r) => r[2])),
+    ageOpen: Uint8Array.from(rows.map(() => 0)),
+    count: Float64Array.from(rows.map((r) => r[3])),
+  };
+  it("sums one year into ESP bands by sex, in a fixed order", () => {
+    const std = standardPopulationFromTable(table, { year: 2020 });
+    expect(std).toHaveLength(38);
+    expect(std[0]).toEqual({ label: "0-4 F", population: 100 });
+    expect(std[1]).toEqual({ label: "0-4 M", population: 120 });
+    expect(std.find((b) => b.label === "65-69 F")?.population).toBe(75);
+    expect(std.find((b) => b.label === "90+ M")?.population).toBe(7);
+    expect(standardStratumLabel("65-69", "F")).toBe("65-69 F");
+  });
+  it("without sex, and an absent year is an error", () => {
+    const std = standardPopulationFromTable(table, { year: 2020, bySex: false, bands: ["0-64", "65+"] });
+    expect(std).toEqual([
+      { label: "0-64", population: 220 },
+      { label: "65+", population: 82 },
+    ]);
+    expect(() => standardPopulationFromTable(table, { year: 2019 })).toThrow(
+      "standardPopulationFromTable: the population table has no rows for 2019; choose a year that the data covers.",
+    );
   });
 });

@@ -1,0 +1,130 @@
+/**
+ * Trends as small multiples: one panel per cluster with the indicator's value over time, its
+ * confidence interval as a band, and the region's value as a dashed reference line in every panel.
+ * Suppressed periods are shaded grey and labelled "undertrykt"/"suppressed" in the legend; the
+ * line breaks there (never drops to 0).
+ */
+import type { IndicatorRow } from "../indicators/table.js";
+import { chartMeta, frameChart, periodFormat, periodStart, type Chart, type ChartOptions } from "./chart.js";
+import { chartLabel } from "./labels.js";
+import { GREYS, OKABE_ITO } from "./theme.js";
+
+/** One plotted row of the trends chart (the data behind it). */
+export interface TrendsChartRow {
+  readonly panel: string;
+  readonly series: "unit" | "region";
+  readonly period: string;
+  readonly date: string;
+  readonly end: string;
+  readonly value: number | null;
+  readonly lower: number | null;
+  readonly upper: number | null;
+  readonly suppressed: boolean;
+}
+
+export interface TrendsChartOptions extends ChartOptions {
+  /** Indicator to plot; default: the first indicator in the rows. */
+  readonly indicator?: string;
+  /** Population group; default: the first group in the rows. */
+  readonly group?: string;
+  readonly valueTitle?: string;
+  readonly valueFormat?: string;
+  /** Panels per row (default 3; 2 for the column size). */
+  readonly columns?: number;
+  /** Use the standardised value (std_value/std_lower/std_upper) instead of the crude one. */
+  readonly standardised?: boolean;
+}
+
+function nextPeriodStart(period: string, start: string): string {
+  const [y, m] = start.split("-").map(Number);
+  const step = /^\d{4}$/.test(period) ? 12 : /Q/i.test(period) ? 3 : 1;
+  const months = y * 12 + (m - 1) + step;
+  return `${Math.floor(months / 12)}-${String((months % 12) + 1).padStart(2, "0")}-01`;
+}
+
+/**
+ * Builds small multiples of an indicator per cluster from tidy IndicatorRow rows (cluster rows are
+ * the panels; region rows, if any, the reference line).
+ * @example trendsChart(rows.filter((r) => r.sex === "all"), { indicator: "readmission_30d", group: "65+" })
+ */
+export function trendsChart(rows: readonly IndicatorRow[], options: TrendsChartOptions = {}): Chart<TrendsChartRow> {
+  const lang = options.lang ?? "da";
+  const indicator = options.indicator ?? rows[0]?.indicator;
+  const group = options.group ?? rows.find((r) => r.indicator === indicator)?.group;
+  const sel = rows.filter((r) => r.indicator === indicator && r.group === group && r.sex === "all" && periodStart(r.period) !== null);
+  const clusters = [...new Set(sel.filter((r) => r.level === "cluster").map((r) => r.unit))].sort((a, b) => a.localeCompare(b, "da"));
+  const std = options.standardised ?? false;
+  const pick = (r: IndicatorRow) => ({
+    value: r.suppressed ? null : ((std ? r.std_value : r.value) ?? null),
+    lower: r.suppressed ? null : ((std ? r.std_lower : r.lower) ?? null),
+    upper: r.suppressed ? null : ((std ? r.std_upper : r.upper) ?? null),
+  });
+  const toRow = (r: IndicatorRow, panel: string, series: "unit" | "region"): TrendsChartRow => {
+    const date = periodStart(r.period) as string;
+    return { panel, series, period: r.period, date, end: nextPeriodStart(r.period, date), ...pick(r), suppressed: r.suppressed };
+  };
+  const region = sel.filter((r) => r.level === "region");
+  const data: TrendsChartRow[] = clusters.flatMap((c) => [
+    ...sel.filter((r) => r.level === "cluster" && r.unit === c).map((r) => toRow(r, c, "unit")),
+    ...region.map((r) => toRow(r, c, "region")),
+  ]);
+  data.sort((a, b) => a.panel.localeCompare(b.panel, "da") || a.series.localeCompare(b.series) || a.date.localeCompare(b.date));
+
+  const columns = options.columns ?? (options.size === "column" ? 2 : 3);
+  const totalWidth = options.width ?? (options.size === "column" ? 300 : 560);
+  const panelWidth = Math.floor((totalWidth - (columns - 1) * 16) / columns);
+  const panelHeight = options.height ?? Math.round(panelWidth * 0.7);
+  const first = sel[0]?.period ?? "2020";
+  const fmt = options.valueFormat ?? ",.1f";
+  const suppressedLabel = chartLabel(lang, "suppressed");
+  const x = { field: "date", type: "temporal", title: null, scale: { type: "utc" }, axis: { format: periodFormat(first, lang), labelOverlap: true, tickCount: 4, grid: false } };
+  const y = { type: "quantitative", title: options.valueTitle ?? chartLabel(lang, "value"), scale: { zero: false }, axis: { format: fmt, tickCount: 4 } };
+
+  const body = {
+    data: { values: data },
+    facet: { field: "panel", type: "nominal", title: null, sort: clusters, header: { labelFontSize: 10, labelAnchor: "start", labelFontWeight: "bold" } },
+    columns,
+    spacing: { row: 12, column: 16 },
+    spec: {
+      width: panelWidth,
+      height: panelHeight,
+      layer: [
+        {
+          transform: [{ filter: "datum.suppressed && datum.series === 'unit'" }],
+          mark: { type: "rect", color: GREYS.suppressed, opacity: 0.8 },
+          encoding: {
+            x,
+            x2: { field: "end" },
+            color: { datum: suppressedLabel, type: "nominal", title: null, scale: { domain: [suppressedLabel], range: [GREYS.suppressed] }, legend: { orient: "top", symbolType: "square" } },
+          },
+        },
+        {
+          transform: [{ filter: "datum.series === 'unit'" }],
+          mark: { type: "area", color: OKABE_ITO.skyBlue, opacity: 0.35, invalid: "break-paths-filter-domains" },
+          encoding: { x, y: { ...y, field: "lower" }, y2: { field: "upper" } },
+        },
+        {
+          transform: [{ filter: "datum.series === 'region'" }],
+          mark: { type: "line", color: GREYS.reference, strokeDash: [4, 3], strokeWidth: 1.2, invalid: "break-paths-filter-domains" },
+          encoding: { x, y: { ...y, field: "value" } },
+        },
+        {
+          transform: [{ filter: "datum.series === 'unit'" }],
+          mark: { type: "line", color: OKABE_ITO.blue, strokeWidth: 1.6, point: false, invalid: "break-paths-filter-domains" },
+          encoding: {
+            x,
+            y: { ...y, field: "value" },
+            tooltip: [
+              { field: "panel", title: chartLabel(lang, "cluster") },
+              { field: "period", title: chartLabel(lang, "period") },
+              { field: "value", type: "quantitative", format: fmt, title: chartLabel(lang, "value") },
+            ],
+          },
+        },
+      ],
+    },
+    resolve: { scale: { y: "shared" } },
+  };
+  const meta = chartMeta(options, { id: `trends-${indicator ?? "indicator"}`, title: chartLabel(lang, "trends.title"), subtitle: chartLabel(lang, "trends.subtitle") });
+  return frameChart(body, data, meta, totalWidth);
+}

@@ -1,0 +1,6 @@
+import { normalCdf } from "../stats/index.js";
+
+/** Two-sided p-value of a standard normal statistic: 2·Φ(−|z|). */
+export function normalTwoSidedP(z: number): number {
+  return Number.isFinite(z) ? 2 * normalCdf(-Math.abs(z)) : NaN;
+}

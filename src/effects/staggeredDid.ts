@@ -1,0 +1,449 @@
+import type { RateRatioEstimate } from "./effectTypes.js";
+import { poissonGlm } from "./glm/poissonGlm.js";
+import { EffectsError, EffectsMessage } from "./messages.js";
+import { parsePeriods, periodIndex, periodLabel, type PeriodInput } from "./periods.js";
+import { rateRatioFromLog } from "./rateRatio.js";
+
+/** One unit × period of a panel: events, person-time and (for adopting units) the start period. */
+export interface DidPanelRow {
+  /** The unit, e.g. the cluster name. */
+  readonly unit: string;
+  readonly period: PeriodInput;
+  readonly events: number;
+  readonly exposure: number;
+  /** First period in which the unit is treated; null/absent for never-treated units. */
+  readonly treatedFrom?: PeriodInput | null;
+}
+
+export interface StaggeredDidOptions {
+  /** Confidence level as a fraction (default 0.95). */
+  readonly level?: number;
+  /**
+   * "notyettreated" (default): controls are never-treated units and units not yet treated at
+   * both compared periods; "nevertreated": never-treated units only.
+   */
+  readonly controlGroup?: "notyettreated" | "nevertreated";
+  /**
+   * Number of periods before the start pooled as the base (default 1: the period g − 1, as
+   * Callaway & Sant'Anna). A longer base (e.g. 12) pools more events and gives tighter intervals.
+   */
+  readonly baseWindow?: number;
+  /**
+   * "estimate" (default): variances are multiplied by max(1, φ), φ = Pearson χ²/df of a Poisson
+   * unit + period fixed-effects model fitted to the untreated observations; "none": pure Poisson.
+   */
+  readonly overdispersion?: "estimate" | "none";
+  /** Also fit the two-way fixed-effects Poisson model, reported only as a labelled contrast. */
+  readonly twfeContrast?: boolean;
+}
+
+/** One group-time effect ATT(g, t) on the log-rate scale. */
+export interface DidGroupTimeEffect {
+  /** Cohort: the start period g shared by its units. */
+  readonly cohort: string;
+  readonly period: string;
+  /** Periods since the start, t − g (negative: before the start). */
+  readonly eventTime: number;
+  readonly logEstimate: number;
+  readonly standardError: number;
+  readonly rateRatio: number;
+  readonly lower: number;
+  readonly upper: number;
+  readonly treatedUnits: number;
+  readonly controlUnits: number;
+  readonly treatedEvents: number;
+  readonly controlEvents: number;
+  /** Person-time of the cohort at t: the aggregation weight. */
+  readonly weight: number;
+}
+
+/** One row of the event-study table. */
+export interface DidEventStudyRow {
+  readonly eventTime: number;
+  /** "pre": before the base (pre-trend check), "base": the reference period(s), "post": effect. */
+  readonly kind: "pre" | "base" | "post";
+  readonly rateRatio: number;
+  readonly lower: number;
+  readonly upper: number;
+  readonly logEstimate: number;
+  readonly standardError: number;
+  readonly pValue: number;
+  /** Number of group-time effects averaged. */
+  readonly cells: number;
+}
+
+export interface StaggeredDidResult {
+  readonly method: string;
+  readonly variance: string;
+  readonly controlGroup: "notyettreated" | "nevertreated";
+  readonly baseWindow: number;
+  readonly level: number;
+  /** Overall effect: person-time-weighted mean of the post-start ATT(g, t), as a rate ratio. */
+  readonly overall: RateRatioEstimate;
+  /** Placebo summary: weighted mean of the pre-start ATT(g, t) before the base (null when none). */
+  readonly preTrend: RateRatioEstimate | null;
+  readonly eventStudy: readonly DidEventStudyRow[];
+  readonly groupTime: readonly DidGroupTimeEffect[];
+  readonly cohorts: readonly { readonly cohort: string; readonly units: readonly string[] }[];
+  readonly neverTreated: readonly string[];
+  readonly dispersion: number;
+  readonly dispersionUsed: number;
+  /** Two-way fixed-effects estimate, only as a contrast (null unless asked). */
+  readonly twfe: (RateRatioEstimate & { readonly label: string }) | null;
+  readonly notes: readonly string[];
+}
+
+interface Cell {
+  g: number;
+  t: number;
+  att: number;
+  weight: number;
+  grad: { key: number; coef: number }[];
+  treatedUnits: number;
+  controlUnits: number;
+  treatedEvents: number;
+  controlEvents: number;
+}
+
+/**
+ * Difference-in-differences under staggered adoption, after Callaway & Sant'Anna (2021,
+ * "Difference-in-differences with multiple time periods", J Econometrics 225:200–230), on the
+ * log-rate scale. For each cohort g (units starting in the same period) and period t:
+ *
+ *   ATT(g, t) = [log R_g(t) − log R_g(base)] − [log R_C(t) − log R_C(base)]
+ *
+ * with R = Σ events / Σ person-time over the units of the group, base = the `baseWindow` periods
+ * before g, and C the never-treated units plus units not yet treated at max(t, g − 1). Already
+ * treated units are never controls, so the estimator avoids the bias of two-way fixed effects
+ * under staggered timing (Goodman-Bacon 2021). Aggregates (overall, event study by t − g) are
+ * person-time-weighted means of the ATT(g, t).
+ *
+ * Variance: analytical, by the delta method on the unit-period counts, treating each count as
+ * Poisson (Var = observed count) and scaling by max(1, φ) from a unit + period fixed-effects
+ * Poisson model of the untreated observations (quasi-Poisson). Every covariance between cells
+ * that share counts (a common base period, overlapping controls) is included, because each
+ * aggregate is written as one linear function of log sums of the same counts. No resampling.
+ * @throws EffectsError on invalid rows, a unit with two starts, no treated unit, or no estimable
+ *   post-start effect.
+ * @example
+ * staggeredDid(rows).overall.rateRatio // e.g. 0.76
+ */
+export function staggeredDid(panel: readonly DidPanelRow[], options: StaggeredDidOptions = {}): StaggeredDidResult {
+  const fn = "staggeredDid";
+  if (panel.length === 0) throw new EffectsError("empty", EffectsMessage.emptyData(fn));
+  const level = options.level ?? 0.95;
+  if (!(level > 0 && level < 1)) throw new EffectsError("bad_level", EffectsMessage.badLevel(fn, level));
+  const controlGroup = options.controlGroup ?? "notyettreated";
+  const k = Math.max(1, Math.floor(options.baseWindow ?? 1));
+  const parsed = parsePeriods(fn, panel.map((r) => r.period));
+  const kind = parsed.kind;
+
+  // Units, starts and the count grid.
+  const unitNames: string[] = [];
+  const unitIndex = new Map<string, number>();
+  const starts: (number | null)[] = [];
+  panel.forEach((r, i) => {
+    if (!Number.isFinite(r.events)) throw new EffectsError("not_finite", EffectsMessage.notFinite(fn, "events", i, r.events));
+    if (r.events < 0) throw new EffectsError("negative", EffectsMessage.negativeCount(fn, i, r.events));
+    if (!(r.exposure > 0) || !Number.isFinite(r.exposure)) throw new EffectsError("exposure", EffectsMessage.nonPositiveExposure(fn, i, r.exposure));
+    let u = unitIndex.get(r.unit);
+    const start = r.treatedFrom === undefined || r.treatedFrom === null ? null : periodIndex(fn, r.treatedFrom);
+    if (start !== null && start.kind !== kind) throw new EffectsError("mixed_periods", EffectsMessage.mixedPeriods(fn));
+    const s = start === null ? null : start.index;
+    if (u === undefined) {
+      u = unitNames.length;
+      unitIndex.set(r.unit, u);
+      unitNames.push(r.unit);
+      starts.push(s);
+    } else if (starts[u] !== s) {
+      throw new EffectsError("treated_from", EffectsMessage.treatedFromInconsistent(r.unit));
+    }
+  });
+  const nU = unitNames.length;
+  const minT = Math.min(...parsed.index);
+  const maxT = Math.max(...parsed.index);
+  const nT = maxT - minT + 1;
+  const events = new Float64Array(nU * nT).fill(NaN);
+  const exposure = new Float64Array(nU * nT).fill(NaN);
+  panel.forEach((r, i) => {
+    const u = unitIndex.get(r.unit) as number;
+    const key = u * nT + (parsed.index[i] - minT);
+    if (!Number.isNaN(events[key])) throw new EffectsError("duplicate", EffectsMessage.duplicatePeriod(fn, periodLabel(parsed.index[i], kind), r.unit));
+    events[key] = r.events;
+    exposure[key] = r.exposure;
+  });
+  const has = (u: number, t: number) => t >= minT && t <= maxT && !Number.isNaN(events[u * nT + (t - minT)]);
+  const cohortStarts = [...new Set(starts.filter((s): s is number => s !== null))].sort((a, b) => a - b);
+  if (cohortStarts.length === 0) throw new EffectsError("no_treated", EffectsMessage.noTreatedUnits());
+  const notes: string[] = [];
+
+  // Group-time effects.
+  const cells: Cell[] = [];
+  for (const g of cohortStarts) {
+    const base = Array.from({ length: k }, (_, j) => g - k + j);
+    const cohort = starts.map((s, u) => (s === g ? u : -1)).filter((u) => u >= 0);
+    if (!cohort.some((u) => base.every((b) => has(u, b)))) {
+      notes.push(EffectsMessage.noBase(periodLabel(g, kind)));
+      continue;
+    }
+    for (let t = minT; t <= maxT; t++) {
+      if (t >= g - k && t < g) continue; // base periods
+      const treated = cohort.filter((u) => has(u, t) && base.every((b) => has(u, b)));
+      if (treated.length === 0) continue;
+      const limit = Math.max(t, g - 1);
+      const controls: number[] = [];
+      for (let u = 0; u < nU; u++) {
+        const s = starts[u];
+        if (s === g) continue;
+        const ok = s === null || (controlGroup === "notyettreated" && s > limit);
+        if (ok && has(u, t) && base.every((b) => has(u, b))) controls.push(u);
+      }
+      if (controls.length === 0) {
+        if (t >= g) notes.push(EffectsMessage.noControls(periodLabel(g, kind), periodLabel(t, kind)));
+        continue;
+      }
+      const sum = (units: number[], periods: number[]) => {
+        let y = 0;
+        let e = 0;
+        for (const u of units) for (const p of periods) {
+          y += events[u * nT + (p - minT)];
+          e += exposure[u * nT + (p - minT)];
+        }
+        return [y, e] as const;
+      };
+      const [ygt, egt] = sum(treated, [t]);
+      const [ygb, egb] = sum(treated, base);
+      const [yct, ect] = sum(controls, [t]);
+      const [ycb, ecb] = sum(controls, base);
+      if (ygt === 0 || ygb === 0 || yct === 0 || ycb === 0) {
+        notes.push(EffectsMessage.zeroCell(periodLabel(g, kind), periodLabel(t, kind)));
+        continue;
+      }
+      const att = Math.log(ygt / egt) - Math.log(ygb / egb) - (Math.log(yct / ect) - Math.log(ycb / ecb));
+      const grad: { key: number; coef: number }[] = [];
+      for (const u of treated) {
+        grad.push({ key: u * nT + (t - minT), coef: 1 / ygt });
+        for (const b of base) grad.push({ key: u * nT + (b - minT), coef: -1 / ygb });
+      }
+      for (const u of controls) {
+        grad.push({ key: u * nT + (t - minT), coef: -1 / yct });
+        for (const b of base) grad.push({ key: u * nT + (b - minT), coef: 1 / ycb });
+      }
+      cells.push({ g, t, att, weight: egt, grad, treatedUnits: treated.length, controlUnits: controls.length, treatedEvents: ygt, controlEvents: yct });
+    }
+  }
+
+  // Overdispersion from the untreated observations.
+  let phi = 1;
+  if (options.overdispersion !== "none") {
+    phi = untreatedDispersion(nU, nT, minT, events, exposure, starts);
+    if (!Number.isFinite(phi)) phi = 1;
+  }
+  const scale = Math.max(1, phi);
+  notes.push(phi > 1 ? EffectsMessage.overdispersionNote(phi) : EffectsMessage.underdispersionNote(phi));
+
+  const gradAcc = new Float64Array(nU * nT);
+  const aggregate = (sel: Cell[]): { est: number; se: number } => {
+    const wSum = sel.reduce((s, c) => s + c.weight, 0);
+    gradAcc.fill(0);
+    let est = 0;
+    for (const c of sel) {
+      const w = c.weight / wSum;
+      est += w * c.att;
+      for (const { key, coef } of c.grad) gradAcc[key] += w * coef;
+    }
+    let v = 0;
+    for (let i = 0; i < gradAcc.length; i++) if (gradAcc[i] !== 0) v += gradAcc[i] * gradAcc[i] * events[i];
+    return { est, se: Math.sqrt(v * scale) };
+  };
+
+  const postCells = cells.filter((c) => c.t >= c.g);
+  if (postCells.length === 0) throw new EffectsError("no_post", EffectsMessage.noPostCells());
+  const ov = aggregate(postCells);
+  const preCells = cells.filter((c) => c.t < c.g - k);
+  const pr = preCells.length > 0 ? aggregate(preCells) : null;
+
+  const groupTime: DidGroupTimeEffect[] = cells.map((c) => {
+    const a = aggregate([c]);
+    const rr = rateRatioFromLog(c.att, a.se, level);
+    return {
+      cohort: periodLabel(c.g, kind),
+      period: periodLabel(c.t, kind),
+      eventTime: c.t - c.g,
+      logEstimate: c.att,
+      standardError: a.se,
+      rateRatio: rr.rateRatio,
+      lower: rr.lower,
+      upper: rr.upper,
+      treatedUnits: c.treatedUnits,
+      controlUnits: c.controlUnits,
+      treatedEvents: c.treatedEvents,
+      controlEvents: c.controlEvents,
+      weight: c.weight,
+    };
+  });
+
+  const eventTimes = [...new Set(cells.map((c) => c.t - c.g))];
+  for (let e = -k; e < 0; e++) eventTimes.push(e);
+  const eventStudy: DidEventStudyRow[] = [...new Set(eventTimes)]
+    .sort((a, b) => a - b)
+    .map((e) => {
+      if (e >= -k && e < 0) {
+        return { eventTime: e, kind: "base" as const, rateRatio: 1, lower: 1, upper: 1, logEstimate: 0, standardError: 0, pValue: 1, cells: 0 };
+      }
+      const sel = cells.filter((c) => c.t - c.g === e);
+      const a = aggregate(sel);
+      const rr = rateRatioFromLog(a.est, a.se, level);
+      return {
+        eventTime: e,
+        kind: e < 0 ? ("pre" as const) : ("post" as const),
+        rateRatio: rr.rateRatio,
+        lower: rr.lower,
+        upper: rr.upper,
+        logEstimate: a.est,
+        standardError: a.se,
+        pValue: rr.pValue,
+        cells: sel.length,
+      };
+    });
+
+  let twfe: StaggeredDidResult["twfe"] = null;
+  if (options.twfeContrast === true) twfe = twfeEstimate(nU, nT, minT, events, exposure, starts, level);
+
+  return {
+    method:
+      `Callaway–Sant'Anna group-time effects on the log-rate scale, ${controlGroup === "notyettreated" ? "not-yet-treated and never-treated" : "never-treated"} controls, ` +
+      `base = ${k} period(s) before each start; aggregated with person-time weights`,
+    variance: `analytical delta method on Poisson unit-period counts, × max(1, φ) (φ from a unit + period fixed-effects Poisson model of the untreated observations)`,
+    controlGroup,
+    baseWindow: k,
+    level,
+    overall: rateRatioFromLog(ov.est, ov.se, level),
+    preTrend: pr === null ? null : rateRatioFromLog(pr.est, pr.se, level),
+    eventStudy,
+    groupTime,
+    cohorts: cohortStarts.map((g) => ({ cohort: periodLabel(g, kind), units: unitNames.filter((_, u) => starts[u] === g) })),
+    neverTreated: unitNames.filter((_, u) => starts[u] === null),
+    dispersion: phi,
+    dispersionUsed: scale,
+    twfe,
+    notes,
+  };
+}
+
+/** Unit and period dummy rows (first unit, first period as reference) for the observed cells. */
+function fixedEffectsDesign(
+  keys: number[],
+  nT: number,
+): { rows: number[][]; names: string[] } {
+  const units = [...new Set(keys.map((key) => Math.floor(key / nT)))].sort((a, b) => a - b);
+  const periods = [...new Set(keys.map((key) => key % nT))].sort((a, b) => a - b);
+  const uPos = new Map(units.map((u, i) => [u, i]));
+  const tPos = new Map(periods.map((t, i) => [t, i]));
+  const p = units.length + periods.length - 1;
+  const rows = keys.map((key) => {
+    const row = new Array<number>(p).fill(0);
+    row[0] = 1;
+    const ui = uPos.get(Math.floor(key / nT)) as number;
+    const ti = tPos.get(key % nT) as number;
+    if (ui > 0) row[ui] = 1;
+    if (ti > 0) row[units.length - 1 + ti] = 1;
+    return row;
+  });
+  const names = ["(Intercept)", ...units.slice(1).map((u) => `unit${u}`), ...periods.slice(1).map((t) => `period${t}`)];
+  return { rows, names };
+}
+
+/**
+ * φ = Pearson χ²/df of the Poisson unit + period main-effects model (μ = E·a_u·b_t) fitted to the
+ * untreated observations (never treated, or before the start). The maximum-likelihood fit of this
+ * log-linear model is found by iterative proportional fitting (Deming & Stephan 1940; Bishop,
+ * Fienberg & Holland 1975, ch. 3), which matches the margins Σ_t y = Σ_t μ and Σ_u y = Σ_u μ —
+ * the Poisson likelihood equations — in O(cells) per sweep; df = cells − (units + periods − 1).
+ */
+function untreatedDispersion(
+  nU: number,
+  nT: number,
+  minT: number,
+  events: Float64Array,
+  exposure: Float64Array,
+  starts: readonly (number | null)[],
+): number {
+  const keys: number[] = [];
+  for (let u = 0; u < nU; u++) {
+    for (let t = 0; t < nT; t++) {
+      const key = u * nT + t;
+      const s = starts[u];
+      if (!Number.isNaN(events[key]) && (s === null || t + minT < s)) keys.push(key);
+    }
+  }
+  const a = new Float64Array(nU).fill(1);
+  const b = new Float64Array(nT).fill(1);
+  const yU = new Float64Array(nU);
+  const yT = new Float64Array(nT);
+  const usedU = new Uint8Array(nU);
+  const usedT = new Uint8Array(nT);
+  for (const key of keys) {
+    const u = Math.floor(key / nT);
+    const t = key % nT;
+    yU[u] += events[key];
+    yT[t] += events[key];
+    usedU[u] = 1;
+    usedT[t] = 1;
+  }
+  const params = usedU.reduce((s, v) => s + v, 0) + usedT.reduce((s, v) => s + v, 0) - 1;
+  const df = keys.length - params;
+  if (df <= 0) return NaN;
+  const den = new Float64Array(Math.max(nU, nT));
+  for (let sweep = 0; sweep < 1000; sweep++) {
+    let change = 0;
+    den.fill(0, 0, nU);
+    for (const key of keys) den[Math.floor(key / nT)] += exposure[key] * b[key % nT];
+    for (let u = 0; u < nU; u++) {
+      if (!usedU[u]) continue;
+      const v = den[u] > 0 ? yU[u] / den[u] : 0;
+      change = Math.max(change, Math.abs(v - a[u]) / Math.max(v, 1e-300));
+      a[u] = v;
+    }
+    den.fill(0, 0, nT);
+    for (const key of keys) den[key % nT] += exposure[key] * a[Math.floor(key / nT)];
+    for (let t = 0; t < nT; t++) {
+      if (!usedT[t]) continue;
+      const v = den[t] > 0 ? yT[t] / den[t] : 0;
+      change = Math.max(change, Math.abs(v - b[t]) / Math.max(v, 1e-300));
+      b[t] = v;
+    }
+    if (change < 1e-10) break;
+  }
+  let pearson = 0;
+  for (const key of keys) {
+    const mu = exposure[key] * a[Math.floor(key / nT)] * b[key % nT];
+    if (mu > 0) pearson += (events[key] - mu) ** 2 / mu;
+  }
+  return pearson / df;
+}
+
+/** Two-way fixed-effects Poisson estimate (contrast only). */
+function twfeEstimate(
+  nU: number,
+  nT: number,
+  minT: number,
+  events: Float64Array,
+  exposure: Float64Array,
+  starts: readonly (number | null)[],
+  level: number,
+): RateRatioEstimate & { readonly label: string } {
+  const keys: number[] = [];
+  for (let key = 0; key < nU * nT; key++) if (!Number.isNaN(events[key])) keys.push(key);
+  const { rows, names } = fixedEffectsDesign(keys, nT);
+  keys.forEach((key, i) => {
+    const s = starts[Math.floor(key / nT)];
+    rows[i].push(s !== null && (key % nT) + minT >= s ? 1 : 0);
+  });
+  const fit = poissonGlm(
+    { y: keys.map((key) => events[key]), x: rows, names: [...names, "treated"], offset: keys.map((key) => Math.log(exposure[key])) },
+    { family: "quasipoisson" },
+  );
+  const j = names.length;
+  return { ...rateRatioFromLog(fit.coefficients[j], fit.standardErrors[j], level), label: EffectsMessage.twfeLabel() };
+}

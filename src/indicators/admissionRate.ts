@@ -1,0 +1,25 @@
+import { admissionCube, ratePeriodOk } from "./eventCubes.js";
+import { buildIndicatorRows } from "./buildIndicatorRows.js";
+import { contextOf, type IndicatorInput } from "./contextOf.js";
+import type { IndicatorOptions } from "./indicatorOptions.js";
+import type { IndicatorRow } from "./table.js";
+
+/**
+ * `admission_rate`: acute admissions starting in the period per 1,000 citizens of the group
+ * (population on 1 January; sub-year periods use person-time pro rata, so the rate is per 1,000
+ * person-years). Interval: exact Poisson below 10 events, Byars from 10 (methods.md,
+ * PHEindicatormethods). Admissions follow the chosen registration rule (default: stays ≥ 12 h,
+ * the national definition of Sundhedsdatastyrelsen).
+ * @example admissionRate(dataset, { groups: ["65+"], levels: ["cluster"] })
+ */
+export function admissionRate(input: IndicatorInput, options: IndicatorOptions = {}): IndicatorRow[] {
+  const ctx = contextOf(input, options);
+  const acute = ctx.computed.stays.acute;
+  return buildIndicatorRows(ctx, {
+    indicator: "admission_rate",
+    kind: "rate",
+    numerator: admissionCube(ctx, { keep: (_j, s) => acute[s] === 1, on: "start" }),
+    multiplier: 1000,
+    periodOk: ratePeriodOk(ctx),
+  });
+}

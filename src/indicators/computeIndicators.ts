@@ -1,0 +1,47 @@
+import type { Dataset } from "../contract/dataset.js";
+import { admissionRate } from "./admissionRate.js";
+import { costPerCitizen } from "./costPerCitizen.js";
+import { experiencePositive } from "./experiencePositive.js";
+import { focusAreaRates } from "./focusAreaRates.js";
+import { prepareIndicators, type IndicatorContext } from "./indicatorContext.js";
+import type { IndicatorOptions } from "./indicatorOptions.js";
+import { preventableAdmissionRate } from "./preventableAdmissionRate.js";
+import { readmission30d } from "./readmission30d.js";
+import { suppressTable } from "./suppressTable.js";
+import type { IndicatorRow } from "./table.js";
+
+/** The indicator families computeIndicators knows, in output order. */
+export const INDICATOR_FAMILIES = [
+  "admission_rate",
+  "readmission_30d",
+  "preventable_admission_rate",
+  "focus",
+  "cost_per_citizen",
+  "experience_positive",
+] as const;
+export type IndicatorFamily = (typeof INDICATOR_FAMILIES)[number];
+
+/**
+ * Every Triple Aim indicator of a dataset as one tidy table (issue 3): admission_rate,
+ * readmission_30d, preventable_admission_rate, the focus areas, cost_per_citizen and
+ * experience_positive, by the requested levels, periods, groups and sexes, with standardised
+ * columns when asked, and suppressed (primary and secondary) at `minCount` (default 5; 0 disables).
+ * Stays and readmission links are computed once and shared. Pass a context from
+ * `prepareIndicators` to reuse it across calls.
+ * @example computeIndicators(dataset, { period: "quarter", groups: ["0-2", "65+"], minCount: 5 })
+ */
+export function computeIndicators(input: Dataset | IndicatorContext, options: IndicatorOptions = {}): IndicatorRow[] {
+  const ctx = "computed" in input ? input : prepareIndicators(input, options);
+  const wanted = new Set<string>(options.indicators ?? INDICATOR_FAMILIES);
+  const rows: IndicatorRow[] = [];
+  if (wanted.has("admission_rate")) rows.push(...admissionRate(ctx));
+  if (wanted.has("readmission_30d")) rows.push(...readmission30d(ctx));
+  if (wanted.has("preventable_admission_rate")) rows.push(...preventableAdmissionRate(ctx));
+  if (wanted.has("focus")) rows.push(...focusAreaRates(ctx));
+  if (wanted.has("cost_per_citizen")) rows.push(...costPerCitizen(ctx));
+  if (wanted.has("experience_positive")) rows.push(...experiencePositive(ctx.dataset, ctx.options));
+  const minCount = ctx.resolved.minCount;
+  if (minCount === 0) return rows;
+  const clusterOf = new Map(ctx.dataset.geography.map((g) => [String(g.municipality_code), g.cluster] as const));
+  return suppressTable(rows, { minCount, clusterOf });
+}

@@ -1,0 +1,52 @@
+import { groupIndexByDiagnosis } from "../stays/diagnosisGroups.js";
+import { parseAgeGroup } from "./ageGroup.js";
+import { admissionCube, ratePeriodOk } from "./eventCubes.js";
+import { buildIndicatorRows } from "./buildIndicatorRows.js";
+import { contextOf, type IndicatorInput } from "./contextOf.js";
+import { defaultFocusGroups } from "./diagnosisGroupFiles.js";
+import type { IndicatorOptions } from "./indicatorOptions.js";
+import type { IndicatorRow } from "./table.js";
+
+/**
+ * The focus areas of seed 002 (Midtklyngen 2018): `focus_<group>` for each diagnosis group of
+ * data/diagnosis-groups/focus-areas.csv (fractures, lower respiratory infections, unspecific
+ * diagnoses — acute admissions of the group's population, default 65+, per 1,000 citizens of it)
+ * and `focus_admissions_0_2` (all admissions, acute and planned, of 0–2-year-olds per 1,000
+ * citizens 0–2). Interval: exact Poisson / Byars (methods.md).
+ */
+export function focusAreaRates(input: IndicatorInput, options: IndicatorOptions = {}): IndicatorRow[] {
+  const ctx = contextOf(input, options);
+  const groups = ctx.options.focusGroups ?? defaultFocusGroups();
+  const { acute, diagnosis, age } = ctx.computed.stays;
+  const periodOk = ratePeriodOk(ctx);
+  const rows: IndicatorRow[] = [];
+  for (const g of groups) {
+    const inGroup = groupIndexByDiagnosis(ctx.dataset.contacts.diagnoses, [g]);
+    const population = parseAgeGroup(g.age_group ?? "65+");
+    if (!ctx.groups.some((x) => x.group.label === population.label)) continue;
+    rows.push(
+      ...buildIndicatorRows(ctx, {
+        indicator: `focus_${g.group}`,
+        kind: "rate",
+        numerator: admissionCube(ctx, {
+          keep: (_j, s) => acute[s] === 1 && age[s] >= population.lo && age[s] <= population.hi && inGroup[diagnosis[s]] === 0,
+          on: "start",
+        }),
+        multiplier: 1000,
+        groups: [population.label],
+        periodOk,
+      }),
+    );
+  }
+  rows.push(
+    ...buildIndicatorRows(ctx, {
+      indicator: "focus_admissions_0_2",
+      kind: "rate",
+      numerator: admissionCube(ctx, { keep: (_j, s) => age[s] <= 2, on: "start" }),
+      multiplier: 1000,
+      groups: ["0-2"],
+      periodOk,
+    }),
+  );
+  return rows;
+}

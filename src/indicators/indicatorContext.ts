@@ -1,0 +1,256 @@
+/**
+ * The shared frame of every indicator: units (region, clusters, municipalities), the month axis,
+ * age classes (the coarsest partition of ages that refines every requested group and the 5-year
+ * standardisation bands), the population cube, and the stays/admissions of the dataset. Events
+ * are counted once into cubes [municipality][month][age class][sex]; every row of every indicator
+ * is a sum over such a cube, so there is one linear pass over the admissions per indicator.
+ */
+import type { Dataset } from "../contract/dataset.js";
+import { MINUTES_PER_DAY, MISSING, civilFromDays, dayOfMinutes, daysFromCivil } from "../contract/time.js";
+import { computeStays, type ComputedStays } from "../stays/computeStays.js";
+import { parseAgeGroup, type AgeGroup } from "./ageGroup.js";
+import { resolveOptions, type IndicatorOptions, type ResolvedOptions } from "./indicatorOptions.js";
+import type { Level, PeriodKind } from "./table.js";
+
+/** Ages at or above this are counted in the top class. */
+export const AGE_CAP = 110;
+/** Lower bounds of the 5-year bands of the European Standard Population 2013 (0-4 … 85-89, 90+). */
+export const STANDARD_BAND_STARTS = [0, 5, 10, 15, 20, 25, 30, 35, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90] as const;
+
+export function standardBandLabel(b: number): string {
+  const lo = STANDARD_BAND_STARTS[b];
+  return b === STANDARD_BAND_STARTS.length - 1 ? `${lo}+` : `${lo}-${STANDARD_BAND_STARTS[b + 1] - 1}`;
+}
+
+export interface Unit {
+  readonly level: Level;
+  readonly name: string;
+  /** Municipality indexes (into muniCodes) that make up the unit. */
+  readonly munis: readonly number[];
+}
+
+export interface Period {
+  readonly kind: PeriodKind;
+  readonly label: string;
+  readonly year: number;
+  /** Month indexes on the month axis. */
+  readonly months: readonly number[];
+  /** Share of the year's person-time (days in period / days in year). */
+  readonly fraction: number;
+  readonly firstDay: number;
+  readonly lastDay: number;
+}
+
+export interface GroupClasses {
+  readonly group: AgeGroup;
+  readonly classes: readonly number[];
+}
+
+export interface IndicatorContext {
+  readonly dataset: Dataset;
+  readonly options: IndicatorOptions;
+  readonly resolved: ResolvedOptions;
+  readonly computed: ComputedStays;
+  readonly muniCodes: readonly number[];
+  /** Municipality index by code (−1 when unknown). */
+  readonly muniIndex: Int32Array;
+  readonly units: readonly Unit[];
+  /** First calendar year of the month axis, and its number of years. */
+  readonly y0: number;
+  readonly nYears: number;
+  readonly nMonths: number;
+  readonly classStarts: readonly number[];
+  readonly classOfAge: Int16Array;
+  /** Standard band (index into STANDARD_BAND_STARTS) of each class. */
+  readonly bandOfClass: Int16Array;
+  /** Requested groups first, then "all", "0-2" and "65+" when not requested (used by fixed-group indicators). */
+  readonly groups: readonly GroupClasses[];
+  /** Population [muni][year][class][sex], sex 0 = F, 1 = M. */
+  readonly population: Float64Array;
+  readonly populationYears: ReadonlySet<number>;
+  /** Earliest admitted_at and the data end (wall-clock minutes). */
+  readonly firstMinute: number;
+  readonly dataEnd: number;
+}
+
+/** Month index on the context's axis of a wall-clock minute, or −1 outside the axis. */
+export function monthOf(ctx: Pick<IndicatorContext, "y0" | "nMonths">, minutes: number): number {
+  const [y, m] = civilFromDays(dayOfMinutes(minutes));
+  const t = (y - ctx.y0) * 12 + m - 1;
+  return t >= 0 && t < ctx.nMonths ? t : -1;
+}
+
+/** A fast month lookup for many calls: day → month index, over the axis's days. */
+export function monthLookup(ctx: Pick<IndicatorContext, "y0" | "nYears" | "nMonths">): (minutes: number) => number {
+  const d0 = daysFromCivil(ctx.y0, 1, 1);
+  const d1 = daysFromCivil(ctx.y0 + ctx.nYears, 1, 1);
+  const table = new Int16Array(d1 - d0);
+  for (let d = d0; d < d1; d++) {
+    const [y, m] = civilFromDays(d);
+    table[d - d0] = (y - ctx.y0) * 12 + m - 1;
+  }
+  return (minutes: number): number => {
+    const d = Math.floor(minutes / MINUTES_PER_DAY) - d0;
+    return d >= 0 && d < table.length ? table[d] : -1;
+  };
+}
+
+/** Cube index of [muni][month or year][class][sex code 1|2]. */
+export function cubeSize(ctx: IndicatorContext, timeSlots: number): number {
+  return ctx.muniCodes.length * timeSlots * ctx.classStarts.length * 2;
+}
+
+/** Build the shared frame and compute stays once. */
+export function prepareIndicators(dataset: Dataset, options: IndicatorOptions = {}): IndicatorContext {
+  const resolved = resolveOptions(options);
+  const computed = computeStays(dataset, { ...options.stays, registration: resolved.registration });
+  return buildContext(dataset, options, resolved, computed);
+}
+
+export function buildContext(dataset: Dataset, options: IndicatorOptions, resolved: ResolvedOptions, computed: ComputedStays): IndicatorContext {
+  const { contacts, population, geography } = dataset;
+  // Municipalities: geography first (its order), then any code seen in population or contacts.
+  const muniIndex = new Int32Array(10000).fill(-1);
+  const muniCodes: number[] = [];
+  const addMuni = (code: number): void => {
+    if (code >= 0 && code < 10000 && muniIndex[code] < 0) {
+      muniIndex[code] = muniCodes.length;
+      muniCodes.push(code);
+    }
+  };
+  for (const g of geography) addMuni(g.municipality_code);
+  for (let i = 0; i < population.length; i++) addMuni(population.municipality[i]);
+  const stays = computed.stays;
+  for (let s = 0; s < stays.length; s++) if (muniIndex[stays.municipality[s]] < 0) addMuni(stays.municipality[s]);
+
+  const units: Unit[] = [];
+  units.push({ level: "region", name: resolved.regionName, munis: muniCodes.map((_, i) => i) });
+  const clusters = new Map<string, number[]>();
+  for (const g of geography) {
+    let list = clusters.get(g.cluster);
+    if (!list) clusters.set(g.cluster, (list = []));
+    list.push(muniIndex[g.municipality_code]);
+  }
+  for (const [name, munis] of clusters) units.push({ level: "cluster", name, munis });
+  muniCodes.forEach((code, i) => units.push({ level: "municipality", name: String(code), munis: [i] }));
+
+  // Year axis: population years and contact years.
+  let yMin = Infinity;
+  let yMax = -Infinity;
+  const populationYears = new Set<number>();
+  for (let i = 0; i < population.length; i++) populationYears.add(population.year[i]);
+  for (const y of populationYears) {
+    yMin = Math.min(yMin, y);
+    yMax = Math.max(yMax, y);
+  }
+  let firstMinute = MISSING;
+  for (let s = 0; s < stays.length; s++) if (firstMinute === MISSING || stays.start[s] < firstMinute) firstMinute = stays.start[s];
+  const dataEnd = computed.admissions.dataEnd;
+  if (firstMinute !== MISSING) {
+    yMin = Math.min(yMin, civilFromDays(dayOfMinutes(firstMinute))[0]);
+    yMax = Math.max(yMax, civilFromDays(dayOfMinutes(computed.report.latestAdmittedAt))[0]);
+  }
+  if (!Number.isFinite(yMin)) {
+    yMin = 2000;
+    yMax = 2000;
+  }
+  const y0 = yMin;
+  const nYears = yMax - yMin + 1;
+
+  // Age classes: boundaries of every group and every standard band.
+  const starts = new Set<number>(STANDARD_BAND_STARTS);
+  // The requested groups plus those the focus areas and preventable admissions are defined for.
+  const groupLabels = [...new Set([...resolved.groups, "all", "0-2", "65+"])];
+  const groups = groupLabels.map(parseAgeGroup);
+  for (const g of groups) {
+    starts.add(Math.min(g.lo, AGE_CAP));
+    if (Number.isFinite(g.hi) && g.hi + 1 <= AGE_CAP) starts.add(g.hi + 1);
+  }
+  const classStarts = [...starts].filter((a) => a <= AGE_CAP).sort((a, b) => a - b);
+  const classOfAge = new Int16Array(AGE_CAP + 1);
+  for (let c = 0; c < classStarts.length; c++) {
+    const hi = c + 1 < classStarts.length ? classStarts[c + 1] : AGE_CAP + 1;
+    for (let a = classStarts[c]; a < hi; a++) classOfAge[a] = c;
+  }
+  const bandOfClass = new Int16Array(classStarts.length);
+  for (let c = 0; c < classStarts.length; c++) {
+    let b = 0;
+    while (b + 1 < STANDARD_BAND_STARTS.length && STANDARD_BAND_STARTS[b + 1] <= classStarts[c]) b++;
+    bandOfClass[c] = b;
+  }
+  const groupClasses: GroupClasses[] = groups.map((group) => ({
+    group,
+    classes: classStarts.map((lo, c) => ({ lo, c })).filter(({ lo }) => lo >= group.lo && lo <= group.hi).map(({ c }) => c),
+  }));
+
+  const C = classStarts.length;
+  const pop = new Float64Array(muniCodes.length * nYears * C * 2);
+  for (let i = 0; i < population.length; i++) {
+    const m = muniIndex[population.municipality[i]];
+    const y = population.year[i] - y0;
+    const a = Math.max(0, Math.min(AGE_CAP, population.age[i]));
+    const sx = population.sex[i] === 2 ? 1 : 0;
+    pop[((m * nYears + y) * C + classOfAge[a]) * 2 + sx] += population.count[i];
+  }
+
+  return {
+    dataset,
+    options,
+    resolved,
+    computed,
+    muniCodes,
+    muniIndex,
+    units,
+    y0,
+    nYears,
+    nMonths: nYears * 12,
+    classStarts,
+    classOfAge,
+    bandOfClass,
+    groups: groupClasses,
+    population: pop,
+    populationYears,
+    firstMinute,
+    dataEnd,
+  };
+}
+
+/** Age class of an age (clamped to [0, AGE_CAP]). */
+export function classOf(ctx: IndicatorContext, age: number): number {
+  return ctx.classOfAge[age < 0 ? 0 : age > AGE_CAP ? AGE_CAP : age];
+}
+
+/** The periods of one kind on the axis, each with its months and person-time fraction. */
+export function periodsOf(ctx: IndicatorContext, kind: PeriodKind): Period[] {
+  const out: Period[] = [];
+  for (let yi = 0; yi < ctx.nYears; yi++) {
+    const year = ctx.y0 + yi;
+    const yearDays = daysFromCivil(year + 1, 1, 1) - daysFromCivil(year, 1, 1);
+    const span = kind === "year" ? 12 : kind === "quarter" ? 3 : 1;
+    for (let m0 = 0; m0 < 12; m0 += span) {
+      const firstDay = daysFromCivil(year, m0 + 1, 1);
+      const lastDay = (m0 + span === 12 ? daysFromCivil(year + 1, 1, 1) : daysFromCivil(year, m0 + span + 1, 1)) - 1;
+      const label =
+        kind === "year" ? String(year) : kind === "quarter" ? `${year}-Q${m0 / 3 + 1}` : `${year}-${String(m0 + 1).padStart(2, "0")}`;
+      const months: number[] = [];
+      for (let k = 0; k < span; k++) months.push(yi * 12 + m0 + k);
+      out.push({ kind, label, year, months, fraction: (lastDay - firstDay + 1) / yearDays, firstDay, lastDay });
+    }
+  }
+  return out;
+}
+
+/** Sum a [muni][month][class][sex] cube over the municipalities of each unit: [unit][month][class][sex]. */
+export function rollupUnits(ctx: IndicatorContext, cube: Float64Array, slots: number): Float64Array {
+  const C = ctx.classStarts.length;
+  const stride = slots * C * 2;
+  const out = new Float64Array(ctx.units.length * stride);
+  ctx.units.forEach((u, ui) => {
+    const base = ui * stride;
+    for (const m of u.munis) {
+      const mb = m * stride;
+      for (let k = 0; k < stride; k++) out[base + k] += cube[mb + k];
+    }
+  });
+  return out;
+}

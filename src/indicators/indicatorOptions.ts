@@ -1,0 +1,77 @@
+/** Options of the indicator engine, with defaults. */
+import type { ComputeStaysOptions } from "../stays/computeStays.js";
+import type { DiagnosisGroup } from "../stays/diagnosisGroups.js";
+import type { Registration } from "../stays/stayTable.js";
+import { parseAgeGroup } from "./ageGroup.js";
+import { indicatorMessages } from "./messages.js";
+import type { Level, PeriodKind } from "./table.js";
+
+export type SexFilter = "all" | "F" | "M";
+
+/** Direct standardisation: the European Standard Population 2013, or the data's population of one year. */
+export type DirectStandard = "esp2013" | { readonly year: number };
+
+export interface IndicatorOptions {
+  /** Geographic levels (default all three). */
+  readonly levels?: readonly Level[];
+  /** Period kinds (default "year"). Sub-year rates use person-time pro rata. */
+  readonly period?: PeriodKind | readonly PeriodKind[];
+  /** Population groups (default ["all", "0-2", "65+"]); any "A-B" or "A+" band. */
+  readonly groups?: readonly string[];
+  /** Sexes (default ["all", "F", "M"]). */
+  readonly sexes?: readonly SexFilter[];
+  /** Admission rule (default "harmonised"). */
+  readonly registration?: Registration;
+  /** Confidence level of the intervals as a fraction (default 0.95). */
+  readonly confidence?: number;
+  /** Suppression threshold (default 5; 0 disables). */
+  readonly minCount?: number;
+  /** Standardised columns: direct (std_*) and indirect O/E against the region (isr_*). */
+  readonly standardise?: { readonly direct?: DirectStandard | false; readonly indirect?: boolean };
+  /** Name of the region unit (default "region"). */
+  readonly regionName?: string;
+  /** Options of the stays layer (gap, 12 h rule, data end, window, exclusions). */
+  readonly stays?: Omit<ComputeStaysOptions, "registration">;
+  /** Preventable-admission groups (default data/diagnosis-groups/preventable-admissions.csv). */
+  readonly preventableGroups?: readonly DiagnosisGroup[];
+  /** Focus-area diagnosis groups (default data/diagnosis-groups/focus-areas.csv). */
+  readonly focusGroups?: readonly DiagnosisGroup[];
+  /** Only these indicator families (default all). */
+  readonly indicators?: readonly string[];
+}
+
+export interface ResolvedOptions {
+  readonly levels: readonly Level[];
+  readonly periods: readonly PeriodKind[];
+  readonly groups: readonly string[];
+  readonly sexes: readonly SexFilter[];
+  readonly registration: Registration;
+  readonly confidence: number;
+  readonly minCount: number;
+  readonly direct: DirectStandard | false;
+  readonly indirect: boolean;
+  readonly regionName: string;
+}
+
+export function resolveOptions(o: IndicatorOptions): ResolvedOptions {
+  const levels = o.levels ?? ["region", "cluster", "municipality"];
+  for (const l of levels) if (l !== "region" && l !== "cluster" && l !== "municipality") throw new RangeError(indicatorMessages.badLevel(String(l)));
+  const periods = o.period === undefined ? ["year" as const] : typeof o.period === "string" ? [o.period] : o.period;
+  for (const p of periods) if (p !== "year" && p !== "quarter" && p !== "month") throw new RangeError(indicatorMessages.badPeriod(String(p)));
+  const groups = o.groups ?? ["all", "0-2", "65+"];
+  for (const g of groups) parseAgeGroup(g);
+  const minCount = o.minCount ?? 5;
+  if (!Number.isInteger(minCount) || minCount < 0) throw new RangeError(indicatorMessages.badMinCount(minCount));
+  return {
+    levels,
+    periods,
+    groups,
+    sexes: o.sexes ?? ["all", "F", "M"],
+    registration: o.registration ?? "harmonised",
+    confidence: o.confidence ?? 0.95,
+    minCount,
+    direct: o.standardise?.direct ?? false,
+    indirect: o.standardise?.indirect ?? false,
+    regionName: o.regionName ?? "region",
+  };
+}

@@ -1,0 +1,17 @@
+/** Message catalogue of the indicators layer: every user-facing text in one place. */
+
+export const indicatorMessages = {
+  badAgeGroup: (label: string) =>
+    `age group "${label}" is not understood: use "all", "A-B" (e.g. "0-17") or "A+" (e.g. "65+")`,
+  badLevel: (value: string) => `level must be region, cluster or municipality, got "${value}"`,
+  badPeriod: (value: string) => `period must be year, quarter or month, got "${value}"`,
+  badMinCount: (value: number) => `minCount must be a non-negative integer, got ${String(value)}`,
+  standardYearMissing: (year: number, years: readonly number[]) =>
+    `standard population year ${year} is not in population.csv (years there: ${years.join(", ")})`,
+  noPopulation: () => "population.csv has no rows: population-based rates cannot be computed",
+  dsrSkipped: (reason: string) => `standardised value not computed: ${reason}`,
+  costSectors: (sectors: readonly string[]) => `cost sectors included: ${sectors.join(", ")}`,
+  hospitalCostFromContacts: () =>
+    "hospital cost is the sum of cost_dkk of contacts starting in the year; hospital rows of sector_costs.csv are not added (they would count the same cost twice)",
+  noDeaths: () => "deaths.csv not given: deaths after admission not computed",
+} as const;

@@ -1,0 +1,111 @@
+/**
+ * Dictionaries for columnar text: `StringDictionary` (string → dense index, a Map) holds the
+ * canonical values of a column; `ByteDictionary` caches, for each raw byte sequence seen in a
+ * column, what the field rule made of it, without building a string per row.
+ */
+
+/** Canonical strings → dense Int32 indexes in order of first use. */
+export class StringDictionary {
+  readonly map = new Map<string, number>();
+  readonly list: string[] = [];
+
+  /** The index of `s`, added when new. */
+  id(s: string): number {
+    let i = this.map.get(s);
+    if (i === undefined) {
+      i = this.list.length;
+      this.map.set(s, i);
+      this.list.push(s);
+    }
+    return i;
+  }
+}
+
+/** FNV-1a offset basis and prime (32 bit). */
+export const FNV_OFFSET = 0x811c9dc5 | 0;
+export const FNV_PRIME = 16777619;
+
+/**
+ * Open-addressing hash table keyed by byte ranges. Each entry holds an Int32 value and an
+ * optional string (set by the caller). Keys are copied into an arena.
+ */
+export class ByteDictionary {
+  private slots = new Int32Array(1024); // entry + 1; 0 = empty
+  private mask = 1023;
+  private hashes = new Int32Array(256);
+  private offs = new Int32Array(256);
+  private lens = new Int32Array(256);
+  private arena = new Uint8Array(4096);
+  private arenaLen = 0;
+  /** Per-entry value. */
+  val = new Int32Array(256);
+  /** Per-entry string (e.g. a canonical value not yet registered). */
+  readonly str: (string | undefined)[] = [];
+  count = 0;
+
+  /** The entry of bytes [s, e) with hash h, or −1. */
+  find(buf: Uint8Array, s: number, e: number, h: number): number {
+    const len = e - s;
+    let k = h & this.mask;
+    for (;;) {
+      const slot = this.slots[k];
+      if (slot === 0) return -1;
+      const entry = slot - 1;
+      if (this.hashes[entry] === h && this.lens[entry] === len) {
+        const o = this.offs[entry];
+        const a = this.arena;
+        let i = 0;
+        while (i < len && a[o + i] === buf[s + i]) i++;
+        if (i === len) return entry;
+      }
+      k = (k + 1) & this.mask;
+    }
+  }
+
+  /** Add bytes [s, e) (not present) with hash h and a value; returns the entry. */
+  add(buf: Uint8Array, s: number, e: number, h: number, value: number, str?: string): number {
+    const entry = this.count++;
+    if (entry >= this.val.length) this.growEntries();
+    const len = e - s;
+    if (this.arenaLen + len > this.arena.length) {
+      const a = new Uint8Array(Math.max(this.arena.length * 2, this.arenaLen + len + 1024));
+      a.set(this.arena.subarray(0, this.arenaLen));
+      this.arena = a;
+    }
+    this.arena.set(buf.subarray(s, e), this.arenaLen);
+    this.offs[entry] = this.arenaLen;
+    this.lens[entry] = len;
+    this.arenaLen += len;
+    this.hashes[entry] = h;
+    this.val[entry] = value;
+    this.str[entry] = str;
+    if (this.count * 2 > this.slots.length) this.rehash();
+    else this.place(entry);
+    return entry;
+  }
+
+  private place(entry: number): void {
+    let k = this.hashes[entry] & this.mask;
+    while (this.slots[k] !== 0) k = (k + 1) & this.mask;
+    this.slots[k] = entry + 1;
+  }
+
+  private rehash(): void {
+    this.slots = new Int32Array(this.slots.length * 2);
+    this.mask = this.slots.length - 1;
+    for (let e = 0; e < this.count; e++) this.place(e);
+  }
+
+  private growEntries(): void {
+    const n = this.val.length * 2;
+    const g = (a: Int32Array): Int32Array => {
+      const b = new Int32Array(n);
+      b.set(a);
+      return b;
+    };
+    this.hashes = g(this.hashes);
+    this.offs = g(this.offs);
+    this.lens = g(this.lens);
+    this.val = g(this.val);
+  }
+}

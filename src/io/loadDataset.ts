@@ -1,0 +1,235 @@
+/**
+ * loadDataset(dir, options): read and validate every table of a dataset folder in one pass and
+ * return the typed columnar tables with a full load report (issue 2, "Loading and bad input").
+ *
+ * Pipeline: geography (option → dir/geography.csv → shipped Region Midtjylland map) → admissions
+ * (byte-level columnar fast path, row path for anything unusual; exact duplicates counted once;
+ * overlaps warned) → population (duplicated keys, missing age bands) → optional deaths,
+ * sector_costs, experience. Every line is counted: rowsRead = accepted + rejected + duplicates.
+ * Default: bad rows are skipped and reported; `strict` throws a DatasetError listing all problems.
+ */
+
+import { existsSync, statSync } from "node:fs";
+import { basename, join, resolve } from "node:path";
+import type { Dataset, LoadReport, Problem, TableReport } from "../contract/dataset.js";
+import type { GeographyRow } from "../contract/tables.js";
+import { GeographySchema } from "../contract/schemas/geographySchema.js";
+import type { SchemaContext } from "../contract/schemas/cell.js";
+import { readAdmissions, admissionsSpec } from "./admissionsReader.js";
+import { ContactBuilder } from "./contactBuilder.js";
+import { DatasetError } from "./datasetError.js";
+import { REPORT_TEXT } from "./messages.js";
+import { reportOverlaps } from "./overlaps.js";
+import { defaultGeographyPath } from "./packageRoot.js";
+import { ProblemLog } from "./problemLog.js";
+import {
+  deathsSpec,
+  experienceSpec,
+  geographySpec,
+  populationSpec,
+  readDeaths,
+  readExperience,
+  readGeography,
+  readPopulation,
+  readSectorCosts,
+  sectorCostsSpec,
+} from "./smallTables.js";
+import { tableReport } from "./tableReader.js";
+import { logIssues } from "./zodIssues.js";
+
+export interface LoadOptions {
+  /** Throw a DatasetError listing all problems when any error is found (default false). */
+  readonly strict?: boolean;
+  /**
+   * The geography: a CSV path, or rows (as in geography.csv, codes as numbers or text). Default:
+   * the dataset's geography.csv, else the shipped data/geography/midtjylland.csv.
+   */
+  readonly geography?: string | readonly GeographyRow[];
+  /** Accept patient ids shaped like CPR numbers (default false: such rows are refused). */
+  readonly allowCprLikeIds?: boolean;
+  /** Keep at most this many problems of each code per file in the list (counts are never capped). Default 100. */
+  readonly maxProblemsPerCode?: number;
+  /** Called for every warning as it is found. */
+  readonly onWarning?: (problem: Problem) => void;
+  /** Use the byte-level fast path for admissions (default true); false = zod row path for every row. */
+  readonly fastPath?: boolean;
+}
+
+/** The file of a table in a folder: name.csv or name.csv.gz, or null. */
+export function findTableFile(dir: string, name: string): string | null {
+  for (const f of [`${name}.csv`, `${name}.csv.gz`]) {
+    const p = join(dir, f);
+    if (existsSync(p)) return p;
+  }
+  return null;
+}
+
+const FILE_ORDER = ["admissions", "population", "geography", "deaths", "sector_costs", "experience"];
+
+function fileRank(file: string): number {
+  const i = FILE_ORDER.indexOf(file.replace(/\.csv(\.gz)?$/, ""));
+  return i < 0 ? FILE_ORDER.length : i;
+}
+
+/**
+ * Load and validate the dataset in `dir`.
+ *
+ * @throws DatasetError when `dir` is not a folder, or in strict mode when any error is found.
+ * @example
+ * const ds = await loadDataset("data/demo");
+ * console.log(formatLoadReport(ds.report));
+ */
+export async function loadDataset(dir: string, options: LoadOptions = {}): Promise<Dataset> {
+  const root = resolve(dir);
+  if (!existsSync(root) || !statSync(root).isDirectory()) {
+    throw new DatasetError(REPORT_TEXT.noDir(dir), []);
+  }
+  const log = new ProblemLog(options.maxProblemsPerCode ?? 100, options.onWarning);
+  const tables: TableReport[] = [];
+  const allowCprLikeIds = options.allowCprLikeIds ?? false;
+
+  // Geography.
+  let geography: GeographyRow[] = [];
+  let geographyReport: TableReport;
+  if (options.geography !== undefined && typeof options.geography !== "string") {
+    const file = "geography (option)";
+    options.geography.forEach((row, i) => {
+      const rec = Object.fromEntries(
+        ["municipality_code", "municipality_name", "cluster", "hospital_unit"].map((k) => {
+          const v = (row as unknown as Record<string, unknown>)[k];
+          return [k, typeof v === "number" ? String(v).padStart(3, "0") : typeof v === "string" ? v : ""];
+        }),
+      );
+      const r = GeographySchema.safeParse(rec);
+      if (r.success) geography.push(r.data);
+      else logIssues(r.error.issues, file, i + 1, log);
+    });
+    const n = options.geography.length;
+    geographyReport = {
+      file,
+      present: true,
+      rowsRead: n,
+      rowsAccepted: geography.length,
+      rowsRejected: n - geography.length,
+      duplicates: 0,
+      warnings: 0,
+      source: "option",
+    };
+  } else {
+    const own = findTableFile(root, "geography");
+    const path = typeof options.geography === "string" ? resolve(options.geography) : (own ?? defaultGeographyPath());
+    if (path === null) {
+      log.add("no_geography", "geography.csv", null, { found: "the shipped geography was not found", expected: "a geography" });
+      geographyReport = tableReport(geographySpec("geography.csv"), null, log);
+    } else {
+      const file = basename(path);
+      const g = await readGeography(path, file, log);
+      geography = g.rows;
+      const source = own !== null && path === own ? undefined : path;
+      geographyReport = tableReport(geographySpec(file), g.read, log, source);
+    }
+  }
+  let municipalities: ReadonlySet<number> | undefined;
+  let clusters: ReadonlySet<string> | undefined;
+  if (geography.length > 0) {
+    municipalities = new Set(geography.map((g) => g.municipality_code));
+    clusters = new Set(geography.map((g) => g.cluster));
+  } else if (!log.counts["no_geography"]) {
+    log.add("no_geography", geographyReport.file, null, { found: "no valid rows", expected: "a geography" });
+  }
+  const context: SchemaContext = {
+    allowCprLikeIds,
+    ...(municipalities === undefined ? {} : { municipalities }),
+    ...(clusters === undefined ? {} : { clusters }),
+  };
+
+  // Admissions.
+  const admPath = findTableFile(root, "admissions");
+  let contacts = new ContactBuilder(16).finish();
+  let patientIndex: ReadonlyMap<string, number> = new Map();
+  if (admPath === null) {
+    log.add("missing_file", "admissions.csv", null, { found: dir, expected: "admissions.csv or admissions.csv.gz" });
+    tables.push(tableReport(admissionsSpec("admissions.csv"), null, log));
+  } else {
+    const file = basename(admPath);
+    const a = await readAdmissions(admPath, file, { municipalities, allowCprLikeIds, fastPath: options.fastPath ?? true }, log);
+    contacts = a.table;
+    patientIndex = a.patientIndex;
+    reportOverlaps(contacts, file, log);
+    tables.push(tableReport(admissionsSpec(file), a.read, log));
+  }
+
+  // Population.
+  const popPath = findTableFile(root, "population");
+  let population = (await emptyPopulation()).table;
+  if (popPath === null) {
+    log.add("missing_file", "population.csv", null, { found: dir, expected: "population.csv or population.csv.gz" });
+    tables.push(tableReport(populationSpec("population.csv"), null, log));
+  } else {
+    const file = basename(popPath);
+    const p = await readPopulation(popPath, file, context, log);
+    population = p.table;
+    tables.push(tableReport(populationSpec(file), p.read, log));
+  }
+  tables.push(geographyReport);
+
+  // Optional tables.
+  let deaths: Dataset["deaths"] = null;
+  const deathsPath = findTableFile(root, "deaths");
+  if (deathsPath !== null) {
+    const file = basename(deathsPath);
+    const d = await readDeaths(deathsPath, file, contacts, patientIndex, context, log);
+    deaths = d.table;
+    tables.push(tableReport(deathsSpec(file), d.read, log));
+  } else tables.push(tableReport(deathsSpec("deaths.csv"), null, log));
+
+  let sectorCosts: Dataset["sectorCosts"] = null;
+  const scPath = findTableFile(root, "sector_costs");
+  if (scPath !== null) {
+    const file = basename(scPath);
+    const s = await readSectorCosts(scPath, file, context, log);
+    sectorCosts = s.rows;
+    tables.push(tableReport(sectorCostsSpec(file), s.read, log));
+  } else tables.push(tableReport(sectorCostsSpec("sector_costs.csv"), null, log));
+
+  let experience: Dataset["experience"] = null;
+  const exPath = findTableFile(root, "experience");
+  if (exPath !== null) {
+    const file = basename(exPath);
+    const e = await readExperience(exPath, file, context, log);
+    experience = e.rows;
+    tables.push(tableReport(experienceSpec(file), e.read, log));
+  } else tables.push(tableReport(experienceSpec("experience.csv"), null, log));
+
+  // Report: problems in file order, then line order (whole-file problems first).
+  const problems = log.problems
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => fileRank(a.p.file) - fileRank(b.p.file) || (a.p.line ?? 0) - (b.p.line ?? 0) || a.i - b.i)
+    .map((x) => x.p);
+  const report: LoadReport = {
+    dir,
+    tables,
+    problems,
+    problemCounts: { ...log.counts },
+    ok: log.errorCount === 0,
+  };
+  if (options.strict === true && !report.ok) {
+    const firstError = problems.find((p) => p.severity === "error");
+    throw new DatasetError(REPORT_TEXT.datasetError(log.errorCount, firstError?.message ?? ""), problems, report);
+  }
+  return { dir, contacts, population, geography, deaths, sectorCosts, experience, report };
+}
+
+async function emptyPopulation() {
+  return {
+    table: {
+      length: 0,
+      year: new Int16Array(0),
+      municipality: new Int16Array(0),
+      sex: new Uint8Array(0),
+      age: new Int16Array(0),
+      ageOpen: new Uint8Array(0),
+      count: new Float64Array(0),
+    },
+  };
+}

@@ -1,0 +1,140 @@
+/**
+ * The message catalogue of the io layer: every text the loader shows, each under a stable code
+ * (the vega-lite `log/message.ts` pattern). A Problem's message is `file:line: text`, or
+ * `file: text` for a whole-file problem. Tests check these texts word for word.
+ */
+
+export type Severity = "error" | "warning";
+
+/** Values a message may quote. `found` and `other` are shown quoted and shortened. */
+export interface MessageParams {
+  readonly column?: string;
+  readonly found?: string;
+  readonly expected?: string;
+  readonly other?: string;
+  readonly n?: number;
+  readonly m?: number;
+  readonly list?: string;
+  readonly lineRef?: number;
+}
+
+interface Entry {
+  readonly severity: Severity;
+  readonly text: (p: MessageParams) => string;
+}
+
+const MAX_QUOTED = 60;
+
+/** Quote a value for a message: control characters shown as "?", long text cut with "…". */
+export function quote(value: string | undefined): string {
+  let s = (value ?? "").replace(/[\u0000-\u001f\u007f]/g, "?");
+  if (s.length > MAX_QUOTED) s = `${s.slice(0, MAX_QUOTED)}…`;
+  return `"${s}"`;
+}
+
+const notA = (p: MessageParams): string => `${p.column} ${quote(p.found)} is not ${p.expected}`;
+
+/** Every message, by code. */
+export const MESSAGES = {
+  // Cells (codes of contract/fields.ts).
+  empty: { severity: "error", text: (p) => `${p.column} is empty; expected ${p.expected}` },
+  bad_date: { severity: "error", text: notA },
+  bad_datetime: { severity: "error", text: notA },
+  bad_sex: { severity: "error", text: notA },
+  bad_admission_type: { severity: "error", text: notA },
+  bad_contact_type: { severity: "error", text: notA },
+  bad_diagnosis: { severity: "error", text: notA },
+  bad_referral: { severity: "error", text: notA },
+  bad_number: { severity: "error", text: notA },
+  bad_integer: { severity: "error", text: notA },
+  bad_municipality_code: { severity: "error", text: notA },
+  bad_age: { severity: "error", text: notA },
+  bad_year: { severity: "error", text: notA },
+  bad_sector: { severity: "error", text: notA },
+  negative_number: { severity: "error", text: (p) => `${p.column} ${quote(p.found)} is negative; expected ${p.expected}` },
+  cpr_like_id: {
+    severity: "error",
+    text: (p) =>
+      `${p.column} is shaped like a CPR number (value not shown); data must be pseudonymised (option allowCprLikeIds overrides)`,
+  },
+  // Row rules (contract/schemas/cell.ts RowRuleCode).
+  unknown_municipality: { severity: "error", text: (p) => `${p.column} ${quote(p.found)} is not in the geography` },
+  unknown_cluster: { severity: "error", text: (p) => `cluster ${quote(p.found)} is not in the geography` },
+  discharge_before_admission: {
+    severity: "error",
+    text: (p) => `discharged_at ${quote(p.found)} is before admitted_at ${quote(p.other)}`,
+  },
+  birth_after_admission: { severity: "error", text: (p) => `birth_date ${quote(p.found)} is after admitted_at ${quote(p.other)}` },
+  positive_above_total: { severity: "error", text: (p) => `positive ${p.found} is greater than total ${p.other}` },
+  no_area: { severity: "error", text: () => "neither cluster nor municipality_code is given" },
+  // Rows.
+  field_count: { severity: "error", text: (p) => `the row has ${p.n} fields, the header has ${p.m}` },
+  unclosed_quote: { severity: "error", text: () => "a quoted field is not closed on its line" },
+  duplicate_row: { severity: "warning", text: (p) => `exact duplicate of line ${p.lineRef} (counted once)` },
+  duplicate_key: {
+    severity: "error",
+    text: (p) => `duplicate ${p.found}, first on line ${p.lineRef}, with a different ${p.column}`,
+  },
+  overlapping_contacts: {
+    severity: "warning",
+    text: (p) => `contact overlaps the same patient's contact on line ${p.lineRef} (kept: transfers are merged into stays later)`,
+  },
+  skipped_dst_hour: {
+    severity: "warning",
+    text: (p) => `${p.column} ${quote(p.found)} falls in the hour skipped when summer time starts (read as winter time)`,
+  },
+  // Files.
+  missing_columns: {
+    severity: "error",
+    text: (p) => `missing required column(s) ${p.list}; the header has: ${p.found}`,
+  },
+  wrong_delimiter: {
+    severity: "error",
+    text: (p) => `columns are separated by ${p.found}; expected "," or ";"`,
+  },
+  missing_file: { severity: "error", text: (p) => `required file not found in ${p.found}` },
+  empty_file: { severity: "error", text: () => "the file is empty (no header line)" },
+  unreadable: { severity: "error", text: (p) => `the file could not be read (${p.found}); rows after line ${p.n} were not read` },
+  not_utf8: {
+    severity: "warning",
+    text: () => "the file is not valid UTF-8 (a latin1/Windows-1252 export?); save it as UTF-8",
+  },
+  missing_age_bands: {
+    severity: "warning",
+    text: (p) => `${p.found}: age(s) ${p.list} missing (expected every age from 0 to ${p.other})`,
+  },
+  no_geography: {
+    severity: "error",
+    text: (p) => `no usable geography (${p.found}); municipalities cannot be checked`,
+  },
+} as const satisfies Record<string, Entry>;
+
+export type MessageCode = keyof typeof MESSAGES;
+
+/** The severity of a message code. */
+export function severityOf(code: MessageCode): Severity {
+  return MESSAGES[code].severity;
+}
+
+/** The full message text: `file:line: text` or `file: text`. */
+export function formatMessage(code: MessageCode, file: string, line: number | null, params: MessageParams): string {
+  const where = line === null ? file : `${file}:${line}`;
+  return `${where}: ${MESSAGES[code].text(params)}`;
+}
+
+/** Texts of the printed load report (formatLoadReport). */
+export const REPORT_TEXT = {
+  title: (dir: string) => `klynge load report for ${dir}`,
+  tableLine: (file: string, read: number, accepted: number, rejected: number, duplicates: number, warnings: number) =>
+    `  ${file}: ${read} rows read, ${accepted} accepted, ${rejected} rejected, ${duplicates} duplicates, ${warnings} warnings`,
+  absent: (file: string) => `  ${file}: not present`,
+  extraColumns: (cols: string) => `    extra columns kept and ignored: ${cols}`,
+  blankLines: (n: number) => `    ${n} empty lines skipped`,
+  source: (src: string) => `    read from ${src}`,
+  problemsHeader: (errors: number, warnings: number) => `Problems: ${errors} errors, ${warnings} warnings`,
+  moreOfCode: (code: string, n: number) => `  … and ${n} more ${code} (list capped; all are counted)`,
+  verdictOk: "Result: OK (no rows rejected)",
+  verdictFail: (rejected: number, errors: number) => `Result: FAILED (${rejected} rows rejected, ${errors} errors)`,
+  datasetError: (n: number, first: string) => `the dataset has ${n} error(s); first: ${first}`,
+  noDir: (dir: string) => `dataset folder not found: ${dir}`,
+} as const;

@@ -1,0 +1,68 @@
+/**
+ * The row path shared by every table: split the line, check the field count, build the record of
+ * contract columns, parse it with the table's zod schema, log issues. Accepted records go to
+ * `onRecord`, which decides accepted/duplicate/rejected (e.g. duplicated keys).
+ */
+
+import type { z } from "zod";
+import { splitCsvLine } from "./csvLine.js";
+import type { ProblemLog } from "./problemLog.js";
+import type { Counts, Header, RowOutcome, RowSink, TableSpec } from "./tableReader.js";
+import { logIssues } from "./zodIssues.js";
+
+/** Split a line and build the record of contract columns; logs and returns null when it cannot. */
+export function recordOfLine(
+  text: string,
+  lineNo: number,
+  header: Header,
+  spec: TableSpec,
+  log: ProblemLog,
+): Record<string, string> | null {
+  const fields = splitCsvLine(text, header.delimiter);
+  if (fields === null) {
+    log.add("unclosed_quote", spec.file, lineNo, { expected: "a closing quote" });
+    return null;
+  }
+  if (fields.length !== header.names.length) {
+    log.add("field_count", spec.file, lineNo, {
+      n: fields.length,
+      m: header.names.length,
+      expected: String(header.names.length),
+      found: String(fields.length),
+    });
+    return null;
+  }
+  const record: Record<string, string> = {};
+  for (const [col, i] of header.index) record[col] = fields[i];
+  return record;
+}
+
+/** A RowSink that parses each line with `schema` and hands valid records to `onRecord`. */
+export function zodRowSink<S extends z.ZodType>(
+  spec: TableSpec,
+  header: Header,
+  schema: S,
+  log: ProblemLog,
+  onRecord: (record: z.output<S>, lineNo: number) => RowOutcome,
+): RowSink {
+  return {
+    line(text: string, lineNo: number, counts: Counts): void {
+      counts.rowsRead++;
+      const record = recordOfLine(text, lineNo, header, spec, log);
+      if (record === null) {
+        counts.rejected++;
+        return;
+      }
+      const r = schema.safeParse(record);
+      if (!r.success) {
+        logIssues(r.error.issues, spec.file, lineNo, log);
+        counts.rejected++;
+        return;
+      }
+      const outcome = onRecord(r.data, lineNo);
+      if (outcome === "accepted") counts.accepted++;
+      else if (outcome === "duplicate") counts.duplicates++;
+      else counts.rejected++;
+    },
+  };
+}

@@ -1,0 +1,271 @@
+/**
+ * Readers of the small tables (population, geography, deaths, sector_costs, experience): each
+ * line through its zod schema (rowSink.ts), then the table's own checks — duplicated keys,
+ * missing age bands — and its typed result.
+ */
+
+import type { z } from "zod";
+import type { ContactTable, DeathTable, ExperienceRow, GeographyRow, PopulationTable, SectorCostRow } from "../contract/tables.js";
+import { SEX_CODE } from "../contract/fields.js";
+import { MISSING } from "../contract/time.js";
+import { DEATHS_COLUMNS, DEATHS_REQUIRED, makeDeathsSchema } from "../contract/schemas/deathsSchema.js";
+import { EXPERIENCE_COLUMNS, EXPERIENCE_REQUIRED, makeExperienceSchema } from "../contract/schemas/experienceSchema.js";
+import { GEOGRAPHY_COLUMNS, GEOGRAPHY_REQUIRED, makeGeographySchema } from "../contract/schemas/geographySchema.js";
+import { POPULATION_COLUMNS, POPULATION_REQUIRED, makePopulationSchema } from "../contract/schemas/populationSchema.js";
+import { SECTOR_COSTS_COLUMNS, SECTOR_COSTS_REQUIRED, makeSectorCostsSchema } from "../contract/schemas/sectorCostsSchema.js";
+import type { SchemaContext } from "../contract/schemas/cell.js";
+import type { ProblemLog } from "./problemLog.js";
+import { zodRowSink } from "./rowSink.js";
+import { readTable } from "./tableReader.js";
+import type { ReadResult, RowOutcome, TableSpec } from "./tableReader.js";
+
+/** Read a CSV file with a zod row schema; valid records go to onRecord. */
+export async function readWithSchema<S extends z.ZodType>(
+  path: string,
+  spec: TableSpec,
+  schema: S,
+  log: ProblemLog,
+  onRecord: (record: z.output<S>, line: number) => RowOutcome,
+): Promise<ReadResult> {
+  return readTable(path, spec, log, (header) => zodRowSink(spec, header, schema, log, onRecord));
+}
+
+const SEX_TEXT = ["", "F", "M"];
+
+// ---- population -------------------------------------------------------------------------------
+
+export function populationSpec(file: string): TableSpec {
+  return { file, columns: POPULATION_COLUMNS, required: POPULATION_REQUIRED };
+}
+
+/** Compress sorted integers into "3, 7-9, 12". */
+function ranges(values: readonly number[]): string {
+  const out: string[] = [];
+  for (let i = 0; i < values.length; ) {
+    let j = i;
+    while (j + 1 < values.length && values[j + 1] === values[j] + 1) j++;
+    out.push(j === i ? String(values[i]) : `${values[i]}-${values[j]}`);
+    i = j + 1;
+  }
+  return out.join(", ");
+}
+
+/** Read population.csv: duplicated keys (error; identical rows are duplicates) and missing age bands (warning). */
+export async function readPopulation(
+  path: string,
+  file: string,
+  context: SchemaContext,
+  log: ProblemLog,
+): Promise<{ read: ReadResult; table: PopulationTable }> {
+  const year: number[] = [];
+  const muni: number[] = [];
+  const sex: number[] = [];
+  const age: number[] = [];
+  const open: number[] = [];
+  const count: number[] = [];
+  const keys = new Map<number, { line: number; count: number }>();
+  const read = await readWithSchema(path, populationSpec(file), makePopulationSchema(context), log, (r, line) => {
+    const s = SEX_CODE[r.sex];
+    const key = ((r.year * 1000 + r.municipality_code) * 3 + s) * 300 + r.age.age + (r.age.open ? 131 : 0);
+    const first = keys.get(key);
+    if (first !== undefined) {
+      if (first.count === r.count) {
+        log.add("duplicate_row", file, line, { lineRef: first.line, expected: "a unique row", found: `line ${first.line}` });
+        return "duplicate";
+      }
+      log.add("duplicate_key", file, line, {
+        column: "count",
+        lineRef: first.line,
+        found: `key year ${r.year}, municipality_code ${r.municipality_code}, sex ${r.sex}, age ${r.age.age}${r.age.open ? "+" : ""}`,
+        expected: "one row per year, municipality_code, sex and age",
+      });
+      return "rejected";
+    }
+    keys.set(key, { line, count: r.count });
+    year.push(r.year);
+    muni.push(r.municipality_code);
+    sex.push(s);
+    age.push(r.age.age);
+    open.push(r.age.open ? 1 : 0);
+    count.push(r.count);
+    return "accepted";
+  });
+  // Missing age bands per (year, municipality, sex).
+  const groups = new Map<string, { y: number; m: number; s: number; ages: Set<number>; top: number; open: boolean }>();
+  for (let i = 0; i < year.length; i++) {
+    const k = `${year[i]}:${muni[i]}:${sex[i]}`;
+    let g = groups.get(k);
+    if (g === undefined) {
+      g = { y: year[i], m: muni[i], s: sex[i], ages: new Set(), top: -1, open: false };
+      groups.set(k, g);
+    }
+    g.ages.add(age[i]);
+    if (open[i] === 1) {
+      g.open = true;
+      g.top = age[i];
+    } else if (!g.open) g.top = Math.max(g.top, age[i]);
+  }
+  for (const g of groups.values()) {
+    const missing: number[] = [];
+    for (let a = 0; a <= g.top; a++) if (!g.ages.has(a)) missing.push(a);
+    if (missing.length > 0) {
+      log.add("missing_age_bands", file, null, {
+        found: `year ${g.y}, municipality_code ${String(g.m).padStart(3, "0")}, sex ${SEX_TEXT[g.s]}`,
+        list: ranges(missing),
+        other: `${g.top}${g.open ? "+" : ""}`,
+        expected: "every age from 0 to the top band",
+      });
+    }
+  }
+  const table: PopulationTable = {
+    length: year.length,
+    year: Int16Array.from(year),
+    municipality: Int16Array.from(muni),
+    sex: Uint8Array.from(sex),
+    age: Int16Array.from(age),
+    ageOpen: Uint8Array.from(open),
+    count: Float64Array.from(count),
+  };
+  return { read, table };
+}
+
+// ---- geography --------------------------------------------------------------------------------
+
+export function geographySpec(file: string): TableSpec {
+  return { file, columns: GEOGRAPHY_COLUMNS, required: GEOGRAPHY_REQUIRED };
+}
+
+/** Read a geography file; a municipality listed twice is a duplicate (same row) or an error. */
+export async function readGeography(path: string, file: string, log: ProblemLog): Promise<{ read: ReadResult; rows: GeographyRow[] }> {
+  const rows: GeographyRow[] = [];
+  const seen = new Map<number, { line: number; row: GeographyRow }>();
+  const read = await readWithSchema(path, geographySpec(file), makeGeographySchema(), log, (r, line) => {
+    const first = seen.get(r.municipality_code);
+    if (first !== undefined) {
+      const same =
+        first.row.municipality_name === r.municipality_name && first.row.cluster === r.cluster && first.row.hospital_unit === r.hospital_unit;
+      if (same) {
+        log.add("duplicate_row", file, line, { lineRef: first.line, expected: "a unique row", found: `line ${first.line}` });
+        return "duplicate";
+      }
+      log.add("duplicate_key", file, line, {
+        column: "cluster",
+        lineRef: first.line,
+        found: `municipality_code ${String(r.municipality_code).padStart(3, "0")}`,
+        expected: "one row per municipality",
+      });
+      return "rejected";
+    }
+    const row: GeographyRow = { ...r };
+    seen.set(r.municipality_code, { line, row });
+    rows.push(row);
+    return "accepted";
+  });
+  return { read, rows };
+}
+
+// ---- deaths -----------------------------------------------------------------------------------
+
+export function deathsSpec(file: string): TableSpec {
+  return { file, columns: DEATHS_COLUMNS, required: DEATHS_REQUIRED };
+}
+
+/** Read deaths.csv and join it to the contacts' patient index. */
+export async function readDeaths(
+  path: string,
+  file: string,
+  contacts: ContactTable,
+  patientIndex: ReadonlyMap<string, number>,
+  context: SchemaContext,
+  log: ProblemLog,
+): Promise<{ read: ReadResult; table: DeathTable }> {
+  const died = new Int32Array(contacts.patientIds.length).fill(MISSING);
+  const unmatchedSeen = new Map<string, { line: number; day: number }>();
+  const lineOf = new Map<number, number>();
+  let unmatched = 0;
+  const read = await readWithSchema(path, deathsSpec(file), makeDeathsSchema(context), log, (r, line) => {
+    const p = patientIndex.get(r.patient_id);
+    const prev = p === undefined ? unmatchedSeen.get(r.patient_id) : died[p] === MISSING ? undefined : { line: lineOf.get(p) ?? 0, day: died[p] };
+    if (prev !== undefined) {
+      if (prev.day === r.died_at) {
+        log.add("duplicate_row", file, line, { lineRef: prev.line, expected: "a unique row", found: `line ${prev.line}` });
+        return "duplicate";
+      }
+      log.add("duplicate_key", file, line, {
+        column: "died_at",
+        lineRef: prev.line,
+        found: "patient_id (value not shown)",
+        expected: "one death per patient",
+      });
+      return "rejected";
+    }
+    if (p === undefined) {
+      unmatched++;
+      unmatchedSeen.set(r.patient_id, { line, day: r.died_at });
+    } else {
+      died[p] = r.died_at;
+      lineOf.set(p, line);
+    }
+    return "accepted";
+  });
+  return { read, table: { diedOnByPatient: died, unmatched } };
+}
+
+// ---- sector_costs -----------------------------------------------------------------------------
+
+export function sectorCostsSpec(file: string): TableSpec {
+  return { file, columns: SECTOR_COSTS_COLUMNS, required: SECTOR_COSTS_REQUIRED };
+}
+
+/** Read sector_costs.csv; one row per year, municipality, sector and age group. */
+export async function readSectorCosts(
+  path: string,
+  file: string,
+  context: SchemaContext,
+  log: ProblemLog,
+): Promise<{ read: ReadResult; rows: SectorCostRow[] }> {
+  const rows: SectorCostRow[] = [];
+  const seen = new Map<string, { line: number; cost: number }>();
+  const read = await readWithSchema(path, sectorCostsSpec(file), makeSectorCostsSchema(context), log, (r, line) => {
+    const key = `${r.year}|${r.municipality_code}|${r.sector}|${r.age_group ?? ""}`;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      if (first.cost === r.cost_dkk) {
+        log.add("duplicate_row", file, line, { lineRef: first.line, expected: "a unique row", found: `line ${first.line}` });
+        return "duplicate";
+      }
+      log.add("duplicate_key", file, line, {
+        column: "cost_dkk",
+        lineRef: first.line,
+        found: `key year ${r.year}, municipality_code ${String(r.municipality_code).padStart(3, "0")}, sector ${r.sector}, age_group ${r.age_group ?? "(none)"}`,
+        expected: "one row per year, municipality_code, sector and age_group",
+      });
+      return "rejected";
+    }
+    seen.set(key, { line, cost: r.cost_dkk });
+    rows.push({ ...r });
+    return "accepted";
+  });
+  return { read, rows };
+}
+
+// ---- experience -------------------------------------------------------------------------------
+
+export function experienceSpec(file: string): TableSpec {
+  return { file, columns: EXPERIENCE_COLUMNS, required: EXPERIENCE_REQUIRED };
+}
+
+/** Read experience.csv. */
+export async function readExperience(
+  path: string,
+  file: string,
+  context: SchemaContext,
+  log: ProblemLog,
+): Promise<{ read: ReadResult; rows: ExperienceRow[] }> {
+  const rows: ExperienceRow[] = [];
+  const read = await readWithSchema(path, experienceSpec(file), makeExperienceSchema(context), log, (r) => {
+    rows.push({ ...r });
+    return "accepted";
+  });
+  return { read, rows };
+}

@@ -1,0 +1,21 @@
+/**
+ * Laney's u′ chart: a u chart whose limits are multiplied by σ_z, the between-period variation of
+ * the standardised rates, for large exposures where the plain u-chart limits are far too tight.
+ *
+ * Per phase, from its baseline points: ū = Σy/Σn, σᵢ = √(ū/nᵢ), zᵢ = (uᵢ − ū)/σᵢ,
+ * σ_z = mean moving range of z / 1.128 (screened at 3.267 × the mean, never across gaps);
+ * limits ū ± 2σᵢσ_z and ū ± 3σᵢσ_z, lower not below 0. Same rules as uChart.
+ * Equivalent to uChart(points, { ...options, laney: true }).
+ *
+ * Sources: Laney DB (2002) Improved control charts for attributes, Quality Engineering 14(4):
+ * 531–537; qicharts2 `qic.up`.
+ *
+ * @example uPrimeChart(regionalMonths, { multiplier: 1000 })
+ */
+import type { SpcResult } from "./types.js";
+import type { SpcInputPoint } from "./spcInput.js";
+import { attributeChart, type AttributeChartOptions } from "./attributeChart.js";
+
+export function uPrimeChart(points: readonly SpcInputPoint[], options: AttributeChartOptions = {}): SpcResult {
+  return attributeChart("uPrimeChart", "u", points, options, true);
+}

@@ -1,0 +1,125 @@
+/**
+ * Series for the Triple Aim analysis, taken from the tidy indicator table (IndicatorRow):
+ * one indicator × population group × cluster, sex "all", in time order, at the finest period
+ * kind the table has for it (month, else quarter, else year). Internal to the spread layer.
+ *
+ * Indicator ids: a target's indicator matches rows with exactly that id; when there are none,
+ * rows named `<id>:<part>` (e.g. experience_positive:<measure>) are pooled by summing their
+ * numerators and denominators.
+ */
+import type { IndicatorRow } from "../indicators/table.js";
+import { periodEndDate, periodStartDate } from "./periods.js";
+
+export type SeriesKind = "proportion" | "rate" | "amount";
+export type SeriesPeriodKind = "month" | "quarter" | "year";
+
+export interface SeriesPoint {
+  readonly period: string;
+  /** Ordinal of the period within its kind (months: y·12 + m − 1; quarters: y·4 + q − 1; years: y). */
+  readonly ordinal: number;
+  readonly start: string;
+  readonly end: string;
+  readonly numerator: number | null;
+  readonly denominator: number | null;
+  readonly value: number | null;
+}
+
+export interface IndicatorSeriesSet {
+  readonly indicator: string;
+  readonly group: string;
+  readonly periodKind: SeriesPeriodKind;
+  readonly kind: SeriesKind;
+  /** value = numerator / denominator × multiplier (100 for percentages, 1000 for rates per 1,000). */
+  readonly multiplier: number;
+  /** Series by cluster. */
+  readonly byUnit: ReadonlyMap<string, readonly SeriesPoint[]>;
+}
+
+export function periodKindOf(label: string): SeriesPeriodKind | null {
+  if (/^\d{4}$/.test(label)) return "year";
+  if (/^\d{4}-Q[1-4]$/.test(label)) return "quarter";
+  if (/^\d{4}-(0[1-9]|1[0-2])$/.test(label)) return "month";
+  return null;
+}
+
+export function periodOrdinal(label: string): number {
+  const y = Number(label.slice(0, 4));
+  if (label.length === 4) return y;
+  if (label[5] === "Q") return y * 4 + Number(label[6]) - 1;
+  return y * 12 + Number(label.slice(5, 7)) - 1;
+}
+
+const KIND_ORDER: readonly SeriesPeriodKind[] = ["month", "quarter", "year"];
+
+/** The cluster-level series of one indicator and group, or null when the table has none. */
+export function indicatorSeries(rows: readonly IndicatorRow[], indicator: string, group: string): IndicatorSeriesSet | null {
+  let mine = rows.filter((r) => r.level === "cluster" && r.sex === "all" && r.group === group && r.indicator === indicator);
+  if (mine.length === 0) mine = rows.filter((r) => r.level === "cluster" && r.sex === "all" && r.group === group && r.indicator.startsWith(`${indicator}:`));
+  if (mine.length === 0) return null;
+  const kinds = new Set(mine.map((r) => periodKindOf(r.period)));
+  const periodKind = KIND_ORDER.find((k) => kinds.has(k));
+  if (periodKind === undefined) return null;
+  mine = mine.filter((r) => periodKindOf(r.period) === periodKind);
+
+  // Scale and kind: from the rows themselves.
+  let multiplier = 1;
+  for (const r of mine) {
+    if (r.value !== null && r.numerator !== null && r.denominator !== null && r.numerator > 0 && r.denominator > 0) {
+      const m = r.value / (r.numerator / r.denominator);
+      multiplier = 10 ** Math.round(Math.log10(m));
+      break;
+    }
+  }
+  const method = mine.find((r) => r.method)?.method ?? "";
+  const kind: SeriesKind = method.startsWith("wilson")
+    ? "proportion"
+    : mine.every((r) => r.lower === null && r.upper === null)
+      ? "amount"
+      : "rate";
+
+  const cells = new Map<string, Map<string, { num: number | null; den: number | null; value: number | null; parts: number }>>();
+  for (const r of mine) {
+    let unit = cells.get(r.unit);
+    if (!unit) cells.set(r.unit, (unit = new Map()));
+    const c = unit.get(r.period);
+    if (!c) unit.set(r.period, { num: r.numerator, den: r.denominator, value: r.value, parts: 1 });
+    else {
+      c.num = c.num === null || r.numerator === null ? null : c.num + r.numerator;
+      c.den = c.den === null || r.denominator === null ? null : c.den + r.denominator;
+      c.parts += 1;
+    }
+  }
+  const byUnit = new Map<string, SeriesPoint[]>();
+  for (const [unit, periods] of cells) {
+    const pts = [...periods.entries()]
+      .map(([period, c]) => {
+        const value = c.parts === 1 ? c.value : c.num !== null && c.den !== null && c.den > 0 ? (c.num / c.den) * multiplier : null;
+        return {
+          period,
+          ordinal: periodOrdinal(period),
+          start: periodStartDate(period),
+          end: periodEndDate(period),
+          numerator: c.num,
+          denominator: c.den,
+          value,
+        };
+      })
+      .sort((a, b) => a.ordinal - b.ordinal);
+    byUnit.set(unit, pts);
+  }
+  return { indicator, group, periodKind, kind, multiplier, byUnit };
+}
+
+/** Sums of numerator and denominator over points (points with a null count are left out). */
+export function sumPoints(points: readonly SeriesPoint[]): { numerator: number; denominator: number; periods: number } {
+  let numerator = 0;
+  let denominator = 0;
+  let periods = 0;
+  for (const p of points) {
+    if (p.numerator === null || p.denominator === null) continue;
+    numerator += p.numerator;
+    denominator += p.denominator;
+    periods += 1;
+  }
+  return { numerator, denominator, periods };
+}

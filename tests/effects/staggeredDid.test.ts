@@ -1,0 +1,130 @@
+import { describe, expect, it } from "vitest";
+import { simulateStaggeredPanel } from "../../src/effects/simulateStaggeredPanel.js";
+import { staggeredDid, type DidPanelRow } from "../../src/effects/staggeredDid.js";
+
+/** A hand-built panel with noise-free counts: 2 units treated at period 3 and 5, 1 never treated. */
+function handPanel(effect: number): DidPanelRow[] {
+  const rows: DidPanelRow[] = [];
+  const base = { A: 50, B: 80, C: 100 } as const;
+  const start = { A: 3, B: 5, C: null } as const;
+  const common = [1, 1.1, 0.9, 1.05, 1.2, 0.95, 1.0];
+  for (const unit of ["A", "B", "C"] as const) {
+    for (let t = 0; t < 7; t++) {
+      const s = start[unit];
+      const treated = s !== null && t >= s;
+      rows.push({ unit, period: t, events: base[unit] * common[t] * (treated ? effect : 1), exposure: 1000, treatedFrom: s });
+    }
+  }
+  return rows;
+}
+
+describe("staggeredDid — group-time effects by hand", () => {
+  it("ATT(g, t) is the difference of log-rate changes, using only not-yet-treated controls", () => {
+    const res = staggeredDid(handPanel(0.7));
+    // With noise-free multiplicative data every post ATT(g, t) is log(0.7) exactly.
+    for (const c of res.groupTime.filter((c) => c.eventTime >= 0)) expect(c.logEstimate).toBeCloseTo(Math.log(0.7), 12);
+    for (const c of res.groupTime.filter((c) => c.eventTime < -1)) expect(c.logEstimate).toBeCloseTo(0, 12);
+    expect(res.overall.rateRatio).toBeCloseTo(0.7, 12);
+    // Cohort 3 at t = 3 and 4: controls are B (not yet treated) and C (never); from t = 5 only C.
+    const a3 = res.groupTime.find((c) => c.cohort === "3" && c.period === "3");
+    const a5 = res.groupTime.find((c) => c.cohort === "3" && c.period === "5");
+    expect(a3?.controlUnits).toBe(2);
+    expect(a5?.controlUnits).toBe(1);
+    // Cohort 5: controls are C only (A is already treated, never a control).
+    for (const c of res.groupTime.filter((c) => c.cohort === "5" && c.eventTime >= 0)) expect(c.controlUnits).toBe(1);
+    expect(res.cohorts).toEqual([
+      { cohort: "3", units: ["A"] },
+      { cohort: "5", units: ["B"] },
+    ]);
+    expect(res.neverTreated).toEqual(["C"]);
+    // Event study: base row at −1, pre rows before, post rows after.
+    expect(res.eventStudy.find((r) => r.eventTime === -1)).toMatchObject({ kind: "base", rateRatio: 1 });
+    expect(res.eventStudy.filter((r) => r.kind === "pre").every((r) => Math.abs(r.logEstimate) < 1e-12)).toBe(true);
+  });
+
+  it("one ATT(g, t) by hand from the counts, with its delta-method standard error", () => {
+    const rows: DidPanelRow[] = [
+      { unit: "T", period: "2020-01", events: 40, exposure: 1000, treatedFrom: "2020-02" },
+      { unit: "T", period: "2020-02", events: 30, exposure: 1000, treatedFrom: "2020-02" },
+      { unit: "C", period: "2020-01", events: 50, exposure: 2000 },
+      { unit: "C", period: "2020-02", events: 55, exposure: 2000 },
+    ];
+    const res = staggeredDid(rows, { overdispersion: "none" });
+    const att = Math.log(30 / 40) - Math.log(55 / 50);
+    const se = Math.sqrt(1 / 30 + 1 / 40 + 1 / 55 + 1 / 50); // Var(log Y) ≈ 1/Y for Poisson counts
+    expect(res.overall.logEstimate).toBeCloseTo(att, 12);
+    expect(res.overall.standardError).toBeCloseTo(se, 12);
+    expect(res.overall.lower).toBeCloseTo(Math.exp(att - 1.959963984540054 * se), 10);
+    expect(res.groupTime).toHaveLength(1);
+    expect(res.groupTime[0]).toMatchObject({ cohort: "2020-02", period: "2020-02", eventTime: 0, treatedEvents: 30, controlEvents: 55 });
+  });
+
+  it("a pooled base window and the never-treated control option", () => {
+    const panel = simulateStaggeredPanel({ seed: 11 });
+    const a = staggeredDid(panel, { baseWindow: 12 });
+    const b = staggeredDid(panel, { controlGroup: "nevertreated" });
+    expect(a.baseWindow).toBe(12);
+    expect(a.eventStudy.filter((r) => r.kind === "base")).toHaveLength(12);
+    expect(a.overall.standardError).toBeLessThan(staggeredDid(panel).overall.standardError);
+    expect(b.groupTime.every((c) => c.controlUnits === 2)).toBe(true);
+  });
+
+  it("TWFE only as a labelled contrast", () => {
+    const res = staggeredDid(simulateStaggeredPanel({ seed: 5 }), { twfeContrast: true });
+    expect(res.twfe?.label).toMatch(/^two-way fixed-effects Poisson estimate, shown only as a contrast/);
+    expect(res.twfe?.rateRatio).toBeGreaterThan(0.6);
+    expect(staggeredDid(simulateStaggeredPanel({ seed: 5 })).twfe).toBeNull();
+  });
+
+  it("errors: no treated unit, two starts for one unit, zero cells explained", () => {
+    expect(() => staggeredDid([{ unit: "a", period: 1, events: 3, exposure: 10 }])).toThrow(
+      "staggeredDid: no unit has a treatedFrom period, so there is no effect to estimate",
+    );
+    expect(() =>
+      staggeredDid([
+        { unit: "a", period: 1, events: 3, exposure: 10, treatedFrom: 2 },
+        { unit: "a", period: 2, events: 3, exposure: 10, treatedFrom: 3 },
+      ]),
+    ).toThrow('staggeredDid: unit "a" has more than one treatedFrom value; give one start per unit');
+    const rows: DidPanelRow[] = [
+      { unit: "T", period: 1, events: 4, exposure: 100, treatedFrom: 2 },
+      { unit: "T", period: 2, events: 0, exposure: 100, treatedFrom: 2 },
+      { unit: "T", period: 3, events: 2, exposure: 100, treatedFrom: 2 },
+      { unit: "C", period: 1, events: 5, exposure: 100 },
+      { unit: "C", period: 2, events: 6, exposure: 100 },
+      { unit: "C", period: 3, events: 4, exposure: 100 },
+    ];
+    const res = staggeredDid(rows, { overdispersion: "none" });
+    expect(res.notes).toContain("ATT(2, 2) not estimable: a cohort or control cell has 0 events, so its log rate is undefined");
+    expect(res.groupTime.map((c) => c.period)).toEqual(["3"]);
+  });
+});
+
+describe("staggeredDid — validation on simulated panels (200 seeds each)", () => {
+  const run = (effect: number) => {
+    let sumLog = 0;
+    let covered = 0;
+    let rejected = 0;
+    for (let seed = 1; seed <= 200; seed++) {
+      const r = staggeredDid(simulateStaggeredPanel({ seed, effect }));
+      sumLog += r.overall.logEstimate;
+      if (r.overall.lower <= effect && effect <= r.overall.upper) covered++;
+      if (r.overall.pValue < 0.05) rejected++;
+    }
+    return { meanRateRatio: Math.exp(sumLog / 200), coverage: covered / 200, rejection: rejected / 200 };
+  };
+
+  it("recovers a rate ratio of 0.75 without bias and covers it at close to 95 %", () => {
+    const r = run(0.75);
+    expect(Math.abs(Math.log(r.meanRateRatio / 0.75))).toBeLessThan(0.02);
+    expect(r.coverage).toBeGreaterThanOrEqual(0.88);
+    expect(r.coverage).toBeLessThanOrEqual(0.99);
+  });
+
+  it("with no effect, rejects at close to 5 %", () => {
+    const r = run(1);
+    expect(Math.abs(Math.log(r.meanRateRatio))).toBeLessThan(0.02);
+    expect(r.rejection).toBeLessThanOrEqual(0.1);
+    expect(r.coverage).toBeGreaterThanOrEqual(0.88);
+  });
+});
