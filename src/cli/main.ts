@@ -2,6 +2,8 @@
 
 import { UsageError } from "./args.js";
 import { generateCommand, generateHelp } from "./commands/generate.js";
+import { indicatorsCommand, indicatorsHelp } from "./commands/indicators.js";
+import { validateCommand, validateHelp } from "./commands/validate.js";
 
 interface Command {
   readonly run: (argv: readonly string[]) => Promise<number>;
@@ -10,6 +12,8 @@ interface Command {
 
 const commands: Record<string, Command> = {
   generate: { run: generateCommand, help: generateHelp },
+  validate: { run: validateCommand, help: validateHelp },
+  indicators: { run: indicatorsCommand, help: indicatorsHelp },
 };
 
 function usage(): string {

@@ -22,12 +22,14 @@ export interface SimulatePanelOptions {
   /** SD of unit-specific log baselines (default 0.3) and of common month shocks (default 0.05). */
   readonly unitSd?: number;
   readonly shockSd?: number;
+  /** SD of independent log-normal noise per unit-month (extra-Poisson variation; default 0). */
+  readonly extraSd?: number;
 }
 
 /**
  * A small seeded simulator of a staggered-adoption panel with a known effect, for validating the
  * effect estimators: log μ(u, t) = log E + α_u + trend·t + A·cos(2π·month/12) + shock_t
- * + log(effect)·[t ≥ start_u], events ~ Poisson(μ). Person-time E is 1,000 per unit-month.
+ * + log(effect)·[t ≥ start_u] (+ optional N(0, extraSd²) noise per cell), events ~ Poisson(μ). Person-time E is 1,000 per unit-month.
  * @example
  * staggeredDid(simulateStaggeredPanel({ seed: 1 })).overall.rateRatio // close to 0.75
  */
@@ -42,6 +44,7 @@ export function simulateStaggeredPanel(options: SimulatePanelOptions): DidPanelR
   const trend = options.trend ?? -0.002;
   const unitSd = options.unitSd ?? 0.3;
   const shockSd = options.shockSd ?? 0.05;
+  const extraSd = options.extraSd ?? 0;
   const exposure = 1000;
   const alpha = starts.map(() => Math.log(mean / exposure) + unitSd * rng.normal());
   const shocks = Array.from({ length: nT }, () => shockSd * rng.normal());
@@ -50,7 +53,7 @@ export function simulateStaggeredPanel(options: SimulatePanelOptions): DidPanelR
     for (let t = 0; t < nT; t++) {
       const month = (first + t) % 12;
       const treated = s !== null && t >= s;
-      const mu = exposure * Math.exp(alpha[u] + trend * t + amp * Math.cos((2 * Math.PI * month) / 12) + shocks[t] + (treated ? Math.log(effect) : 0));
+      const mu = exposure * Math.exp(alpha[u] + trend * t + amp * Math.cos((2 * Math.PI * month) / 12) + shocks[t] + (treated ? Math.log(effect) : 0) + (extraSd > 0 ? extraSd * rng.normal() : 0));
       rows.push({
         unit: `unit${String(u + 1).padStart(2, "0")}`,
         period: periodLabel(first + t, "month"),

@@ -162,7 +162,10 @@ export function* simulateMunicipality(
   cluster: string,
   sink: GeneratorSink,
 ): Generator<void, MunicipalityResult, void> {
-  const rng = new Random(s.seed, `municipality:${m.code}`);
+  // Two streams: demography (who lives where, births, deaths, frailty) and events (contacts), so
+  // that a different intervention effect leaves the population and the deaths' timing unchanged.
+  const demo = new Random(s.seed, `demography:${m.code}`);
+  const rng = new Random(s.seed, `events:${m.code}`);
   const years = s.toYear - s.fromYear + 1;
   const population = new Float64Array(years * 2 * AGES);
   const hospitalCost = new Float64Array(years * AGE_GROUP_COUNT);
@@ -186,8 +189,8 @@ export function* simulateMunicipality(
 
   // ---- one citizen --------------------------------------------------------------------------
   const simulateCitizen = (id: string, birthDay: number, sex: number, entryDay: number): void => {
-    const frailty = rng.gamma(1.3) / 1.3;
-    const nursingHomeAge = frailty > 1.6 ? 80 + rng.int(12) : rng.chance(0.15) ? 88 + rng.int(8) : Infinity;
+    const frailty = demo.gamma(1.3) / 1.3;
+    const nursingHomeAge = frailty > 1.6 ? 80 + demo.int(12) : demo.chance(0.15) ? 88 + demo.int(8) : Infinity;
     const birthYear = civilYear(birthDay);
     const bornOnJan1 = birthDay === daysFromCivil(birthYear, 1, 1);
     let deathMinute = Infinity;
@@ -209,11 +212,11 @@ export function* simulateMunicipality(
       const exposure = (yEnd - startDay) / (yEnd - yStart);
       // death and out-migration this year
       const q = DEATH_PROBABILITY[age] * exposure; // independent of frailty: no selection drift over the years
-      if (rng.next() < q) {
-        const d = startDay + rng.int(yEnd - startDay);
-        deathMinute = d * DAY + rng.int(DAY);
+      if (demo.next() < q) {
+        const d = startDay + demo.int(yEnd - startDay);
+        deathMinute = d * DAY + demo.int(DAY);
       }
-      if (outRate > 0 && rng.next() < outRate * exposure) exitDay = startDay + rng.int(yEnd - startDay);
+      if (outRate > 0 && demo.next() < outRate * exposure) exitDay = startDay + demo.int(yEnd - startDay);
       // events
       const lA = ACUTE_STAY_RATE[age] * TUNING.acuteStayScale * frailty;
       const lS = SHORT_ACUTE_RATE[age] * TUNING.shortAcuteScale * (0.5 + 0.5 * frailty);
@@ -453,13 +456,13 @@ export function* simulateMunicipality(
   const n0 = expectedPopulation(m, s.fromYear) * s.fraction;
   for (let sex = 1; sex <= 2; sex++) {
     for (let age = 0; age <= MAX_AGE; age++) {
-      const n = rng.roundStochastic(n0 * pyramid[(sex - 1) * AGES + age]);
+      const n = demo.roundStochastic(n0 * pyramid[(sex - 1) * AGES + age]);
       for (let k = 0; k < n; k++) {
-        const a = age === MAX_AGE ? MAX_AGE + Math.floor(-2.5 * Math.log(1 - rng.next())) : age;
+        const a = age === MAX_AGE ? MAX_AGE + Math.floor(-2.5 * Math.log(1 - demo.next())) : age;
         // completed age `a` on 1 January of fromYear: born between 2 Jan (from − a − 1) and 1 Jan (from − a)
         const lo = daysFromCivil(s.fromYear - a - 1, 1, 2);
         const hi = daysFromCivil(s.fromYear - a, 1, 1);
-        runCitizen(lo + rng.int(hi - lo + 1), sex, yearStartDay[0]);
+        runCitizen(lo + demo.int(hi - lo + 1), sex, yearStartDay[0]);
         if ((index & 255) === 0) yield;
       }
     }
@@ -467,19 +470,19 @@ export function* simulateMunicipality(
   for (let yi = 0; yi < years; yi++) {
     const y = s.fromYear + yi;
     const expected = expectedPopulation(m, y) * s.fraction;
-    const nb = rng.roundStochastic(expected * births);
+    const nb = demo.roundStochastic(expected * births);
     for (let k = 0; k < nb; k++) {
-      const day = yearStartDay[yi] + rng.int(yearStartDay[yi + 1] - yearStartDay[yi]);
-      runCitizen(day, rng.chance(0.513) ? 2 : 1, day);
+      const day = yearStartDay[yi] + demo.int(yearStartDay[yi + 1] - yearStartDay[yi]);
+      runCitizen(day, demo.chance(0.513) ? 2 : 1, day);
       if ((index & 255) === 0) yield;
     }
     const netRate = m.growth - 1 - births + deaths;
-    const nm = netRate > 0 ? rng.roundStochastic(expected * netRate) : 0;
+    const nm = netRate > 0 ? demo.roundStochastic(expected * netRate) : 0;
     for (let k = 0; k < nm; k++) {
-      const entry = yearStartDay[yi] + rng.int(yearStartDay[yi + 1] - yearStartDay[yi]);
-      const age = rng.chance(0.75) ? 18 + rng.int(22) : rng.chance(0.5) ? rng.int(18) : 40 + rng.int(45);
-      const birth = entry - age * 365 - rng.int(365);
-      runCitizen(birth, rng.chance(0.5) ? 2 : 1, entry);
+      const entry = yearStartDay[yi] + demo.int(yearStartDay[yi + 1] - yearStartDay[yi]);
+      const age = demo.chance(0.75) ? 18 + demo.int(22) : demo.chance(0.5) ? demo.int(18) : 40 + demo.int(45);
+      const birth = entry - age * 365 - demo.int(365);
+      runCitizen(birth, demo.chance(0.5) ? 2 : 1, entry);
       if ((index & 255) === 0) yield;
     }
   }

@@ -62,17 +62,22 @@ export function fileOutput(path: string, gzip: boolean): TextOutput {
   };
 }
 
-/** An in-memory output; `text()` returns everything written. */
+/** An in-memory output; `text()` returns everything written. Lines are flattened in chunks. */
 export function memoryOutput(): TextOutput & { text(): string } {
-  const parts: string[] = [];
+  const chunks: string[] = [];
+  let parts: string[] = [];
   return {
     line(text: string): void {
-      parts.push(text, "\n");
+      parts.push(text);
+      if (parts.length >= 8192) {
+        chunks.push(parts.join("\n") + "\n");
+        parts = [];
+      }
     },
     async maybeFlush(): Promise<void> {},
     async close(): Promise<void> {},
     text(): string {
-      return parts.join("");
+      return chunks.join("") + (parts.length > 0 ? parts.join("\n") + "\n" : "");
     },
   };
 }

@@ -1,7 +1,13 @@
 /** Column inference for result tables (arrays of flat row objects). */
 
 export type CellValue = string | number | boolean | null | undefined;
-export type Row = Readonly<Record<string, unknown>>;
+/** A flat row object (interfaces such as IndicatorRow qualify). */
+export type Row = object;
+
+/** The value of a row's column. */
+export function cell(row: Row, name: string): unknown {
+  return (row as Record<string, unknown>)[name];
+}
 export type ColumnKind = "number" | "string" | "boolean";
 
 export interface ColumnInfo {
@@ -40,7 +46,7 @@ export function inferColumns(rows: readonly Row[], columns?: readonly string[]):
     let booleans = 0;
     let others = 0;
     for (const row of rows) {
-      const v = row[name];
+      const v = cell(row, name);
       if (v === null || v === undefined) continue;
       if (typeof v === "number") numbers++;
       else if (typeof v === "boolean") booleans++;

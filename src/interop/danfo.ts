@@ -45,6 +45,6 @@ export function toDataFrame<D>(rows: readonly Row[], danfo: DanfoModuleLike<D>):
   }
   const columns: string[] = [];
   const seen = new Set<string>();
-  for (const r of rows) for (const k of Object.keys(r)) if (!seen.has(k)) { seen.add(k); columns.push(k); }
-  return new danfo.DataFrame(rows.map((r) => ({ ...r })), { columns });
+  for (const r of rows) for (const k of Object.keys(r as Record<string, unknown>)) if (!seen.has(k)) { seen.add(k); columns.push(k); }
+  return new danfo.DataFrame(rows.map((r) => ({ ...(r as Record<string, unknown>) })), { columns });
 }

@@ -5,13 +5,13 @@
  */
 
 import { Bool, Float64, Table, Utf8, tableToIPC, vectorFromArray, type Vector } from "apache-arrow";
-import { cellText, inferColumns, type Row } from "./columns.js";
+import { cell as cellOf, cellText, inferColumns, type Row } from "./columns.js";
 
 export function toArrowTable(rows: readonly Row[], options: { readonly columns?: readonly string[] } = {}): Table {
   const columns = inferColumns(rows, options.columns);
   const vectors: Record<string, Vector> = {};
   for (const c of columns) {
-    const values = rows.map((r) => r[c.name]);
+    const values = rows.map((r) => cellOf(r, c.name));
     if (c.kind === "number") {
       vectors[c.name] = vectorFromArray(values.map((v) => (typeof v === "number" && !Number.isNaN(v) ? v : null)), new Float64());
     } else if (c.kind === "boolean") {

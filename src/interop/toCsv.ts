@@ -6,7 +6,7 @@
  * Missing values are empty cells; numbers are written in full precision, never rounded.
  */
 
-import { cellText, inferColumns, type Row } from "./columns.js";
+import { cell as cellOf, cellText, inferColumns, type Row } from "./columns.js";
 
 export type CsvVariant = "standard" | "excel-da";
 
@@ -32,7 +32,7 @@ export function toCsv(rows: readonly Row[], options: CsvOptions = {}): string {
     return quote(cellText(v));
   };
   const lines = [columns.map((c) => quote(c.name)).join(sep)];
-  for (const row of rows) lines.push(columns.map((c) => cell(row[c.name])).join(sep));
+  for (const row of rows) lines.push(columns.map((c) => cell(cellOf(row, c.name))).join(sep));
   const body = lines.join(eol) + eol;
   return variant === "excel-da" ? `\uFEFF${body}` : body;
 }

@@ -21,6 +21,14 @@ export class StringDictionary {
   }
 }
 
+/** Final avalanche of MurmurHash3 (spreads FNV's bits before masking to a power of two). */
+function spread(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  return h ^ (h >>> 16);
+}
+
 /** FNV-1a offset basis and prime (32 bit). */
 export const FNV_OFFSET = 0x811c9dc5 | 0;
 export const FNV_PRIME = 16777619;
@@ -46,7 +54,7 @@ export class ByteDictionary {
   /** The entry of bytes [s, e) with hash h, or −1. */
   find(buf: Uint8Array, s: number, e: number, h: number): number {
     const len = e - s;
-    let k = h & this.mask;
+    let k = spread(h) & this.mask;
     for (;;) {
       const slot = this.slots[k];
       if (slot === 0) return -1;
@@ -85,7 +93,7 @@ export class ByteDictionary {
   }
 
   private place(entry: number): void {
-    let k = this.hashes[entry] & this.mask;
+    let k = spread(this.hashes[entry]) & this.mask;
     while (this.slots[k] !== 0) k = (k + 1) & this.mask;
     this.slots[k] = entry + 1;
   }

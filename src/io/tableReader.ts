@@ -133,7 +133,11 @@ export async function readTable(
 
   try {
     await forEachPiece(path, (buf, start, end) => {
-      if (!utf8Warned && !isUtf8(buf.subarray(start, end))) {
+      // UTF-8 check: the first piece whole, later pieces by their first 64 KiB (cheap sample).
+      const probeEnd = headerSeen ? Math.min(end, start + 65536) : end;
+      let cut = probeEnd;
+      if (probeEnd < end) while (cut > start && (buf[cut] & 0xc0) === 0x80) cut--;
+      if (!utf8Warned && !isUtf8(buf.subarray(start, cut))) {
         utf8Warned = true;
         log.add("not_utf8", file, null, { expected: "UTF-8" });
       }

@@ -43,8 +43,11 @@ export interface SpcPhaseSummary {
   readonly phase: string;
   readonly firstPeriod: string;
   readonly lastPeriod: string;
+  /** Periods in the phase, gaps included. */
   readonly points: number;
+  /** Run chart: points not on the median and not excluded (Anhøj n); control charts: non-gap points. */
   readonly usefulPoints: number;
+  /** Points that set the phase's centre and limits (in the freeze window, not excluded, not gaps). */
   readonly baselinePoints: number;
   readonly centre: number | null;
   /** Run-chart facts for the phase (Anhøj): longest run and crossings, with thresholds. */

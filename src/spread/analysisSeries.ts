@@ -7,7 +7,7 @@
  * rows named `<id>:<part>` (e.g. experience_positive:<measure>) are pooled by summing their
  * numerators and denominators.
  */
-import type { IndicatorRow } from "../indicators/table.js";
+import type { IndicatorRow } from "../indicators/index.js";
 import { periodEndDate, periodStartDate } from "./periods.js";
 
 export type SeriesKind = "proportion" | "rate" | "amount";

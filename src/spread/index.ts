@@ -3,7 +3,7 @@
 export * from "./vocabulary.js";
 export * from "./knownIndicators.js";
 export * from "./interventionSchema.js";
-export { SPREAD_MESSAGES, formatSpreadPath } from "./messages.js";
+export { SPREAD_MESSAGES, SPREAD_ANALYSIS_MESSAGES, formatSpreadPath } from "./messages.js";
 export type { SpreadMessageCode } from "./messages.js";
 export * from "./spreadProblem.js";
 export * from "./interventionValidationError.js";
@@ -16,3 +16,5 @@ export * from "./recommendationStatusTable.js";
 export * from "./implementationKeysAt.js";
 export * from "./spreadMatrix.js";
 export * from "./adoptionTimeline.js";
+export * from "./tripleAimStatus.js";
+export * from "./interventionEffect.js";

@@ -160,9 +160,9 @@ export const SPREAD_ANALYSIS_MESSAGES = {
   yearly_start: (start: string, first: string) =>
     `the data are not monthly: the adoption of ${start} counts from the first whole period, ${first}`,
   // --- spread potential
-  potential_effect: (withEffect: number, adopting: number, fullFidelity: number) =>
-    `Effect in ${withEffect} of ${adopting} adopting clusters` +
-    (fullFidelity > 0 ? `; ${fullFidelity} of them kept the whole kernel` : ""),
+  potential_effect: (withEffect: readonly string[], adopting: number, fullWithEffect: number, full: number) =>
+    `Effect in ${withEffect.length} of ${adopting} adopting clusters${names(withEffect)}` +
+    (full > 0 ? `; in ${fullWithEffect} of the ${full} that kept the whole kernel` : "; none kept the whole kernel"),
   potential_dropped: (element: string, clusters: readonly string[], withEffect: number) =>
     `where kernel element "${element}" was dropped or kept only partly${names(clusters)}: effect in ${withEffect} of ${clusters.length}`,
   potential_comparison: (changed: number, n: number) =>
@@ -173,8 +173,8 @@ export const SPREAD_ANALYSIS_MESSAGES = {
     `caution: before the starts the adopting clusters already differed from the others (placebo rate ratio ${num(rr)}, ${num(lower)}–${num(upper)})`,
   potential_few_clusters: (n: number) =>
     `caution: ${n} adopting cluster${n === 1 ? "" : "s"} only — cluster-level data cannot separate the intervention from other local changes at the same time`,
-  potential_small_numbers: (clusters: readonly string[]) =>
-    `caution: small numbers in${names(clusters).replace(/^ \(|\)$/g, " ")}— intervals are wide`,
+  potential_small_numbers: (clusters: readonly string[], min: number) =>
+    `caution: fewer than ${min} events since the start in ${clusters.join(", ")} — intervals are wide`,
   potential_keys: (withEffect: number, without: number) =>
     `implementation keys in place: on average ${num(withEffect)} of 7 where there was an effect, ${num(without)} of 7 elsewhere`,
   potential_push_pull: (push: number, pull: number) =>

@@ -82,7 +82,15 @@ export function parseDiagnosisGroups(text: string, source = "diagnosis groups"):
   const ag = header.findIndex((h) => h === "age_group" || h === "population_group");
   const byGroup = new Map<string, { label_da?: string; label_en?: string; age_group?: string; prefixes: string[] }>();
   for (let r = 1; r < lines.length; r++) {
-    const cells = splitCsvLine(lines[r], delimiter);
+    let cells = splitCsvLine(lines[r], delimiter);
+    if (cells.length > header.length) {
+      // An unquoted delimiter inside a label: keep the first cells and take the rest from the end.
+      const extra = cells.length - header.length;
+      const firstLabel = Math.min(...[da, en].filter((i) => i >= 0), header.length);
+      cells = [...cells.slice(0, firstLabel), ...new Array<string>(header.length - firstLabel).fill("")];
+      const tail = splitCsvLine(lines[r], delimiter).slice(firstLabel + extra);
+      for (let k = 0; k < tail.length; k++) if (header[firstLabel + k] !== "label_da" && header[firstLabel + k] !== "label_en") cells[firstLabel + k] = tail[k];
+    }
     const g = cells[gi];
     if (!g) continue;
     let entry = byGroup.get(g);

@@ -74,8 +74,8 @@ describe("danfojs adapter", () => {
     const df = toDataFrame(rows, { DataFrame: FakeDataFrame });
     expect(df.columns).toContain("numerator");
     const back = fromDataFrame(df);
-    expect(back[1].numerator).toBeNull();
-    expect(back[0].value).toBe(121.5);
+    expect((back[1] as Record<string, unknown>).numerator).toBeNull();
+    expect((back[0] as Record<string, unknown>).value).toBe(121.5);
   });
   it("explains what it needs", () => {
     expect(() => toDataFrame(rows, {} as never)).toThrow(/needs the danfojs module/);

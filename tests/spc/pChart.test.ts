@@ -102,4 +102,15 @@ describe("pPrimeChart (Laney p′), hand-computed", () => {
     );
     expect(pChart(pts, { laney: true }).points[0].upper3).toBe(pPrimeChart(pts).points[0].upper3);
   });
+
+  it("never forms a moving range of z across a gap", () => {
+    // Same four periods with a gap between the 2nd and 3rd: MRs of z are |6.39201 − (−3.19601)| = 9.58802
+    // and |3.19601 − (−6.39201)| = 9.58802 (none across the gap) ⇒ σ_z = 9.58802/1.128 = 8.50002.
+    const gapped = [pts[0], pts[1], { period: "2024-gap", numerator: null, denominator: 10000 }, pts[2], pts[3]];
+    const r = pPrimeChart(gapped);
+    expect(r.missingPeriods).toEqual(["2024-gap"]);
+    expect(r.phases[0].sigmaZ as number).toBeCloseTo((Math.abs(zs[1] - zs[0]) + Math.abs(zs[3] - zs[2])) / 2 / 1.128, 12);
+    expect(r.phases[0].sigmaZ as number).toBeCloseTo(8.50002, 4);
+    expect(r.points[2]).toMatchObject({ value: null, upper3: null, rules: [] });
+  });
 });

@@ -241,3 +241,19 @@ describe("readmissions", () => {
     expect(() => linkReadmissions(stays, c, 0, { registration: "x" as never })).toThrow(/registration/);
   });
 });
+
+describe("diagnosis groups", () => {
+  it("reads group files, SKS and dotted codes, ranges, and unquoted commas in labels", async () => {
+    const { parseDiagnosisGroups, groupIndexByDiagnosis, defaultReadmissionExclusions } = await import("../../src/stays/index.js");
+    const g = parseDiagnosisGroups(
+      ["# comment", "group,label_da,label_en,code_prefix", "acc,Ulykker, vold,Accidents, violence,S", "cancer,Kræft,Cancer,C00-D09", "prev,X,Y,DJ18.9"].join("\n"),
+    );
+    expect(g.map((x) => [x.group, x.prefixes])).toEqual([["acc", ["S"]], ["cancer", ["C00-D09"]], ["prev", ["J189"]]]);
+    expect(Array.from(groupIndexByDiagnosis(["S720", "D051", "D509", "J189", "J18"], g))).toEqual([0, 1, -1, 2, -1]);
+    // the shipped default file (data/diagnosis-groups/readmission-exclusions.csv)
+    const def = defaultReadmissionExclusions();
+    expect(Array.from(groupIndexByDiagnosis(["C509", "D059", "O800", "S720", "T819", "J189", "D509"], def)).map((i) => i >= 0)).toEqual([
+      true, true, true, true, true, false, false,
+    ]);
+  });
+});

@@ -1,0 +1,221 @@
+/**
+ * Effect of an intervention on the indicators of its Triple Aim targets, from the tidy
+ * indicator table: for each target whose indicator is a count (proportions and rates — not
+ * amounts such as cost per citizen),
+ * - an interrupted time series per adopting cluster (segmented quasi-Poisson regression with
+ *   log denominator as offset, src/effects interruptedTimeSeries — Bernal, Cummins & Gasparrini
+ *   2017), from the cluster's first treated period;
+ * - the same model in each non-adopting cluster at the earliest adoption start, as a placebo
+ *   (an "effect" there is a change that is not due to the intervention);
+ * - the staggered difference-in-differences estimate over all clusters (src/effects staggeredDid
+ *   — Callaway & Sant'Anna 2021), with its pre-trend placebo.
+ * The first treated period is the first period that starts on or after the adoption date (with
+ * yearly or quarterly data a mid-period start counts from the next whole period; a note says so).
+ * Data are used from the start of the target's baseline period up to `options.at`.
+ * A model that cannot be fitted gives a row with null estimates and the reason in `note`.
+ */
+import { interruptedTimeSeries, staggeredDid } from "../effects/index.js";
+import type { DidPanelRow, ItsObservation, ItsResult, ItsSeasonality, StaggeredDidResult } from "../effects/index.js";
+import type { IndicatorRow } from "../indicators/index.js";
+import { indicatorSeries } from "./analysisSeries.js";
+import type { IndicatorSeriesSet, SeriesPoint } from "./analysisSeries.js";
+import type { Intervention, TripleAimTarget } from "./interventionSchema.js";
+import { SPREAD_ANALYSIS_MESSAGES as M } from "./messages.js";
+import { periodStartDate } from "./periods.js";
+import type { TargetDirection, TripleAimTargetDimension } from "./vocabulary.js";
+
+export interface InterventionEffectOptions {
+  /** Use data up to this date (YYYY-MM-DD); default all. */
+  readonly at?: string;
+  /** Confidence level (default 0.95). */
+  readonly level?: number;
+  /** Seasonal terms of the ITS models (default: 2 Fourier harmonics for monthly data, none otherwise). */
+  readonly seasonality?: ItsSeasonality;
+  /** Base window of the DiD in periods (default one year of periods). */
+  readonly baseWindow?: number;
+  /** Draws of the ITS simulation interval (default 4000, as interruptedTimeSeries). */
+  readonly simulations?: number;
+  /** Only these targets (ids); default every target with count data. */
+  readonly targets?: readonly string[];
+}
+
+export type EffectClass = "improvement" | "no_clear_effect" | "worse" | "not_estimable";
+
+export interface InterventionEffectRow {
+  readonly intervention: string;
+  readonly target: string;
+  readonly indicator: string;
+  readonly group: string;
+  readonly dimension: TripleAimTargetDimension;
+  readonly direction: TargetDirection;
+  /** Cluster, or "all clusters" for the DiD row. */
+  readonly unit: string;
+  readonly role: "adopting" | "comparison" | "all";
+  readonly method: "its" | "staggered_did";
+  /** First treated period (adopting), placebo start (comparison), or null (DiD). */
+  readonly start: string | null;
+  /** Overall effect as a rate ratio with its interval (ITS: Σ fitted / Σ counterfactual; DiD: overall ATT). */
+  readonly rateRatio: number | null;
+  readonly lower: number | null;
+  readonly upper: number | null;
+  readonly level: number;
+  /** ITS: immediate level change at the start; null for DiD. */
+  readonly levelChange: number | null;
+  readonly levelChangePValue: number | null;
+  /** DiD: placebo estimate before the starts; null for ITS or when none. */
+  readonly preTrend: { readonly rateRatio: number; readonly lower: number; readonly upper: number } | null;
+  readonly prePeriods: number | null;
+  readonly postPeriods: number | null;
+  /** Events observed from the start (ITS) or in the panel (DiD). */
+  readonly events: number | null;
+  readonly effect: EffectClass;
+  readonly note: string | null;
+}
+
+export interface InterventionEffectResult {
+  readonly intervention: string;
+  readonly rows: readonly InterventionEffectRow[];
+  /** The full model results by target id, for charts (ITS by cluster, DiD). */
+  readonly models: Readonly<Record<string, { readonly its: Readonly<Record<string, ItsResult>>; readonly did: StaggeredDidResult | null }>>;
+  readonly notes: readonly string[];
+}
+
+/** How an interval reads in the target's direction: beyond 1 on the better side = improvement. */
+export function classifyEffect(lower: number | null, upper: number | null, direction: TargetDirection): EffectClass {
+  if (lower === null || upper === null) return "not_estimable";
+  const good = direction === "decrease" ? upper < 1 : lower > 1;
+  const bad = direction === "decrease" ? lower > 1 : upper < 1;
+  return good ? "improvement" : bad ? "worse" : "no_clear_effect";
+}
+
+/**
+ * @example interventionEffect(frail, indicatorRows).rows.filter((r) => r.method === "staggered_did")
+ */
+export function interventionEffect(
+  intervention: Intervention,
+  indicators: readonly IndicatorRow[],
+  options: InterventionEffectOptions = {},
+): InterventionEffectResult {
+  const rows: InterventionEffectRow[] = [];
+  const notes: string[] = [];
+  const models: Record<string, { its: Record<string, ItsResult>; did: StaggeredDidResult | null }> = {};
+  const level = options.level ?? 0.95;
+  for (const t of intervention.targets) {
+    if (options.targets && !options.targets.includes(t.id)) continue;
+    const set = indicatorSeries(indicators, t.indicator, t.group);
+    if (set === null) {
+      notes.push(`${t.id}: ${M.no_indicator(t.indicator, t.group)}`);
+      continue;
+    }
+    if (set.kind === "amount") {
+      notes.push(`${t.id}: ${M.effect_not_count(t.indicator)}`);
+      continue;
+    }
+    const out = effectsOfTarget(intervention, t, set, options, level, notes);
+    rows.push(...out.rows);
+    models[t.id] = out.models;
+  }
+  return { intervention: intervention.id, rows, models, notes };
+}
+
+function usable(points: readonly SeriesPoint[], from: string, at: string | undefined): SeriesPoint[] {
+  return points.filter(
+    (p) => p.start >= from && (at === undefined || p.end <= at) && p.numerator !== null && p.denominator !== null && p.denominator > 0,
+  );
+}
+
+function effectsOfTarget(
+  iv: Intervention,
+  t: TripleAimTarget,
+  set: IndicatorSeriesSet,
+  options: InterventionEffectOptions,
+  level: number,
+  notes: string[],
+): { rows: InterventionEffectRow[]; models: { its: Record<string, ItsResult>; did: StaggeredDidResult | null } } {
+  const from = periodStartDate(t.baseline.start);
+  const monthly = set.periodKind === "month";
+  const label = (p: SeriesPoint): string | number => (monthly ? p.period : p.ordinal);
+  const seasonality = options.seasonality ?? (monthly ? { harmonics: 2 } : "none");
+  const starts = new Map<string, string>();
+  for (const a of iv.adoptions) if (a.municipality === undefined && !starts.has(a.cluster)) starts.set(a.cluster, a.start);
+  const firstStart = [...starts.values()].sort()[0] ?? null;
+  const base = {
+    intervention: iv.id,
+    target: t.id,
+    indicator: t.indicator,
+    group: t.group,
+    dimension: t.dimension,
+    direction: t.direction,
+    level,
+  };
+  const rows: InterventionEffectRow[] = [];
+  const its: Record<string, ItsResult> = {};
+  const firstTreated = (pts: readonly SeriesPoint[], start: string): SeriesPoint | undefined => pts.find((p) => p.start >= start);
+
+  const runIts = (unit: string, role: "adopting" | "comparison", start: string) => {
+    const pts = usable(set.byUnit.get(unit) ?? [], from, options.at);
+    const first = firstTreated(pts, start);
+    const empty = { ...base, unit, role, method: "its" as const, levelChange: null, levelChangePValue: null, preTrend: null };
+    if (first === undefined) {
+      rows.push({ ...empty, start: null, rateRatio: null, lower: null, upper: null, prePeriods: null, postPeriods: null, events: null, effect: "not_estimable", note: M.no_current() });
+      return;
+    }
+    if (!monthly && first.start > start && role === "adopting") notes.push(`${t.id}, ${unit}: ${M.yearly_start(start, first.period)}`);
+    const series: ItsObservation[] = pts.map((p) => ({ period: label(p), events: p.numerator as number, exposure: p.denominator as number }));
+    try {
+      const r = interruptedTimeSeries(series, { start: label(first), seasonality, level, ...(options.simulations ? { simulations: options.simulations } : {}) });
+      its[unit] = r;
+      rows.push({
+        ...empty,
+        start: first.period,
+        rateRatio: r.overall.rateRatio,
+        lower: r.overall.lower,
+        upper: r.overall.upper,
+        levelChange: r.levelChange.rateRatio,
+        levelChangePValue: r.levelChange.pValue,
+        prePeriods: r.prePeriods,
+        postPeriods: r.postPeriods,
+        events: r.overall.observedEvents,
+        effect: classifyEffect(r.overall.lower, r.overall.upper, t.direction),
+        note: r.notes.length > 0 ? r.notes.join("; ") : null,
+      });
+    } catch (e) {
+      const detail = e instanceof Error ? e.message : String(e);
+      rows.push({ ...empty, start: first.period, rateRatio: null, lower: null, upper: null, prePeriods: null, postPeriods: null, events: null, effect: "not_estimable", note: M.effect_failed(unit, detail) });
+    }
+  };
+  for (const [unit, start] of starts) runIts(unit, "adopting", start);
+  if (firstStart !== null) for (const unit of [...set.byUnit.keys()].filter((u) => !starts.has(u)).sort()) runIts(unit, "comparison", firstStart);
+
+  // Staggered DiD over every cluster of the table.
+  let did: StaggeredDidResult | null = null;
+  const panel: DidPanelRow[] = [];
+  for (const [unit, points] of set.byUnit) {
+    const pts = usable(points, from, options.at);
+    const start = starts.get(unit);
+    const first = start === undefined ? undefined : firstTreated(pts, start);
+    for (const p of pts)
+      panel.push({ unit, period: label(p), events: p.numerator as number, exposure: p.denominator as number, treatedFrom: first === undefined ? null : label(first) });
+  }
+  const didBase = { ...base, unit: "all clusters", role: "all" as const, method: "staggered_did" as const, start: null, levelChange: null, levelChangePValue: null, prePeriods: null, postPeriods: null };
+  if (starts.size > 0) {
+    try {
+      did = staggeredDid(panel, { level, baseWindow: options.baseWindow ?? (monthly ? 12 : set.periodKind === "quarter" ? 4 : 1) });
+      const o = did.overall;
+      rows.push({
+        ...didBase,
+        rateRatio: o.rateRatio,
+        lower: o.lower,
+        upper: o.upper,
+        preTrend: did.preTrend ? { rateRatio: did.preTrend.rateRatio, lower: did.preTrend.lower, upper: did.preTrend.upper } : null,
+        events: panel.reduce((a, r) => a + r.events, 0),
+        effect: classifyEffect(o.lower, o.upper, t.direction),
+        note: did.notes.length > 0 ? did.notes.join("; ") : null,
+      });
+    } catch (e) {
+      const detail = e instanceof Error ? e.message : String(e);
+      rows.push({ ...didBase, rateRatio: null, lower: null, upper: null, preTrend: null, events: null, effect: "not_estimable", note: M.effect_failed("all clusters", detail) });
+    }
+  }
+  return { rows, models: { its, did } };
+}
