@@ -9,6 +9,7 @@ import type { FunnelClass, FunnelResult } from "../compare/funnelTypes.js";
 import { bodyWidth, chartMeta, frameChart, levelLabel, type Chart, type ChartOptions } from "./chart.js";
 import { chartLabel } from "./labels.js";
 import { formatChartNumber } from "./locale.js";
+import { placeLabels } from "./labelPlacement.js";
 import { GREYS, OKABE_ITO } from "./theme.js";
 
 /** One unit of the funnel plot, as plotted (the data behind the chart). */
@@ -82,6 +83,14 @@ export function funnelChart(result: FunnelResult, options: FunnelChartOptions = 
 
   const width = bodyWidth(options);
   const height = options.height ?? Math.round(width * 0.6);
+  const labels = placeLabels(
+    rows.map((r) => ({ x: r.denominator, y: r.value, text: r.unit })),
+    [xDomain[0], xDomain[1]],
+    [yDomain[0], yDomain[1]],
+    width,
+    height,
+  );
+  const labelRows = rows.map((r, i) => ({ unit: r.unit, ...labels[i] }));
   const x = { field: "denominator", type: "quantitative", title: xTitle, scale: { domain: xDomain, nice: false }, axis: { format: ",d" } };
   const y = { type: "quantitative", title: yTitle, scale: { domain: yDomain, nice: false, zero: false }, axis: { format: valueFormat } };
 
@@ -143,12 +152,14 @@ export function funnelChart(result: FunnelResult, options: FunnelChartOptions = 
               ],
             },
           },
-          {
-            mark: { type: "text", align: "left", dx: 6, dy: -6, fontSize: 9, color: GREYS.text },
-            encoding: { x, y: { ...y, field: "value" }, text: { field: "unit" } },
-          },
         ],
       },
+      ...(["right", "left"] as const).map((side) => ({
+        data: { values: labelRows },
+        transform: [{ filter: `datum.side === '${side}'` }],
+        mark: { type: "text", align: side === "right" ? "left" : "right", baseline: "alphabetic", fontSize: 9, color: GREYS.text },
+        encoding: { x: { ...x, field: "labelX" }, y: { ...y, field: "labelY" }, text: { field: "unit" } },
+      })),
     ],
     resolve: { legend: { strokeDash: "independent", color: "independent" } },
   };

@@ -197,6 +197,21 @@ export async function renderPng(chart: Chart<unknown>, options: RenderPngOptions
 }
 
 /**
+ * pdfkit rejects dash patterns with a zero length (vega writes "1,0" for a solid line in a
+ * strokeDash legend/scale): a pattern whose gaps are all 0 is solid, so the attribute is dropped;
+ * other zero lengths become a hairline 0.001.
+ */
+function pdfSafeDashes(svg: string): string {
+  return svg.replace(/\sstroke-dasharray="([^"]*)"/g, (m, value: string) => {
+    const parts = value.split(/[\s,]+/).filter((p) => p.length > 0).map(Number);
+    if (parts.length === 0 || parts.every((p) => p === 0)) return "";
+    if (!parts.some((p) => p === 0)) return m;
+    if (parts.every((p, i) => i % 2 === 0 || p === 0) && parts.length % 2 === 0) return "";
+    return ` stroke-dasharray="${parts.map((p) => (p === 0 ? 0.001 : p)).join(",")}"`;
+  });
+}
+
+/**
  * Renders a chart to a one-page PDF (pdfkit + svg-to-pdfkit) with DejaVu Sans embedded (a subset
  * of the TTF is written into the file). Page width `widthMm` (default 170 mm); height follows.
  */
@@ -221,7 +236,7 @@ export async function renderPdf(chart: Chart<unknown>, options: RenderPdfOptions
     doc.on("end", () => resolve(Buffer.concat(chunks)));
     doc.on("error", (e) => reject(e));
   });
-  svgToPdf(doc, svg, 0, 0, {
+  svgToPdf(doc, pdfSafeDashes(svg), 0, 0, {
     width: widthPt,
     height: heightPt,
     assumePt: true,

@@ -125,7 +125,9 @@ export function spcChart(result: SpcResult, options: SpcChartOptions = {}): Char
   const shapes = ["diamond", "triangle-up", "square", "triangle-down", "cross", "wedge"];
 
   const width = bodyWidth(options);
-  const height = options.height ?? Math.round(width * 0.5);
+  const height = options.height ?? Math.round(width * (options.size === "column" ? 0.6 : 0.5));
+  // Legends to the right of a page-wide chart; above a column-wide one, where width is scarce.
+  const legendOrient = options.size === "column" ? "top" : "right";
   const body = {
     width,
     height,
@@ -142,7 +144,7 @@ export function spcChart(result: SpcResult, options: SpcChartOptions = {}): Char
             type: "nominal",
             title: null,
             scale: { domain: [centreLabel, limitsLabel], range: [SPC_COLOURS.centre, SPC_COLOURS.limits] },
-            legend: { orient: "right", symbolType: "stroke" },
+            legend: { orient: legendOrient, symbolType: "stroke", direction: "vertical" },
           },
           strokeWidth: { condition: { test: "datum.part === 'centre'", value: 1.4 }, value: 1 },
         },
@@ -165,14 +167,14 @@ export function spcChart(result: SpcResult, options: SpcChartOptions = {}): Char
                 type: "nominal",
                 title: chartLabel(lang, "spc.signal"),
                 scale: { domain: signalDomain.map(signalLabel), range: signalDomain.map((s) => signalColour[s]) },
-                legend: { orient: "right" },
+                legend: { orient: legendOrient, direction: "vertical" },
               },
               shape: {
                 field: "rule",
                 type: "nominal",
                 title: chartLabel(lang, "spc.rule"),
                 scale: { domain: [noRule, ...rulesPresent], range: ["circle", ...shapes.slice(0, rulesPresent.length)] },
-                legend: { orient: "right" },
+                legend: { orient: legendOrient, direction: "vertical" },
               },
               size: { condition: { test: "datum.signal !== 'none'", value: 70 }, value: 30 },
               tooltip: [

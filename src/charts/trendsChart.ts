@@ -52,7 +52,7 @@ export function trendsChart(rows: readonly IndicatorRow[], options: TrendsChartO
   const indicator = options.indicator ?? rows[0]?.indicator;
   const group = options.group ?? rows.find((r) => r.indicator === indicator)?.group;
   const sel = rows.filter((r) => r.indicator === indicator && r.group === group && r.sex === "all" && periodStart(r.period) !== null);
-  const clusters = [...new Set(sel.filter((r) => r.level === "cluster").map((r) => r.unit))].sort((a, b) => a.localeCompare(b, "da"));
+  const clusters = [...new Set(sel.filter((r) => r.level === "cluster").map((r) => r.unit))];
   const std = options.standardised ?? false;
   const pick = (r: IndicatorRow) => ({
     value: r.suppressed ? null : ((std ? r.std_value : r.value) ?? null),
@@ -68,7 +68,7 @@ export function trendsChart(rows: readonly IndicatorRow[], options: TrendsChartO
     ...sel.filter((r) => r.level === "cluster" && r.unit === c).map((r) => toRow(r, c, "unit")),
     ...region.map((r) => toRow(r, c, "region")),
   ]);
-  data.sort((a, b) => a.panel.localeCompare(b.panel, "da") || a.series.localeCompare(b.series) || a.date.localeCompare(b.date));
+  data.sort((a, b) => clusters.indexOf(a.panel) - clusters.indexOf(b.panel) || a.series.localeCompare(b.series) || a.date.localeCompare(b.date));
 
   const columns = options.columns ?? (options.size === "column" ? 2 : 3);
   const totalWidth = options.width ?? (options.size === "column" ? 300 : 560);

@@ -49,7 +49,7 @@ export const FIELD_EXPECTED = {
   municipality_code: "a 3-digit municipality code",
   age: "completed years 0-130 or an open top band such as 100+",
   year: "a year YYYY",
-  sector: SECTORS.join(", "),
+  sector: `one of ${SECTORS.join(", ")}`,
   text: "a non-empty value",
 } as const;
 

@@ -2,7 +2,7 @@ import type { IntervalEstimate, RateRatioEstimate } from "./effectTypes.js";
 import { cholesky, quadraticForm } from "./glm/linalg.js";
 import { poissonGlm } from "./glm/poissonGlm.js";
 import { EffectsError, EffectsMessage } from "./messages.js";
-import { effectsZ } from "./normal.js";
+import { zForLevel } from "../stats/index.js";
 import { monthOfYear, parsePeriods, periodIndex, periodLabel, type PeriodInput } from "./periods.js";
 import { seededRandom } from "./random.js";
 import { rateRatioFromLog } from "./rateRatio.js";
@@ -195,7 +195,7 @@ export function interruptedTimeSeries(series: readonly ItsObservation[], options
   }
   const b = fit.coefficients;
   const V = fit.covariance;
-  const z = effectsZ(level);
+  const z = zForLevel(level);
   const eta = (row: readonly number[], k: number, coef: readonly number[]) => {
     let s = offset[k];
     for (let j = 0; j < p; j++) s += row[j] * coef[j];

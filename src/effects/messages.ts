@@ -48,6 +48,9 @@ export const EffectsMessage = {
   zeroCell: (g: string, t: string) =>
     `ATT(${g}, ${t}) not estimable: a cohort or control cell has 0 events, so its log rate is undefined`,
   noBase: (g: string) => `cohort ${g}: no observed base period before the start, so it is left out`,
+  smallBase: (g: string, events: number) =>
+    `cohort ${g}: its base has only ${events} events, so every ATT(${g}, t) leans on one small count; ` +
+    `a longer base (baseWindow: 12 for monthly data) gives less biased, tighter estimates`,
   noPostCells: () => `staggeredDid: no post-start group-time effect could be estimated`,
   treatedFromInconsistent: (unit: string) =>
     `staggeredDid: unit "${unit}" has more than one treatedFrom value; give one start per unit`,

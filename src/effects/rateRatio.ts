@@ -1,9 +1,9 @@
 import type { RateRatioEstimate } from "./effectTypes.js";
-import { effectsNormalCdf, effectsZ } from "./normal.js";
+import { normalCdf, zForLevel } from "../stats/index.js";
 
 /** Rate ratio exp(b) with the Wald interval exp(b ± z·se) and a two-sided normal p-value. */
 export function rateRatioFromLog(logEstimate: number, standardError: number, level: number): RateRatioEstimate {
-  const z = effectsZ(level);
+  const z = zForLevel(level);
   const zStat = logEstimate / standardError;
   return {
     rateRatio: Math.exp(logEstimate),
@@ -12,6 +12,6 @@ export function rateRatioFromLog(logEstimate: number, standardError: number, lev
     level,
     logEstimate,
     standardError,
-    pValue: Number.isFinite(zStat) ? 2 * effectsNormalCdf(-Math.abs(zStat)) : NaN,
+    pValue: Number.isFinite(zStat) ? 2 * normalCdf(-Math.abs(zStat)) : NaN,
   };
 }

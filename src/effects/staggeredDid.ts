@@ -53,8 +53,8 @@ export interface DidGroupTimeEffect {
   readonly controlUnits: number;
   readonly treatedEvents: number;
   readonly controlEvents: number;
-  /** Person-time of the cohort at t: the aggregation weight. */
-  readonly weight: number;
+  /** Counterfactual events of the cohort at t (its events had it not started): the aggregation weight. */
+  readonly counterfactualEvents: number;
 }
 
 /** One row of the event-study table. */
@@ -78,9 +78,9 @@ export interface StaggeredDidResult {
   readonly controlGroup: "notyettreated" | "nevertreated";
   readonly baseWindow: number;
   readonly level: number;
-  /** Overall effect: person-time-weighted mean of the post-start ATT(g, t), as a rate ratio. */
+  /** Overall effect Σ observed / Σ counterfactual over the post-start cells (t ≥ g), as a rate ratio. */
   readonly overall: RateRatioEstimate;
-  /** Placebo summary: weighted mean of the pre-start ATT(g, t) before the base (null when none). */
+  /** Placebo summary: the same ratio over the pre-start cells before the base (null when none). */
   readonly preTrend: RateRatioEstimate | null;
   readonly eventStudy: readonly DidEventStudyRow[];
   readonly groupTime: readonly DidGroupTimeEffect[];
@@ -97,8 +97,13 @@ interface Cell {
   g: number;
   t: number;
   att: number;
-  weight: number;
-  grad: { key: number; coef: number }[];
+  /** Observed events Y_g(t) and counterfactual events CF = Y_g(t)·exp(−ATT). */
+  obs: number;
+  cf: number;
+  /** Keys of the cohort's counts at t (d log ΣO / d y = 1/ΣO). */
+  nowKeys: number[];
+  /** d log CF / d y for every other count the cell uses. */
+  cfGrad: { key: number; coef: number }[];
   treatedUnits: number;
   controlUnits: number;
   treatedEvents: number;
@@ -115,8 +120,11 @@ interface Cell {
  * with R = Σ events / Σ person-time over the units of the group, base = the `baseWindow` periods
  * before g, and C the never-treated units plus units not yet treated at max(t, g − 1). Already
  * treated units are never controls, so the estimator avoids the bias of two-way fixed effects
- * under staggered timing (Goodman-Bacon 2021). Aggregates (overall, event study by t − g) are
- * person-time-weighted means of the ATT(g, t).
+ * under staggered timing (Goodman-Bacon 2021). Equivalently, each cell has a counterfactual
+ * count CF_g(t) = Y_g(base)·(E_g(t)/E_g(base))·R_C(t)/R_C(base), and ATT(g, t) = log(Y_g(t)/CF_g(t)).
+ * Aggregates (overall; event study by e = t − g; pre-trend placebo) are ratios Σ Y / Σ CF over
+ * their cells — a counterfactual-count-weighted mean of the cell rate ratios, which avoids the
+ * small-count bias of averaging logs of single-month counts.
  *
  * Variance: analytical, by the delta method on the unit-period counts, treating each count as
  * Poisson (Var = observed count) and scaling by max(1, φ) from a unit + period fixed-effects
@@ -186,6 +194,9 @@ export function staggeredDid(panel: readonly DidPanelRow[], options: StaggeredDi
       notes.push(EffectsMessage.noBase(periodLabel(g, kind)));
       continue;
     }
+    let baseEvents = 0;
+    for (const u of cohort) for (const b of base) if (has(u, b)) baseEvents += events[u * nT + (b - minT)];
+    if (baseEvents < 50) notes.push(EffectsMessage.smallBase(periodLabel(g, kind), baseEvents));
     for (let t = minT; t <= maxT; t++) {
       if (t >= g - k && t < g) continue; // base periods
       const treated = cohort.filter((u) => has(u, t) && base.every((b) => has(u, b)));
@@ -220,16 +231,17 @@ export function staggeredDid(panel: readonly DidPanelRow[], options: StaggeredDi
         continue;
       }
       const att = Math.log(ygt / egt) - Math.log(ygb / egb) - (Math.log(yct / ect) - Math.log(ycb / ecb));
-      const grad: { key: number; coef: number }[] = [];
-      for (const u of treated) {
-        grad.push({ key: u * nT + (t - minT), coef: 1 / ygt });
-        for (const b of base) grad.push({ key: u * nT + (b - minT), coef: -1 / ygb });
-      }
+      const nowKeys = treated.map((u) => u * nT + (t - minT));
+      const cfGrad: { key: number; coef: number }[] = [];
+      for (const u of treated) for (const b of base) cfGrad.push({ key: u * nT + (b - minT), coef: 1 / ygb });
       for (const u of controls) {
-        grad.push({ key: u * nT + (t - minT), coef: -1 / yct });
-        for (const b of base) grad.push({ key: u * nT + (b - minT), coef: 1 / ycb });
+        cfGrad.push({ key: u * nT + (t - minT), coef: 1 / yct });
+        for (const b of base) cfGrad.push({ key: u * nT + (b - minT), coef: -1 / ycb });
       }
-      cells.push({ g, t, att, weight: egt, grad, treatedUnits: treated.length, controlUnits: controls.length, treatedEvents: ygt, controlEvents: yct });
+      cells.push({
+        g, t, att, obs: ygt, cf: ygt * Math.exp(-att), nowKeys, cfGrad,
+        treatedUnits: treated.length, controlUnits: controls.length, treatedEvents: ygt, controlEvents: yct,
+      });
     }
   }
 
@@ -244,14 +256,16 @@ export function staggeredDid(panel: readonly DidPanelRow[], options: StaggeredDi
 
   const gradAcc = new Float64Array(nU * nT);
   const aggregate = (sel: Cell[]): { est: number; se: number } => {
-    const wSum = sel.reduce((s, c) => s + c.weight, 0);
+    // log(ΣO / ΣCF); gradient 1/ΣO on the cohorts' counts at t, −(CF_c/ΣCF)·d log CF_c/dy elsewhere.
+    const sumO = sel.reduce((s, c) => s + c.obs, 0);
+    const sumCf = sel.reduce((s, c) => s + c.cf, 0);
     gradAcc.fill(0);
-    let est = 0;
     for (const c of sel) {
-      const w = c.weight / wSum;
-      est += w * c.att;
-      for (const { key, coef } of c.grad) gradAcc[key] += w * coef;
+      for (const key of c.nowKeys) gradAcc[key] += 1 / sumO;
+      const w = c.cf / sumCf;
+      for (const { key, coef } of c.cfGrad) gradAcc[key] -= w * coef;
     }
+    const est = Math.log(sumO / sumCf);
     let v = 0;
     for (let i = 0; i < gradAcc.length; i++) if (gradAcc[i] !== 0) v += gradAcc[i] * gradAcc[i] * events[i];
     return { est, se: Math.sqrt(v * scale) };
@@ -279,7 +293,7 @@ export function staggeredDid(panel: readonly DidPanelRow[], options: StaggeredDi
       controlUnits: c.controlUnits,
       treatedEvents: c.treatedEvents,
       controlEvents: c.controlEvents,
-      weight: c.weight,
+      counterfactualEvents: c.cf,
     };
   });
 
@@ -313,7 +327,7 @@ export function staggeredDid(panel: readonly DidPanelRow[], options: StaggeredDi
   return {
     method:
       `Callaway–Sant'Anna group-time effects on the log-rate scale, ${controlGroup === "notyettreated" ? "not-yet-treated and never-treated" : "never-treated"} controls, ` +
-      `base = ${k} period(s) before each start; aggregated with person-time weights`,
+      `base = ${k} period(s) before each start; aggregated as Σ observed / Σ counterfactual events`,
     variance: `analytical delta method on Poisson unit-period counts, × max(1, φ) (φ from a unit + period fixed-effects Poisson model of the untreated observations)`,
     controlGroup,
     baseWindow: k,

@@ -43,6 +43,23 @@ export class Random {
     if ((this.a | this.b | this.c | this.d) === 0) this.a = 1;
   }
 
+  /**
+   * Restart the stream from three integer keys (e.g. seed, municipality, citizen), so that each
+   * citizen has its own stream: a change in one citizen's events leaves every other citizen's
+   * events unchanged.
+   */
+  reseed(k1: number, k2: number, k3: number): void {
+    const st = { s: k1 | 0 };
+    st.s = (splitmix32(st) ^ k2) | 0;
+    st.s = (splitmix32(st) ^ k3) | 0;
+    this.a = splitmix32(st);
+    this.b = splitmix32(st);
+    this.c = splitmix32(st);
+    this.d = splitmix32(st);
+    if ((this.a | this.b | this.c | this.d) === 0) this.a = 1;
+    this.spareNormal = NaN;
+  }
+
   /** Next unsigned 32-bit integer. */
   nextUint32(): number {
     const result = Math.imul(rotl(Math.imul(this.b, 5), 7), 9) >>> 0;

@@ -162,8 +162,9 @@ export function* simulateMunicipality(
   cluster: string,
   sink: GeneratorSink,
 ): Generator<void, MunicipalityResult, void> {
-  // Two streams: demography (who lives where, births, deaths, frailty) and events (contacts), so
-  // that a different intervention effect leaves the population and the deaths' timing unchanged.
+  // Two streams: demography (who lives where, births, deaths, frailty) and events (contacts,
+  // restarted for each citizen), so that a different intervention effect leaves the population,
+  // the deaths and every citizen it does not touch unchanged.
   const demo = new Random(s.seed, `demography:${m.code}`);
   const rng = new Random(s.seed, `events:${m.code}`);
   const years = s.toYear - s.fromYear + 1;
@@ -173,7 +174,7 @@ export function* simulateMunicipality(
   for (let y = s.fromYear; y <= s.toYear + 1; y++) yearStartDay.push(daysFromCivil(y, 1, 1));
   const dataEnd = yearStartDay[years] * DAY;
   const adoption = s.adoptionStart.get(cluster) ?? Infinity;
-  const thinning = s.rateRatio !== 1 && adoption !== Infinity;
+  const thinning = adoption !== Infinity; // draw even when rateRatio = 1 so runs with different effects stay paired
   const outpatientChildren = cluster === s.outpatientChildCluster;
   const ownHospital = m.hospitalUnit;
   const isAarhusHospital = ownHospital === AARHUS_UNIVERSITY_HOSPITAL;
@@ -183,6 +184,7 @@ export function* simulateMunicipality(
   let index = 0;
 
   const runCitizen = (birthDay: number, sex: number, entryDay: number): void => {
+    rng.reseed(s.seed, m.code, index);
     const id = patientIdFor(s.seed, m.code, index++);
     simulateCitizen(id, birthDay, sex, entryDay);
   };

@@ -9,6 +9,7 @@ import {
   EUROPEAN_STANDARD_POPULATION_2013,
   directlyStandardisedRate,
   indirectlyStandardisedRatio,
+  poissonInterval,
   rateWithInterval,
   wilsonInterval,
 } from "../stats/index.js";
@@ -103,6 +104,22 @@ export function buildIndicatorRows(ctx: IndicatorContext, spec: RowSpec): Indica
     return { events, pop: popS };
   };
 
+  // Poisson limits depend on the count only: compute each distinct count once (methods.md: exact
+  // below 10 events, Byars from 10), then scale by multiplier / person-time as rateWithInterval does.
+  const countLimits = new Map<number, Estimate>();
+  const rateOf = (x: number, n: number): Estimate => {
+    if (n === 0 || !Number.isInteger(x)) return rateWithInterval(x, n, { multiplier, level });
+    let c = countLimits.get(x);
+    if (!c) countLimits.set(x, (c = poissonInterval(x, { level })));
+    const k = multiplier / n;
+    return {
+      value: x * k,
+      lower: c.lower === null ? null : c.lower * k,
+      upper: c.upper === null ? null : c.upper * k,
+      method: c.method,
+      intervals: c.intervals.map((i) => ({ level: i.level, lower: i.lower === null ? null : i.lower * k, upper: i.upper === null ? null : i.upper * k })),
+    };
+  };
   const rows: IndicatorRow[] = [];
   for (const kind of periodKinds) {
     const periods = periodsOf(ctx, kind).filter(spec.periodOk);
@@ -129,7 +146,7 @@ export function buildIndicatorRows(ctx: IndicatorContext, spec: RowSpec): Indica
               value = n > 0 ? (x / n) * (spec.multiplier ?? 1) : null;
             } else {
               const est: Estimate =
-                spec.kind === "rate" ? rateWithInterval(x, n, { multiplier, level }) : wilsonInterval(Math.min(x, n), n, { level });
+                spec.kind === "rate" ? rateOf(x, n) : wilsonInterval(Math.min(x, n), n, { level });
               const f = spec.kind === "proportion" ? multiplier : 1;
               value = est.value === null ? null : est.value * f;
               lower = est.lower === null ? null : est.lower * f;

@@ -7,6 +7,7 @@ import { prepareIndicators, type IndicatorContext } from "./indicatorContext.js"
 import type { IndicatorOptions } from "./indicatorOptions.js";
 import { preventableAdmissionRate } from "./preventableAdmissionRate.js";
 import { readmission30d } from "./readmission30d.js";
+import { questionTables } from "./questionTables.js";
 import { suppressTable } from "./suppressTable.js";
 import type { IndicatorRow } from "./table.js";
 
@@ -18,13 +19,14 @@ export const INDICATOR_FAMILIES = [
   "focus",
   "cost_per_citizen",
   "experience_positive",
+  "questions",
 ] as const;
 export type IndicatorFamily = (typeof INDICATOR_FAMILIES)[number];
 
 /**
  * Every Triple Aim indicator of a dataset as one tidy table (issue 3): admission_rate,
  * readmission_30d, preventable_admission_rate, the focus areas, cost_per_citizen and
- * experience_positive, by the requested levels, periods, groups and sexes, with standardised
+ * experience_positive, and the data group's question tables (questionTables), by the requested levels, periods, groups and sexes, with standardised
  * columns when asked, and suppressed (primary and secondary) at `minCount` (default 5; 0 disables).
  * Stays and readmission links are computed once and shared. Pass a context from
  * `prepareIndicators` to reuse it across calls.
@@ -40,6 +42,7 @@ export function computeIndicators(input: Dataset | IndicatorContext, options: In
   if (wanted.has("focus")) rows.push(...focusAreaRates(ctx));
   if (wanted.has("cost_per_citizen")) rows.push(...costPerCitizen(ctx));
   if (wanted.has("experience_positive")) rows.push(...experiencePositive(ctx.dataset, ctx.options));
+  if (wanted.has("questions")) rows.push(...questionTables(ctx));
   const minCount = ctx.resolved.minCount;
   if (minCount === 0) return rows;
   const clusterOf = new Map(ctx.dataset.geography.map((g) => [String(g.municipality_code), g.cluster] as const));

@@ -13,3 +13,5 @@ export * from "./computeIndicators.js";
 export * from "./suppressTable.js";
 export { defaultFocusGroups, defaultPreventableGroups } from "./diagnosisGroupFiles.js";
 export { indicatorMessages } from "./messages.js";
+export * from "./questionTables.js";
+export * from "./registrationPractice.js";

@@ -254,3 +254,11 @@ export function rollupUnits(ctx: IndicatorContext, cube: Float64Array, slots: nu
   });
   return out;
 }
+
+/** Years complete in the data (used by tables that have no population denominator). */
+export function ratePeriodOkExport(ctx: IndicatorContext): (p: Period) => boolean {
+  const last = Math.floor(ctx.dataEnd / MINUTES_PER_DAY);
+  let first = Infinity;
+  if (ctx.firstMinute !== MISSING) first = daysFromCivil(civilFromDays(dayOfMinutes(ctx.firstMinute))[0], 1, 1);
+  return (p) => p.firstDay >= first && p.lastDay <= last;
+}

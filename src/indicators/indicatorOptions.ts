@@ -36,7 +36,9 @@ export interface IndicatorOptions {
   readonly preventableGroups?: readonly DiagnosisGroup[];
   /** Focus-area diagnosis groups (default data/diagnosis-groups/focus-areas.csv). */
   readonly focusGroups?: readonly DiagnosisGroup[];
-  /** Only these indicator families (default all). */
+  /** Levels of the question tables (default region and cluster). */
+  readonly questionLevels?: readonly Level[];
+  /** Only these indicator families (default all; see INDICATOR_FAMILIES). */
   readonly indicators?: readonly string[];
 }
 

@@ -28,7 +28,7 @@ export interface SuppressOptions {
   readonly clusterOf?: ReadonlyMap<string, string> | Readonly<Record<string, string>>;
   /** Indicators whose numerator is an amount, not a count (default: those starting with "cost_per_citizen"). */
   readonly isAmount?: (indicator: string) => boolean;
-  /** Largest component of suppressed cells solved exactly in the audit (default 600). */
+  /** Largest component of suppressed cells solved exactly in the audit (default 200). */
   readonly auditLimit?: number;
 }
 
@@ -155,7 +155,14 @@ export function findRelations(rows: readonly IndicatorRow[], options: SuppressOp
       const sum = c.children.reduce((s, k) => s + (rows[k].numerator ?? Number.NaN), 0);
       const p = rows[c.parent].numerator ?? Number.NaN;
       if (!(Math.abs(sum - p) <= 1e-6 * Math.max(1, Math.abs(p)))) continue;
-    } else if (c.children.length < 2 && !name.startsWith("fam|")) continue;
+    } else {
+      // implied total: the categories must share one denominator and add up to it
+      const den = rows[c.children[0]].denominator;
+      if (den === null || c.children.some((k) => rows[k].denominator !== den)) continue;
+      const sum = c.children.reduce((s, k) => s + (rows[k].numerator ?? Number.NaN), 0);
+      if (!(Math.abs(sum - den) <= 1e-6 * Math.max(1, Math.abs(den)))) continue;
+      if (!name.startsWith("fam|")) continue;
+    }
     out.push({ parent: c.parent, children: c.children });
   }
   return out;
@@ -199,7 +206,7 @@ export function suppressTable(rows: readonly IndicatorRow[], options: SuppressOp
   closeRelations();
   // Audit: exact solution of the published relations; suppress more where a cell is determined.
   for (let round = 0; round < 50; round++) {
-    const determined = determinedCells(rows, relations, state, options.auditLimit ?? 600);
+    const determined = determinedCells(rows, relations, state, options.auditLimit ?? 200);
     if (determined.length === 0) break;
     for (const cell of determined) {
       let pick = -1;

@@ -5,7 +5,7 @@ export type CellValue = string | number | boolean | null | undefined;
 export type Row = object;
 
 /** The value of a row's column. */
-export function cell(row: Row, name: string): unknown {
+export function rowCell(row: Row, name: string): unknown {
   return (row as Record<string, unknown>)[name];
 }
 export type ColumnKind = "number" | "string" | "boolean";
@@ -46,7 +46,7 @@ export function inferColumns(rows: readonly Row[], columns?: readonly string[]):
     let booleans = 0;
     let others = 0;
     for (const row of rows) {
-      const v = cell(row, name);
+      const v = rowCell(row, name);
       if (v === null || v === undefined) continue;
       if (typeof v === "number") numbers++;
       else if (typeof v === "boolean") booleans++;

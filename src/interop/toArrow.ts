@@ -5,7 +5,7 @@
  */
 
 import { Bool, Float64, Table, Utf8, tableToIPC, vectorFromArray, type Vector } from "apache-arrow";
-import { cell as cellOf, cellText, inferColumns, type Row } from "./columns.js";
+import { rowCell as cellOf, cellText, inferColumns, type Row } from "./columns.js";
 
 export function toArrowTable(rows: readonly Row[], options: { readonly columns?: readonly string[] } = {}): Table {
   const columns = inferColumns(rows, options.columns);

@@ -6,7 +6,7 @@
  * Missing values are empty cells; numbers are written in full precision, never rounded.
  */
 
-import { cell as cellOf, cellText, inferColumns, type Row } from "./columns.js";
+import { rowCell as cellOf, cellText, inferColumns, type Row } from "./columns.js";
 
 export type CsvVariant = "standard" | "excel-da";
 

@@ -4,8 +4,9 @@
  * Fast path (default): each piece of whole lines is scanned byte by byte; dates and times are
  * read digit by digit straight into Int32 values (via the shared `dayFromParts` /
  * `minutesFromParts`), the cost by exact integer arithmetic, the municipality as three digits,
- * and every text column through a ByteDictionary that caches what the shared field rule of
- * contract/fields.ts made of each distinct byte sequence. No object or string is built per row.
+ * and every text column through a cache of what the shared field rule of contract/fields.ts
+ * made of each distinct byte sequence (a hashed ByteDictionary for patient ids and diagnoses, a
+ * linear SmallByteCache for code columns with a handful of values). No object or string is built per row.
  * Any row the fast path does not fully accept — a quoted field, an unusual but maybe valid form
  * (spaces, lower case dates …), a failing rule, a row rule, a skipped-DST-hour time — is handed
  * to the row path: the line is decoded, split and parsed by the zod schema (which calls the same
@@ -37,7 +38,7 @@ import { ADMISSIONS_COLUMNS, ADMISSIONS_REQUIRED, makeAdmissionsSchema } from ".
 import type { AdmissionsRecord } from "../contract/schemas/admissionsSchema.js";
 import { plainSize } from "./chunks.js";
 import { ContactBuilder } from "./contactBuilder.js";
-import { ByteDictionary, FNV_OFFSET, FNV_PRIME } from "./dictionary.js";
+import { ByteDictionary, FNV_OFFSET, FNV_PRIME, SmallByteCache } from "./dictionary.js";
 import type { ProblemLog } from "./problemLog.js";
 import { recordOfLine } from "./rowSink.js";
 import { readTable } from "./tableReader.js";
@@ -212,12 +213,10 @@ export async function readAdmissions(
     if (options.municipalities !== undefined) for (const m of options.municipalities) if (m >= 0 && m < 1000) known[m] = 1;
     const allowCpr = options.allowCprLikeIds;
     const dPat = new ByteDictionary();
-    const dHosp = new ByteDictionary();
     const dDiag = new ByteDictionary();
-    const dSex = new ByteDictionary();
-    const dAty = new ByteDictionary();
-    const dCty = new ByteDictionary();
-    const dRef = new ByteDictionary();
+    const small: SmallByteCache[] = [];
+    for (const k of [K_SEX, K_HOSP, K_ATYPE, K_CTYPE, K_REF]) small[k] = new SmallByteCache(64);
+    const sHosp = small[K_HOSP];
 
     /** What the shared rule makes of a new text value of a column: [value, canonical string]. */
     const resolve = (kind: number, text: string): [number, string | undefined] => {
@@ -252,8 +251,7 @@ export async function readAdmissions(
         }
       }
     };
-    const dictOf = (kind: number): ByteDictionary =>
-      kind === K_PATIENT ? dPat : kind === K_HOSP ? dHosp : kind === K_DIAG ? dDiag : kind === K_SEX ? dSex : kind === K_ATYPE ? dAty : kind === K_CTYPE ? dCty : dRef;
+    const dictOf = (kind: number): ByteDictionary => (kind === K_PATIENT ? dPat : dDiag);
 
     /** Entry of the token [s, e) with hash h in the column's dictionary (added when new). */
     const entryOf = (kind: number, buf: Buffer, s: number, e: number, h: number): number => {
@@ -331,7 +329,7 @@ export async function readAdmissions(
             if (digits + k10 > 15) return -1;
             vCost = k10 === 0 ? n : n / POW10[k10];
           }
-        } else {
+        } else if (k === K_PATIENT || k === K_DIAG || k === K_SKIP) {
           // Text token: scan to the delimiter, hashing the bytes (FNV-1a).
           const s = p;
           let ch = buf[p];
@@ -341,25 +339,38 @@ export async function readAdmissions(
             h = Math.imul(h ^ ch, FNV_PRIME);
             ch = buf[++p];
           }
-          if (k !== K_SKIP) {
+          if (k === K_PATIENT) {
             const e = entryOf(k, buf, s, p, h);
-            if (k === K_PATIENT) {
-              if (dPat.val[e] === INVALID) return -1;
-              ePat = e;
-            } else if (k === K_DIAG) {
-              if (dDiag.val[e] === INVALID) return -1;
-              eDiag = e;
-            } else if (k === K_HOSP) {
-              if (dHosp.val[e] === INVALID) return -1;
-              eHosp = e;
-            } else {
-              const v = dictOf(k).val[e];
-              if (v === ENUM_INVALID) return -1;
-              if (k === K_SEX) vSex = v;
-              else if (k === K_ATYPE) vAty = v;
-              else if (k === K_CTYPE) vCty = v;
-              else vRef = v;
-            }
+            if (dPat.val[e] === INVALID) return -1;
+            ePat = e;
+          } else if (k === K_DIAG) {
+            const e = entryOf(k, buf, s, p, h);
+            if (dDiag.val[e] === INVALID) return -1;
+            eDiag = e;
+          }
+        } else {
+          // A code column with few values: linear scan of a small cache.
+          const s = p;
+          let ch = buf[p];
+          if (ch === 34) return -1;
+          while (ch !== delim && ch !== 10 && ch !== 13) ch = buf[++p];
+          const cache = small[k];
+          let e = cache.find(buf, s, p);
+          if (e < 0) {
+            if (cache.full) return -1;
+            const [value, str] = resolve(k, buf.toString("utf8", s, p));
+            e = cache.add(buf, s, p, value, str);
+          }
+          const v = cache.val[e];
+          if (k === K_HOSP) {
+            if (v === INVALID) return -1;
+            eHosp = e;
+          } else {
+            if (v === ENUM_INVALID) return -1;
+            if (k === K_SEX) vSex = v;
+            else if (k === K_ATYPE) vAty = v;
+            else if (k === K_CTYPE) vCty = v;
+            else vRef = v;
           }
         }
         if (c < last) {
@@ -393,10 +404,10 @@ export async function readAdmissions(
       }
       let hosp = -1;
       if (eHosp >= 0) {
-        hosp = dHosp.val[eHosp];
+        hosp = sHosp.val[eHosp];
         if (hosp === PENDING) {
-          hosp = builder.hospitals.id(dHosp.str[eHosp] as string);
-          dHosp.val[eHosp] = hosp;
+          hosp = builder.hospitals.id(sHosp.str[eHosp] as string);
+          sHosp.val[eHosp] = hosp;
         } else if (hosp === NONE) hosp = -1;
       }
       counts.rowsRead++;

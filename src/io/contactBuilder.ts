@@ -69,6 +69,9 @@ export class ContactBuilder {
   /** Make room for at least `n` rows in all (e.g. estimated from the file size). */
   reserve(n: number): void {
     if (n > this.cap) this.grow(Math.ceil(n));
+    let size = this.slots.length;
+    while (size < n * 2) size *= 2;
+    if (size > this.slots.length) this.rehash(size);
   }
 
   private grow(target = Math.ceil(this.cap * 1.5) + 16): void {
@@ -176,8 +179,8 @@ export class ContactBuilder {
     return 0;
   }
 
-  private rehash(): void {
-    const slots = new Int32Array(this.slots.length * 2);
+  private rehash(size = this.slots.length * 2): void {
+    const slots = new Int32Array(size);
     const mask = slots.length - 1;
     for (let i = 0; i < this.length; i++) {
       let k = this.hashRow(i) & mask;

@@ -117,3 +117,53 @@ export class ByteDictionary {
     this.val = g(this.val);
   }
 }
+
+/**
+ * A few distinct byte sequences (code columns: sex, admission type, contact type, referral,
+ * hospital) compared by a linear scan — cheaper than hashing when a column has a handful of
+ * values. Holds at most `capacity` entries; `find` returns the entry or −1.
+ */
+export class SmallByteCache {
+  private bytes = new Uint8Array(256);
+  private used = 0;
+  private offs: number[] = [];
+  private lens: number[] = [];
+  readonly val: number[] = [];
+  readonly str: (string | undefined)[] = [];
+  count = 0;
+
+  constructor(readonly capacity = 64) {}
+
+  find(buf: Uint8Array, s: number, e: number): number {
+    const len = e - s;
+    const b = this.bytes;
+    for (let i = 0; i < this.count; i++) {
+      if (this.lens[i] !== len) continue;
+      const o = this.offs[i];
+      let j = 0;
+      while (j < len && b[o + j] === buf[s + j]) j++;
+      if (j === len) return i;
+    }
+    return -1;
+  }
+
+  get full(): boolean {
+    return this.count >= this.capacity;
+  }
+
+  add(buf: Uint8Array, s: number, e: number, value: number, str?: string): number {
+    const len = e - s;
+    if (this.used + len > this.bytes.length) {
+      const a = new Uint8Array(Math.max(this.bytes.length * 2, this.used + len));
+      a.set(this.bytes.subarray(0, this.used));
+      this.bytes = a;
+    }
+    this.bytes.set(buf.subarray(s, e), this.used);
+    this.offs.push(this.used);
+    this.lens.push(len);
+    this.used += len;
+    this.val.push(value);
+    this.str.push(str);
+    return this.count++;
+  }
+}

@@ -3,15 +3,17 @@
  * one indicator × population group × cluster, sex "all", in time order, at the finest period
  * kind the table has for it (month, else quarter, else year). Internal to the spread layer.
  *
- * Indicator ids: a target's indicator matches rows with exactly that id; when there are none,
+ * Indicator ids: a target's indicator matches rows with exactly that id (or its engine alias,
+ * SPREAD_INDICATOR_ALIASES); when there are none,
  * rows named `<id>:<part>` (e.g. experience_positive:<measure>) are pooled by summing their
  * numerators and denominators.
  */
 import type { IndicatorRow } from "../indicators/index.js";
+import { SPREAD_INDICATOR_ALIASES } from "./interventionIndicatorRows.js";
 import { periodEndDate, periodStartDate } from "./periods.js";
 
 export type SeriesKind = "proportion" | "rate" | "amount";
-export type SeriesPeriodKind = "month" | "quarter" | "year";
+export type SeriesPeriodKind = "month" | "quarter" | "half" | "year";
 
 export interface SeriesPoint {
   readonly period: string;
@@ -38,6 +40,7 @@ export interface IndicatorSeriesSet {
 export function periodKindOf(label: string): SeriesPeriodKind | null {
   if (/^\d{4}$/.test(label)) return "year";
   if (/^\d{4}-Q[1-4]$/.test(label)) return "quarter";
+  if (/^\d{4}-H[12]$/.test(label)) return "half";
   if (/^\d{4}-(0[1-9]|1[0-2])$/.test(label)) return "month";
   return null;
 }
@@ -46,15 +49,19 @@ export function periodOrdinal(label: string): number {
   const y = Number(label.slice(0, 4));
   if (label.length === 4) return y;
   if (label[5] === "Q") return y * 4 + Number(label[6]) - 1;
+  if (label[5] === "H") return y * 2 + Number(label[6]) - 1;
   return y * 12 + Number(label.slice(5, 7)) - 1;
 }
 
-const KIND_ORDER: readonly SeriesPeriodKind[] = ["month", "quarter", "year"];
+const KIND_ORDER: readonly SeriesPeriodKind[] = ["month", "quarter", "half", "year"];
 
 /** The cluster-level series of one indicator and group, or null when the table has none. */
 export function indicatorSeries(rows: readonly IndicatorRow[], indicator: string, group: string): IndicatorSeriesSet | null {
-  let mine = rows.filter((r) => r.level === "cluster" && r.sex === "all" && r.group === group && r.indicator === indicator);
-  if (mine.length === 0) mine = rows.filter((r) => r.level === "cluster" && r.sex === "all" && r.group === group && r.indicator.startsWith(`${indicator}:`));
+  const ids = [indicator, SPREAD_INDICATOR_ALIASES[indicator]].filter((x): x is string => x !== undefined);
+  const ok = (r: IndicatorRow) => r.level === "cluster" && r.sex === "all" && r.group === group;
+  let mine: IndicatorRow[] = [];
+  for (const id of ids) if (mine.length === 0) mine = rows.filter((r) => ok(r) && r.indicator === id);
+  for (const id of ids) if (mine.length === 0) mine = rows.filter((r) => ok(r) && r.indicator.startsWith(`${id}:`));
   if (mine.length === 0) return null;
   const kinds = new Set(mine.map((r) => periodKindOf(r.period)));
   const periodKind = KIND_ORDER.find((k) => kinds.has(k));

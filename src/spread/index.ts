@@ -16,5 +16,7 @@ export * from "./recommendationStatusTable.js";
 export * from "./implementationKeysAt.js";
 export * from "./spreadMatrix.js";
 export * from "./adoptionTimeline.js";
+export * from "./interventionIndicatorRows.js";
 export * from "./tripleAimStatus.js";
 export * from "./interventionEffect.js";
+export * from "./spreadPotential.js";

@@ -4,7 +4,8 @@
  * amounts such as cost per citizen),
  * - an interrupted time series per adopting cluster (segmented quasi-Poisson regression with
  *   log denominator as offset, src/effects interruptedTimeSeries — Bernal, Cummins & Gasparrini
- *   2017), from the cluster's first treated period;
+ *   2017), from the cluster's first treated period; a step (level-change) model unless
+ *   `slopeChange` is set; 2 Fourier harmonics for monthly data;
  * - the same model in each non-adopting cluster at the earliest adoption start, as a placebo
  *   (an "effect" there is a change that is not due to the intervention);
  * - the staggered difference-in-differences estimate over all clusters (src/effects staggeredDid
@@ -16,7 +17,8 @@
  */
 import { interruptedTimeSeries, staggeredDid } from "../effects/index.js";
 import type { DidPanelRow, ItsObservation, ItsResult, ItsSeasonality, StaggeredDidResult } from "../effects/index.js";
-import type { IndicatorRow } from "../indicators/index.js";
+import { indicatorRowsOf } from "./interventionIndicatorRows.js";
+import type { TripleAimInput } from "./interventionIndicatorRows.js";
 import { indicatorSeries } from "./analysisSeries.js";
 import type { IndicatorSeriesSet, SeriesPoint } from "./analysisSeries.js";
 import type { Intervention, TripleAimTarget } from "./interventionSchema.js";
@@ -33,11 +35,19 @@ export interface InterventionEffectOptions {
   readonly seasonality?: ItsSeasonality;
   /** Base window of the DiD in periods (default one year of periods). */
   readonly baseWindow?: number;
+  /**
+   * Include the ITS slope-change term (default false: a step model, the effect is a change of
+   * level from the start — the impact model to pre-specify for a service change expected to act
+   * at once, Bernal et al. 2017; true adds a change of trend, which widens the overall interval).
+   */
+  readonly slopeChange?: boolean;
   /** Draws of the ITS simulation interval (default 4000, as interruptedTimeSeries). */
   readonly simulations?: number;
   /** Only these targets (ids); default every target with count data. */
   readonly targets?: readonly string[];
 }
+
+const PERIODS_PER_YEAR = { month: 12, quarter: 4, half: 2, year: 1 } as const;
 
 export type EffectClass = "improvement" | "no_clear_effect" | "worse" | "not_estimable";
 
@@ -93,9 +103,10 @@ export function classifyEffect(lower: number | null, upper: number | null, direc
  */
 export function interventionEffect(
   intervention: Intervention,
-  indicators: readonly IndicatorRow[],
+  input: TripleAimInput,
   options: InterventionEffectOptions = {},
 ): InterventionEffectResult {
+  const indicators = indicatorRowsOf(intervention, input, options.targets);
   const rows: InterventionEffectRow[] = [];
   const notes: string[] = [];
   const models: Record<string, { its: Record<string, ItsResult>; did: StaggeredDidResult | null }> = {};
@@ -163,7 +174,13 @@ function effectsOfTarget(
     if (!monthly && first.start > start && role === "adopting") notes.push(`${t.id}, ${unit}: ${M.yearly_start(start, first.period)}`);
     const series: ItsObservation[] = pts.map((p) => ({ period: label(p), events: p.numerator as number, exposure: p.denominator as number }));
     try {
-      const r = interruptedTimeSeries(series, { start: label(first), seasonality, level, ...(options.simulations ? { simulations: options.simulations } : {}) });
+      const r = interruptedTimeSeries(series, {
+        start: label(first),
+        seasonality,
+        level,
+        slopeChange: options.slopeChange ?? false,
+        ...(options.simulations ? { simulations: options.simulations } : {}),
+      });
       its[unit] = r;
       rows.push({
         ...empty,
@@ -200,7 +217,7 @@ function effectsOfTarget(
   const didBase = { ...base, unit: "all clusters", role: "all" as const, method: "staggered_did" as const, start: null, levelChange: null, levelChangePValue: null, prePeriods: null, postPeriods: null };
   if (starts.size > 0) {
     try {
-      did = staggeredDid(panel, { level, baseWindow: options.baseWindow ?? (monthly ? 12 : set.periodKind === "quarter" ? 4 : 1) });
+      did = staggeredDid(panel, { level, baseWindow: options.baseWindow ?? PERIODS_PER_YEAR[set.periodKind] });
       const o = did.overall;
       rows.push({
         ...didBase,

@@ -1,7 +1,7 @@
 /**
  * Loads every intervention file (*.yaml, *.yml, *.json; one intervention per file) of a
  * dataset's `interventions/` folder. `dir` may be the folder itself or the dataset folder that
- * contains it. All files are checked before anything is thrown, so the error lists every
+ * contains it (a dataset folder without one has no interventions: an empty set). All files are checked before anything is thrown, so the error lists every
  * problem of every file; intervention ids must be unique across files, and a file should be
  * named after its intervention's id (a warning otherwise).
  */
@@ -27,6 +27,7 @@ export interface InterventionSet {
 }
 
 const EXTENSIONS = [".yaml", ".yml", ".json"];
+const DATASET_FILES = ["admissions.csv", "admissions.csv.gz", "population.csv"];
 
 /**
  * @throws InterventionValidationError listing every error of every file; Error when `dir` does not exist.
@@ -35,7 +36,11 @@ const EXTENSIONS = [".yaml", ".yml", ".json"];
 export function loadInterventions(dir: string, options: Omit<InterventionCheckOptions, "lineOf"> = {}): InterventionSet {
   if (!existsSync(dir)) throw new Error(SPREAD_MESSAGES.folder_not_found(dir));
   const sub = join(dir, "interventions");
-  const folder = existsSync(sub) && statSync(sub).isDirectory() ? sub : dir;
+  const hasSub = existsSync(sub) && statSync(sub).isDirectory();
+  const folder = hasSub ? sub : dir;
+  // A dataset folder without an interventions/ folder has no interventions (its JSON files are not ones).
+  const isDataset = !hasSub && DATASET_FILES.some((f) => existsSync(join(dir, f)));
+  if (isDataset) return { dir: sub, interventions: [], files: {}, warnings: [] };
   const names = readdirSync(folder)
     .filter((n) => EXTENSIONS.includes(extname(n).toLowerCase()))
     .sort();

@@ -162,11 +162,11 @@ export const SPREAD_ANALYSIS_MESSAGES = {
   // --- spread potential
   potential_effect: (withEffect: readonly string[], adopting: number, fullWithEffect: number, full: number) =>
     `Effect in ${withEffect.length} of ${adopting} adopting clusters${names(withEffect)}` +
-    (full > 0 ? `; in ${fullWithEffect} of the ${full} that kept the whole kernel` : "; none kept the whole kernel"),
+    (full > 0 ? `; in ${fullWithEffect} of ${full} that kept the whole kernel` : "; none kept the whole kernel"),
   potential_dropped: (element: string, clusters: readonly string[], withEffect: number) =>
     `where kernel element "${element}" was dropped or kept only partly${names(clusters)}: effect in ${withEffect} of ${clusters.length}`,
   potential_comparison: (changed: number, n: number) =>
-    `in the non-adopting clusters a change of the same size was seen in ${changed} of ${n}`,
+    `in the non-adopting clusters an improvement beyond chance from the same date was seen in ${changed} of ${n}`,
   potential_did: (rr: number, lower: number, upper: number) =>
     `across all clusters the staggered difference-in-differences estimate is a rate ratio of ${num(rr)} (${num(lower)}–${num(upper)})`,
   potential_pre_trend: (rr: number, lower: number, upper: number) =>

@@ -12,7 +12,7 @@
  * - reference start: the cluster's adoption start; for a comparison cluster the earliest start
  *   of any adopting cluster (or the period after the baseline when nobody has adopted);
  * - current window: the last `window` months (default 12; 4 quarters; 1 year) of data up to
- *   `options.at`, from the reference start on; value Σ numerator / Σ denominator with a Wilson
+ *   `options.at` (4 quarters, 2 half-years, 1 year), from the reference start on; value Σ numerator / Σ denominator with a Wilson
  *   interval (proportions) or an exact/Byars Poisson interval (rates) — methods.md; amounts
  *   (cost per citizen) have no interval;
  * - target value: the given target_value, or baseline × (1 + relative_change);
@@ -22,7 +22,7 @@
  *   (improvement before concern).
  * Status (in this order):
  * - not_yet_measurable — no baseline data, no data since the start, fewer than `minPeriods`
- *   periods since the start (default 6 months, 2 quarters, 1 year), or fewer than `minEvents`
+ *   periods since the start (default 6 months, 2 quarters, 1 half-year, 1 year), or fewer than `minEvents`
  *   (default 10) events in the current window;
  * - met — the current value reaches the target AND the change is beyond chance: the interval lies
  *   wholly on the better side of the baseline (for amounts without an interval: an SPC
@@ -35,7 +35,8 @@
 import { rateWithInterval, wilsonInterval } from "../stats/index.js";
 import { LANEY_LARGE_DENOMINATOR, pChart, pPrimeChart, uChart, uPrimeChart, xmrChart } from "../spc/index.js";
 import type { SpcChartType, SpcResult } from "../spc/index.js";
-import type { IndicatorRow } from "../indicators/index.js";
+import { indicatorRowsOf } from "./interventionIndicatorRows.js";
+import type { TripleAimInput } from "./interventionIndicatorRows.js";
 import { indicatorSeries, sumPoints } from "./analysisSeries.js";
 import type { IndicatorSeriesSet, SeriesPeriodKind, SeriesPoint } from "./analysisSeries.js";
 import type { Intervention, TripleAimTarget } from "./interventionSchema.js";
@@ -108,17 +109,18 @@ export interface TripleAimStatusResult {
   readonly summary: readonly string[];
 }
 
-const PERIODS_PER_YEAR: Record<SeriesPeriodKind, number> = { month: 12, quarter: 4, year: 1 };
-const DEFAULT_MIN_PERIODS: Record<SeriesPeriodKind, number> = { month: 6, quarter: 2, year: 1 };
+const PERIODS_PER_YEAR: Record<SeriesPeriodKind, number> = { month: 12, quarter: 4, half: 2, year: 1 };
+const DEFAULT_MIN_PERIODS: Record<SeriesPeriodKind, number> = { month: 6, quarter: 2, half: 1, year: 1 };
 
 /**
  * @example tripleAimStatus(frail, indicatorRows).summary
  */
 export function tripleAimStatus(
   intervention: Intervention,
-  indicators: readonly IndicatorRow[],
+  input: TripleAimInput,
   options: TripleAimStatusOptions = {},
 ): TripleAimStatusResult {
+  const indicators = indicatorRowsOf(intervention, input);
   const rows: TripleAimStatusRow[] = [];
   const summary: string[] = [];
   for (const target of intervention.targets) {

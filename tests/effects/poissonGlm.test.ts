@@ -127,6 +127,14 @@ describe("poissonGlm — errors and edge cases", () => {
     expect(Number.isFinite(fit.deviance)).toBe(true);
   });
 
+  it("reports non-convergence instead of hiding it", () => {
+    const fit = poissonGlm({ y: [0, 0, 5, 7], x: [[1, 1], [1, 1], [1, 0], [1, 0]] }, { maxIterations: 2 });
+    expect(fit.converged).toBe(false);
+    expect(fit.notes).toContain(
+      "poissonGlm: IRLS did not converge in 2 iterations; the estimates may be unreliable (fitted rates near 0 or separation)",
+    );
+  });
+
   it("intercept-only model equals the pooled rate (closed form)", () => {
     const y = [3, 9, 4];
     const t = [100, 250, 80];

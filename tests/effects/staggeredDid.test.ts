@@ -42,6 +42,16 @@ describe("staggeredDid — group-time effects by hand", () => {
     expect(res.eventStudy.filter((r) => r.kind === "pre").every((r) => Math.abs(r.logEstimate) < 1e-12)).toBe(true);
   });
 
+  it("the event study shows a differential pre-trend of the adopters", () => {
+    // Unit A (start 3) drifts up by 5 % a period before and after its start; no true effect.
+    const rows = handPanel(1).map((r) => (r.unit === "A" ? { ...r, events: r.events * 1.05 ** Number(r.period) } : r));
+    const res = staggeredDid(rows);
+    const pre = res.groupTime.find((c) => c.cohort === "3" && c.period === "0");
+    // ATT(3, 0) = log A(0)/A(2) − log C(0)/C(2) = −2·log 1.05 (B is also a control at t = 0 vs 2)
+    expect(pre?.logEstimate).toBeCloseTo(-2 * Math.log(1.05), 12);
+    expect(res.preTrend?.logEstimate).toBeLessThan(0);
+  });
+
   it("one ATT(g, t) by hand from the counts, with its delta-method standard error", () => {
     const rows: DidPanelRow[] = [
       { unit: "T", period: "2020-01", events: 40, exposure: 1000, treatedFrom: "2020-02" },
@@ -67,6 +77,36 @@ describe("staggeredDid — group-time effects by hand", () => {
     expect(a.eventStudy.filter((r) => r.kind === "base")).toHaveLength(12);
     expect(a.overall.standardError).toBeLessThan(staggeredDid(panel).overall.standardError);
     expect(b.groupTime.every((c) => c.controlUnits === 2)).toBe(true);
+  });
+
+  it("recovers a phased-in effect exactly where two-way fixed effects is biased (Goodman-Bacon 2021)", () => {
+    // Noise-free panel: 8 units, 48 periods, starts 18/18/27/27/36/36/never/never, effect phased in over 12 periods.
+    const starts = [18, 18, 27, 27, 36, 36, null, null];
+    const rows: DidPanelRow[] = [];
+    let observed = 0;
+    let counterfactual = 0;
+    starts.forEach((s, u) => {
+      for (let t = 0; t < 48; t++) {
+        const e = s === null ? -1 : t - s;
+        const logEffect = e >= 0 ? Math.log(0.75) * Math.min(1, (e + 1) / 12) : 0;
+        const mu0 = 40 * Math.exp(0.1 * u - 0.01 * t + 0.15 * Math.cos((2 * Math.PI * t) / 12));
+        if (e >= 0) {
+          observed += mu0 * Math.exp(logEffect);
+          counterfactual += mu0;
+        }
+        rows.push({ unit: `u${u}`, period: t, events: mu0 * Math.exp(logEffect), exposure: 1000, treatedFrom: s });
+      }
+    });
+    const res = staggeredDid(rows, { twfeContrast: true });
+    // The overall effect is Σ observed / Σ counterfactual over the adopters' post-start months.
+    const truth = Math.log(observed / counterfactual);
+    expect(res.overall.logEstimate).toBeCloseTo(truth, 12);
+    // Event study: the effect at e is log(0.75)·min(1, (e + 1)/12).
+    for (const row of res.eventStudy.filter((r) => r.kind === "post")) {
+      expect(row.logEstimate).toBeCloseTo(Math.log(0.75) * Math.min(1, (row.eventTime + 1) / 12), 12);
+    }
+    // TWFE uses already-treated units as controls and misses the effect by a clear margin.
+    expect(Math.abs(Math.log(res.twfe?.rateRatio ?? 1) - truth)).toBeGreaterThan(0.03);
   });
 
   it("TWFE only as a labelled contrast", () => {

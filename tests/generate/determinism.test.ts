@@ -12,7 +12,7 @@ const fresh = () => {
 };
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-const small = { years: [2019, 2020] as [number, number], fraction: 0.01 };
+const small = { years: [2019, 2020] as [number, number], fraction: 0.005 };
 
 describe("generator determinism", () => {
   it("same seed gives byte-identical files (gzip included); another seed differs", async () => {
@@ -58,5 +58,9 @@ describe("generator determinism", () => {
     const rows = (text: string, muni: string) => text.split("\n").filter((l) => l.split(",")[3] === muni).join("\n");
     expect(rows(none.files["admissions.csv"], "751")).toBe(rows(withEffect.files["admissions.csv"], "751"));
     expect(rows(none.files["admissions.csv"], "791")).not.toBe(rows(withEffect.files["admissions.csv"], "791"));
+    // in an adopting municipality (Viborg, Midt), citizens who are under 65 throughout are untouched
+    const young = (text: string) => text.split("\n").filter((l) => l.split(",")[3] === "791" && l.split(",")[1] > "1956-12-31").join("\n");
+    expect(young(none.files["admissions.csv"]).length).toBeGreaterThan(1000);
+    expect(young(none.files["admissions.csv"])).toBe(young(withEffect.files["admissions.csv"]));
   });
 });

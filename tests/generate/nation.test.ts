@@ -9,7 +9,7 @@ describe("nation scale (streamed) on a tiny fraction", () => {
   it("98 municipalities, ~5.9 million citizens and ~1.5 million contacts a year when scaled up", async () => {
     const dir = mkdtempSync(join(tmpdir(), "klynge-nation-"));
     try {
-      const fraction = 0.002;
+      const fraction = 0.001;
       const seen: GenerateProgress[] = [];
       const truth = await generateDataset({ seed: 2, scale: "nation", years: [2023, 2023], fraction, gzip: true, outDir: dir, progress: (p) => seen.push(p) });
       expect(seen.length).toBe(98);

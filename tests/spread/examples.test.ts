@@ -133,3 +133,14 @@ describe("the demo dataset's intervention", () => {
     expect(t.group).toBe(`${DEMO_INTERVENTION.targetPopulation.minAge}+`);
   });
 });
+
+describe("loadInterventions on a dataset folder", () => {
+  it("gives an empty set for a dataset without an interventions/ folder", () => {
+    const d = mkdtempSync(join(tmpdir(), "klynge-spread-"));
+    writeFileSync(join(d, "population.csv"), "year\n");
+    writeFileSync(join(d, "truth.json"), "{}");
+    const set = loadInterventions(d);
+    expect(set.interventions).toEqual([]);
+    expect(set.dir).toBe(join(d, "interventions"));
+  });
+});

@@ -1,0 +1,64 @@
+/**
+ * The klynge side of the benchmark, run in its own process so that its peak memory is its own:
+ * load with the validating loader, compute stays and readmission links, the whole indicator set,
+ * and the check values (stays, admissions, readmission numerator/denominator by municipality and
+ * discharge year).
+ */
+import { loadDataset } from "../src/io/index.js";
+import { computeIndicators, prepareIndicators } from "../src/indicators/index.js";
+import { computeStays } from "../src/stays/index.js";
+import { MISSING, yearOfMinutes } from "../src/contract/time.js";
+
+export interface KlyngeResult {
+  readonly loadMs: number;
+  readonly staysMs: number;
+  readonly indicatorsMs: number;
+  readonly endToEndMs: number;
+  readonly rows: number;
+  readonly maxRssMb: number;
+  readonly contacts: number;
+  readonly rejected: number;
+  readonly check: CheckValues;
+}
+
+export interface CheckValues {
+  readonly stays: number;
+  readonly censoredStays: number;
+  readonly admissions: number;
+  /** "municipality|year" → [index admissions, readmitted] */
+  readonly readmission: Record<string, [number, number]>;
+}
+
+export async function runKlynge(dir: string, indicatorOptions: Parameters<typeof computeIndicators>[1]): Promise<KlyngeResult> {
+  const t0 = performance.now();
+  const ds = await loadDataset(dir);
+  const t1 = performance.now();
+  const rows = computeIndicators(ds, indicatorOptions);
+  const t2 = performance.now();
+  // Stays and readmission links once loaded (the compute the DuckDB query does).
+  const computed = computeStays(ds);
+  const t3 = performance.now();
+  const { stays, admissions, report } = computed;
+  const readmission: Record<string, [number, number]> = {};
+  for (let j = 0; j < admissions.length; j++) {
+    if (!admissions.index[j]) continue;
+    const s = admissions.stay[j];
+    const key = `${stays.municipality[s]}|${stays.end[s] === MISSING ? "" : yearOfMinutes(stays.end[s])}`;
+    const cell = (readmission[key] ??= [0, 0]);
+    cell[0]++;
+    cell[1] += admissions.readmitted[j];
+  }
+  void prepareIndicators;
+  const rejected = ds.report.tables.reduce((s, t) => s + t.rowsRejected, 0);
+  return {
+    loadMs: t1 - t0,
+    staysMs: t3 - t2,
+    indicatorsMs: t2 - t1,
+    endToEndMs: t2 - t0,
+    rows: rows.length,
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
+    contacts: ds.contacts.length,
+    rejected,
+    check: { stays: report.stays, censoredStays: report.censoredStays, admissions: report.admissions, readmission },
+  };
+}

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The README's test command (npm test): build, type-check, the vitest suite, and the notebooks.
+# Ends with one line "N passed, N failed[, N skipped]" (vitest tests plus notebooks).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export TZ=Europe/Copenhagen
+mkdir -p out
+npm run build --silent || { echo "build failed"; echo "0 passed, 1 failed"; exit 1; }
+npx tsc --noEmit || { echo "type-check failed"; echo "0 passed, 1 failed"; exit 1; }
+npx vitest run --reporter=default --reporter=json --outputFile=out/vitest.json
+vitest_rc=$?
+nb_pass=0; nb_fail=0; nb_skip=0
+if [ -x /usr/bin/jupyter ] && /usr/bin/python3 -c "import nbclient" 2>/dev/null; then
+  if scripts/notebooks.sh; then nb_pass=$(ls notebooks/*.ipynb 2>/dev/null | wc -l); else nb_fail=1; fi
+elif [ "${CI:-}" = "true" ]; then
+  echo "notebooks: Jupyter is missing on a CI machine (.ci/run installs it)"; nb_fail=1
+else
+  echo "notebooks: skipped — install Debian's jupyter-nbconvert python3-nbclient jupyter-client jupyter-core python3-ipykernel to run them"
+  nb_skip=$(ls notebooks/*.ipynb 2>/dev/null | wc -l)
+fi
+node -e '
+const r = require("./out/vitest.json");
+const p = r.numPassedTests + Number(process.argv[1]);
+const f = r.numFailedTests + Number(process.argv[2]) + (r.numFailedTestSuites || 0);
+const s = r.numPendingTests + r.numTodoTests + Number(process.argv[3]);
+console.log(`${p} passed, ${f} failed` + (s ? `, ${s} skipped` : ""));
+' "$nb_pass" "$nb_fail" "$nb_skip"
+[ "$vitest_rc" -eq 0 ] && [ "$nb_fail" -eq 0 ]

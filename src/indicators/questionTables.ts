@@ -1,0 +1,202 @@
+/**
+ * The data group's questions (seed 002, Midtklyngen 2018) as ready tables, in the tidy indicator
+ * shape: indicator "<table>:<category>", numerator = count, denominator = the table's total,
+ * value = share in percent with the Wilson interval (methods.md). Counts only — never ids.
+ *
+ * - `who_age:<band>` — acute admissions by 5-year age band (ESP 2013 bands);
+ * - `who_referral:<source>` — acute admissions by referral source (gp, out_of_hours,
+ *   nursing_home, emergency_call, hospital, self, other, not_given): where they come from and how
+ *   many are referred from nursing homes;
+ * - `frequent_admitted:patients` — patients with ≥ 3 admissions in the year, of the patients with
+ *   any admission; `frequent_admitted:admissions` — their admissions, of all admissions (a patient
+ *   belongs to the municipality, age group and sex of their first admission of the year);
+ * - `weekday_hour:<mon-08>` — acute admissions by weekday and hour of admission (region and
+ *   cluster, sex "all");
+ * - `weekend:<weekday|weekend>` — acute admissions starting on Saturday or Sunday;
+ * - `short_stays:<under_4h|under_24h>` — acute stays registered as inpatient (any inpatient
+ *   contact) that last under 4 and under 24 hours (elapsed), of all such stays;
+ * - `deaths_after_admission:<within_7d|within_30d>` — acute admissions followed by death within
+ *   7 / 30 days of the admission day (when deaths.csv is given).
+ * Periods: years. Levels: region and cluster unless `questionLevels` says otherwise.
+ */
+import { REFERRAL_SOURCES } from "../contract/codes.js";
+import { MINUTES_PER_DAY, MISSING, civilFromDays, weekdayOfDays } from "../contract/time.js";
+import { elapsedAtLeast } from "../stays/elapsed.js";
+import { wilsonInterval } from "../stats/index.js";
+import { contextOf, type IndicatorInput } from "./contextOf.js";
+import { STANDARD_BAND_STARTS, classOf, periodsOf, ratePeriodOkExport, standardBandLabel, type IndicatorContext } from "./indicatorContext.js";
+import type { IndicatorOptions, SexFilter } from "./indicatorOptions.js";
+import type { IndicatorRow, Level } from "./table.js";
+
+export type QuestionOptions = IndicatorOptions;
+
+const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+
+interface Table {
+  readonly name: string;
+  readonly labels: readonly string[];
+  readonly counts: Float64Array; // [m][y][c][sx][k]
+  readonly totals: Float64Array | null; // [m][y][c][sx] when the categories do not add up to the total
+  readonly levels?: readonly Level[];
+  readonly sexes?: readonly SexFilter[];
+}
+
+export function questionTables(input: IndicatorInput, options: QuestionOptions = {}): IndicatorRow[] {
+  const ctx = contextOf(input, options);
+  const opts = ctx.options.questionLevels ?? options.questionLevels ?? ["region", "cluster"];
+  const { stays, admissions } = ctx.computed;
+  const contacts = ctx.dataset.contacts;
+  const M = ctx.muniCodes.length;
+  const Y = ctx.nYears;
+  const C = ctx.classStarts.length;
+  const cell = (m: number, y: number, c: number, sx: number) => ((m * Y + y) * C + c) * 2 + sx;
+  const make = (name: string, labels: readonly string[], withTotals: boolean, extra: Partial<Table> = {}): Table => ({
+    name,
+    labels,
+    counts: new Float64Array(M * Y * C * 2 * labels.length),
+    totals: withTotals ? new Float64Array(M * Y * C * 2) : null,
+    ...extra,
+  });
+  const bands = STANDARD_BAND_STARTS.map((_, b) => standardBandLabel(b));
+  const who = make("who_age", bands, false);
+  const referral = make("who_referral", [...REFERRAL_SOURCES, "not_given"], false);
+  const wh = make("weekday_hour", WEEKDAYS.flatMap((d) => Array.from({ length: 24 }, (_, h) => `${d}-${String(h).padStart(2, "0")}`)), false, {
+    sexes: ["all"],
+  });
+  const weekend = make("weekend", ["weekday", "weekend"], false);
+  const short = make("short_stays", ["under_4h", "under_24h"], true);
+  const deaths = ctx.dataset.deaths ? make("deaths_after_admission", ["within_7d", "within_30d"], true) : null;
+  const frequent = make("frequent_admitted", ["patients", "admissions"], false);
+  const freqTotals = [new Float64Array(M * Y * C * 2), new Float64Array(M * Y * C * 2)];
+
+  const yearOf = (minutes: number): number => civilFromDays(Math.floor(minutes / MINUTES_PER_DAY))[0] - ctx.y0;
+  const add = (t: Table, base: number, k: number) => (t.counts[base * t.labels.length + k] += 1);
+  const died = ctx.dataset.deaths?.diedOnByPatient ?? null;
+
+  // Per admission.
+  let curPatient = -1;
+  let curYear = -1;
+  let curCell = -1;
+  let curCount = 0;
+  const flushPatientYear = () => {
+    if (curCell < 0) return;
+    freqTotals[0][curCell] += 1;
+    freqTotals[1][curCell] += curCount;
+    if (curCount >= 3) {
+      frequent.counts[curCell * 2] += 1;
+      frequent.counts[curCell * 2 + 1] += curCount;
+    }
+  };
+  for (let j = 0; j < admissions.length; j++) {
+    const s = admissions.stay[j];
+    const m = ctx.muniIndex[stays.municipality[s]];
+    const y = yearOf(stays.start[s]);
+    if (m < 0 || y < 0 || y >= Y) continue;
+    const base = cell(m, y, classOf(ctx, stays.age[s]), stays.sex[s] === 2 ? 1 : 0);
+    // frequent admitted: admissions are in patient, start order
+    if (stays.patient[s] !== curPatient || y !== curYear) {
+      flushPatientYear();
+      curPatient = stays.patient[s];
+      curYear = y;
+      curCell = base;
+      curCount = 0;
+    }
+    curCount++;
+    if (!stays.acute[s]) continue;
+    const age = stays.age[s];
+    let b = 0;
+    while (b + 1 < STANDARD_BAND_STARTS.length && STANDARD_BAND_STARTS[b + 1] <= age) b++;
+    add(who, base, b);
+    const ref = contacts.referral[stays.firstContact[s]];
+    add(referral, base, ref >= 0 ? ref : REFERRAL_SOURCES.length);
+    const day = Math.floor(stays.start[s] / MINUTES_PER_DAY);
+    const wd = weekdayOfDays(day);
+    const hour = Math.floor((stays.start[s] - day * MINUTES_PER_DAY) / 60);
+    add(wh, base, wd * 24 + hour);
+    add(weekend, base, wd >= 5 ? 1 : 0);
+    if (deaths && died) {
+      deaths.totals![base] += 1;
+      const d = died[stays.patient[s]];
+      if (d !== MISSING && d !== undefined && d >= day) {
+        if (d - day <= 7) add(deaths, base, 0);
+        if (d - day <= 30) add(deaths, base, 1);
+      }
+    }
+  }
+  flushPatientYear();
+
+  // Short stays: every acute stay with an inpatient contact (not only admissions).
+  for (let s = 0; s < stays.length; s++) {
+    if (!stays.acute[s] || !stays.anyInpatient[s] || stays.censored[s]) continue;
+    const m = ctx.muniIndex[stays.municipality[s]];
+    const y = yearOf(stays.start[s]);
+    if (m < 0 || y < 0 || y >= Y) continue;
+    const base = cell(m, y, classOf(ctx, stays.age[s]), stays.sex[s] === 2 ? 1 : 0);
+    short.totals![base] += 1;
+    if (!elapsedAtLeast(stays.start[s], stays.end[s], 240)) add(short, base, 0);
+    if (!elapsedAtLeast(stays.start[s], stays.end[s], 1440)) add(short, base, 1);
+  }
+
+  const rows: IndicatorRow[] = [];
+  const tables: Table[] = [who, referral, frequent, wh, weekend, short, ...(deaths ? [deaths] : [])];
+  for (const t of tables) {
+    if (t === frequent) rows.push(...emit(ctx, t, opts, freqTotals));
+    else rows.push(...emit(ctx, t, opts, null));
+  }
+  return rows;
+}
+
+function emit(ctx: IndicatorContext, t: Table, levels: readonly Level[], perCategoryTotals: Float64Array[] | null): IndicatorRow[] {
+  const Y = ctx.nYears;
+  const C = ctx.classStarts.length;
+  const K = t.labels.length;
+  const ok = ratePeriodOkExport(ctx);
+  const periods = periodsOf(ctx, "year").filter(ok);
+  const rows: IndicatorRow[] = [];
+  const sexes = t.sexes ?? ctx.resolved.sexes;
+  const lv = t.levels ?? levels;
+  const counts = new Float64Array(K);
+  for (const p of periods) {
+    const y = p.year - ctx.y0;
+    for (const g of ctx.groups.filter((x) => ctx.resolved.groups.includes(x.group.label))) {
+      for (const sex of sexes) {
+        const sxs = sex === "all" ? [0, 1] : sex === "F" ? [0] : [1];
+        for (const u of ctx.units) {
+          if (!lv.includes(u.level)) continue;
+          counts.fill(0);
+          let total = 0;
+          const totals = new Float64Array(K);
+          for (const m of u.munis)
+            for (const c of g.classes)
+              for (const sx of sxs) {
+                const base = ((m * Y + y) * C + c) * 2 + sx;
+                for (let k = 0; k < K; k++) counts[k] += t.counts[base * K + k];
+                if (t.totals) total += t.totals[base];
+                if (perCategoryTotals) for (let k = 0; k < K; k++) totals[k] += perCategoryTotals[k][base];
+              }
+          if (!t.totals && !perCategoryTotals) for (let k = 0; k < K; k++) total += counts[k];
+          for (let k = 0; k < K; k++) {
+            const n = perCategoryTotals ? totals[k] : total;
+            const est = wilsonInterval(Math.min(counts[k], n), n, { level: ctx.resolved.confidence });
+            rows.push({
+              indicator: `${t.name}:${t.labels[k]}`,
+              level: u.level,
+              unit: u.name,
+              period: p.label,
+              group: g.group.label,
+              sex,
+              numerator: counts[k],
+              denominator: n,
+              value: est.value === null ? null : est.value * 100,
+              lower: est.lower === null ? null : est.lower * 100,
+              upper: est.upper === null ? null : est.upper * 100,
+              method: est.method,
+              suppressed: false,
+            });
+          }
+        }
+      }
+    }
+  }
+  return rows;
+}

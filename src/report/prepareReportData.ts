@@ -1,0 +1,49 @@
+/**
+ * Computes everything the report shows, once: the indicator table (years and months; region,
+ * clusters and municipalities; all sexes together; suppressed at `minCount`), the 0–2-year-olds'
+ * admission rate under the "as-registered" rule (for the registration-practice chart, seed 002),
+ * and the data group's question tables for the latest year. Stays are computed once and shared.
+ */
+import type { Dataset } from "../contract/dataset.js";
+import { computeIndicators, prepareIndicators } from "../indicators/index.js";
+import type { Intervention } from "../spread/index.js";
+import { reportQuestionTables } from "./reportQuestionTables.js";
+import type { ReportLang } from "./reportMessages.js";
+import type { ReportData } from "./reportSections.js";
+
+export interface PrepareReportOptions {
+  /** Suppression threshold (default 5; 0 disables). */
+  readonly minCount?: number;
+  readonly interventions?: readonly Intervention[];
+  /** Language of the labels inside the question tables (referral sources). */
+  readonly lang?: ReportLang;
+  /** Called before each computation step: "indicators", "registration", "questions". */
+  readonly onStep?: (step: "indicators" | "registration" | "questions") => void;
+}
+
+/**
+ * @example const data = prepareReportData(await loadDataset("data/demo"), { minCount: 5 });
+ */
+export function prepareReportData(dataset: Dataset, options: PrepareReportOptions = {}): ReportData {
+  const minCount = options.minCount ?? 5;
+  options.onStep?.("indicators");
+  const ctx = prepareIndicators(dataset, { period: ["year", "month"], sexes: ["all"], groups: ["all", "0-2", "65+"], minCount });
+  const indicators = computeIndicators(ctx);
+  options.onStep?.("registration");
+  const registered = computeIndicators(dataset, {
+    registration: "as-registered",
+    indicators: ["admission_rate"],
+    groups: ["0-2"],
+    levels: ["cluster"],
+    sexes: ["all"],
+    period: "year",
+    minCount,
+  });
+  const years = indicators.filter((r) => r.indicator === "admission_rate" && /^\d{4}$/.test(r.period)).map((r) => Number(r.period));
+  if (years.length === 0) throw new Error("the dataset has no admissions in any year covered by its population table");
+  const firstYear = Math.min(...years);
+  const lastYear = Math.max(...years);
+  options.onStep?.("questions");
+  const questions = reportQuestionTables(dataset, ctx.computed, { year: lastYear, minAge: 65, minCount, lang: options.lang ?? "da" });
+  return { dataset, indicators, registered, questions, interventions: options.interventions ?? [], firstYear, lastYear };
+}

@@ -1,0 +1,754 @@
+/**
+ * The report's content as data: sections by Triple Aim dimension and focus area, each chart with
+ * its key table and the data behind it. Pure: takes the computed indicator tables (see
+ * prepareReportData) and returns sections; the HTML and the files are written by buildReport.
+ * Notebooks can call it to reuse single sections or charts.
+ *
+ * Order (the steering paper's table of contents):
+ * population health (admissions, 30-day readmissions, preventable admissions 65+) → focus areas
+ * (0–2 with the registration-practice difference; 65+ fractures, lower respiratory infections,
+ * unspecific diagnoses; who/from where/when) → experience → cost per citizen → comparison across
+ * clusters (funnel plots, caterpillar, SPC with phases at intervention starts) → each
+ * intervention's spread analysis (spread matrix, effect, Triple Aim status) → definitions,
+ * suppression note, load report.
+ */
+import {
+  agePyramidChart,
+  caterpillarChart,
+  funnelChart,
+  heatmapChart,
+  referralChart,
+  registrationChart,
+  spcChart,
+  spreadMatrixChart,
+  spreadMatrixRows,
+  trendsChart,
+  tripleAimChart,
+  weekdayName,
+  type CaterpillarRow,
+  type RegistrationRow,
+  type TripleAimRow,
+} from "../charts/index.js";
+import { funnelPlotData } from "../compare/index.js";
+import type { Dataset } from "../contract/dataset.js";
+import type { IndicatorRow } from "../indicators/index.js";
+import { completePeriods, pChart, type SpcPhaseStart } from "../spc/index.js";
+import { interventionEffect, spreadMatrix, tripleAimStatus, type Intervention } from "../spread/index.js";
+import type { ReportQuestionTables } from "./reportQuestionTables.js";
+import { isReportTextKey, reportText, type ReportLang, type ReportTextKey } from "./reportMessages.js";
+import type { ReportCellFormat, ReportTable, ReportTableColumn } from "./reportTable.js";
+import type { ReportChartItem, ReportItem, ReportSection, ReportTableItem } from "./reportTypes.js";
+
+/** The computed inputs of the report (see prepareReportData). */
+export interface ReportData {
+  readonly dataset: Dataset;
+  /** computeIndicators rows: periods year and month, levels region/cluster/municipality, sex "all". */
+  readonly indicators: readonly IndicatorRow[];
+  /** admission_rate of 0–2-year-olds under the "as-registered" rule, cluster level, yearly. */
+  readonly registered: readonly IndicatorRow[];
+  /** The question tables of `questionYear`, or null. */
+  readonly questions: ReportQuestionTables | null;
+  readonly interventions: readonly Intervention[];
+  /** Latest complete year of the data. */
+  readonly lastYear: number;
+  readonly firstYear: number;
+}
+
+export interface ReportSectionOptions {
+  readonly lang?: ReportLang;
+  /** Suppression threshold used for the indicators (for the notes); default 5. */
+  readonly minCount?: number;
+  /** Collects a warning for each chart or section left out because it could not be built. */
+  readonly warn?: (message: string) => void;
+  /** Called as each part is built (for progress output). */
+  readonly onSection?: (id: string) => void;
+}
+
+interface Ctx {
+  readonly data: ReportData;
+  readonly lang: ReportLang;
+  readonly minCount: number;
+  readonly t: (key: ReportTextKey, params?: Readonly<Record<string, string | number>>) => string;
+  readonly period: string;
+  readonly regionName: string;
+  readonly muniName: ReadonlyMap<string, string>;
+  readonly warn: (message: string) => void;
+}
+
+const YEAR = /^\d{4}$/;
+const MONTH = /^\d{4}-\d{2}$/;
+
+function measureFormat(indicator: string): ReportCellFormat {
+  return indicator.startsWith("cost_per_citizen") ? "int" : "dec1";
+}
+
+function measureKey(indicator: string): ReportTextKey {
+  const base = indicator.split(":")[0];
+  const key = `m.${base}`;
+  return isReportTextKey(key) ? key : "col.value";
+}
+
+function groupText(ctx: Ctx, group: string): string {
+  const key = `g.${group}`;
+  return isReportTextKey(key) ? ctx.t(key) : group;
+}
+
+function unitLabel(ctx: Ctx, r: Pick<IndicatorRow, "level" | "unit">): string {
+  if (r.level === "region") return ctx.t("val.region");
+  if (r.level === "municipality") return ctx.muniName.get(r.unit) ?? r.unit;
+  return r.unit;
+}
+
+function select(ctx: Ctx, indicator: string, group: string, levels: readonly IndicatorRow["level"][], period: RegExp): IndicatorRow[] {
+  return ctx.data.indicators.filter((r) => r.indicator === indicator && r.group === group && r.sex === "all" && levels.includes(r.level) && period.test(r.period));
+}
+
+function clustersOf(rows: readonly IndicatorRow[]): string[] {
+  return [...new Set(rows.filter((r) => r.level === "cluster").map((r) => r.unit))].sort((a, b) => a.localeCompare(b, "da"));
+}
+
+/** "2016-H1" → "2016-01", "2016-H2" → "2016-07": half-years on the chart's time axis. */
+function halfYearAsMonth(period: string): string {
+  const m = /^(\d{4})-H([12])$/.exec(period);
+  return m ? `${m[1]}-${m[2] === "1" ? "01" : "07"}` : period;
+}
+
+/** Runs a builder; a failure becomes a warning and no item. */
+function attempt<T>(ctx: Ctx, id: string, build: () => T | null): T | null {
+  try {
+    return build();
+  } catch (err) {
+    ctx.warn(ctx.t("warn.chart", { id, message: err instanceof Error ? err.message : String(err) }));
+    return null;
+  }
+}
+
+/** Wide key table: one row per unit (region first), one column per period (the last `maxPeriods`). */
+function wideTable(ctx: Ctx, rows: readonly IndicatorRow[], format: ReportCellFormat, maxPeriods = 8): ReportTable {
+  const periods = [...new Set(rows.map((r) => r.period))].sort().slice(-maxPeriods);
+  const units = [...rows.filter((r) => r.level === "region"), ...rows.filter((r) => r.level !== "region")];
+  const order: string[] = [];
+  const byUnit = new Map<string, Record<string, unknown> & { suppressedCells: string[] }>();
+  for (const r of units) {
+    const name = unitLabel(ctx, r);
+    let row = byUnit.get(name);
+    if (!row) {
+      row = { unit: name, suppressedCells: [] };
+      byUnit.set(name, row);
+      order.push(name);
+    }
+    if (!periods.includes(r.period)) continue;
+    row[r.period] = r.suppressed ? null : r.value;
+    if (r.suppressed) row.suppressedCells.push(r.period);
+  }
+  const columns: ReportTableColumn[] = [{ key: "unit", label: ctx.t("col.unit"), format: "text" }, ...periods.map((p) => ({ key: p, label: p, format }))];
+  return { columns, rows: order.map((u) => byUnit.get(u)!) };
+}
+
+function trendItem(ctx: Ctx, id: string, indicator: string, group: string, main: boolean): ReportChartItem | null {
+  return attempt(ctx, id, (): ReportChartItem | null => {
+    const halfYearly = indicator.startsWith("experience_positive");
+    const rows = select(ctx, indicator, group, ["region", "cluster"], halfYearly ? /^\d{4}-H[12]$/ : YEAR);
+    if (rows.length === 0) return null;
+    const chartRows = halfYearly ? rows.map((r) => ({ ...r, period: halfYearAsMonth(r.period) })) : rows;
+    const measure = ctx.t(measureKey(indicator));
+    const chart = trendsChart(chartRows, {
+      lang: ctx.lang,
+      id,
+      indicator,
+      group,
+      title: ctx.t("t.trend", { measure, group: groupText(ctx, group) }),
+      subtitle: ctx.t(halfYearly ? "t.trendSubHalf" : "t.trendSub"),
+      valueTitle: measure,
+      valueFormat: measureFormat(indicator) === "int" ? ",.0f" : ",.1f",
+      period: ctx.period,
+      suppressionMin: ctx.minCount,
+    });
+    return { kind: "chart", id, chart, table: wideTable(ctx, rows, measureFormat(indicator)), csv: chart.data, main };
+  });
+}
+
+function registrationItem(ctx: Ctx): ReportChartItem | null {
+  const id = "registration-0-2";
+  return attempt(ctx, id, (): ReportChartItem | null => {
+    const year = String(ctx.data.lastYear);
+    const harmonised = select(ctx, "admission_rate", "0-2", ["cluster"], YEAR).filter((r) => r.period === year);
+    const registered = ctx.data.registered.filter((r) => r.level === "cluster" && r.group === "0-2" && r.sex === "all" && r.period === year);
+    if (harmonised.length === 0 || registered.length === 0) return null;
+    const rows: RegistrationRow[] = [];
+    const table: Record<string, unknown>[] = [];
+    for (const h of [...harmonised].sort((a, b) => a.unit.localeCompare(b.unit, "da"))) {
+      const g = registered.find((r) => r.unit === h.unit);
+      const hv = h.suppressed ? null : h.value;
+      const gv = g === undefined || g.suppressed ? null : g.value;
+      rows.push({ cluster: h.unit, basis: "harmonised", value: hv, lower: h.suppressed ? null : h.lower, upper: h.suppressed ? null : h.upper, suppressed: h.suppressed });
+      rows.push({ cluster: h.unit, basis: "registered", value: gv, lower: gv === null ? null : (g?.lower ?? null), upper: gv === null ? null : (g?.upper ?? null), suppressed: gv === null });
+      const cells: string[] = [];
+      if (hv === null) cells.push("harmonised", "difference");
+      if (gv === null) cells.push("registered", "difference");
+      table.push({ cluster: h.unit, harmonised: hv, registered: gv, difference: hv !== null && gv !== null ? gv - hv : null, suppressedCells: cells });
+    }
+    const chart = registrationChart(rows, {
+      lang: ctx.lang,
+      id,
+      title: ctx.t("t.registration", { year }),
+      valueTitle: ctx.t("m.focus_admissions_0_2"),
+      period: year,
+      suppressionMin: ctx.minCount,
+    });
+    return {
+      kind: "chart",
+      id,
+      chart,
+      main: true,
+      csv: chart.data,
+      table: {
+        columns: [
+          { key: "cluster", label: ctx.t("col.cluster"), format: "text" },
+          { key: "harmonised", label: ctx.t("col.harmonised"), format: "dec1" },
+          { key: "registered", label: ctx.t("col.registered"), format: "dec1" },
+          { key: "difference", label: ctx.t("col.difference"), format: "dec1" },
+        ],
+        rows: table,
+      },
+    };
+  });
+}
+
+function questionItems(ctx: Ctx): ReportChartItem[] {
+  const q = ctx.data.questions;
+  if (q === null) return [];
+  const year = String(ctx.data.lastYear);
+  const common = { lang: ctx.lang, period: year, suppressionMin: ctx.minCount };
+  const items: (ReportChartItem | null)[] = [
+    attempt(ctx, "heatmap-65", (): ReportChartItem | null => {
+      const chart = heatmapChart(q.heatmap, { ...common, id: "heatmap-65", title: ctx.t("t.heatmap", { year }) });
+      const hours = Array.from({ length: 24 }, (_, h) => h);
+      const rows = [0, 1, 2, 3, 4, 5, 6].map((w) => {
+        const row: Record<string, unknown> = { weekday: weekdayName(w, ctx.lang) };
+        const cells: string[] = [];
+        for (const h of hours) {
+          const c = q.heatmap.find((r) => r.weekday === w && r.hour === h);
+          row[`h${h}`] = c?.suppressed ? null : (c?.count ?? null);
+          if (c?.suppressed) cells.push(`h${h}`);
+        }
+        row.suppressedCells = cells;
+        return row;
+      });
+      const columns: ReportTableColumn[] = [{ key: "weekday", label: ctx.t("col.weekday"), format: "text" }, ...hours.map((h) => ({ key: `h${h}`, label: String(h), format: "int" as const }))];
+      return { kind: "chart", id: "heatmap-65", chart, main: true, csv: chart.data, table: { columns, rows } };
+    }),
+    attempt(ctx, "referral-65", (): ReportChartItem | null => {
+      const chart = referralChart(q.referral, { ...common, id: "referral-65", title: ctx.t("t.referral", { year }) });
+      return {
+        kind: "chart",
+        id: "referral-65",
+        chart,
+        main: true,
+        csv: chart.data,
+        table: {
+          columns: [
+            { key: "source", label: ctx.t("col.source"), format: "text" },
+            { key: "count", label: ctx.t("col.count"), format: "int" },
+          ],
+          rows: q.referral.map((r) => ({ ...r })),
+        },
+      };
+    }),
+    attempt(ctx, "age-sex-65", (): ReportChartItem | null => {
+      const chart = agePyramidChart(q.ageSex, { ...common, id: "age-sex-65", title: ctx.t("t.agePyramid", { year }), ageBands: q.ageBands });
+      const rows = q.ageBands.map((band) => {
+        const f = q.ageSex.find((r) => r.ageBand === band && r.sex === "F");
+        const m = q.ageSex.find((r) => r.ageBand === band && r.sex === "M");
+        const cells = [...(f?.suppressed ? ["women"] : []), ...(m?.suppressed ? ["men"] : [])];
+        return { ageBand: band, women: f?.count ?? null, men: m?.count ?? null, suppressedCells: cells };
+      });
+      return {
+        kind: "chart",
+        id: "age-sex-65",
+        chart,
+        main: true,
+        csv: chart.data,
+        table: {
+          columns: [
+            { key: "ageBand", label: ctx.t("col.ageBand"), format: "text" },
+            { key: "women", label: ctx.t("col.women"), format: "int" },
+            { key: "men", label: ctx.t("col.men"), format: "int" },
+          ],
+          rows,
+        },
+      };
+    }),
+  ];
+  return items.filter((x): x is ReportChartItem => x !== null);
+}
+
+function funnelItem(ctx: Ctx, id: string, indicator: string, group: string, type: "proportion" | "rate"): ReportChartItem | null {
+  return attempt(ctx, id, (): ReportChartItem | null => {
+    const year = String(ctx.data.lastYear);
+    const rows = select(ctx, indicator, group, ["municipality"], YEAR).filter((r) => r.period === year);
+    const usable = rows.filter((r) => !r.suppressed && r.numerator !== null && r.denominator !== null && r.denominator > 0);
+    const excluded = rows.filter((r) => !usable.includes(r)).map((r) => unitLabel(ctx, r));
+    if (usable.length < 2) return null;
+    const multiplier = type === "proportion" ? 1 : 1000;
+    const result = funnelPlotData(
+      usable.map((r) => ({ unit: unitLabel(ctx, r), numerator: r.numerator as number, denominator: r.denominator as number })),
+      { type, multiplier, overdispersion: true },
+    );
+    const measure = ctx.t(measureKey(indicator));
+    const notes = excluded.length > 0 ? [ctx.t("note.funnelExcluded", { units: excluded.join(", ") })] : [];
+    const chart = funnelChart(result, {
+      lang: ctx.lang,
+      id,
+      title: ctx.t("t.funnel", { measure, year }),
+      period: year,
+      valueFormat: type === "proportion" ? ".1%" : ",.1f",
+      suppressionMin: ctx.minCount,
+      notes,
+    });
+    const classOf = (u: (typeof result.units)[number], level: number) => {
+      const c = u.classes.find((x) => Math.abs(x.level - level) < 1e-9)?.class ?? "not_significant";
+      return ctx.t(c === "high" ? "val.high" : c === "low" ? "val.low" : "val.not_significant");
+    };
+    const tableRows: Record<string, unknown>[] = result.units.map((u) => ({
+      unit: u.unit,
+      numerator: u.numerator,
+      denominator: u.denominator,
+      value: u.value,
+      class95: classOf(u, 0.95),
+      class998: classOf(u, 0.998),
+    }));
+    tableRows.sort((a, b) => String(a.unit).localeCompare(String(b.unit), "da"));
+    for (const name of excluded) tableRows.push({ unit: name, numerator: null, denominator: null, value: null, class95: "–", class998: "–", suppressed: true });
+    return {
+      kind: "chart",
+      id,
+      chart,
+      main: true,
+      csv: chart.data,
+      notes,
+      table: {
+        columns: [
+          { key: "unit", label: ctx.t("col.municipality"), format: "text" },
+          { key: "numerator", label: ctx.t("col.numerator"), format: "int" },
+          { key: "denominator", label: ctx.t("col.denominator"), format: "int" },
+          { key: "value", label: ctx.t("col.value"), format: type === "proportion" ? "pct1" : "dec1" },
+          { key: "class95", label: ctx.t("col.class95"), format: "text" },
+          { key: "class998", label: ctx.t("col.class998"), format: "text" },
+        ],
+        rows: tableRows,
+      },
+    };
+  });
+}
+
+function caterpillarItem(ctx: Ctx, id: string, indicator: string, group: string): ReportChartItem | null {
+  return attempt(ctx, id, (): ReportChartItem | null => {
+    const year = String(ctx.data.lastYear);
+    const rows = select(ctx, indicator, group, ["region", "cluster"], YEAR).filter((r) => r.period === year);
+    const region = rows.find((r) => r.level === "region");
+    if (!region || region.value === null) return null;
+    const data: CaterpillarRow[] = rows
+      .filter((r) => r.level === "cluster")
+      .map((r) => ({ unit: r.unit, value: r.suppressed ? null : r.value, lower: r.suppressed ? null : r.lower, upper: r.suppressed ? null : r.upper, reference: region.value as number, suppressed: r.suppressed }));
+    const measure = ctx.t(measureKey(indicator));
+    const chart = caterpillarChart(data, { lang: ctx.lang, id, title: ctx.t("t.caterpillar", { measure, year }), valueTitle: measure, period: year, suppressionMin: ctx.minCount });
+    return {
+      kind: "chart",
+      id,
+      chart,
+      main: true,
+      csv: chart.data,
+      table: {
+        columns: [
+          { key: "unit", label: ctx.t("col.cluster"), format: "text" },
+          { key: "value", label: ctx.t("col.value"), format: "dec1" },
+          { key: "lower", label: ctx.t("col.lower"), format: "dec1" },
+          { key: "upper", label: ctx.t("col.upper"), format: "dec1" },
+          { key: "reference", label: ctx.t("col.reference"), format: "dec1" },
+        ],
+        rows: data.map((r) => ({ ...r })),
+      },
+    };
+  });
+}
+
+/** First month label on or after an ISO date. */
+function monthOnOrAfter(date: string): string {
+  const [y, m, d] = date.split("-").map(Number);
+  if (d === 1) return `${y}-${String(m).padStart(2, "0")}`;
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`;
+}
+
+function spcItems(ctx: Ctx): ReportChartItem[] {
+  const rows = select(ctx, "readmission_30d", "65+", ["cluster"], MONTH);
+  const out: ReportChartItem[] = [];
+  for (const cluster of clustersOf(rows)) {
+    const id = `spc-readmission-65-${slug(cluster)}`;
+    const item = attempt(ctx, id, (): ReportChartItem | null => {
+      const series = rows.filter((r) => r.unit === cluster).sort((a, b) => a.period.localeCompare(b.period));
+      if (series.length < 12) return null;
+      const completed = completePeriods(
+        series.map((r) => ({ period: r.period, numerator: r.suppressed ? null : r.numerator, denominator: r.suppressed ? null : r.denominator })),
+        "month",
+      );
+      const first = completed.points[0].period;
+      const last = completed.points[completed.points.length - 1].period;
+      const phases: SpcPhaseStart[] = [];
+      for (const iv of ctx.data.interventions)
+        for (const a of iv.adoptions) {
+          if (a.cluster !== cluster || a.municipality !== undefined) continue;
+          const start = monthOnOrAfter(a.start);
+          if (start <= first || start > last || phases.some((p) => p.start === start)) continue;
+          phases.push({ start, label: iv.name });
+        }
+      phases.sort((a, b) => a.start.localeCompare(b.start));
+      const result = pChart(completed.points, { improvement: "decrease", phases, multiplier: 100, firstPhaseLabel: ctx.t("t.phaseBefore") });
+      const chart = spcChart(result, {
+        lang: ctx.lang,
+        id,
+        title: ctx.t("t.spc", { cluster }),
+        subtitle: ctx.t("t.spcSub"),
+        valueTitle: ctx.t("m.readmission_30d"),
+        valueFormat: ",.1f",
+        period: `${first} – ${last}`,
+        suppressionMin: ctx.minCount,
+      });
+      const table: ReportTable = {
+        columns: [
+          { key: "phase", label: ctx.t("col.phase"), format: "text" },
+          { key: "firstPeriod", label: ctx.t("col.start"), format: "text" },
+          { key: "lastPeriod", label: ctx.t("col.period"), format: "text" },
+          { key: "centre", label: ctx.t("col.centre"), format: "dec1" },
+          { key: "signals", label: ctx.t("col.signal"), format: "int" },
+        ],
+        rows: result.phases.map((p) => ({ phase: p.phase, firstPeriod: p.firstPeriod, lastPeriod: p.lastPeriod, centre: p.centre, signals: p.signals })),
+      };
+      return { kind: "chart", id, chart, main: phases.length > 0, csv: chart.data, table, notes: [...completed.warnings] };
+    });
+    if (item) out.push(item);
+  }
+  return out;
+}
+
+/** A file-name-safe id part: lower case ASCII letters, digits and "-". */
+export function slug(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/æ/g, "ae")
+    .replace(/ø/g, "oe")
+    .replace(/å/g, "aa")
+    .normalize("NFKD")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+}
+
+/** Yearly sums of a half-yearly proportion (experience) per unit; suppressed when any half is. */
+function yearlyFromHalves(rows: readonly IndicatorRow[]): Map<string, Map<string, { value: number | null; suppressed: boolean }>> {
+  const acc = new Map<string, Map<string, { num: number; den: number; suppressed: boolean }>>();
+  for (const r of rows) {
+    const year = r.period.slice(0, 4);
+    const unit = r.level === "region" ? "\u0000region" : r.unit;
+    const byYear = acc.get(unit) ?? new Map();
+    acc.set(unit, byYear);
+    const cur = byYear.get(year) ?? { num: 0, den: 0, suppressed: false };
+    if (r.suppressed || r.numerator === null || r.denominator === null) cur.suppressed = true;
+    else {
+      cur.num += r.numerator;
+      cur.den += r.denominator;
+    }
+    byYear.set(year, cur);
+  }
+  const out = new Map<string, Map<string, { value: number | null; suppressed: boolean }>>();
+  for (const [unit, byYear] of acc) {
+    const m = new Map<string, { value: number | null; suppressed: boolean }>();
+    for (const [year, c] of byYear) m.set(year, { value: c.suppressed || c.den === 0 ? null : (100 * c.num) / c.den, suppressed: c.suppressed });
+    out.set(unit, m);
+  }
+  return out;
+}
+
+function tripleAimItem(ctx: Ctx, iv: Intervention, idBase: string): ReportChartItem | null {
+  const id = `triple-aim-${idBase}`;
+  return attempt(ctx, id, (): ReportChartItem | null => {
+    const adopting = [...new Set(iv.adoptions.filter((a) => a.municipality === undefined).map((a) => a.cluster))];
+    if (adopting.length === 0) return null;
+    const health = iv.targets.find((t) => t.dimension === "population_health") ?? { indicator: "readmission_30d", group: "65+" };
+    const costTarget = iv.targets.find((t) => t.dimension === "cost");
+    const costGroup = costTarget?.group ?? "65+";
+    const healthIndicator = ctx.data.indicators.some((r) => r.indicator === health.indicator) ? health.indicator : "readmission_30d";
+    const series = (r: IndicatorRow) => (r.level === "region" ? ctx.t("val.region") : r.unit);
+    const keep = (r: IndicatorRow) => r.level === "region" || adopting.includes(r.unit);
+    const out: TripleAimRow[] = [];
+    for (const r of select(ctx, healthIndicator, health.group, ["region", "cluster"], YEAR).filter(keep))
+      out.push({ dimension: "health", measure: ctx.t(measureKey(healthIndicator)), period: r.period, value: r.suppressed ? null : r.value, lower: r.suppressed ? null : r.lower, upper: r.suppressed ? null : r.upper, suppressed: r.suppressed, series: series(r) });
+    const exp = select(ctx, "experience_positive:patient_overall_satisfaction", "all", ["region", "cluster"], /^\d{4}-H[12]$/).filter(keep);
+    for (const [unit, byYear] of yearlyFromHalves(exp))
+      for (const [year, v] of byYear)
+        out.push({ dimension: "experience", measure: ctx.t("m.experience_positive"), period: year, value: v.value, suppressed: v.suppressed, series: unit === "\u0000region" ? ctx.t("val.region") : unit });
+    for (const r of select(ctx, "cost_per_citizen", costGroup, ["region", "cluster"], YEAR).filter(keep))
+      out.push({ dimension: "cost", measure: `${ctx.t("m.cost_per_citizen")} (${groupText(ctx, costGroup)})`, period: r.period, value: r.suppressed ? null : r.value, suppressed: r.suppressed, series: series(r) });
+    if (out.length === 0) return null;
+    out.sort((a, b) => a.dimension.localeCompare(b.dimension) || (a.series ?? "").localeCompare(b.series ?? "", "da") || a.period.localeCompare(b.period));
+    const chart = tripleAimChart(out, { lang: ctx.lang, id, title: ctx.t("t.tripleAim", { name: iv.name }), subject: adopting.join(", "), period: ctx.period, suppressionMin: ctx.minCount });
+    const table: ReportTable = {
+      columns: [
+        { key: "dimension", label: ctx.t("col.dimension"), format: "text" },
+        { key: "series", label: ctx.t("col.series"), format: "text" },
+        { key: "period", label: ctx.t("col.period"), format: "text" },
+        { key: "value", label: ctx.t("col.value"), format: "dec1" },
+      ],
+      rows: out
+        .filter((r) => r.period >= String(ctx.data.lastYear - 2))
+        .map((r) => ({ dimension: ctx.t(`val.${r.dimension}` as ReportTextKey), series: r.series, period: r.period, value: r.value, suppressed: r.suppressed })),
+    };
+    return { kind: "chart", id, chart, main: true, csv: chart.data, table };
+  });
+}
+
+function interventionSection(ctx: Ctx, iv: Intervention): ReportSection {
+  const idBase = slug(iv.id);
+  const items: ReportItem[] = [];
+  const matrix = attempt(ctx, `spread-${idBase}`, (): ReportChartItem | null => {
+    const id = `spread-${idBase}`;
+    const m = spreadMatrix(iv, { language: ctx.lang });
+    if (m.cells.length === 0) return null;
+    const chart = spreadMatrixChart(spreadMatrixRows(m.cells), { lang: ctx.lang, id, title: ctx.t("t.spread", { name: iv.name }) });
+    const clusters = [...new Set(chart.data.map((r) => r.clusterLabel))];
+    const items = [...new Set(chart.data.map((r) => r.item))];
+    const rows = items.map((item) => {
+      const row: Record<string, unknown> = { item };
+      for (const [i, c] of clusters.entries()) row[`c${i}`] = chart.data.find((r) => r.item === item && r.clusterLabel === c)?.stateLabel ?? "";
+      return row;
+    });
+    const columns: ReportTableColumn[] = [{ key: "item", label: ctx.t("col.item"), format: "text" }, ...clusters.map((c, i) => ({ key: `c${i}`, label: c, format: "text" as const }))];
+    return { kind: "chart", id, chart, main: true, csv: chart.data, table: { columns, rows } };
+  });
+  if (matrix) items.push(matrix);
+
+  const adopted = iv.adoptions.length > 0;
+  if (adopted && iv.targets.length > 0) {
+    const effect = attempt(ctx, `effect-${idBase}`, () => interventionEffect(iv, ctx.data.indicators, { simulations: 1000 }));
+    if (effect && effect.rows.length > 0) {
+      const target = effect.rows[0].target;
+      const plotted = effect.rows.filter((r) => r.target === target && r.rateRatio !== null);
+      const chartItem = attempt(ctx, `effect-${idBase}`, (): ReportChartItem | null => {
+        if (plotted.length === 0) return null;
+        const id = `effect-${idBase}`;
+        const label = (r: (typeof plotted)[number]) => (r.method === "staggered_did" ? ctx.t("val.all") : `${r.unit} (${ctx.t(`val.${r.role}` as ReportTextKey)})`);
+        const data: CaterpillarRow[] = plotted.map((r) => ({ unit: label(r), value: r.rateRatio, lower: r.lower, upper: r.upper, reference: 1, suppressed: false }));
+        const chart = caterpillarChart(data, {
+          lang: ctx.lang,
+          id,
+          title: ctx.t("t.effect", { name: iv.name }),
+          subtitle: `${ctx.t(measureKey(plotted[0].indicator))}, ${groupText(ctx, plotted[0].group)}. ${ctx.t("t.effectSub")}`,
+          valueTitle: ctx.t("t.effectAxis"),
+          valueFormat: ",.2f",
+          period: ctx.period,
+          suppressionMin: ctx.minCount,
+        });
+        return {
+          kind: "chart",
+          id,
+          chart,
+          main: true,
+          csv: chart.data,
+          table: {
+            columns: [
+              { key: "unit", label: ctx.t("col.unit"), format: "text" },
+              { key: "value", label: ctx.t("col.rateRatio"), format: "dec2" },
+              { key: "lower", label: ctx.t("col.lower"), format: "dec2" },
+              { key: "upper", label: ctx.t("col.upper"), format: "dec2" },
+            ],
+            rows: data.map((r) => ({ ...r })),
+          },
+        };
+      });
+      if (chartItem) items.push(chartItem);
+      const effectTable: ReportTableItem = {
+        kind: "table",
+        id: `effects-${idBase}`,
+        title: ctx.t("t.effectTable"),
+        csv: effect.rows.map((r) => ({ ...r, preTrend: r.preTrend === null ? null : `${r.preTrend.rateRatio} (${r.preTrend.lower}–${r.preTrend.upper})` })),
+        notes: effect.notes,
+        table: {
+          columns: [
+            { key: "target", label: ctx.t("col.target"), format: "text" },
+            { key: "unit", label: ctx.t("col.unit"), format: "text" },
+            { key: "method", label: ctx.t("col.method"), format: "text" },
+            { key: "rateRatio", label: ctx.t("col.rateRatio"), format: "dec2" },
+            { key: "lower", label: ctx.t("col.lower"), format: "dec2" },
+            { key: "upper", label: ctx.t("col.upper"), format: "dec2" },
+            { key: "effect", label: ctx.t("col.effect"), format: "text" },
+          ],
+          rows: effect.rows.map((r) => ({
+            target: r.target,
+            unit: r.method === "staggered_did" ? ctx.t("val.all") : `${r.unit} (${ctx.t(`val.${r.role}` as ReportTextKey)})`,
+            method: ctx.t(`val.${r.method}` as ReportTextKey),
+            rateRatio: r.rateRatio,
+            lower: r.lower,
+            upper: r.upper,
+            effect: ctx.t(`val.${r.effect}` as ReportTextKey),
+          })),
+        },
+      };
+      items.push(effectTable);
+    }
+    const ta = tripleAimItem(ctx, iv, idBase);
+    if (ta) items.push(ta);
+    const status = attempt(ctx, `status-${idBase}`, () => tripleAimStatus(iv, ctx.data.indicators));
+    if (status && status.rows.length > 0) {
+      items.push({
+        kind: "table",
+        id: `triple-aim-status-${idBase}`,
+        title: ctx.t("t.statusTable"),
+        csv: status.rows.map((r) => ({ ...r, spcRules: r.spcRules.join("; ") })),
+        notes: status.summary,
+        table: {
+          columns: [
+            { key: "target", label: ctx.t("col.target"), format: "text" },
+            { key: "unit", label: ctx.t("col.cluster"), format: "text" },
+            { key: "baselineValue", label: ctx.t("col.baseline"), format: "dec1" },
+            { key: "currentValue", label: ctx.t("col.current"), format: "dec1" },
+            { key: "targetValue", label: ctx.t("col.target"), format: "dec1" },
+            { key: "change", label: ctx.t("col.change"), format: "pct1" },
+            { key: "status", label: ctx.t("col.status"), format: "text" },
+          ],
+          rows: status.rows.map((r) => ({
+            target: r.target,
+            unit: `${r.unit} (${ctx.t(`val.${r.role}` as ReportTextKey)})`,
+            baselineValue: r.baselineValue,
+            currentValue: r.currentValue,
+            targetValue: r.targetValue,
+            change: r.change,
+            status: ctx.t(`val.${r.status}` as ReportTextKey),
+          })),
+        },
+      });
+    }
+  }
+  return { id: `sec-intervention-${idBase}`, dimension: "spread", title: ctx.t("sec.intervention", { name: iv.name }), intro: [iv.description ?? "", ctx.t("intro.intervention")].filter((s) => s !== ""), items };
+}
+
+function aboutSections(ctx: Ctx): ReportSection[] {
+  const report = ctx.data.dataset.report;
+  const tables = report.tables;
+  const sum = (f: (t: (typeof tables)[number]) => number) => tables.reduce((s, t) => s + (t.present ? f(t) : 0), 0);
+  const loadTable: ReportTableItem = {
+    kind: "table",
+    id: "load-report",
+    title: ctx.t("sec.loadReport"),
+    csv: tables.map((t) => ({ file: t.file, present: t.present, rowsRead: t.rowsRead, rowsAccepted: t.rowsAccepted, rowsRejected: t.rowsRejected, duplicates: t.duplicates, warnings: t.warnings })),
+    table: {
+      columns: [
+        { key: "file", label: ctx.t("col.file"), format: "text" },
+        { key: "rowsRead", label: ctx.t("col.rowsRead"), format: "int" },
+        { key: "rowsAccepted", label: ctx.t("col.rowsAccepted"), format: "int" },
+        { key: "rowsRejected", label: ctx.t("col.rowsRejected"), format: "int" },
+        { key: "duplicates", label: ctx.t("col.duplicates"), format: "int" },
+        { key: "warnings", label: ctx.t("col.warnings"), format: "int" },
+      ],
+      rows: tables.map((t) =>
+        t.present
+          ? { file: t.file, rowsRead: t.rowsRead, rowsAccepted: t.rowsAccepted, rowsRejected: t.rowsRejected, duplicates: t.duplicates, warnings: t.warnings }
+          : { file: `${t.file} (${ctx.t("load.absent")})`, rowsRead: null, rowsAccepted: null, rowsRejected: null, duplicates: null, warnings: null },
+      ),
+    },
+  };
+  const counts = Object.entries(report.problemCounts).sort((a, b) => b[1] - a[1]);
+  const fmtInt = (n: number) => n.toLocaleString(ctx.lang === "da" ? "da-DK" : "en-GB");
+  const loadText = [
+    ctx.t("load.summary", { read: fmtInt(sum((t) => t.rowsRead)), accepted: fmtInt(sum((t) => t.rowsAccepted)), rejected: fmtInt(sum((t) => t.rowsRejected)), duplicates: fmtInt(sum((t) => t.duplicates)) }),
+    counts.length === 0 ? ctx.t("load.noProblems") : `${ctx.t("load.problems")} ${counts.map(([code, n]) => `${code} (${fmtInt(n)})`).join(", ")}.`,
+  ];
+  return [
+    {
+      id: "sec-definitions",
+      dimension: "about",
+      title: ctx.t("sec.definitions"),
+      intro: [],
+      items: [{ kind: "text", list: true, paragraphs: [ctx.t("def.stay"), ctx.t("def.admission"), ctx.t("def.readmission"), ctx.t("def.exclusions"), ctx.t("def.preventable"), ctx.t("def.focus"), ctx.t("def.rates"), ctx.t("def.cost")] }],
+    },
+    {
+      id: "sec-suppression",
+      dimension: "about",
+      title: ctx.t("sec.suppression"),
+      intro: [],
+      items: [{ kind: "text", paragraphs: [ctx.minCount > 0 ? ctx.t("note.suppression", { min: ctx.minCount }) : ctx.t("note.suppressionOff"), ctx.t("note.noPatientIds")] }],
+    },
+    { id: "sec-load-report", dimension: "about", title: ctx.t("sec.loadReport"), intro: loadText, items: [{ ...loadTable, title: "" }] },
+  ];
+}
+
+function compact<T>(xs: readonly (T | null)[]): T[] {
+  return xs.filter((x): x is T => x !== null);
+}
+
+/**
+ * The report's sections from the computed data.
+ * @example const sections = reportSections(await prepareReportData(dataset), { lang: "da" });
+ */
+export function reportSections(data: ReportData, options: ReportSectionOptions = {}): ReportSection[] {
+  const lang = options.lang ?? "da";
+  const t = (key: ReportTextKey, params?: Readonly<Record<string, string | number>>) => reportText(lang, key, params);
+  const ctx: Ctx = {
+    data,
+    lang,
+    minCount: options.minCount ?? 5,
+    t,
+    period: `${data.firstYear}–${data.lastYear}`,
+    regionName: "region",
+    muniName: new Map(data.dataset.geography.map((g) => [String(g.municipality_code), g.municipality_name])),
+    warn: options.warn ?? (() => undefined),
+  };
+  const year = data.lastYear;
+  const step = (id: string) => options.onSection?.(id);
+  const sections: ReportSection[] = [];
+  const add = (s: ReportSection) => {
+    step(s.id);
+    sections.push(s);
+  };
+  add({ id: "sec-admissions", dimension: "health", title: t("sec.admissions"), intro: [t("intro.admissions")], items: compact([trendItem(ctx, "trend-admission-all", "admission_rate", "all", true), trendItem(ctx, "trend-admission-65", "admission_rate", "65+", false)]) });
+  add({ id: "sec-readmissions", dimension: "health", title: t("sec.readmissions"), intro: [t("intro.readmissions")], items: compact([trendItem(ctx, "trend-readmission-65", "readmission_30d", "65+", true), trendItem(ctx, "trend-readmission-all", "readmission_30d", "all", false)]) });
+  add({ id: "sec-preventable", dimension: "health", title: t("sec.preventable"), intro: [t("intro.preventable")], items: compact([trendItem(ctx, "trend-preventable-65", "preventable_admission_rate", "65+", true)]) });
+  add({
+    id: "sec-focus-0-2",
+    dimension: "focus",
+    title: t("sec.focus02"),
+    intro: [t("intro.focus02")],
+    items: compact([trendItem(ctx, "trend-admission-0-2", "focus_admissions_0_2", "0-2", true), trendItem(ctx, "trend-readmission-0-2", "readmission_30d", "0-2", false), registrationItem(ctx)]),
+  });
+  add({
+    id: "sec-focus-65",
+    dimension: "focus",
+    title: t("sec.focus65"),
+    intro: [t("intro.focus65")],
+    items: compact([
+      trendItem(ctx, "trend-fractures-65", "focus_fractures", "65+", true),
+      trendItem(ctx, "trend-lower-respiratory-65", "focus_lower_respiratory_infections", "65+", true),
+      trendItem(ctx, "trend-unspecific-65", "focus_unspecific", "65+", true),
+    ]),
+  });
+  add({ id: "sec-questions-65", dimension: "focus", title: t("sec.questions65"), intro: [t("intro.questions65", { year })], items: questionItems(ctx) });
+  add({ id: "sec-experience", dimension: "experience", title: t("sec.experience"), intro: [t("intro.experience")], items: compact([trendItem(ctx, "trend-experience", "experience_positive:patient_overall_satisfaction", "all", true), trendItem(ctx, "trend-experience-relatives", "experience_positive:relative_satisfaction", "all", false)]) });
+  add({ id: "sec-cost", dimension: "cost", title: t("sec.cost"), intro: [t("intro.cost")], items: compact([trendItem(ctx, "trend-cost-all", "cost_per_citizen", "all", true), trendItem(ctx, "trend-cost-65", "cost_per_citizen", "65+", false)]) });
+  add({
+    id: "sec-funnel",
+    dimension: "comparison",
+    title: t("sec.funnel"),
+    intro: [t("intro.funnel", { year })],
+    items: compact([funnelItem(ctx, "funnel-readmission-65", "readmission_30d", "65+", "proportion"), funnelItem(ctx, "funnel-preventable-65", "preventable_admission_rate", "65+", "rate")]),
+  });
+  add({
+    id: "sec-caterpillar",
+    dimension: "comparison",
+    title: t("sec.caterpillar"),
+    intro: [t("intro.caterpillar", { year })],
+    items: compact([caterpillarItem(ctx, "caterpillar-preventable-65", "preventable_admission_rate", "65+"), caterpillarItem(ctx, "caterpillar-admission-all", "admission_rate", "all")]),
+  });
+  add({ id: "sec-spc", dimension: "comparison", title: t("sec.spc"), intro: [t("intro.spc")], items: spcItems(ctx) });
+  if (data.interventions.length === 0) add({ id: "sec-interventions", dimension: "spread", title: t("dim.spread"), intro: [t("intro.noInterventions")], items: [] });
+  for (const iv of data.interventions) add(interventionSection(ctx, iv));
+  for (const s of aboutSections(ctx)) add(s);
+  return sections;
+}

@@ -1,0 +1,68 @@
+/**
+ * The indicator rows the Triple Aim analysis of an intervention needs, computed from a dataset by
+ * the indicator engine (computeIndicators): cluster level, monthly (cost per citizen and
+ * experience come in the periods they have), the targets' population groups, sex "all", no
+ * suppression (the analysis reports rates, intervals and model estimates per cluster; suppress
+ * small counts before publishing its tables).
+ *
+ * Target indicator ids of the spread model (KNOWN_INDICATORS) that the engine names differently
+ * are mapped by SPREAD_INDICATOR_ALIASES.
+ */
+import type { Dataset } from "../contract/dataset.js";
+import { computeIndicators } from "../indicators/index.js";
+import type { IndicatorRow } from "../indicators/index.js";
+import type { Intervention } from "./interventionSchema.js";
+
+/** Spread-model indicator id → the indicator engine's id, where they differ. */
+export const SPREAD_INDICATOR_ALIASES: Readonly<Record<string, string>> = {
+  focus_fractures_65: "focus_fractures",
+  focus_lower_respiratory_65: "focus_lower_respiratory_infections",
+  focus_unspecific_65: "focus_unspecific",
+  admissions_0_2: "focus_admissions_0_2",
+};
+
+/** Indicator family of computeIndicators for an indicator id, or null when it is not the engine's. */
+function familyOf(indicator: string): string | null {
+  const id = SPREAD_INDICATOR_ALIASES[indicator] ?? indicator;
+  if (id.startsWith("focus_")) return "focus";
+  if (id.startsWith("experience_positive")) return "experience_positive";
+  if (id.startsWith("cost_per_citizen")) return "cost_per_citizen";
+  return ["admission_rate", "readmission_30d", "preventable_admission_rate"].includes(id) ? id : null;
+}
+
+/** Input of the analysis functions: a dataset, or an indicator table already computed. */
+export type TripleAimInput = Dataset | readonly IndicatorRow[];
+
+/**
+ * @param options.targets only the indicators of these target ids (default every target)
+ * @example interventionIndicatorRows(frail, await loadDataset("data/demo"))
+ */
+export function interventionIndicatorRows(
+  intervention: Intervention,
+  dataset: Dataset,
+  options: { readonly targets?: readonly string[] } = {},
+): IndicatorRow[] {
+  const targets = intervention.targets.filter((t) => options.targets === undefined || options.targets.includes(t.id));
+  const families = [...new Set(targets.map((t) => familyOf(t.indicator)).filter((f): f is string => f !== null))];
+  if (families.length === 0) return [];
+  const groups = [...new Set(["all", ...targets.map((t) => t.group)])];
+  return computeIndicators(dataset, {
+    levels: ["cluster"],
+    period: "month",
+    groups,
+    sexes: ["all"],
+    minCount: 0,
+    indicators: families,
+  });
+}
+
+/** The indicator table of an analysis input. */
+export function indicatorRowsOf(
+  intervention: Intervention,
+  input: TripleAimInput,
+  targets?: readonly string[],
+): readonly IndicatorRow[] {
+  return Array.isArray(input)
+    ? (input as readonly IndicatorRow[])
+    : interventionIndicatorRows(intervention, input as Dataset, targets ? { targets } : {});
+}

@@ -1,0 +1,164 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import {
+  classifyEffect,
+  interventionEffect,
+  loadInterventions,
+  spreadPotential,
+  tripleAimStatus,
+} from "../../src/spread/index.js";
+import { fixtureRows } from "./fixtures/indicatorRows.js";
+
+const frail = loadInterventions(join(__dirname, "..", "..", "data", "interventions")).interventions.find(
+  (i) => i.id === "frail-elderly-follow-up",
+)!;
+const readmission = (rows: ReturnType<typeof tripleAimStatus>["rows"]) => rows.filter((r) => r.target === "fewer-readmissions");
+
+describe("tripleAimStatus (deterministic fixture: 10 % before, × 0.75 from each start)", () => {
+  const result = tripleAimStatus(frail, fixtureRows());
+  const rows = readmission(result.rows);
+
+  it("has a row per adopting and comparison cluster with baseline, target and current value", () => {
+    expect(rows.map((r) => [r.unit, r.role, r.start])).toEqual([
+      ["Midt", "adopting", "2019-01-01"],
+      ["Randers", "adopting", "2019-07-01"],
+      ["Vest", "adopting", "2020-04-01"],
+      ["Aarhus", "comparison", "2019-01-01"],
+      ["Horsens", "comparison", "2019-01-01"],
+    ]);
+    const midt = rows[0];
+    expect(midt).toMatchObject({ periodKind: "month", baselineNumerator: 3600, baselineDenominator: 36000, baselineValue: 10 });
+    expect(midt.targetValue).toBeCloseTo(9, 12); // 10 × (1 − 0.10)
+    expect([midt.currentFrom, midt.currentTo, midt.currentNumerator, midt.currentDenominator]).toEqual(["2022-01", "2022-12", 900, 12000]);
+    expect(midt.currentValue).toBeCloseTo(7.5, 12);
+    expect(midt.currentLower).toBeCloseTo(7.042221720139861, 9); // Wilson 900/12000 by the formula of Wilson (1927), × 100
+    expect(midt.currentUpper).toBeCloseTo(7.984979905346375, 9);
+    expect(midt.change).toBeCloseTo(-0.25, 12);
+  });
+
+  it("reads met for the adopters and not met for the comparison clusters", () => {
+    expect(rows.map((r) => r.status)).toEqual(["met", "met", "met", "not_met", "not_met"]);
+    expect(rows[0].reason).toBe("the target is reached (−25 % against the baseline) and the improvement is beyond chance");
+    expect(rows[3].reason).toBe("the deadline 2021-12-31 has passed and the target is not reached (0 % against the baseline)");
+    expect(rows[0].spcSignal).toBe("improvement");
+    expect(rows[3].spcSignal).toBe("none");
+  });
+
+  it("summarises each target in plain language", () => {
+    expect(result.summary).toEqual([
+      "readmission_30d (65+), target −10 % by 2021-12-31: met in 3 of 3 adopting clusters (Midt, Randers, Vest); in the 2 comparison clusters the same change was reached in 0.",
+      "admission_rate (65+): the indicator table has no cluster-level rows of admission_rate for group 65+.",
+      "cost_per_citizen (all): the indicator table has no cluster-level rows of cost_per_citizen for group all.",
+      "experience_positive (all): the indicator table has no cluster-level rows of experience_positive for group all.",
+    ]);
+  });
+
+  it("is not yet measurable too early, and says why", () => {
+    const mid2019 = readmission(tripleAimStatus(frail, fixtureRows(), { at: "2019-06-30" }).rows);
+    expect(mid2019.map((r) => [r.unit, r.status, r.reason])).toEqual([
+      ["Midt", "met", "the target is reached (−25 % against the baseline) and the improvement is beyond chance"],
+      ["Randers", "not_yet_measurable", "no data since the start"],
+      ["Vest", "not_yet_measurable", "no data since the start"],
+      ["Aarhus", "not_met", "no improvement beyond chance yet (0 % against the baseline)"],
+      ["Horsens", "not_met", "no improvement beyond chance yet (0 % against the baseline)"],
+    ]);
+    const march = readmission(tripleAimStatus(frail, fixtureRows(), { at: "2019-03-31" }).rows)[0];
+    expect(march.reason).toBe("only 3 periods of data since the start (at least 6 needed)");
+    const small = readmission(tripleAimStatus(frail, fixtureRows({ denominator: 50 }), { at: "2019-01-31", minPeriods: 1 }).rows)[0];
+    expect(small.reason).toBe("only 4 events in the current window (at least 10 needed): too few to judge"); // round(50 × 0.1 × 0.75) = 4
+    const noBase = readmission(tripleAimStatus(frail, fixtureRows({ fromYear: 2019 })).rows)[0];
+    expect([noBase.status, noBase.reason]).toEqual(["not_yet_measurable", "no data in the baseline period 2016–2018"]);
+  });
+
+  it("is on track when improved beyond chance before the deadline without reaching the target", () => {
+    const r = readmission(tripleAimStatus(frail, fixtureRows({ effect: 0.95, denominator: 10000 }), { at: "2021-06-30" }).rows)[0];
+    expect(r.currentUpper).toBeCloseTo(9.667197781773922, 9); // Wilson 11400/120000 (Wilson 1927), × 100
+    expect([r.status, r.reason]).toEqual(["on_track", "improved beyond chance (−5 %), target not yet reached; the deadline has not passed"]);
+  });
+});
+
+describe("interventionEffect (fixture with seeded noise, true rate ratio 0.75)", () => {
+  const e = interventionEffect(frail, fixtureRows({ seed: 3 }), { simulations: 500 });
+
+  it("finds the effect in each adopting cluster and none in the comparison clusters", () => {
+    const its = e.rows.filter((r) => r.method === "its");
+    expect(its.map((r) => [r.unit, r.role, r.start, r.effect])).toEqual([
+      ["Midt", "adopting", "2019-01", "improvement"],
+      ["Randers", "adopting", "2019-07", "improvement"],
+      ["Vest", "adopting", "2020-04", "improvement"],
+      ["Aarhus", "comparison", "2019-01", "no_clear_effect"],
+      ["Horsens", "comparison", "2019-01", "no_clear_effect"],
+    ]);
+    for (const r of its.filter((x) => x.role === "adopting")) {
+      expect(r.lower!).toBeLessThan(0.75);
+      expect(r.upper!).toBeGreaterThan(0.75);
+    }
+    const did = e.rows.find((r) => r.method === "staggered_did")!;
+    expect(did.lower!).toBeLessThan(0.75);
+    expect(did.upper!).toBeGreaterThan(0.75);
+    expect(did.upper!).toBeLessThan(1);
+    expect(e.notes).toEqual([
+      "fewer-admissions: the indicator table has no cluster-level rows of admission_rate for group 65+",
+      "lower-cost-per-citizen: the indicator table has no cluster-level rows of cost_per_citizen for group all",
+      "high-satisfaction: the indicator table has no cluster-level rows of experience_positive for group all",
+    ]);
+  });
+
+  it("classifies an interval in the target's direction", () => {
+    expect(classifyEffect(0.6, 0.9, "decrease")).toBe("improvement");
+    expect(classifyEffect(0.6, 0.9, "increase")).toBe("worse");
+    expect(classifyEffect(0.9, 1.1, "decrease")).toBe("no_clear_effect");
+    expect(classifyEffect(null, 1.1, "decrease")).toBe("not_estimable");
+  });
+});
+
+describe("spreadPotential (fixture with seeded noise)", () => {
+  it("tabulates effect, fidelity, adaptations and keys per cluster and summarises", () => {
+    const p = spreadPotential(frail, fixtureRows({ seed: 3 }), { simulations: 500 });
+    expect(p.target).toBe("fewer-readmissions");
+    expect(p.rows.map((r) => [r.cluster, r.adopted, r.effect, r.fullFidelity, r.weakenedElements, r.keysInPlace.length])).toEqual([
+      ["Midt", true, "improvement", true, [], 6],
+      ["Randers", true, "improvement", false, ["cross-sector-audit"], 5],
+      ["Vest", true, "improvement", false, ["joint-coordinator-function"], 2],
+      ["Aarhus", false, "no_clear_effect", false, [], 0],
+      ["Horsens", false, "no_clear_effect", false, [], 0],
+    ]);
+    expect(p.summary.filter((s) => !s.startsWith("across all clusters"))).toEqual([
+      "Effect in 3 of 3 adopting clusters (Midt, Randers, Vest); in 1 of 1 that kept the whole kernel",
+      'where kernel element "joint-coordinator-function" was dropped or kept only partly (Vest): effect in 1 of 1',
+      'where kernel element "cross-sector-audit" was dropped or kept only partly (Randers): effect in 1 of 1',
+      "in the non-adopting clusters an improvement beyond chance from the same date was seen in 0 of 2",
+      "caution: 3 adopting clusters only — cluster-level data cannot separate the intervention from other local changes at the same time",
+      "the spread platform records 2 push and 2 pull incentives",
+    ]);
+    expect(p.summary[4]).toMatch(/^across all clusters the staggered difference-in-differences estimate is a rate ratio of 0\.\d+ \(0\.\d+–0\.\d+\)$/);
+  });
+});
+
+const DEMO = join(__dirname, "..", "..", "data", "demo");
+describe.skipIf(!existsSync(join(DEMO, "truth.json")))("the demo dataset (data/demo)", () => {
+  it("recovers the injected effect in the adopting clusters and none elsewhere", async () => {
+    const { loadDataset } = await import("../../src/io/index.js");
+    const truth = JSON.parse((await import("node:fs")).readFileSync(join(DEMO, "truth.json"), "utf8"));
+    const trueRatio: number = truth.intervention.rateRatio; // data/demo/truth.json: the injected rate ratio (0.75)
+    const iv = loadInterventions(DEMO).interventions.find((i) => i.id === truth.intervention.id) ?? frail;
+    const dataset = await loadDataset(DEMO);
+    const p = spreadPotential(iv, dataset, { simulations: 500, targets: ["fewer-readmissions"] });
+    const its = p.effects.rows.filter((r) => r.method === "its");
+    for (const r of its.filter((x) => x.role === "adopting")) {
+      expect(r.lower!, r.unit).toBeLessThan(trueRatio);
+      expect(r.upper!, r.unit).toBeGreaterThan(trueRatio);
+      expect(r.rateRatio!, r.unit).toBeLessThan(0.9);
+    }
+    const comparison = its.filter((x) => x.role === "comparison");
+    expect(comparison.map((r) => r.unit).sort()).toEqual([...truth.intervention.nonAdopting].sort());
+    for (const r of comparison) {
+      expect(r.lower!, r.unit).toBeLessThan(1);
+      expect(r.upper!, r.unit).toBeGreaterThan(1);
+    }
+    expect(p.did!.lower!).toBeLessThan(trueRatio);
+    expect(p.did!.upper!).toBeGreaterThan(trueRatio);
+    expect(p.did!.upper!).toBeLessThan(1);
+  }, 120_000);
+});
