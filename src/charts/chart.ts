@@ -76,7 +76,8 @@ export function bodyWidth(options: ChartOptions, fallback?: number): number {
 export function wrapText(text: string, maxChars: number): string[] {
   const lines: string[] = [];
   let line = "";
-  for (const word of text.split(/\s+/).filter((w) => w.length > 0)) {
+  // Split at ordinary spaces only: a no-break space (U+00A0) keeps its neighbours together.
+  for (const word of text.split(/[ \t\n]+/).filter((w) => w.length > 0)) {
     if (line.length === 0) line = word;
     else if (line.length + 1 + word.length <= maxChars) line += " " + word;
     else {
@@ -86,6 +87,17 @@ export function wrapText(text: string, maxChars: number): string[] {
   }
   if (line.length > 0) lines.push(line);
   return lines;
+}
+
+/** Like {@link wrapText}, but narrows the lines a little when that avoids a last line of one or two words. */
+function wrapBalanced(text: string, maxChars: number): string[] {
+  const first = wrapText(text, maxChars);
+  for (let m = maxChars; m >= maxChars * 0.85; m--) {
+    const lines = wrapText(text, m);
+    if (lines.length > first.length) break;
+    if (lines.length < 2 || lines[lines.length - 1].length >= 20) return lines;
+  }
+  return first;
 }
 
 const FOOT_FONT_SIZE = 9;
@@ -99,7 +111,7 @@ const FOOT_LINE_HEIGHT = 12;
 export function frameChart<Row>(body: Record<string, unknown>, data: Row[], meta: ChartMeta, width: number): Chart<Row> {
   // DejaVu Sans averages about 0.55 em per character at the footnote size.
   const maxChars = Math.max(50, Math.floor(width / (FOOT_FONT_SIZE * 0.56)));
-  const lines = wrapText(meta.footnote, maxChars).map((text, i) => ({ text, y: i * FOOT_LINE_HEIGHT }));
+  const lines = wrapBalanced(meta.footnote, maxChars).map((text, i) => ({ text, y: i * FOOT_LINE_HEIGHT }));
   const footer = {
     name: "footnote",
     // A 1 px wide cell: the text overflows it to the right, so the footnote never widens the

@@ -7,6 +7,7 @@
  */
 import type { FunnelClass, FunnelResult } from "../compare/funnelTypes.js";
 import { bodyWidth, chartMeta, frameChart, levelLabel, type Chart, type ChartOptions } from "./chart.js";
+import { ChartError } from "./chartError.js";
 import { chartLabel } from "./labels.js";
 import { formatChartNumber } from "./locale.js";
 import { placeLabels } from "./labelPlacement.js";
@@ -36,6 +37,7 @@ export interface FunnelChartOptions extends ChartOptions {
  * @example const chart = funnelChart(result, { period: "2023", definition: "30-day readmissions" });
  */
 export function funnelChart(result: FunnelResult, options: FunnelChartOptions = {}): Chart<FunnelChartRow> {
+  if (result.units.length === 0) throw new ChartError("no_units");
   const lang = options.lang ?? "da";
   const levels = [...result.levels].sort((a, b) => a - b);
   const inner = levels[0];

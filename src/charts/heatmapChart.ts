@@ -67,7 +67,7 @@ export function heatmapChart(rows: readonly HeatmapRow[], options: ChartOptions 
       },
     ],
   };
-  const note = `${chartLabel(lang, "suppressedShort")} = ${suppressedLabel}.`;
+  const note = `${chartLabel(lang, "suppressedShort")}\u00a0=\u00a0${suppressedLabel}.`;
   const meta = chartMeta(options, { id: "heatmap-weekday-hour", title: chartLabel(lang, "heatmap.title"), subtitle: chartLabel(lang, "heatmap.subtitle") }, [note]);
   return frameChart(body, data, meta, width);
 }

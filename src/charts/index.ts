@@ -7,6 +7,8 @@ export { CHART_FONT, OKABE_ITO, CATEGORY_COLOURS, SPC_COLOURS, GREYS as CHART_GR
 export type { ChartSize } from "./theme.js";
 export { chartFootnote, frameChart, chartMeta } from "./chart.js";
 export type { Chart, ChartMeta, ChartOptions } from "./chart.js";
+export { ChartError, CHART_MESSAGES } from "./chartError.js";
+export type { ChartErrorCode } from "./chartError.js";
 export { funnelChart } from "./funnelChart.js";
 export type { FunnelChartRow, FunnelChartOptions } from "./funnelChart.js";
 export { spcChart, spcRuleName } from "./spcChart.js";

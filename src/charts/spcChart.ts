@@ -9,6 +9,7 @@
  */
 import type { SignalKind, SpcResult } from "../spc/types.js";
 import { bodyWidth, chartMeta, frameChart, periodFormat, periodStart, type Chart, type ChartOptions } from "./chart.js";
+import { ChartError } from "./chartError.js";
 import { chartLabel, isChartLabelKey } from "./labels.js";
 import type { ChartLang } from "./locale.js";
 import { GREYS, SPC_COLOURS } from "./theme.js";
@@ -61,6 +62,7 @@ export function spcRuleName(rule: string, lang: ChartLang = "da"): string {
  * @example const chart = spcChart(result, { title: "Genindlæggelser, Klynge Randers", period: "2019–2023" });
  */
 export function spcChart(result: SpcResult, options: SpcChartOptions = {}): Chart<SpcChartRow> {
+  if (result.points.length === 0) throw new ChartError("no_points");
   const lang = options.lang ?? "da";
   const temporal = result.points.length > 0 && result.points.every((p) => periodStart(p.period) !== null);
   const signalLabel = (s: SignalKind | "none") => chartLabel(lang, `spc.signal.${s}`);

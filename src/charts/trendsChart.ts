@@ -6,6 +6,7 @@
  */
 import type { IndicatorRow } from "../indicators/table.js";
 import { chartMeta, frameChart, periodFormat, periodStart, type Chart, type ChartOptions } from "./chart.js";
+import { ChartError } from "./chartError.js";
 import { chartLabel } from "./labels.js";
 import { GREYS, OKABE_ITO } from "./theme.js";
 
@@ -53,6 +54,7 @@ export function trendsChart(rows: readonly IndicatorRow[], options: TrendsChartO
   const group = options.group ?? rows.find((r) => r.indicator === indicator)?.group;
   const sel = rows.filter((r) => r.indicator === indicator && r.group === group && r.sex === "all" && periodStart(r.period) !== null);
   const clusters = [...new Set(sel.filter((r) => r.level === "cluster").map((r) => r.unit))];
+  if (clusters.length === 0) throw new ChartError("no_indicator_rows", { indicator: indicator ?? "–", group: group ?? "–" });
   const std = options.standardised ?? false;
   const pick = (r: IndicatorRow) => ({
     value: r.suppressed ? null : ((std ? r.std_value : r.value) ?? null),

@@ -131,6 +131,9 @@ export function interruptedTimeSeries(series: readonly ItsObservation[], options
   if (!(level > 0 && level < 1)) throw new EffectsError("bad_level", EffectsMessage.badLevel(fn, level));
   const family = options.family ?? "quasipoisson";
   const seasonality = options.seasonality ?? "none";
+  if (typeof seasonality === "object" && !(Number.isInteger(seasonality.harmonics) && seasonality.harmonics >= 1 && seasonality.harmonics <= 5)) {
+    throw new EffectsError("bad_harmonics", EffectsMessage.badHarmonics(seasonality.harmonics));
+  }
   const parsed = parsePeriods(fn, series.map((s) => s.period));
   const start = periodIndex(fn, options.start);
   if (start.kind !== parsed.kind) throw new EffectsError("mixed_periods", EffectsMessage.mixedPeriods(fn));

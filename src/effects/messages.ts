@@ -34,6 +34,8 @@ export const EffectsMessage = {
     `${fn}: the intervention start ${start} leaves no observed period before it or none from it onwards`,
   tooFewPre: (n: number, p: number) =>
     `interruptedTimeSeries: ${n} observations for ${p} coefficients; use fewer seasonal terms or a longer series`,
+  badHarmonics: (k: unknown) =>
+    `interruptedTimeSeries: seasonality harmonics is ${String(k)}; give an integer from 1 to 5 (or "months" for month dummies)`,
   gapNote: (count: number, list: string) =>
     `${count} missing period(s) in the series (${list}); they are left out of the fit, never read as 0`,
   seasonalityNumericNote: () =>

@@ -25,7 +25,8 @@ export interface StaggeredDidOptions {
   readonly controlGroup?: "notyettreated" | "nevertreated";
   /**
    * Number of periods before the start pooled as the base (default 1: the period g − 1, as
-   * Callaway & Sant'Anna). A longer base (e.g. 12) pools more events and gives tighter intervals.
+   * Callaway & Sant'Anna). A longer base (e.g. 12 months) pools more events: tighter intervals and
+   * less small-count bias, and a whole year of base months balances the seasons.
    */
   readonly baseWindow?: number;
   /**
@@ -130,7 +131,10 @@ interface Cell {
  * Poisson (Var = observed count) and scaling by max(1, φ) from a unit + period fixed-effects
  * Poisson model of the untreated observations (quasi-Poisson). Every covariance between cells
  * that share counts (a common base period, overlapping controls) is included, because each
- * aggregate is written as one linear function of log sums of the same counts. No resampling.
+ * aggregate is one smooth function of sums of the same counts, differentiated with respect to
+ * every count. No resampling: with five clusters a cluster bootstrap would have too few units.
+ * For monthly counts prefer `baseWindow: 12`: a single base month makes every ATT(g, t) lean on
+ * one small count (a note says so when the base has fewer than 50 events).
  * @throws EffectsError on invalid rows, a unit with two starts, no treated unit, or no estimable
  *   post-start effect.
  * @example

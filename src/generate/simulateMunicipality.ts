@@ -183,14 +183,19 @@ export function* simulateMunicipality(
   const stats = { contacts: 0, patients: 0, deaths: 0 };
   let index = 0;
 
+  // the patient id is made only for citizens with a contact
+  let citizenIndex = 0;
+  let citizenId: string | null = null;
+  const currentId = (): string => (citizenId ??= patientIdFor(s.seed, m.code, citizenIndex));
   const runCitizen = (birthDay: number, sex: number, entryDay: number): void => {
     rng.reseed(s.seed, m.code, index);
-    const id = patientIdFor(s.seed, m.code, index++);
-    simulateCitizen(id, birthDay, sex, entryDay);
+    citizenIndex = index++;
+    citizenId = null;
+    simulateCitizen(birthDay, sex, entryDay);
   };
 
   // ---- one citizen --------------------------------------------------------------------------
-  const simulateCitizen = (id: string, birthDay: number, sex: number, entryDay: number): void => {
+  const simulateCitizen = (birthDay: number, sex: number, entryDay: number): void => {
     const frailty = demo.gamma(1.3) / 1.3;
     const nursingHomeAge = frailty > 1.6 ? 80 + demo.int(12) : demo.chance(0.15) ? 88 + demo.int(8) : Infinity;
     const birthYear = civilYear(birthDay);
@@ -259,7 +264,7 @@ export function* simulateMunicipality(
       const acute = ev.kind !== Kind.PlannedStay && ev.kind !== Kind.PlannedOut;
       if (thinning && acute && lastIndexThinned && ev.start - lastIndexEnd <= 30 * DAY && rng.next() >= s.rateRatio) continue;
       const age = Math.min(MAX_AGE, civilYear(Math.floor(ev.start / DAY)) - birthYear);
-      const end = emitEpisode(ev, id, birthDay, sex, age, frailty, age >= nursingHomeAge, deathMinute);
+      const end = emitEpisode(ev, birthDay, sex, age, frailty, age >= nursingHomeAge, deathMinute);
       emitted++;
       busyUntil = end.end;
       if (end.stay && end.end < deathMinute) {
@@ -283,7 +288,7 @@ export function* simulateMunicipality(
     if (emitted > 0) {
       stats.patients++;
       if (deathMinute < dataEnd && deathMinute < exitDay * DAY) {
-        sink.death(id, deathMinute);
+        sink.death(currentId(), deathMinute);
         stats.deaths++;
       }
     }
@@ -334,7 +339,6 @@ export function* simulateMunicipality(
   /** Emit the contacts of one episode; returns its end and whether it is a stay ≥ 12 h. */
   const emitEpisode = (
     ev: Candidate,
-    id: string,
     birthDay: number,
     sex: number,
     age: number,
@@ -405,8 +409,12 @@ export function* simulateMunicipality(
     const inpatientReg = kind === Kind.AcuteShort ? (child ? !outpatientChildren : rng.chance(0.3)) : kind !== Kind.PlannedOut;
 
     const emit = (a: number, d: number, h: string, inpatient: boolean, isAcute: boolean, ref: string, c: number): void => {
+      // no time in the hour skipped at the start of summer time: move it out of the gap
+      if (isSkippedLocalTime(a)) a += 60;
+      if (d <= a) d = a + 60;
+      if (isSkippedLocalTime(d)) d = d - 60 > a ? d - 60 : d + 60;
       sink.contact({
-        patientId: id,
+        patientId: currentId(),
         birthDay,
         sex,
         municipality: m.code,

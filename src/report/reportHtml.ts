@@ -45,6 +45,7 @@ header.doc p { margin: 2px 0; color: var(--muted); }
 h2 { font-size: 22px; margin: 40px 0 8px; padding-top: 8px; border-top: 1px solid var(--rule); color: var(--accent); }
 h3 { font-size: 18px; margin: 28px 0 6px; }
 h4 { font-size: 15px; margin: 18px 0 6px; }
+h4.figure-label { font-size: 12px; text-transform: uppercase; letter-spacing: 0.04em; color: var(--muted); margin: 22px 0 0; }
 nav.toc { background: var(--band); border: 1px solid var(--rule); padding: 12px 20px; margin: 16px 0 24px; }
 nav.toc h2 { border: 0; margin: 0 0 6px; padding: 0; font-size: 18px; color: var(--ink); }
 nav.toc ol { margin: 2px 0; padding-left: 20px; }
@@ -100,12 +101,12 @@ function notes(list: readonly string[] | undefined): string {
   return (list ?? []).filter((n) => n).map((n) => `<p class="note">${escapeHtml(n)}</p>`).join("\n");
 }
 
-function chartItem(item: ReportChartItem, svg: string, files: readonly string[], lang: ReportLang): string {
+function chartItem(item: ReportChartItem, svg: string, files: readonly string[], lang: ReportLang, figure: number): string {
   const t = (k: Parameters<typeof reportText>[1], p?: Record<string, string>) => reportText(lang, k, p);
   const fileText = files.length > 0 ? `<p class="files">${escapeHtml(t("doc.files", { files: files.join(", "), csv: `tables/${item.id}.csv` }))}</p>` : "";
   return [
     `<section class="item" id="${escapeHtml(item.id)}">`,
-    `<h4>${escapeHtml(item.chart.meta.title)}</h4>`,
+    `<h4 class="figure-label">${escapeHtml(t("doc.figure", { n: String(figure) }))}</h4>`,
     `<figure class="chart" data-chart-id="${escapeHtml(item.id)}">${inlineSvg(svg, item.id, item.chart.meta.title)}</figure>`,
     table(item.table, lang, t("doc.keyTable")),
     notes(item.notes),
@@ -114,7 +115,7 @@ function chartItem(item: ReportChartItem, svg: string, files: readonly string[],
   ].join("\n");
 }
 
-function itemHtml(item: ReportItem, svgs: ReadonlyMap<string, string>, files: ReadonlyMap<string, readonly string[]>, lang: ReportLang): string {
+function itemHtml(item: ReportItem, svgs: ReadonlyMap<string, string>, files: ReadonlyMap<string, readonly string[]>, lang: ReportLang, figures: ReadonlyMap<string, number>): string {
   if (item.kind === "text") {
     if (item.list) return `<ul class="definitions">${item.paragraphs.map((p) => `<li>${escapeHtml(p)}</li>`).join("\n")}</ul>`;
     return item.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join("\n");
@@ -124,15 +125,15 @@ function itemHtml(item: ReportItem, svgs: ReadonlyMap<string, string>, files: Re
   }
   const svg = svgs.get(item.id);
   if (svg === undefined) return "";
-  return chartItem(item, svg, files.get(item.id) ?? [], lang);
+  return chartItem(item, svg, files.get(item.id) ?? [], lang, figures.get(item.id) ?? 0);
 }
 
-function sectionHtml(s: ReportSection, svgs: ReadonlyMap<string, string>, files: ReadonlyMap<string, readonly string[]>, lang: ReportLang): string {
+function sectionHtml(s: ReportSection, svgs: ReadonlyMap<string, string>, files: ReadonlyMap<string, readonly string[]>, lang: ReportLang, figures: ReadonlyMap<string, number>): string {
   return [
     `<section class="section" id="${escapeHtml(s.id)}">`,
     `<h3>${escapeHtml(s.title)}</h3>`,
     ...s.intro.map((p) => `<p>${escapeHtml(p)}</p>`),
-    ...s.items.map((i) => itemHtml(i, svgs, files, lang)),
+    ...s.items.map((i) => itemHtml(i, svgs, files, lang, figures)),
     `</section>`,
   ].join("\n");
 }
@@ -163,11 +164,15 @@ function toc(doc: ReportDocument, svgs: ReadonlyMap<string, string>): string {
 export function reportHtml(doc: ReportDocument, svgs: ReadonlyMap<string, string>, files: ReadonlyMap<string, readonly string[]> = new Map()): string {
   const t = (k: Parameters<typeof reportText>[1], p?: Record<string, string>) => reportText(doc.lang, k, p);
   const body: string[] = [];
+  const figures = new Map<string, number>();
+  for (const dim of REPORT_DIMENSIONS)
+    for (const s of doc.sections.filter((x) => x.dimension === dim))
+      for (const i of s.items) if (i.kind === "chart" && svgs.has(i.id)) figures.set(i.id, figures.size + 1);
   for (const dim of REPORT_DIMENSIONS) {
     const sections = doc.sections.filter((s) => s.dimension === dim);
     if (sections.length === 0) continue;
     body.push(`<h2 id="dim-${dim}">${escapeHtml(t(`dim.${dim}`))}</h2>`);
-    for (const s of sections) body.push(sectionHtml(s, svgs, files, doc.lang));
+    for (const s of sections) body.push(sectionHtml(s, svgs, files, doc.lang, figures));
   }
   const warnings =
     doc.warnings.length === 0 ? "" : `<div class="warnings" role="note"><ul>${doc.warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join("")}</ul></div>`;

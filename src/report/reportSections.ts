@@ -88,6 +88,11 @@ function measureKey(indicator: string): ReportTextKey {
   return isReportTextKey(key) ? key : "col.value";
 }
 
+function unitKey(indicator: string): ReportTextKey {
+  const key = `u.${indicator.split(":")[0]}`;
+  return isReportTextKey(key) ? key : "col.value";
+}
+
 function groupText(ctx: Ctx, group: string): string {
   const key = `g.${group}`;
   return isReportTextKey(key) ? ctx.t(key) : group;
@@ -159,7 +164,7 @@ function trendItem(ctx: Ctx, id: string, indicator: string, group: string, main:
       group,
       title: ctx.t("t.trend", { measure, group: groupText(ctx, group) }),
       subtitle: ctx.t(halfYearly ? "t.trendSubHalf" : "t.trendSub"),
-      valueTitle: measure,
+      valueTitle: ctx.t(unitKey(indicator)),
       valueFormat: measureFormat(indicator) === "int" ? ",.0f" : ",.1f",
       period: ctx.period,
       suppressionMin: ctx.minCount,
@@ -192,7 +197,7 @@ function registrationItem(ctx: Ctx): ReportChartItem | null {
       lang: ctx.lang,
       id,
       title: ctx.t("t.registration", { year }),
-      valueTitle: ctx.t("m.focus_admissions_0_2"),
+      valueTitle: ctx.t("m.admission_rate"),
       period: year,
       suppressionMin: ctx.minCount,
     });
@@ -251,7 +256,7 @@ function questionItems(ctx: Ctx): ReportChartItem[] {
             { key: "source", label: ctx.t("col.source"), format: "text" },
             { key: "count", label: ctx.t("col.count"), format: "int" },
           ],
-          rows: q.referral.map((r) => ({ ...r })),
+          rows: [...q.referral].sort((a, b) => (b.count ?? -1) - (a.count ?? -1)).map((r) => ({ ...r })),
         },
       };
     }),
@@ -283,9 +288,16 @@ function questionItems(ctx: Ctx): ReportChartItem[] {
   return items.filter((x): x is ReportChartItem => x !== null);
 }
 
+/** The latest year with rows of the indicator at the level (readmissions lack the last year when its follow-up is incomplete). */
+function latestYear(ctx: Ctx, indicator: string, group: string, level: IndicatorRow["level"]): string | null {
+  const years = select(ctx, indicator, group, [level], YEAR).map((r) => r.period);
+  return years.length === 0 ? null : years.reduce((a, b) => (a > b ? a : b));
+}
+
 function funnelItem(ctx: Ctx, id: string, indicator: string, group: string, type: "proportion" | "rate"): ReportChartItem | null {
   return attempt(ctx, id, (): ReportChartItem | null => {
-    const year = String(ctx.data.lastYear);
+    const year = latestYear(ctx, indicator, group, "municipality");
+    if (year === null) return null;
     const rows = select(ctx, indicator, group, ["municipality"], YEAR).filter((r) => r.period === year);
     const usable = rows.filter((r) => !r.suppressed && r.numerator !== null && r.denominator !== null && r.denominator > 0);
     const excluded = rows.filter((r) => !usable.includes(r)).map((r) => unitLabel(ctx, r));
@@ -300,7 +312,7 @@ function funnelItem(ctx: Ctx, id: string, indicator: string, group: string, type
     const chart = funnelChart(result, {
       lang: ctx.lang,
       id,
-      title: ctx.t("t.funnel", { measure, year }),
+      title: ctx.t("t.funnel", { measure, group: groupText(ctx, group), year }),
       period: year,
       valueFormat: type === "proportion" ? ".1%" : ",.1f",
       suppressionMin: ctx.minCount,
@@ -344,7 +356,8 @@ function funnelItem(ctx: Ctx, id: string, indicator: string, group: string, type
 
 function caterpillarItem(ctx: Ctx, id: string, indicator: string, group: string): ReportChartItem | null {
   return attempt(ctx, id, (): ReportChartItem | null => {
-    const year = String(ctx.data.lastYear);
+    const year = latestYear(ctx, indicator, group, "cluster");
+    if (year === null) return null;
     const rows = select(ctx, indicator, group, ["region", "cluster"], YEAR).filter((r) => r.period === year);
     const region = rows.find((r) => r.level === "region");
     if (!region || region.value === null) return null;
@@ -352,7 +365,7 @@ function caterpillarItem(ctx: Ctx, id: string, indicator: string, group: string)
       .filter((r) => r.level === "cluster")
       .map((r) => ({ unit: r.unit, value: r.suppressed ? null : r.value, lower: r.suppressed ? null : r.lower, upper: r.suppressed ? null : r.upper, reference: region.value as number, suppressed: r.suppressed }));
     const measure = ctx.t(measureKey(indicator));
-    const chart = caterpillarChart(data, { lang: ctx.lang, id, title: ctx.t("t.caterpillar", { measure, year }), valueTitle: measure, period: year, suppressionMin: ctx.minCount });
+    const chart = caterpillarChart(data, { lang: ctx.lang, id, title: ctx.t("t.caterpillar", { measure, group: groupText(ctx, group), year }), valueTitle: measure, period: year, suppressionMin: ctx.minCount });
     return {
       kind: "chart",
       id,
@@ -400,7 +413,7 @@ function spcItems(ctx: Ctx): ReportChartItem[] {
           if (a.cluster !== cluster || a.municipality !== undefined) continue;
           const start = monthOnOrAfter(a.start);
           if (start <= first || start > last || phases.some((p) => p.start === start)) continue;
-          phases.push({ start, label: iv.name });
+          phases.push({ start, label: iv.id });
         }
       phases.sort((a, b) => a.start.localeCompare(b.start));
       const result = pChart(completed.points, { improvement: "decrease", phases, multiplier: 100, firstPhaseLabel: ctx.t("t.phaseBefore") });
@@ -489,18 +502,32 @@ function tripleAimItem(ctx: Ctx, iv: Intervention, idBase: string): ReportChartI
     for (const r of select(ctx, "cost_per_citizen", costGroup, ["region", "cluster"], YEAR).filter(keep))
       out.push({ dimension: "cost", measure: `${ctx.t("m.cost_per_citizen")} (${groupText(ctx, costGroup)})`, period: r.period, value: r.suppressed ? null : r.value, suppressed: r.suppressed, series: series(r) });
     if (out.length === 0) return null;
-    out.sort((a, b) => a.dimension.localeCompare(b.dimension) || (a.series ?? "").localeCompare(b.series ?? "", "da") || a.period.localeCompare(b.period));
+    const regionLabel = ctx.t("val.region");
+    const dimOrder = ["health", "experience", "cost"];
+    const seriesRank = (x: string | undefined) => (x === regionLabel ? "\uffff" : (x ?? ""));
+    out.sort((a, b) => dimOrder.indexOf(a.dimension) - dimOrder.indexOf(b.dimension) || seriesRank(a.series).localeCompare(seriesRank(b.series), "da") || a.period.localeCompare(b.period));
     const chart = tripleAimChart(out, { lang: ctx.lang, id, title: ctx.t("t.tripleAim", { name: iv.name }), subject: adopting.join(", "), period: ctx.period, suppressionMin: ctx.minCount });
+    const periods = [...new Set(out.map((r) => r.period))].sort().slice(-4);
+    const wide = new Map<string, Record<string, unknown> & { suppressedCells: string[] }>();
+    for (const r of out) {
+      const key = `${r.dimension}|${r.series}`;
+      let row = wide.get(key);
+      if (!row) {
+        row = { dimension: ctx.t(`val.${r.dimension}` as ReportTextKey), measure: r.measure, series: r.series, suppressedCells: [] };
+        wide.set(key, row);
+      }
+      if (!periods.includes(r.period)) continue;
+      row[r.period] = r.value;
+      if (r.suppressed) row.suppressedCells.push(r.period);
+    }
     const table: ReportTable = {
       columns: [
         { key: "dimension", label: ctx.t("col.dimension"), format: "text" },
+        { key: "measure", label: ctx.t("col.measure"), format: "text" },
         { key: "series", label: ctx.t("col.series"), format: "text" },
-        { key: "period", label: ctx.t("col.period"), format: "text" },
-        { key: "value", label: ctx.t("col.value"), format: "dec1" },
+        ...periods.map((p) => ({ key: p, label: p, format: "dec1" as const })),
       ],
-      rows: out
-        .filter((r) => r.period >= String(ctx.data.lastYear - 2))
-        .map((r) => ({ dimension: ctx.t(`val.${r.dimension}` as ReportTextKey), series: r.series, period: r.period, value: r.value, suppressed: r.suppressed })),
+      rows: [...wide.values()],
     };
     return { kind: "chart", id, chart, main: true, csv: chart.data, table };
   });
@@ -736,14 +763,14 @@ export function reportSections(data: ReportData, options: ReportSectionOptions =
     id: "sec-funnel",
     dimension: "comparison",
     title: t("sec.funnel"),
-    intro: [t("intro.funnel", { year })],
+    intro: [t("intro.funnel")],
     items: compact([funnelItem(ctx, "funnel-readmission-65", "readmission_30d", "65+", "proportion"), funnelItem(ctx, "funnel-preventable-65", "preventable_admission_rate", "65+", "rate")]),
   });
   add({
     id: "sec-caterpillar",
     dimension: "comparison",
     title: t("sec.caterpillar"),
-    intro: [t("intro.caterpillar", { year })],
+    intro: [t("intro.caterpillar")],
     items: compact([caterpillarItem(ctx, "caterpillar-preventable-65", "preventable_admission_rate", "65+"), caterpillarItem(ctx, "caterpillar-admission-all", "admission_rate", "all")]),
   });
   add({ id: "sec-spc", dimension: "comparison", title: t("sec.spc"), intro: [t("intro.spc")], items: spcItems(ctx) });

@@ -4,8 +4,10 @@
  * in the indicator table — the baseline, the current value with its interval, the SPC signal
  * since the start, and a status with a plain-language reason.
  *
- * Input: the tidy indicator table (IndicatorRow, cluster level, sex "all"), at the finest period
- * kind it has for the target's indicator (see analysisSeries.ts).
+ * Input: a dataset (the indicator engine computes what the targets need, interventionIndicatorRows)
+ * or the tidy indicator table (IndicatorRow, cluster level, sex "all"), at the finest period kind
+ * it has for the target's indicator (see analysisSeries.ts). The analysis is at cluster level:
+ * an adoption by a single municipality is not analysed here (spreadMatrix shows it).
  *
  * Method, per target × cluster:
  * - baseline: Σ numerator / Σ denominator over the target's baseline periods;

@@ -122,3 +122,13 @@ describe("spreadMatrixRows", () => {
     expect(rows).toEqual([{ cluster: "Midt", item: "TOBS-scoreskema", itemKind: "kernel", state: "kept", phase: "spread" }]);
   });
 });
+
+describe("errors", () => {
+  it("rejects empty inputs with the catalogue's messages", () => {
+    expect(() => funnelChart({ ...fx.funnelFixture, units: [] })).toThrow("funnelChart requires at least one unit; the FunnelResult has none.");
+    expect(() => spcChart({ ...fx.spcFixture, points: [] })).toThrow("spcChart requires at least one point; the SpcResult has none.");
+    expect(() => trendsChart(fx.indicatorFixture, { indicator: "readmission_30d" })).toThrow(
+      'trendsChart found no cluster rows for indicator "readmission_30d", group "–" and sex "all" with a year, quarter or month period.',
+    );
+  });
+});

@@ -126,6 +126,9 @@ describe("interruptedTimeSeries — gaps and errors", () => {
     expect(() => interruptedTimeSeries(series, { start: "2005-01", level: 95 })).toThrow(
       "interruptedTimeSeries: level is 95; give the confidence level as a fraction strictly between 0 and 1 (e.g. 0.95)",
     );
+    expect(() => interruptedTimeSeries(series, { start: "2005-01", seasonality: { harmonics: 6 } })).toThrow(
+      'interruptedTimeSeries: seasonality harmonics is 6; give an integer from 1 to 5 (or "months" for month dummies)',
+    );
     expect(() => interruptedTimeSeries(series, { start: "2005-1" })).toThrow(
       'interruptedTimeSeries: period "2005-1" is neither a month "YYYY-MM" nor an integer month index',
     );

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
+  questionTables,
+  registrationPractice,
   admissionRate,
   computeIndicators,
   costPerCitizen,
@@ -180,7 +182,8 @@ describe("computeIndicators", () => {
     const ds = datasetFrom(ROWS, POP);
     const all = computeIndicators(ds, base);
     expect(new Set(all.map((r) => r.indicator.split(":")[0]))).toEqual(
-      new Set(["admission_rate", "readmission_30d", "preventable_admission_rate", "focus_fractures", "focus_lower_respiratory_infection", "focus_unspecific", "focus_admissions_0_2", "cost_per_citizen"]),
+      new Set(["admission_rate", "readmission_30d", "preventable_admission_rate", "focus_fractures", "focus_lower_respiratory_infection", "focus_unspecific", "focus_admissions_0_2", "cost_per_citizen",
+        "who_age", "who_referral", "frequent_admitted", "weekday_hour", "weekend", "short_stays"]),
     );
     const r = all.find((x) => x.indicator === "admission_rate" && x.level === "region" && x.period === "2019" && x.group === "all" && x.sex === "all");
     expect(r?.suppressed).toBe(true);
@@ -190,5 +193,53 @@ describe("computeIndicators", () => {
     // a prepared context is reused
     const ctx = prepareIndicators(ds, { ...base, minCount: 0 });
     expect(computeIndicators(ctx).length).toBe(open.length);
+  });
+});
+
+describe("question tables and the registration-practice report", () => {
+  const rows: ContactRow[] = [
+    // three admissions in 2019 for p1 (frequent), referred from a nursing home, Saturday 2019-03-02
+    adm("p1", "2019-03-02T10:00", "2019-03-03T10:00", { referral: "nursing_home", birth: "1940-01-01" }),
+    adm("p1", "2019-04-01T10:00", "2019-04-02T10:00", { referral: "gp", birth: "1940-01-01" }),
+    adm("p1", "2019-05-01T10:00", "2019-05-02T10:00", { birth: "1940-01-01" }),
+    // a 3 h inpatient stay (under 4 h), a child admitted as inpatient for 6 h (as-registered only)
+    adm("p2", "2019-06-03T08:00", "2019-06-03T11:00", { birth: "1980-01-01" }),
+    adm("p3", "2019-06-04T08:00", "2019-06-04T14:00", { birth: "2018-01-01", municipality: 615 }),
+    adm("p3", "2019-06-10T08:00", "2019-06-10T14:00", { birth: "2018-01-01", municipality: 615 }),
+    adm("p4", "2019-07-01T08:00", "2019-07-03T08:00", { birth: "1950-01-01" }), // died 5 days after admission
+    adm("z", "2020-12-31T08:00", "2020-12-31T22:00"),
+  ];
+  const ds = datasetFrom(rows, POP, { died: { p4: "2019-07-06" } });
+
+  it("answers who, from where, when, how short and deaths after admission (counts, never ids)", () => {
+    const q = questionTables(ds, { ...base, minCount: 0, groups: ["all"], sexes: ["all"] });
+    const get = (ind: string) => q.find((r) => r.indicator === ind && r.level === "region" && r.period === "2019");
+    expect(get("who_referral:nursing_home")?.numerator).toBe(1);
+    expect(get("who_referral:nursing_home")?.denominator).toBe(4); // acute admissions (≥ 12 h) in 2019
+    expect(get("who_referral:not_given")?.numerator).toBe(2);
+    expect(get("frequent_admitted:patients")?.numerator).toBe(1);
+    expect(get("frequent_admitted:patients")?.denominator).toBe(2);
+    expect(get("frequent_admitted:admissions")?.numerator).toBe(3);
+    expect(get("weekend:weekend")?.numerator).toBe(1);
+    expect(get("weekday_hour:sat-10")?.numerator).toBe(1);
+    expect(get("short_stays:under_4h")?.numerator).toBe(1);
+    expect(get("short_stays:under_24h")?.numerator).toBe(3);
+    expect(get("short_stays:under_24h")?.denominator).toBe(7);
+    expect(get("deaths_after_admission:within_7d")?.numerator).toBe(1);
+    expect(get("who_age:75-79")?.numerator).toBe(3);
+    expect(JSON.stringify(q)).not.toMatch(/"p[0-9]"/);
+  });
+
+  it("shows admissions and readmissions under both rules and the difference", () => {
+    const r = registrationPractice(ds, { ...base, minCount: 0, groups: ["0-2", "all"] });
+    const kids = r.find((x) => x.level === "cluster" && x.unit === "Horsens" && x.period === "2019" && x.group === "0-2");
+    expect(kids?.admissions_harmonised).toBe(0);
+    expect(kids?.admissions_as_registered).toBe(2);
+    expect(kids?.admissions_difference).toBe(2);
+    expect(kids?.index_as_registered).toBe(2);
+    expect(kids?.readmitted_as_registered).toBe(1);
+    expect(kids?.readmission_pct_as_registered).toBeCloseTo(50, 12);
+    const sup = registrationPractice(ds, { ...base, groups: ["0-2"] });
+    expect(sup.find((x) => x.unit === "Horsens" && x.period === "2019")?.suppressed).toBe(true);
   });
 });

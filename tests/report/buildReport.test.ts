@@ -1,0 +1,207 @@
+/**
+ * The steering-paper pack built from a small generated dataset: files, self-containedness, the
+ * table of contents, privacy, atomic replacement of OUT, and the headless-Chromium check.
+ */
+import { existsSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildReport, ReportError } from "../../src/report/index.js";
+import { buildFixture, DEMO_INTERVENTIONS, type ReportFixture } from "./fixture.js";
+
+const CHROMIUM = "/usr/bin/chromium";
+let fx: ReportFixture;
+
+beforeAll(async () => {
+  fx = await buildFixture();
+}, 180_000);
+
+afterAll(() => {
+  if (fx && !process.env.KLYNGE_KEEP_REPORT) rmSync(fx.root, { recursive: true, force: true });
+});
+
+function html(): string {
+  return readFileSync(join(fx.outDir, "report.html"), "utf8");
+}
+
+/** Chart ids listed in the table of contents. */
+function tocChartIds(page: string): string[] {
+  return [...page.matchAll(/data-toc-chart="([^"]+)"/g)].map((m) => m[1]);
+}
+
+describe("buildReport on a generated dataset", () => {
+  it("writes report.html, every chart as SVG and PNG (PDF for the main charts), and a CSV per chart", () => {
+    expect(fx.result.outDir).toBe(fx.outDir);
+    expect(existsSync(join(fx.outDir, "report.html"))).toBe(true);
+    const ids = tocChartIds(html());
+    expect(ids.length).toBeGreaterThanOrEqual(20);
+    for (const id of ids) {
+      expect(existsSync(join(fx.outDir, "charts", `${id}.svg`)), id).toBe(true);
+      expect(existsSync(join(fx.outDir, "charts", `${id}.png`)), id).toBe(true);
+      expect(existsSync(join(fx.outDir, "tables", `${id}.csv`)), id).toBe(true);
+    }
+    for (const rel of [...fx.result.charts, ...fx.result.tables]) expect(existsSync(join(fx.outDir, rel)), rel).toBe(true);
+    // Every listed file is in the result, and nothing else is in charts/ and tables/.
+    expect(readdirSync(join(fx.outDir, "charts")).sort()).toEqual(fx.result.charts.map((c) => c.slice("charts/".length)).sort());
+    expect(readdirSync(join(fx.outDir, "tables")).sort()).toEqual(fx.result.tables.map((c) => c.slice("tables/".length)).sort());
+    const pdfs = fx.result.charts.filter((c) => c.endsWith(".pdf"));
+    expect(pdfs.length).toBeGreaterThan(5);
+    expect(readFileSync(join(fx.outDir, pdfs[0])).subarray(0, 5).toString()).toBe("%PDF-");
+  });
+
+  it("writes PNGs at 300 dpi and A4 page width (170 mm → 2008 px)", () => {
+    const png = readFileSync(join(fx.outDir, fx.result.charts.find((c) => c.endsWith(".png"))!));
+    expect(png.subarray(1, 4).toString()).toBe("PNG");
+    // IHDR width, big-endian at byte 16; round(170 / 25.4 × 300) = 2008 (render.ts printPixels)
+    expect(png.readUInt32BE(16)).toBe(2008);
+  });
+
+  it("is self-contained: no external src/href, no scripts, stylesheets, fonts or images from elsewhere", () => {
+    const page = html();
+    expect(page).not.toMatch(/\b(?:src|href)\s*=\s*["']?\s*(?:https?:)?\/\//i);
+    expect(page).not.toMatch(/<script\b/i);
+    expect(page).not.toMatch(/<link\b/i);
+    expect(page).not.toMatch(/<img\b/i);
+    expect(page).not.toMatch(/@import|@font-face|url\(\s*["']?https?:/i);
+    expect(page).toMatch(/<style>/);
+  });
+
+  it("has a table of contents by Triple Aim dimension and focus area, and an inline SVG for every chart in it", () => {
+    const page = html();
+    for (const heading of ["Befolkningens sundhed", "Fokusområder", "Borgerens oplevelse", "Omkostning pr. borger", "Sammenligning på tværs af klynger", "Spredning af indsatser"])
+      expect(page).toContain(`>${heading}</a>`);
+    for (const id of ["sec-focus-0-2", "sec-focus-65", "sec-preventable", "sec-intervention-frail-elderly-follow-up"]) expect(page).toContain(`href="#${id}"`);
+    const ids = tocChartIds(page);
+    for (const id of ids) expect(page, id).toMatch(new RegExp(`<svg role="img" aria-label="[^"]*" data-chart-id="${id}"`));
+    // Inline SVG ids are unique in the page (clip paths of one chart never resolve to another's).
+    const svgIds = [...page.matchAll(/<(?:clipPath|linearGradient|radialGradient|pattern|g|path|rect)\b[^>]*\sid="([^"]+)"/g)].map((m) => m[1]);
+    expect(new Set(svgIds).size).toBe(svgIds.length);
+  });
+
+  it("states the data period, the definitions, the suppression threshold and the load report", () => {
+    const page = html();
+    expect(page).toContain("Dataperiode: 2019–2021");
+    expect(page).toContain("12-timers-reglen");
+    expect(page).toMatch(/færre end 5 borgere/);
+    expect(page).toMatch(/rækker læst i alt/);
+    expect(page).toContain('lang="da"');
+  });
+
+  it("never writes patient ids or CPR-shaped strings, in the page or any table", () => {
+    const admissions = readFileSync(join(fx.dataDir, "admissions.csv"), "utf8").split("\n");
+    const header = admissions[0].split(",");
+    const col = header.indexOf("patient_id");
+    expect(col).toBeGreaterThanOrEqual(0);
+    const ids = [...new Set(admissions.slice(1, 400).map((l) => l.split(",")[col]).filter((x) => x))];
+    expect(ids.length).toBeGreaterThan(50);
+    const cpr = /\b(0[1-9]|[12][0-9]|3[01])(0[1-9]|1[0-2])[0-9]{2}-?[0-9]{4}\b/;
+    const texts = [html(), ...fx.result.tables.map((t) => readFileSync(join(fx.outDir, t), "utf8"))];
+    for (const text of texts) {
+      for (const id of ids) expect(text.includes(id), id).toBe(false);
+      expect(text).not.toMatch(cpr);
+    }
+    for (const t of fx.result.tables) {
+      const head = readFileSync(join(fx.outDir, t), "utf8").split("\n")[0].toLowerCase();
+      expect(head, t).not.toMatch(/patient|cpr|pnr/);
+    }
+  });
+
+  it("reports progress as numbered steps that end with where the report is", () => {
+    expect(fx.progress.length).toBeGreaterThan(10);
+    fx.progress.forEach((p, k) => {
+      expect(p.i).toBe(k + 1 === fx.progress.length ? p.n : k + 1);
+      expect(p.i).toBeLessThanOrEqual(p.n);
+    });
+    expect(fx.progress.at(-1)!.step).toContain(fx.outDir);
+    expect(fx.progress.some((p) => p.step.startsWith("Tegner "))).toBe(true);
+  });
+
+  it("leaves the previous report intact when a run fails late (failure injected through onProgress)", async () => {
+    const before = readFileSync(join(fx.outDir, "report.html"), "utf8");
+    const mtime = statSync(join(fx.outDir, "report.html")).mtimeMs;
+    let charts = 0;
+    const run = buildReport(fx.dataDir, {
+      outDir: fx.outDir,
+      interventions: DEMO_INTERVENTIONS,
+      formats: ["svg"],
+      onProgress: (step) => {
+        if (step.startsWith("Tegner ") && ++charts === 3) throw new Error("injected failure");
+      },
+    });
+    await expect(run).rejects.toBeInstanceOf(ReportError);
+    await expect(run).rejects.toThrow(/Tegner .*fejlede: injected failure.*uændret/);
+    expect(readFileSync(join(fx.outDir, "report.html"), "utf8")).toBe(before);
+    expect(statSync(join(fx.outDir, "report.html")).mtimeMs).toBe(mtime);
+    const leftovers = readdirSync(dirname(fx.outDir)).filter((n) => n.includes(".partial") || n.includes(".old-"));
+    expect(leftovers).toEqual([]);
+  });
+
+  it("leaves the previous report intact when the data folder does not exist, and names the step", async () => {
+    const before = readFileSync(join(fx.outDir, "report.html"), "utf8");
+    const run = buildReport(join(fx.root, "no-such-folder"), { outDir: fx.outDir });
+    await expect(run).rejects.toThrow(/Indlæser data fejlede: datamappen .*no-such-folder findes ikke/);
+    expect(readFileSync(join(fx.outDir, "report.html"), "utf8")).toBe(before);
+    expect(readdirSync(dirname(fx.outDir)).filter((n) => n.startsWith("."))).toEqual([]);
+  });
+
+  it("rejects bad options before touching OUT", async () => {
+    await expect(buildReport(fx.dataDir, { outDir: fx.outDir, formats: ["gif" as "svg"] })).rejects.toThrow(/formats må kun indeholde/);
+    await expect(buildReport(fx.dataDir, { outDir: fx.outDir, minCount: -1 })).rejects.toThrow(/minCount/);
+    await expect(buildReport(fx.dataDir, { outDir: fx.outDir, lang: "de" as "da" })).rejects.toThrow(/lang/);
+    expect(existsSync(join(fx.outDir, "report.html"))).toBe(true);
+  });
+});
+
+describe.skipIf(!existsSync(CHROMIUM))("report.html in headless Chromium", () => {
+  it("opens offline with no console errors or network requests, every chart visible; takes a full-page screenshot", async () => {
+    const { chromium } = await import("playwright-core");
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
+      const errors: string[] = [];
+      const requests: string[] = [];
+      page.on("console", (m) => {
+        if (m.type() === "error") errors.push(m.text());
+      });
+      page.on("pageerror", (e) => errors.push(String(e)));
+      page.on("request", (r) => {
+        if (!r.url().startsWith("file:")) requests.push(r.url());
+      });
+      await page.goto(`file://${join(fx.outDir, "report.html")}`, { waitUntil: "load" });
+      const ids = tocChartIds(html());
+      expect(ids.length).toBeGreaterThan(0);
+      for (const id of ids) {
+        const svg = page.locator(`svg[data-chart-id="${id}"]`);
+        expect(await svg.count(), id).toBe(1);
+        await svg.scrollIntoViewIfNeeded();
+        expect(await svg.isVisible(), id).toBe(true);
+        const box = await svg.boundingBox();
+        expect(box, id).not.toBeNull();
+        expect(box!.width, id).toBeGreaterThan(100);
+        expect(box!.height, id).toBeGreaterThan(50);
+      }
+      // Every TOC link resolves to an element of the page.
+      const broken = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLAnchorElement>("nav.toc a")].map((a) => a.getAttribute("href")!.slice(1)).filter((id) => !document.getElementById(id)),
+      );
+      expect(broken).toEqual([]);
+      const shot = join(fx.outDir, "report-screenshot.png");
+      await page.screenshot({ path: shot, fullPage: true });
+      const png = readFileSync(shot);
+      expect(png.readUInt32BE(16)).toBe(1100);
+      expect(png.readUInt32BE(20)).toBeGreaterThan(5000);
+      expect(errors).toEqual([]);
+      expect(requests).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  }, 120_000);
+});
+
+if (!existsSync(CHROMIUM)) {
+  describe("report.html in headless Chromium", () => {
+    it.skip(`skipped: ${CHROMIUM} is not installed (apt-get install chromium)`, () => undefined);
+  });
+}
