@@ -11,8 +11,10 @@ export interface GeneratedFiles {
 
 /**
  * Generate a dataset in memory (same model and bytes as {@link generateDataset} without gzip),
- * for validation runs over many seeds at a small fraction (e.g. fraction 0.02 of the region for
- * 2016–2023 takes well under a second).
+ * for validation runs over many seeds at a small fraction (fraction 0.02 of the region for
+ * 2016–2023, ≈ 26,000 citizens and 60,000 contacts, takes about a second of CPU time). Runs with
+ * the same seed and different `interventionRateRatio` are paired: only citizens whose acute
+ * contact was dropped by the intervention differ.
  *
  * @example
  * const { files, truth } = await generateToMemory({ seed: 7, fraction: 0.02, interventionRateRatio: 1 });

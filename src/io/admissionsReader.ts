@@ -434,7 +434,7 @@ export async function readAdmissions(
               lines++;
               q = nl + 1;
             }
-            if (lines > 0 && q > start) builder.reserve((size / ((q - start) / lines)) * 1.03 + 16);
+            if (lines > 0 && q > start) builder.reserve((size / ((q - start) / lines)) * 1.08 + 16);
           }
         }
         let p = start;

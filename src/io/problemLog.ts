@@ -18,9 +18,26 @@ export class ProblemLog {
     private readonly onWarning?: (p: Problem) => void,
   ) {}
 
-  /** Record a problem. `expected`/`found` default to the params'. */
-  add(code: MessageCode, file: string, line: number | null, params: MessageParams = {}): Problem {
+  /**
+   * Record a problem. `expected`/`found` default to the params'. The Problem object and its text
+   * are only built when it is kept in the list or a warning goes to onWarning (counting is cheap,
+   * so millions of capped problems cost little).
+   */
+  add(code: MessageCode, file: string, line: number | null, params: MessageParams = {}): Problem | null {
     const severity = MESSAGES[code].severity;
+    this.counts[code] = (this.counts[code] ?? 0) + 1;
+    let f = this.perFile.get(file);
+    if (f === undefined) {
+      f = { errors: 0, warnings: 0 };
+      this.perFile.set(file, f);
+    }
+    if (severity === "error") f.errors++;
+    else f.warnings++;
+    const key = `${file}\u0000${code}`;
+    const k = this.kept.get(key) ?? 0;
+    const keep = k < this.maxPerCode;
+    const notify = severity === "warning" && this.onWarning !== undefined;
+    if (!keep && !notify) return null;
     const problem: Problem = {
       code,
       severity,
@@ -31,18 +48,11 @@ export class ProblemLog {
       found: code === "cpr_like_id" ? "(not shown)" : (params.found ?? ""),
       message: formatMessage(code, file, line, params),
     };
-    this.counts[code] = (this.counts[code] ?? 0) + 1;
-    const f = this.perFile.get(file) ?? { errors: 0, warnings: 0 };
-    if (severity === "error") f.errors++;
-    else f.warnings++;
-    this.perFile.set(file, f);
-    const key = `${file}\u0000${code}`;
-    const k = this.kept.get(key) ?? 0;
-    if (k < this.maxPerCode) {
+    if (keep) {
       this.kept.set(key, k + 1);
       this.problems.push(problem);
     }
-    if (severity === "warning" && this.onWarning !== undefined) this.onWarning(problem);
+    if (notify) this.onWarning!(problem);
     return problem;
   }
 

@@ -18,7 +18,7 @@ import { loadDataset, packageRoot } from "../io/index.js";
 import { loadInterventions, type Intervention } from "../spread/index.js";
 import { withAtomicDirectory } from "./atomicOutput.js";
 import { prepareReportData } from "./prepareReportData.js";
-import { reportHtml } from "./reportHtml.js";
+import { reportHtml, trimSvgNumbers } from "./reportHtml.js";
 import { reportText, type ReportLang, type ReportTextKey } from "./reportMessages.js";
 import { reportSections } from "./reportSections.js";
 import type { ReportChartItem, ReportProgress, ReportTableItem } from "./reportTypes.js";
@@ -171,7 +171,7 @@ export async function buildReport(dataDir: string, options: BuildReportOptions =
     for (const item of chartItems) {
       progress("step.chart", { id: item.id });
       const chart: Chart<unknown> = item.chart;
-      const svg = await renderSvg(chart);
+      const svg = trimSvgNumbers(await renderSvg(chart));
       svgs.set(item.id, svg);
       const written: string[] = [`charts/${item.id}.svg`];
       writeFileSync(join(staging, "charts", `${item.id}.svg`), svg);

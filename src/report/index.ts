@@ -6,7 +6,7 @@ export { prepareReportData } from "./prepareReportData.js";
 export type { PrepareReportOptions } from "./prepareReportData.js";
 export { reportSections, slug as reportSlug } from "./reportSections.js";
 export type { ReportData, ReportSectionOptions } from "./reportSections.js";
-export { reportHtml, scopeSvgIds, inlineSvg, escapeHtml } from "./reportHtml.js";
+export { reportHtml, scopeSvgIds, inlineSvg, trimSvgNumbers, escapeHtml as reportEscapeHtml } from "./reportHtml.js";
 export { reportQuestionTables, referralSourceLabel } from "./reportQuestionTables.js";
 export type { ReportQuestionTables, ReportQuestionOptions } from "./reportQuestionTables.js";
 export { reportText } from "./reportMessages.js";
