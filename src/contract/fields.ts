@@ -10,7 +10,7 @@
 
 import { AdmissionType, ContactType, REFERRAL_SOURCES, SECTORS, Sex } from "./codes.js";
 import type { ReferralSource, Sector } from "./codes.js";
-import { MINUTES_PER_DAY, MISSING, daysFromCivil, isSkippedLocalTime, isValidDate } from "./time.js";
+import { MINUTES_PER_DAY, MISSING, daysFromCivil, daysInMonth, isSkippedLocalTime, isValidDate } from "./time.js";
 
 /** Stable codes of field failures (the io message catalogue turns them into text). */
 export const FieldCode = {
@@ -67,8 +67,26 @@ function fail<T>(code: FieldCode, expected: string): FieldResult<T> {
 // ---------------------------------------------------------------------------------------------
 // Building blocks shared with the byte-level fast path (src/io/admissionsFastPath.ts).
 
+// Month table for years 1800–2299: first day (days since 1970-01-01) and length of each month,
+// so that the hot path reads a date with two lookups (same result as isValidDate + daysFromCivil).
+const TABLE_FROM = 1800;
+const TABLE_YEARS = 500;
+const MONTH_START = new Int32Array(TABLE_YEARS * 12);
+const MONTH_DAYS = new Uint8Array(TABLE_YEARS * 12);
+for (let y = 0; y < TABLE_YEARS; y++) {
+  for (let m = 1; m <= 12; m++) {
+    MONTH_START[y * 12 + m - 1] = daysFromCivil(TABLE_FROM + y, m, 1);
+    MONTH_DAYS[y * 12 + m - 1] = daysInMonth(TABLE_FROM + y, m);
+  }
+}
+
 /** Days since 1970-01-01 of a calendar date, or NaN when it is not a valid date. */
 export function dayFromParts(year: number, month: number, day: number): number {
+  const y = year - TABLE_FROM;
+  if (y >= 0 && y < TABLE_YEARS && month >= 1 && month <= 12 && (day | 0) === day) {
+    const i = y * 12 + month - 1;
+    return day >= 1 && day <= MONTH_DAYS[i] ? MONTH_START[i] + day - 1 : NaN;
+  }
   return isValidDate(year, month, day) ? daysFromCivil(year, month, day) : NaN;
 }
 

@@ -44,6 +44,8 @@ export const EffectsMessage = {
     `dispersion phi = ${phi.toFixed(3)} <= 1: Poisson standard errors are used (no deflation)`,
   overdispersionNote: (phi: number) =>
     `dispersion phi = ${phi.toFixed(3)} > 1: standard errors are multiplied by sqrt(phi) (quasi-Poisson)`,
+  blockDispersionNote: (block: number, phi: number) =>
+    `dispersion of ${block}-period sums phi = ${phi.toFixed(3)} exceeds the per-period one: successive periods of a unit are correlated (e.g. the same frail patients), so standard errors are multiplied by sqrt(${phi.toFixed(3)})`,
   noTreatedUnits: () => `staggeredDid: no unit has a treatedFrom period, so there is no effect to estimate`,
   noControls: (g: string, t: string) =>
     `ATT(${g}, ${t}) not identified: no never-treated or not-yet-treated unit at that period`,

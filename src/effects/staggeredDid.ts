@@ -34,6 +34,13 @@ export interface StaggeredDidOptions {
    * unit + period fixed-effects model fitted to the untreated observations; "none": pure Poisson.
    */
   readonly overdispersion?: "estimate" | "none";
+  /**
+   * Length (in periods) of the blocks over which a second φ is estimated from summed counts
+   * (default 12; 0 or 1 turns it off). Persistent individuals (frail patients readmitted again
+   * and again) make successive months of a unit correlated; month-level φ misses that, φ of
+   * yearly sums shows it. The variance uses max(1, φ_period, φ_block).
+   */
+  readonly dispersionBlock?: number;
   /** Also fit the two-way fixed-effects Poisson model, reported only as a labelled contrast. */
   readonly twfeContrast?: boolean;
 }
@@ -88,6 +95,8 @@ export interface StaggeredDidResult {
   readonly cohorts: readonly { readonly cohort: string; readonly units: readonly string[] }[];
   readonly neverTreated: readonly string[];
   readonly dispersion: number;
+  /** φ of block sums (null when not estimated). */
+  readonly blockDispersion: number | null;
   readonly dispersionUsed: number;
   /** Two-way fixed-effects estimate, only as a contrast (null unless asked). */
   readonly twfe: (RateRatioEstimate & { readonly label: string }) | null;
@@ -251,12 +260,16 @@ export function staggeredDid(panel: readonly DidPanelRow[], options: StaggeredDi
 
   // Overdispersion from the untreated observations.
   let phi = 1;
+  let phiBlock: number | null = null;
+  const block = Math.floor(options.dispersionBlock ?? 12);
   if (options.overdispersion !== "none") {
-    phi = untreatedDispersion(nU, nT, minT, events, exposure, starts);
-    if (!Number.isFinite(phi)) phi = 1;
+    const d = untreatedDispersion(nU, nT, minT, events, exposure, starts, block);
+    phi = Number.isFinite(d.phi) ? d.phi : 1;
+    if (d.phiBlock !== null && Number.isFinite(d.phiBlock)) phiBlock = d.phiBlock;
   }
-  const scale = Math.max(1, phi);
+  const scale = Math.max(1, phi, phiBlock ?? 1);
   notes.push(phi > 1 ? EffectsMessage.overdispersionNote(phi) : EffectsMessage.underdispersionNote(phi));
+  if (phiBlock !== null && phiBlock > Math.max(1, phi)) notes.push(EffectsMessage.blockDispersionNote(block, phiBlock));
 
   const gradAcc = new Float64Array(nU * nT);
   const aggregate = (sel: Cell[]): { est: number; se: number } => {
@@ -332,7 +345,7 @@ export function staggeredDid(panel: readonly DidPanelRow[], options: StaggeredDi
     method:
       `Callaway–Sant'Anna group-time effects on the log-rate scale, ${controlGroup === "notyettreated" ? "not-yet-treated and never-treated" : "never-treated"} controls, ` +
       `base = ${k} period(s) before each start; aggregated as Σ observed / Σ counterfactual events`,
-    variance: `analytical delta method on Poisson unit-period counts, × max(1, φ) (φ from a unit + period fixed-effects Poisson model of the untreated observations)`,
+    variance: `analytical delta method on Poisson unit-period counts, × max(1, φ, φ_block) (φ from a unit + period fixed-effects Poisson model of the untreated observations; φ_block the same on sums over blocks of ${block > 1 ? block : "–"} periods)`,
     controlGroup,
     baseWindow: k,
     level,
@@ -343,6 +356,7 @@ export function staggeredDid(panel: readonly DidPanelRow[], options: StaggeredDi
     cohorts: cohortStarts.map((g) => ({ cohort: periodLabel(g, kind), units: unitNames.filter((_, u) => starts[u] === g) })),
     neverTreated: unitNames.filter((_, u) => starts[u] === null),
     dispersion: phi,
+    blockDispersion: phiBlock,
     dispersionUsed: scale,
     twfe,
     notes,
@@ -373,11 +387,15 @@ function fixedEffectsDesign(
 }
 
 /**
- * φ = Pearson χ²/df of the Poisson unit + period main-effects model (μ = E·a_u·b_t) fitted to the
- * untreated observations (never treated, or before the start). The maximum-likelihood fit of this
- * log-linear model is found by iterative proportional fitting (Deming & Stephan 1940; Bishop,
- * Fienberg & Holland 1975, ch. 3), which matches the margins Σ_t y = Σ_t μ and Σ_u y = Σ_u μ —
- * the Poisson likelihood equations — in O(cells) per sweep; df = cells − (units + periods − 1).
+ * Dispersion of the untreated observations (never treated, or before the start) around the
+ * Poisson unit + period main-effects model μ = E·a_u·b_t. Its maximum-likelihood fit is found by
+ * iterative proportional fitting (Deming & Stephan 1940; Bishop, Fienberg & Holland 1975, ch. 3),
+ * which matches the margins Σ_t y = Σ_t μ and Σ_u y = Σ_u μ — the Poisson likelihood equations —
+ * in O(cells) per sweep.
+ * - φ = Pearson χ²/df, df = cells − (units + periods − 1);
+ * - φ_block: the same Pearson statistic on the sums of y and μ over blocks of `block` successive
+ *   periods of a unit, df = block cells − (units + blocks − 1). Without serial correlation
+ *   it is ≈ 1; when the same patients drive a unit's counts month after month it is larger.
  */
 function untreatedDispersion(
   nU: number,
@@ -386,7 +404,8 @@ function untreatedDispersion(
   events: Float64Array,
   exposure: Float64Array,
   starts: readonly (number | null)[],
-): number {
+  block: number,
+): { phi: number; phiBlock: number | null } {
   const keys: number[] = [];
   for (let u = 0; u < nU; u++) {
     for (let t = 0; t < nT; t++) {
@@ -411,7 +430,7 @@ function untreatedDispersion(
   }
   const params = usedU.reduce((s, v) => s + v, 0) + usedT.reduce((s, v) => s + v, 0) - 1;
   const df = keys.length - params;
-  if (df <= 0) return NaN;
+  if (df <= 0) return { phi: NaN, phiBlock: null };
   const den = new Float64Array(Math.max(nU, nT));
   for (let sweep = 0; sweep < 1000; sweep++) {
     let change = 0;
@@ -434,11 +453,39 @@ function untreatedDispersion(
     if (change < 1e-10) break;
   }
   let pearson = 0;
+  const nB = Math.ceil(nT / Math.max(1, block));
+  const sumY = new Float64Array(nU * nB);
+  const sumMu = new Float64Array(nU * nB);
   for (const key of keys) {
-    const mu = exposure[key] * a[Math.floor(key / nT)] * b[key % nT];
+    const u = Math.floor(key / nT);
+    const t = key % nT;
+    const mu = exposure[key] * a[u] * b[t];
     if (mu > 0) pearson += (events[key] - mu) ** 2 / mu;
+    if (block > 1) {
+      const cell = u * nB + Math.floor(t / block);
+      sumY[cell] += events[key];
+      sumMu[cell] += mu;
+    }
   }
-  return pearson / df;
+  let phiBlock: number | null = null;
+  if (block > 1) {
+    let pb = 0;
+    let cells = 0;
+    const blockUnits = new Set<number>();
+    const blocks = new Set<number>();
+    for (let c = 0; c < sumMu.length; c++) {
+      if (sumMu[c] > 0) {
+        pb += (sumY[c] - sumMu[c]) ** 2 / sumMu[c];
+        cells++;
+        blockUnits.add(Math.floor(c / nB));
+        blocks.add(c % nB);
+      }
+    }
+    // The fitted unit and period margins fix the unit and block margins of the block sums.
+    const dfBlock = cells - (blockUnits.size + blocks.size - 1);
+    phiBlock = dfBlock > 0 ? pb / dfBlock : null;
+  }
+  return { phi: pearson / df, phiBlock };
 }
 
 /** Two-way fixed-effects Poisson estimate (contrast only). */

@@ -8,7 +8,7 @@ import { daysFromCivil } from "../contract/time.js";
 import { CALIBRATION_TARGETS } from "./rates.js";
 import { DEMO_INTERVENTION, type InjectedIntervention } from "./demoIntervention.js";
 import { MIDTJYLLAND_MUNICIPALITIES, nationMunicipalities, type GeneratorMunicipality } from "./geography.js";
-import { minutesToText, dayToText } from "./format.js";
+import { cprSafeInteger, dayToText, minutesToText } from "./format.js";
 import { GENERATE_MESSAGES } from "./messages.js";
 import type { GenerateProgress, GenerateSettings } from "./options.js";
 import { Random } from "./random.js";
@@ -76,7 +76,7 @@ export const GENERATOR_ASSUMPTIONS: readonly string[] = [
 function contactLine(c: GeneratedContact): string {
   const adm = minutesToText(c.admittedAt);
   const dis = c.dischargedAt === MISSING ? "" : minutesToText(c.dischargedAt);
-  return `${c.patientId},${dayToText(c.birthDay)},${c.sex === 1 ? "F" : "M"},${c.municipality},${c.hospital},${adm},${dis},${c.acute ? "acute" : "planned"},${c.inpatient ? "inpatient" : "outpatient"},${c.diagnosis},${c.referral},${c.cost}`;
+  return `${c.patientId},${dayToText(c.birthDay)},${c.sex === 1 ? "F" : "M"},${c.municipality},${c.hospital},${adm},${dis},${c.acute ? "acute" : "planned"},${c.inpatient ? "inpatient" : "outpatient"},${c.diagnosis},${c.referral},${cprSafeInteger(c.cost)}`;
 }
 
 /** Run the generator on validated settings, writing to the given outputs. */
@@ -218,10 +218,10 @@ function writeSectorCosts(
     for (let g = 0; g < 5; g++) {
       const year = fromYear + yi;
       const label = AGE_GROUP_LABELS[g];
-      out.line(`${year},${m.code},hospital,${label},${Math.round(res.hospitalCost[yi * 5 + g])}`);
+      out.line(`${year},${m.code},hospital,${label},${cprSafeInteger(res.hospitalCost[yi * 5 + g])}`);
       for (const sector of ["general_practice", "municipal_care", "other"] as const) {
         const v = people[g] * SECTOR_UNIT_COSTS[sector][g] * price * Math.exp(0.03 * rng.normal());
-        out.line(`${year},${m.code},${sector},${label},${Math.round(v)}`);
+        out.line(`${year},${m.code},${sector},${label},${cprSafeInteger(v)}`);
       }
     }
   }

@@ -1,3 +1,4 @@
+import { appendRows } from "./appendRows.js";
 import type { Dataset } from "../contract/dataset.js";
 import { admissionRate } from "./admissionRate.js";
 import { costPerCitizen } from "./costPerCitizen.js";
@@ -36,13 +37,13 @@ export function computeIndicators(input: Dataset | IndicatorContext, options: In
   const ctx = "computed" in input ? input : prepareIndicators(input, options);
   const wanted = new Set<string>(options.indicators ?? INDICATOR_FAMILIES);
   const rows: IndicatorRow[] = [];
-  if (wanted.has("admission_rate")) rows.push(...admissionRate(ctx));
-  if (wanted.has("readmission_30d")) rows.push(...readmission30d(ctx));
-  if (wanted.has("preventable_admission_rate")) rows.push(...preventableAdmissionRate(ctx));
-  if (wanted.has("focus")) rows.push(...focusAreaRates(ctx));
-  if (wanted.has("cost_per_citizen")) rows.push(...costPerCitizen(ctx));
-  if (wanted.has("experience_positive")) rows.push(...experiencePositive(ctx.dataset, ctx.options));
-  if (wanted.has("questions")) rows.push(...questionTables(ctx));
+  if (wanted.has("admission_rate")) appendRows(rows, admissionRate(ctx));
+  if (wanted.has("readmission_30d")) appendRows(rows, readmission30d(ctx));
+  if (wanted.has("preventable_admission_rate")) appendRows(rows, preventableAdmissionRate(ctx));
+  if (wanted.has("focus")) appendRows(rows, focusAreaRates(ctx));
+  if (wanted.has("cost_per_citizen")) appendRows(rows, costPerCitizen(ctx));
+  if (wanted.has("experience_positive")) appendRows(rows, experiencePositive(ctx.dataset, ctx.options));
+  if (wanted.has("questions")) appendRows(rows, questionTables(ctx));
   const minCount = ctx.resolved.minCount;
   if (minCount === 0) return rows;
   const clusterOf = new Map(ctx.dataset.geography.map((g) => [String(g.municipality_code), g.cluster] as const));

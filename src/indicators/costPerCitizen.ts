@@ -1,3 +1,4 @@
+import { appendRows } from "./appendRows.js";
 import { parseAgeGroup, type AgeGroup } from "./ageGroup.js";
 import { classOf, cubeSize } from "./indicatorContext.js";
 import { hospitalCostCube, ratePeriodOk } from "./eventCubes.js";
@@ -72,8 +73,7 @@ export function costPerCitizen(input: IndicatorInput, options: IndicatorOptions 
     for (let k = 0; k < cube.length; k++) total[k] += cube[k];
     const groups = requested.filter((g) => fits(sector, g)).map((g) => g.label);
     if (groups.length === 0) continue;
-    rows.push(
-      ...buildIndicatorRows(ctx, {
+    appendRows(rows, buildIndicatorRows(ctx, {
         indicator: `cost_per_citizen:${sector}`,
         kind: "rate",
         numerator: cube,
@@ -87,8 +87,7 @@ export function costPerCitizen(input: IndicatorInput, options: IndicatorOptions 
     );
   }
   const totalGroups = requested.filter((g) => [...sectorCubes.keys()].every((s) => fits(s, g))).map((g) => g.label);
-  rows.push(
-    ...buildIndicatorRows(ctx, {
+  appendRows(rows, buildIndicatorRows(ctx, {
       indicator: "cost_per_citizen",
       kind: "rate",
       numerator: total,

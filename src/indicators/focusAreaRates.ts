@@ -1,3 +1,4 @@
+import { appendRows } from "./appendRows.js";
 import { groupIndexByDiagnosis } from "../stays/diagnosisGroups.js";
 import { parseAgeGroup } from "./ageGroup.js";
 import { admissionCube, ratePeriodOk } from "./eventCubes.js";
@@ -24,8 +25,7 @@ export function focusAreaRates(input: IndicatorInput, options: IndicatorOptions 
     const inGroup = groupIndexByDiagnosis(ctx.dataset.contacts.diagnoses, [g]);
     const population = parseAgeGroup(g.age_group ?? "65+");
     if (!ctx.groups.some((x) => x.group.label === population.label)) continue;
-    rows.push(
-      ...buildIndicatorRows(ctx, {
+    appendRows(rows, buildIndicatorRows(ctx, {
         indicator: `focus_${g.group}`,
         kind: "rate",
         numerator: admissionCube(ctx, {
@@ -38,8 +38,7 @@ export function focusAreaRates(input: IndicatorInput, options: IndicatorOptions 
       }),
     );
   }
-  rows.push(
-    ...buildIndicatorRows(ctx, {
+  appendRows(rows, buildIndicatorRows(ctx, {
       indicator: "focus_admissions_0_2",
       kind: "rate",
       numerator: admissionCube(ctx, { keep: (_j, s) => age[s] <= 2, on: "start" }),

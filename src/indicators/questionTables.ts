@@ -19,6 +19,7 @@
  *   7 / 30 days of the admission day (when deaths.csv is given).
  * Periods: years. Levels: region and cluster unless `questionLevels` says otherwise.
  */
+import { appendRows } from "./appendRows.js";
 import { REFERRAL_SOURCES } from "../contract/codes.js";
 import { MINUTES_PER_DAY, MISSING, civilFromDays, weekdayOfDays } from "../contract/time.js";
 import { elapsedAtLeast } from "../stays/elapsed.js";
@@ -140,8 +141,8 @@ export function questionTables(input: IndicatorInput, options: QuestionOptions =
   const rows: IndicatorRow[] = [];
   const tables: Table[] = [who, referral, frequent, wh, weekend, short, ...(deaths ? [deaths] : [])];
   for (const t of tables) {
-    if (t === frequent) rows.push(...emit(ctx, t, opts, freqTotals));
-    else rows.push(...emit(ctx, t, opts, null));
+    if (t === frequent) appendRows(rows, emit(ctx, t, opts, freqTotals));
+    else appendRows(rows, emit(ctx, t, opts, null));
   }
   return rows;
 }

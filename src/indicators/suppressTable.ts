@@ -41,21 +41,49 @@ export interface Relation {
 const NOTE_PRIMARY = (m: number) => `suppressed: a count below ${m}`;
 const NOTE_SECONDARY = "suppressed: would reveal a suppressed cell from the totals";
 
-function cellKey(r: IndicatorRow, over: Partial<Record<"level" | "unit" | "period" | "group" | "sex" | "indicator", string>>): string {
-  return [over.indicator ?? r.indicator, over.level ?? r.level, over.unit ?? r.unit, over.period ?? r.period, over.group ?? r.group, over.sex ?? r.sex].join("\u0001");
+/** Cell keys as numbers: each dimension interned to a small integer and packed (48 bits). */
+class CellKeys {
+  private readonly dicts = [new Map<string, number>(), new Map<string, number>(), new Map<string, number>(), new Map<string, number>(), new Map<string, number>(), new Map<string, number>()];
+  private static readonly RADIX = [1, 4, 8192, 8192, 256, 4]; // indicator, level, unit, period, group, sex
+  id(dim: number, value: string): number {
+    const d = this.dicts[dim];
+    let x = d.get(value);
+    if (x === undefined) {
+      x = d.size;
+      if (dim > 0 && x >= CellKeys.RADIX[dim]) throw new RangeError(`suppressTable: too many distinct values of one column (${value})`);
+      d.set(value, x);
+    }
+    return x;
+  }
+  key(r: IndicatorRow, over: Partial<Record<"level" | "unit" | "period" | "group" | "sex" | "indicator", string>> = {}): number {
+    const v = [
+      this.id(0, over.indicator ?? r.indicator),
+      this.id(1, over.level ?? r.level),
+      this.id(2, over.unit ?? r.unit),
+      this.id(3, over.period ?? r.period),
+      this.id(4, over.group ?? r.group),
+      this.id(5, over.sex ?? r.sex),
+    ];
+    let k = v[0];
+    for (let d = 1; d < 6; d++) k = k * CellKeys.RADIX[d] + v[d];
+    return k;
+  }
 }
 
 /** Find the additive relations of a tidy table (see the module comment). */
 export function findRelations(rows: readonly IndicatorRow[], options: SuppressOptions = {}): Relation[] {
-  const byKey = new Map<string, number>();
-  rows.forEach((r, i) => byKey.set(cellKey(r, {}), i));
+  const keys = new CellKeys();
+  const byKey = new Map<number, number>();
+  rows.forEach((r, i) => byKey.set(keys.key(r), i));
   const clusterOf =
     options.clusterOf instanceof Map ? options.clusterOf : new Map(Object.entries((options.clusterOf ?? {}) as Record<string, string>));
   const region = rows.find((x) => x.level === "region")?.unit;
-  const candidates = new Map<string, { parent: number; children: number[] }>();
-  const addTo = (name: string, parent: number, child: number): void => {
-    let c = candidates.get(name);
-    if (!c) candidates.set(name, (c = { parent, children: [] }));
+  const candidates = new Map<string, Map<number, { parent: number; children: number[] }>>();
+  const addTo = (tag: string, key: number, parent: number, child: number): void => {
+    let m = candidates.get(tag);
+    if (!m) candidates.set(tag, (m = new Map()));
+    let c = m.get(key);
+    if (!c) m.set(key, (c = { parent, children: [] }));
     c.children.push(child);
   };
   // Age-band covers, per distinct set of group labels.
@@ -89,64 +117,40 @@ export function findRelations(rows: readonly IndicatorRow[], options: SuppressOp
     }
   });
   const isFamilyCategory = (ind: string) => ind.includes(":") && !ind.startsWith("cost_per_citizen") && !ind.startsWith("experience_positive");
+  const link = (tag: string, r: IndicatorRow, i: number, over: Parameters<CellKeys["key"]>[1]): void => {
+    const k = keys.key(r, over);
+    const p = byKey.get(k);
+    if (p !== undefined) addTo(tag, k, p, i);
+  };
 
   rows.forEach((r, i) => {
-    // sex
-    if (r.sex !== "all") {
-      const p = byKey.get(cellKey(r, { sex: "all" }));
-      if (p !== undefined) addTo(`sex|${cellKey(r, { sex: "all" })}`, p, i);
-    }
-    // geography
+    if (r.sex !== "all") link("sex", r, i, { sex: "all" });
     if (r.level === "municipality") {
       const cl = clusterOf.get(r.unit);
-      if (cl !== undefined) {
-        const k = cellKey(r, { level: "cluster", unit: cl });
-        const p = byKey.get(k);
-        if (p !== undefined) addTo(`geo|${k}`, p, i);
-      }
-      if (region !== undefined) {
-        const k = cellKey(r, { level: "region", unit: region });
-        const p = byKey.get(k);
-        if (p !== undefined) addTo(`geo-m|${k}`, p, i);
-      }
-    } else if (r.level === "cluster") {
-      if (region !== undefined) {
-        const k = cellKey(r, { level: "region", unit: region });
-        const p = byKey.get(k);
-        if (p !== undefined) addTo(`geo-c|${k}`, p, i);
-      }
-    }
-    // time
-    const month = /^(\d{4})-(\d{2})$/.exec(r.period);
-    const quarter = /^(\d{4})-Q([1-4])$/.exec(r.period);
-    if (month) {
-      const q = `${month[1]}-Q${Math.floor((Number(month[2]) - 1) / 3) + 1}`;
-      for (const [tag, per] of [["mq", q], ["my", month[1]]] as const) {
-        const k = cellKey(r, { period: per });
-        const p = byKey.get(k);
-        if (p !== undefined) addTo(`${tag}|${k}`, p, i);
-      }
-    } else if (quarter) {
-      const k = cellKey(r, { period: quarter[1] });
-      const p = byKey.get(k);
-      if (p !== undefined) addTo(`qy|${k}`, p, i);
-    }
-    // question-table categories share one implied total
-    if (isFamilyCategory(r.indicator)) {
-      const fam = r.indicator.slice(0, r.indicator.indexOf(":"));
-      addTo(`fam|${cellKey(r, { indicator: fam })}`, -1, i);
-    }
+      if (cl !== undefined) link("geo", r, i, { level: "cluster", unit: cl });
+      if (region !== undefined) link("geo-m", r, i, { level: "region", unit: region });
+    } else if (r.level === "cluster" && region !== undefined) link("geo-c", r, i, { level: "region", unit: region });
+    const per = r.period;
+    if (per.length === 7 && per[4] === "-" && per[5] !== "Q") {
+      const y = per.slice(0, 4);
+      link("mq", r, i, { period: `${y}-Q${Math.floor((Number(per.slice(5)) - 1) / 3) + 1}` });
+      link("my", r, i, { period: y });
+    } else if (per.length === 7 && per[5] === "Q") link("qy", r, i, { period: per.slice(0, 4) });
+    if (isFamilyCategory(r.indicator)) addTo("fam", keys.key(r, { indicator: r.indicator.slice(0, r.indicator.indexOf(":")) }), -1, i);
   });
   // age bands
   rows.forEach((r, i) => {
     const chain = covers.get(r.group);
     if (!chain) return;
-    const children = chain.map((g) => byKey.get(cellKey(r, { group: g })));
-    if (children.every((c) => c !== undefined)) candidates.set(`age|${cellKey(r, {})}`, { parent: i, children: children as number[] });
+    const children = chain.map((g) => byKey.get(keys.key(r, { group: g })));
+    if (!children.every((c) => c !== undefined)) return;
+    let m = candidates.get("age");
+    if (!m) candidates.set("age", (m = new Map()));
+    m.set(i, { parent: i, children: children as number[] });
   });
 
   const out: Relation[] = [];
-  for (const [name, c] of candidates) {
+  for (const [name, m] of candidates) for (const c of m.values()) {
     if (c.children.length < 2 && c.parent >= 0) {
       // a single child equal to its parent: both or neither are suppressed by the same rule
       if (c.children.length === 0) continue;
@@ -161,7 +165,7 @@ export function findRelations(rows: readonly IndicatorRow[], options: SuppressOp
       if (den === null || c.children.some((k) => rows[k].denominator !== den)) continue;
       const sum = c.children.reduce((s, k) => s + (rows[k].numerator ?? Number.NaN), 0);
       if (!(Math.abs(sum - den) <= 1e-6 * Math.max(1, Math.abs(den)))) continue;
-      if (!name.startsWith("fam|")) continue;
+      if (name !== "fam") continue;
     }
     out.push({ parent: c.parent, children: c.children });
   }

@@ -51,6 +51,8 @@ export interface AdmissionsReadOptions {
   readonly allowCprLikeIds: boolean;
   /** Use the byte-level fast path (default true); false = zod row path for every row. */
   readonly fastPath: boolean;
+  /** Bytes read per chunk (default chunks.ts CHUNK). */
+  readonly chunkSize?: number;
 }
 
 export interface AdmissionsResult {
@@ -469,6 +471,6 @@ export async function readAdmissions(
     };
   };
 
-  const read = await readTable(path, spec, log, makeSink);
+  const read = await readTable(path, spec, log, makeSink, options.chunkSize);
   return { read, table: builder.finish(), patientIndex: builder.patients.map };
 }

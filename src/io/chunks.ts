@@ -8,21 +8,24 @@ import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
 import { createGunzip } from "node:zlib";
 
-const CHUNK = 8 * 1024 * 1024;
+/** Bytes read per chunk (8 MiB). */
+export const CHUNK = 8 * 1024 * 1024;
 
-async function* rawChunks(path: string): AsyncGenerator<Buffer> {
+async function* rawChunks(path: string, chunkSize: number): AsyncGenerator<Buffer> {
   if (path.endsWith(".gz")) {
-    const stream = createReadStream(path).pipe(createGunzip({ chunkSize: 1024 * 1024 }));
+    const stream = createReadStream(path).pipe(createGunzip({ chunkSize: Math.max(64, Math.min(chunkSize, 1024 * 1024)) }));
     for await (const chunk of stream) yield chunk as Buffer;
     return;
   }
   const fh = await open(path, "r");
+  // One buffer, reused: the consumer handles each chunk completely (and copies what it keeps)
+  // before it asks for the next one.
+  const buf = Buffer.allocUnsafe(chunkSize);
   try {
     for (;;) {
-      const buf = Buffer.allocUnsafe(CHUNK);
-      const { bytesRead } = await fh.read(buf, 0, CHUNK, null);
+      const { bytesRead } = await fh.read(buf, 0, chunkSize, null);
       if (bytesRead === 0) break;
-      yield bytesRead < CHUNK ? buf.subarray(0, bytesRead) : buf;
+      yield bytesRead < chunkSize ? buf.subarray(0, bytesRead) : buf;
     }
   } finally {
     await fh.close();
@@ -47,12 +50,13 @@ export async function plainSize(path: string): Promise<number | null> {
 export async function forEachPiece(
   path: string,
   onPiece: (buf: Buffer, start: number, end: number) => void,
+  chunkSize = CHUNK,
 ): Promise<void> {
   let carry: Buffer[] = [];
-  for await (const chunk of rawChunks(path)) {
+  for await (const chunk of rawChunks(path, chunkSize)) {
     const last = chunk.lastIndexOf(10);
     if (last < 0) {
-      carry.push(chunk);
+      carry.push(Buffer.from(chunk)); // copied: the chunk buffer is reused
       continue;
     }
     let from = 0;
@@ -82,6 +86,7 @@ export async function forEachPiece(
 export async function forEachLine(
   path: string,
   onLine: (buf: Buffer, start: number, end: number) => void,
+  chunkSize = CHUNK,
 ): Promise<void> {
   await forEachPiece(path, (buf, start, end) => {
     let p = start;
@@ -93,5 +98,5 @@ export async function forEachLine(
       onLine(buf, p, e);
       p = nl + 1;
     }
-  });
+  }, chunkSize);
 }

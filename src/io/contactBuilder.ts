@@ -22,6 +22,32 @@ function mix(h: number, v: number): number {
   return Math.imul(h ^ v, 0x9e3779b1) + 0x7f4a7c15;
 }
 
+/** Hash of a row's canonical values (codes packed: sex, acute, inpatient, referral). */
+function hashValues(
+  patient: number,
+  birthDate: number,
+  codes: number,
+  municipality: number,
+  hospital: number,
+  admittedAt: number,
+  dischargedAt: number,
+  diagnosis: number,
+  cost: number,
+): number {
+  let h = mix(0x2545f491, patient);
+  h = mix(h, birthDate);
+  h = mix(h, codes);
+  h = mix(h, municipality);
+  h = mix(h, hospital);
+  h = mix(h, admittedAt);
+  h = mix(h, dischargedAt);
+  h = mix(h, diagnosis);
+  f64[0] = cost;
+  h = mix(h, i32[0]);
+  h = mix(h, i32[1]);
+  return fmix(h);
+}
+
 export class ContactBuilder {
   length = 0;
   private cap: number;
@@ -98,18 +124,17 @@ export class ContactBuilder {
   }
 
   private hashRow(i: number): number {
-    let h = mix(0x2545f491, this.patient[i]);
-    h = mix(h, this.birthDate[i]);
-    h = mix(h, this.sex[i] | (this.acute[i] << 8) | (this.inpatient[i] << 9) | ((this.referral[i] + 1) << 10));
-    h = mix(h, this.municipality[i]);
-    h = mix(h, this.hospital[i]);
-    h = mix(h, this.admittedAt[i]);
-    h = mix(h, this.dischargedAt[i]);
-    h = mix(h, this.diagnosis[i]);
-    f64[0] = this.cost[i];
-    h = mix(h, i32[0]);
-    h = mix(h, i32[1]);
-    return fmix(h);
+    return hashValues(
+      this.patient[i],
+      this.birthDate[i],
+      this.sex[i] | (this.acute[i] << 8) | (this.inpatient[i] << 9) | ((this.referral[i] + 1) << 10),
+      this.municipality[i],
+      this.hospital[i],
+      this.admittedAt[i],
+      this.dischargedAt[i],
+      this.diagnosis[i],
+      this.cost[i],
+    );
   }
 
   private equalRows(a: number, b: number): boolean {
@@ -166,7 +191,18 @@ export class ContactBuilder {
     this.cost[n] = cost;
     this.sourceLine[n] = line;
     const slots = this.slots;
-    let k = this.hashRow(n) & this.mask;
+    const h = hashValues(
+      patient,
+      birthDate,
+      sex | (acute << 8) | (inpatient << 9) | ((referral + 1) << 10),
+      municipality,
+      hospital,
+      admittedAt,
+      dischargedAt,
+      diagnosis,
+      this.cost[n], // as stored (NaN canonical)
+    );
+    let k = h & this.mask;
     for (;;) {
       const s = slots[k];
       if (s === 0) break;

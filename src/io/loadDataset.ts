@@ -53,6 +53,8 @@ export interface LoadOptions {
   readonly onWarning?: (problem: Problem) => void;
   /** Use the byte-level fast path for admissions (default true); false = zod row path for every row. */
   readonly fastPath?: boolean;
+  /** Bytes read per chunk of admissions (default 8 MiB); for tuning and tests. */
+  readonly chunkSize?: number;
 }
 
 /** The file of a table in a folder: name.csv or name.csv.gz, or null. */
@@ -152,7 +154,7 @@ export async function loadDataset(dir: string, options: LoadOptions = {}): Promi
     tables.push(tableReport(admissionsSpec("admissions.csv"), null, log));
   } else {
     const file = basename(admPath);
-    const a = await readAdmissions(admPath, file, { municipalities, allowCprLikeIds, fastPath: options.fastPath ?? true }, log);
+    const a = await readAdmissions(admPath, file, { municipalities, allowCprLikeIds, fastPath: options.fastPath ?? true, ...(options.chunkSize === undefined ? {} : { chunkSize: options.chunkSize }) }, log);
     contacts = a.table;
     patientIndex = a.patientIndex;
     reportOverlaps(contacts, file, log);

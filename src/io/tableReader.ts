@@ -98,6 +98,7 @@ export async function readTable(
   spec: TableSpec,
   log: ProblemLog,
   makeSink: (header: Header) => RowSink,
+  chunkSize?: number,
 ): Promise<ReadResult> {
   const counts = newCounts();
   let header: Header | null = null;
@@ -157,7 +158,7 @@ export async function readTable(
           return;
         }
       }
-    });
+    }, chunkSize);
   } catch (err) {
     log.add("unreadable", file, null, { found: errorText(err), n: lineNo });
   }

@@ -1,5 +1,5 @@
 // Calibration, registration difference and injected effect, measured independently with the
-// simple code of simpleMeasures.ts on one in-memory region dataset (3 % of citizens, 2016–2023).
+// simple code of simpleMeasures.ts on one in-memory region dataset (2 % of citizens, 2016–2023).
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CALIBRATION_TARGETS, DEMO_INTERVENTION, generateToMemory } from "../../src/generate/index.js";
@@ -18,7 +18,7 @@ import {
   utcMinutes,
 } from "./simpleMeasures.js";
 
-const FRACTION = 0.03;
+const FRACTION = 0.02;
 let contacts: Contact[];
 let stays: Stay[];
 let pop: Map<string, number>;
@@ -124,8 +124,9 @@ describe("registration difference (seed 002)", () => {
     const harmonised = (aarhus: boolean) => kids.filter((s) => isAarhus(s) === aarhus && isAdmission(s)).length / py(aarhus);
     expect(registered(false) / registered(true)).toBeGreaterThan(2);
     const h = harmonised(false) / harmonised(true);
-    expect(h).toBeGreaterThan(0.8);
-    expect(h).toBeLessThan(1.25);
+    // same underlying rates: equal up to sampling noise (about ±8 % per cluster group at 2 %)
+    expect(h).toBeGreaterThan(0.75);
+    expect(h).toBeLessThan(1.33);
   });
 });
 

@@ -32,3 +32,14 @@ describe("no CPR-shaped strings", () => {
     }
   });
 });
+
+describe("cprSafeInteger", () => {
+  it("moves a ten-digit number with a CPR shape by < 1 % and leaves others alone", async () => {
+    const { cprSafeInteger } = await import("../../src/generate/format.js");
+    const shaped = Number(["2105", "16", "1234"].join(""));
+    const safe = cprSafeInteger(shaped);
+    expect(CPR.test(safe)).toBe(false);
+    expect(Math.abs(Number(safe) - shaped) / shaped).toBeLessThan(0.01);
+    expect(cprSafeInteger(987654321)).toBe("987654321");
+  });
+});

@@ -113,3 +113,18 @@ describe("fast path = zod row path", () => {
     );
   });
 });
+
+describe("chunk boundaries", () => {
+  it("tiny read chunks (5, 64, 1000 bytes: lines split across reads, reused buffer) give the same result", async () => {
+    const text = "\ufeff" + mixedFile(11, 200, ";", true);
+    const dir = makeDataset({ "admissions.csv": text, "population.csv": populationCsv() });
+    const whole = snapshot(await loadDataset(dir, { maxProblemsPerCode: 100000 }));
+    for (const chunkSize of [5, 64, 1000]) {
+      const ds = await loadDataset(dir, { maxProblemsPerCode: 100000, chunkSize });
+      expect(snapshot(ds), `chunkSize ${chunkSize}`).toEqual(whole);
+    }
+    const gz = makeDataset({ "admissions.csv.gz": text, "population.csv": populationCsv() });
+    const g = await loadDataset(gz, { maxProblemsPerCode: 100000, chunkSize: 64 });
+    expect((snapshot(g) as { cols: unknown }).cols).toEqual((whole as { cols: unknown }).cols);
+  });
+});

@@ -2,7 +2,7 @@
  * One small generated dataset and one report built from it, shared by the report tests (built once
  * per test file run; each file that imports it builds its own copy in its own temporary folder).
  */
-import { mkdtempSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { generateDataset } from "../../src/generate/index.js";
@@ -24,11 +24,13 @@ export async function buildFixture(): Promise<ReportFixture> {
   const root = mkdtempSync(join(tmpdir(), "klynge-report-"));
   const dataDir = join(root, "data");
   await generateDataset({ seed: 7, years: [2019, 2021], scale: "region", fraction: 0.02, outDir: dataDir });
+  // One intervention, in the dataset's own interventions/ folder (found by default).
+  mkdirSync(join(dataDir, "interventions"));
+  copyFileSync(join(DEMO_INTERVENTIONS, "frail-elderly-follow-up.yaml"), join(dataDir, "interventions", "frail-elderly-follow-up.yaml"));
   const outDir = join(root, "out");
   const progress: { step: string; i: number; n: number }[] = [];
   const result = await buildReport(dataDir, {
     outDir,
-    interventions: DEMO_INTERVENTIONS,
     formats: ["svg", "png", "pdf"],
     onProgress: (step, i, n) => progress.push({ step, i, n }),
   });
