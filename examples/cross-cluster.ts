@@ -23,11 +23,11 @@ const units = [...names].map(([code, name]) => {
   const sel = yearly.filter((r) => r.unit === code && years.includes(r.period));
   return { unit: name, numerator: sel.reduce((s, r) => s + (r.numerator ?? 0), 0), denominator: sel.reduce((s, r) => s + (r.denominator ?? 0), 0) };
 });
-const funnel = funnelPlotData(units, { type: "proportion", multiplier: 100, level: [0.95, 0.998], overdispersion: true });
-console.log(`Funnel: method ${funnel.method}, phi ${funnel.phi?.toFixed(2)}, centre ${funnel.target.toFixed(2)} %`);
+const funnel = funnelPlotData(units, { type: "proportion", level: [0.95, 0.998], overdispersion: true });
+console.log(`Funnel: method ${funnel.method}, phi ${funnel.phi?.toFixed(2)}, centre ${(100 * funnel.target).toFixed(2)} %`);
 for (const u of funnel.units) {
   const flags = u.classes.filter((c) => c.class !== "not_significant").map((c) => `${c.class} at ${c.level * 100} %`);
-  if (flags.length > 0) console.log(`  ${u.unit}: ${u.value.toFixed(1)} % (${flags.join(", ")})`);
+  if (flags.length > 0) console.log(`  ${u.unit}: ${(100 * u.value).toFixed(1)} % (${flags.join(", ")})`);
 }
 const funnelFile = join(outDir, "funnel-readmission-65.svg");
 writeFileSync(funnelFile, await renderSvg(funnelChart(funnel, { title: "Genindlæggelser af borgere 65+ efter kommune", period: "2020–2022" })));

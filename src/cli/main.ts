@@ -3,6 +3,7 @@
 import { UsageError } from "./args.js";
 import { generateCommand, generateHelp } from "./commands/generate.js";
 import { indicatorsCommand, indicatorsHelp } from "./commands/indicators.js";
+import { interventionsCommand, interventionsHelp } from "./commands/interventions.js";
 import { validateCommand, validateHelp } from "./commands/validate.js";
 
 interface Command {
@@ -14,6 +15,7 @@ const commands: Record<string, Command> = {
   generate: { run: generateCommand, help: generateHelp },
   validate: { run: validateCommand, help: validateHelp },
   indicators: { run: indicatorsCommand, help: indicatorsHelp },
+  interventions: { run: interventionsCommand, help: interventionsHelp },
 };
 
 function usage(): string {

@@ -39,6 +39,8 @@ export interface TableReport {
   readonly extraColumns?: readonly string[];
   /** Empty lines skipped (not rows; counted here so nothing goes unseen) (optional). */
   readonly blankLines?: number;
+  /** admissions: rows the byte-level fast path handed to the zod row path (unusual or bad rows) (optional). */
+  readonly rowPathRows?: number;
   /** The delimiter read from the header, "," or ";" (optional). */
   readonly delimiter?: string;
   /** Where the table came from when not from the dataset folder, e.g. the shipped geography (optional). */

@@ -24,12 +24,15 @@ export interface SimulatePanelOptions {
   readonly shockSd?: number;
   /** SD of independent log-normal noise per unit-month (extra-Poisson variation; default 0). */
   readonly extraSd?: number;
+  /** Stationary SD of an AR(1) (ρ = 0.9) log-scale drift per unit: serially correlated months (default 0). */
+  readonly serialSd?: number;
 }
 
 /**
  * A small seeded simulator of a staggered-adoption panel with a known effect, for validating the
  * effect estimators: log μ(u, t) = log E + α_u + trend·t + A·cos(2π·month/12) + shock_t
- * + log(effect)·[t ≥ start_u] (+ optional N(0, extraSd²) noise per cell), events ~ Poisson(μ). Person-time E is 1,000 per unit-month.
+ * + log(effect)·[t ≥ start_u] (+ optional N(0, extraSd²) noise per cell and an AR(1) drift per
+ * unit), events ~ Poisson(μ). Person-time E is 1,000 per unit-month.
  * @example
  * staggeredDid(simulateStaggeredPanel({ seed: 1 })).overall.rateRatio // close to 0.75
  */
@@ -45,15 +48,19 @@ export function simulateStaggeredPanel(options: SimulatePanelOptions): DidPanelR
   const unitSd = options.unitSd ?? 0.3;
   const shockSd = options.shockSd ?? 0.05;
   const extraSd = options.extraSd ?? 0;
+  const serialSd = options.serialSd ?? 0;
+  const rho = 0.9;
   const exposure = 1000;
   const alpha = starts.map(() => Math.log(mean / exposure) + unitSd * rng.normal());
   const shocks = Array.from({ length: nT }, () => shockSd * rng.normal());
   const rows: DidPanelRow[] = [];
   starts.forEach((s, u) => {
+    let drift = serialSd > 0 ? serialSd * rng.normal() : 0;
     for (let t = 0; t < nT; t++) {
+      if (serialSd > 0 && t > 0) drift = rho * drift + serialSd * Math.sqrt(1 - rho * rho) * rng.normal();
       const month = (first + t) % 12;
       const treated = s !== null && t >= s;
-      const mu = exposure * Math.exp(alpha[u] + trend * t + amp * Math.cos((2 * Math.PI * month) / 12) + shocks[t] + (treated ? Math.log(effect) : 0) + (extraSd > 0 ? extraSd * rng.normal() : 0));
+      const mu = exposure * Math.exp(alpha[u] + trend * t + amp * Math.cos((2 * Math.PI * month) / 12) + shocks[t] + (treated ? Math.log(effect) : 0) + (extraSd > 0 ? extraSd * rng.normal() : 0) + drift);
       rows.push({
         unit: `unit${String(u + 1).padStart(2, "0")}`,
         period: periodLabel(first + t, "month"),

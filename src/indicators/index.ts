@@ -2,7 +2,7 @@
 export * from "./table.js";
 export * from "./ageGroup.js";
 export * from "./indicatorOptions.js";
-export { prepareIndicators, periodsOf, type IndicatorContext, type Unit, type Period } from "./indicatorContext.js";
+export { prepareIndicators, type IndicatorContext, type Unit as IndicatorUnit, type Period as IndicatorPeriod } from "./indicatorContext.js";
 export * from "./admissionRate.js";
 export * from "./readmission30d.js";
 export * from "./preventableAdmissionRate.js";

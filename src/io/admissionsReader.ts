@@ -5,8 +5,9 @@
  * read digit by digit straight into Int32 values (via the shared `dayFromParts` /
  * `minutesFromParts`), the cost by exact integer arithmetic, the municipality as three digits,
  * and every text column through a cache of what the shared field rule of contract/fields.ts
- * made of each distinct byte sequence (a hashed ByteDictionary for patient ids and diagnoses, a
- * linear SmallByteCache for code columns with a handful of values). No object or string is built per row.
+ * made of each distinct byte sequence (a hashed ByteDictionary for patient ids, diagnoses and
+ * hospitals; a linear SmallByteCache for the code columns sex, admission type, contact type and
+ * referral source). No object or string is built per row.
  * Any row the fast path does not fully accept — a quoted field, an unusual but maybe valid form
  * (spaces, lower case dates …), a failing rule, a row rule, a skipped-DST-hour time — is handed
  * to the row path: the line is decoded, split and parsed by the zod schema (which calls the same
@@ -216,9 +217,9 @@ export async function readAdmissions(
     const allowCpr = options.allowCprLikeIds;
     const dPat = new ByteDictionary();
     const dDiag = new ByteDictionary();
+    const dHosp = new ByteDictionary();
     const small: SmallByteCache[] = [];
-    for (const k of [K_SEX, K_HOSP, K_ATYPE, K_CTYPE, K_REF]) small[k] = new SmallByteCache(64);
-    const sHosp = small[K_HOSP];
+    for (const k of [K_SEX, K_ATYPE, K_CTYPE, K_REF]) small[k] = new SmallByteCache(64);
 
     /** What the shared rule makes of a new text value of a column: [value, canonical string]. */
     const resolve = (kind: number, text: string): [number, string | undefined] => {
@@ -253,7 +254,7 @@ export async function readAdmissions(
         }
       }
     };
-    const dictOf = (kind: number): ByteDictionary => (kind === K_PATIENT ? dPat : dDiag);
+    const dictOf = (kind: number): ByteDictionary => (kind === K_PATIENT ? dPat : kind === K_DIAG ? dDiag : dHosp);
 
     /** Entry of the token [s, e) with hash h in the column's dictionary (added when new). */
     const entryOf = (kind: number, buf: Buffer, s: number, e: number, h: number): number => {
@@ -331,7 +332,7 @@ export async function readAdmissions(
             if (digits + k10 > 15) return -1;
             vCost = k10 === 0 ? n : n / POW10[k10];
           }
-        } else if (k === K_PATIENT || k === K_DIAG || k === K_SKIP) {
+        } else if (k === K_PATIENT || k === K_DIAG || k === K_HOSP || k === K_SKIP) {
           // Text token: scan to the delimiter, hashing the bytes (FNV-1a).
           const s = p;
           let ch = buf[p];
@@ -349,6 +350,10 @@ export async function readAdmissions(
             const e = entryOf(k, buf, s, p, h);
             if (dDiag.val[e] === INVALID) return -1;
             eDiag = e;
+          } else if (k === K_HOSP) {
+            const e = entryOf(k, buf, s, p, h);
+            if (dHosp.val[e] === INVALID) return -1;
+            eHosp = e;
           }
         } else {
           // A code column with few values: linear scan of a small cache.
@@ -364,16 +369,11 @@ export async function readAdmissions(
             e = cache.add(buf, s, p, value, str);
           }
           const v = cache.val[e];
-          if (k === K_HOSP) {
-            if (v === INVALID) return -1;
-            eHosp = e;
-          } else {
-            if (v === ENUM_INVALID) return -1;
-            if (k === K_SEX) vSex = v;
-            else if (k === K_ATYPE) vAty = v;
-            else if (k === K_CTYPE) vCty = v;
-            else vRef = v;
-          }
+          if (v === ENUM_INVALID) return -1;
+          if (k === K_SEX) vSex = v;
+          else if (k === K_ATYPE) vAty = v;
+          else if (k === K_CTYPE) vCty = v;
+          else vRef = v;
         }
         if (c < last) {
           if (buf[p] !== delim) return -1;
@@ -406,10 +406,10 @@ export async function readAdmissions(
       }
       let hosp = -1;
       if (eHosp >= 0) {
-        hosp = sHosp.val[eHosp];
+        hosp = dHosp.val[eHosp];
         if (hosp === PENDING) {
-          hosp = builder.hospitals.id(sHosp.str[eHosp] as string);
-          sHosp.val[eHosp] = hosp;
+          hosp = builder.hospitals.id(dHosp.str[eHosp] as string);
+          dHosp.val[eHosp] = hosp;
         } else if (hosp === NONE) hosp = -1;
       }
       counts.rowsRead++;
@@ -463,6 +463,7 @@ export async function readAdmissions(
           if (nl < 0 || nl >= end) nl = end;
           let e = nl;
           if (e > p && buf[e - 1] === 13) e--;
+          counts.rowPath++;
           slowLine(buf.toString("utf8", p, e), line, counts);
           p = nl + 1;
         }

@@ -36,10 +36,12 @@ export interface Counts {
   rejected: number;
   duplicates: number;
   blankLines: number;
+  /** Rows the admissions fast path handed to the zod row path (0 for other tables). */
+  rowPath: number;
 }
 
 export function newCounts(): Counts {
-  return { rowsRead: 0, accepted: 0, rejected: 0, duplicates: 0, blankLines: 0 };
+  return { rowsRead: 0, accepted: 0, rejected: 0, duplicates: 0, blankLines: 0, rowPath: 0 };
 }
 
 /** Outcome of a row handler. */
@@ -187,6 +189,7 @@ export function tableReport(spec: TableSpec, result: ReadResult | null, log: Pro
     warnings: log.warningsOf(spec.file),
     extraColumns: result.header?.extra ?? [],
     blankLines: c.blankLines,
+    ...(c.rowPath > 0 ? { rowPathRows: c.rowPath } : {}),
   };
   const withDelim = result.header ? { ...base, delimiter: result.header.delimiter } : base;
   return source === undefined ? withDelim : { ...withDelim, source };

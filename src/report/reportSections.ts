@@ -393,14 +393,20 @@ function monthOnOrAfter(date: string): string {
   return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`;
 }
 
-function spcItems(ctx: Ctx): ReportChartItem[] {
+/** Fewest months with a (not suppressed) value for an SPC chart to be drawn (Anhøj rules need ≥ 12 useful points). */
+const SPC_MIN_USEFUL = 12;
+
+function spcItems(ctx: Ctx, skipped: string[]): ReportChartItem[] {
   const rows = select(ctx, "readmission_30d", "65+", ["cluster"], MONTH);
   const out: ReportChartItem[] = [];
   for (const cluster of clustersOf(rows)) {
     const id = `spc-readmission-65-${slug(cluster)}`;
     const item = attempt(ctx, id, (): ReportChartItem | null => {
       const series = rows.filter((r) => r.unit === cluster).sort((a, b) => a.period.localeCompare(b.period));
-      if (series.length < 12) return null;
+      if (series.filter((r) => !r.suppressed && r.numerator !== null).length < SPC_MIN_USEFUL) {
+        skipped.push(cluster);
+        return null;
+      }
       const completed = completePeriods(
         series.map((r) => ({ period: r.period, numerator: r.suppressed ? null : r.numerator, denominator: r.suppressed ? null : r.denominator })),
         "month",
@@ -773,7 +779,10 @@ export function reportSections(data: ReportData, options: ReportSectionOptions =
     intro: [t("intro.caterpillar")],
     items: compact([caterpillarItem(ctx, "caterpillar-preventable-65", "preventable_admission_rate", "65+"), caterpillarItem(ctx, "caterpillar-admission-all", "admission_rate", "all")]),
   });
-  add({ id: "sec-spc", dimension: "comparison", title: t("sec.spc"), intro: [t("intro.spc")], items: spcItems(ctx) });
+  const spcSkipped: string[] = [];
+  const spc = spcItems(ctx, spcSkipped);
+  const spcIntro = [t("intro.spc"), ...(spcSkipped.length > 0 ? [t("note.spcSkipped", { units: spcSkipped.join(", "), min: SPC_MIN_USEFUL })] : [])];
+  add({ id: "sec-spc", dimension: "comparison", title: t("sec.spc"), intro: spcIntro, items: spc });
   if (data.interventions.length === 0) add({ id: "sec-interventions", dimension: "spread", title: t("dim.spread"), intro: [t("intro.noInterventions")], items: [] });
   for (const iv of data.interventions) add(interventionSection(ctx, iv));
   for (const s of aboutSections(ctx)) add(s);

@@ -1,6 +1,6 @@
 // Re-exports of the stays layer: contacts → stays → admissions → readmission links.
 export * from "./stayTable.js";
-export * from "./stayOptions.js";
+export type { StayOptions, ReadmissionOptions } from "./stayOptions.js";
 export * from "./sortContacts.js";
 export * from "./buildStays.js";
 export * from "./linkReadmissions.js";

@@ -168,6 +168,26 @@ describe("staggeredDid — validation on simulated panels (200 seeds each)", () 
     expect(r.coverage).toBeGreaterThanOrEqual(0.88);
   });
 
+  it("widens its intervals for serially correlated months through the block dispersion", () => {
+    // A slowly drifting unit level (AR(1), ρ = 0.9, SD 0.05) makes successive months correlated.
+    const coverage = (dispersionBlock: number) => {
+      let covered = 0;
+      let blockOverMonth = 0;
+      for (let seed = 1; seed <= 200; seed++) {
+        const r = staggeredDid(simulateStaggeredPanel({ seed, serialSd: 0.05 }), { baseWindow: 12, dispersionBlock });
+        if (r.overall.lower <= 0.75 && 0.75 <= r.overall.upper) covered++;
+        if ((r.blockDispersion ?? 0) > r.dispersion) blockOverMonth++;
+      }
+      return { coverage: covered / 200, blockOverMonth: blockOverMonth / 200 };
+    };
+    const withBlock = coverage(12);
+    const without = coverage(1);
+    expect(withBlock.coverage).toBeGreaterThanOrEqual(0.9);
+    expect(withBlock.coverage).toBeGreaterThan(without.coverage);
+    expect(withBlock.blockOverMonth).toBeGreaterThan(0.7);
+    expect(without.blockOverMonth).toBe(0);
+  });
+
   it("keeps its coverage with extra-Poisson variation, through the estimated dispersion", () => {
     // Log-normal noise with SD 0.15 on ~40 expected events per cell: φ ≈ 1 + 40·0.15² ≈ 1.9.
     const r = run(0.75, 0.15);

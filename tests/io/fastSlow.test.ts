@@ -128,3 +128,19 @@ describe("chunk boundaries", () => {
     expect((snapshot(g) as { cols: unknown }).cols).toEqual((whole as { cols: unknown }).cols);
   });
 });
+
+describe("many distinct values", () => {
+  it("300 hospitals and 500 diagnoses: fast = row path", async () => {
+    const r = mulberry32(5);
+    const lines = [ADM_HEADER];
+    for (let i = 0; i < 1200; i++) {
+      const dx = `${"ABCDEFGHIJKLMNOPQRSTUVWXYZ"[Math.floor(r() * 26)]}${String(Math.floor(r() * 100)).padStart(2, "0")}${Math.floor(r() * 5)}`;
+      lines.push(admLine(admRow({ patient_id: `p${i}`, hospital: `Hospital ${Math.floor(r() * 300)}`, primary_diagnosis: dx })));
+    }
+    const dir = makeDataset({ "admissions.csv": lines.join("\n"), "population.csv": populationCsv() });
+    const fast = await loadDataset(dir);
+    expect(snapshot(fast)).toEqual(snapshot(await loadDataset(dir, { fastPath: false })));
+    expect(fast.contacts.hospitals.length).toBeGreaterThan(250);
+    expect(fast.contacts.length).toBe(1200);
+  });
+});

@@ -5,7 +5,8 @@
 import { existsSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildReport, ReportError } from "../../src/report/index.js";
+import { loadDataset } from "../../src/io/index.js";
+import { buildReport, prepareReportData, reportSections, ReportError } from "../../src/report/index.js";
 import { buildFixture, type ReportFixture } from "./fixture.js";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -140,6 +141,23 @@ describe("buildReport on a generated dataset", () => {
     await expect(run).rejects.toThrow(/Indlæser data fejlede: datamappen .*no-such-folder findes ikke/);
     expect(readFileSync(join(fx.outDir, "report.html"), "utf8")).toBe(before);
     expect(readdirSync(dirname(fx.outDir)).filter((n) => n.startsWith("."))).toEqual([]);
+  });
+
+  it("builds the same sections in English with lang \"en\" (and Danish by default), reusable without rendering", async () => {
+    const dataset = await loadDataset(fx.dataDir);
+    const data = prepareReportData(dataset, { lang: "en" });
+    const en = reportSections(data, { lang: "en" });
+    const da = reportSections(data);
+    expect(en.map((s) => s.id)).toEqual(da.map((s) => s.id));
+    expect(en.find((s) => s.id === "sec-readmissions")!.title).toBe("Acute readmissions within 30 days");
+    expect(da.find((s) => s.id === "sec-readmissions")!.title).toBe("Akutte genindlæggelser inden for 30 dage");
+    const enCharts = en.flatMap((s) => s.items).filter((i) => i.kind === "chart");
+    expect(enCharts.length).toBeGreaterThan(15);
+    for (const c of enCharts) expect(c.chart.meta.lang).toBe("en");
+    const referral = enCharts.find((c) => c.id === "referral-65")!;
+    expect(referral.table.columns.map((c) => c.label)).toEqual(["Referral source", "Count"]);
+    // The data behind every chart never has a patient column.
+    for (const c of enCharts) for (const row of c.csv.slice(0, 3)) expect(Object.keys(row).join(",")).not.toMatch(/patient|cpr/i);
   });
 
   it("rejects bad options before touching OUT", async () => {

@@ -1,0 +1,78 @@
+/** The message catalogue: every code is produced by some bad input, and the rest of the texts word for word. */
+
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadDataset } from "../../src/io/loadDataset.js";
+import { MESSAGES } from "../../src/io/messages.js";
+import { ADM_HEADER, admLine, admRow, cprShaped, makeDataset, populationCsv } from "./helpers.js";
+
+async function problemsOf(files: Record<string, string | Buffer>, options = {}) {
+  const ds = await loadDataset(makeDataset(files), { maxProblemsPerCode: 1000, ...options });
+  return ds.report.problems;
+}
+
+describe("message catalogue", () => {
+  it("a corrupt .csv.gz: unreadable, rows read so far kept and counted", async () => {
+    const dir = makeDataset({ "admissions.csv.gz": [ADM_HEADER, admLine(admRow())].join("\n") + "\n", "population.csv": populationCsv() });
+    const p = join(dir, "admissions.csv.gz");
+    const b = readFileSync(p);
+    writeFileSync(p, b.subarray(0, b.length - 12)); // cut the gzip trailer and some data
+    const ds = await loadDataset(dir);
+    const m = ds.report.problems.map((x) => x.message);
+    expect(m).toHaveLength(1);
+    expect(m[0]).toMatch(/^admissions\.csv\.gz: the file could not be read \(.+\); rows after line \d+ were not read$/);
+    const t = ds.report.tables[0];
+    expect(t.rowsRead).toBe(t.rowsAccepted + t.rowsRejected + t.duplicates);
+  });
+
+  it("no usable geography", async () => {
+    const ds = await loadDataset(makeDataset({ "admissions.csv": ADM_HEADER + "\n", "population.csv": populationCsv() }), { geography: [] });
+    expect(ds.report.problems.map((x) => x.message)).toEqual(["geography (option): no usable geography (no valid rows); municipalities cannot be checked"]);
+  });
+
+  it("year and count texts", async () => {
+    const probs = await problemsOf({
+      "admissions.csv": ADM_HEADER + "\n",
+      "population.csv": "year,municipality_code,sex,age,count\n19,751,F,0,1\n2019,751,F,1,1.5\n",
+    });
+    expect(probs.filter((p) => p.severity === "error").map((p) => p.message)).toEqual([
+      'population.csv:2: year "19" is not a year YYYY',
+      'population.csv:3: count "1.5" is not a whole number >= 0',
+    ]);
+  });
+
+  it("every code of the catalogue is produced by some input", async () => {
+    const seen = new Set<string>();
+    const add = (ps: readonly { code: string }[]) => ps.forEach((p) => seen.add(p.code));
+    add(
+      await problemsOf({
+        "admissions.csv": [
+          ADM_HEADER,
+          admLine(admRow({ patient_id: "", birth_date: "x", sex: "x", municipality_code: "x", admitted_at: "x", admission_type: "x", contact_type: "x", primary_diagnosis: "x", referral_source: "x", cost_dkk: "x" })),
+          admLine(admRow({ cost_dkk: "-1" })),
+          admLine(admRow({ patient_id: cprShaped(true) })),
+          admLine(admRow({ municipality_code: "101" })),
+          admLine(admRow({ discharged_at: "2019-01-01T00:00" })),
+          admLine(admRow({ birth_date: "2020-01-01" })),
+          "a,b",
+          admLine(admRow({ hospital: '"x' })),
+          admLine(admRow()),
+          admLine(admRow()),
+          admLine(admRow({ admitted_at: "2019-03-03T10:00", hospital: "B" })),
+          admLine(admRow({ patient_id: "q", admitted_at: "2019-03-31T02:10", discharged_at: "2019-04-01T10:00" })),
+        ].join("\n"),
+        "population.csv": "year,municipality_code,sex,age,count\n19,751,F,a,1.5\n2019,751,F,0,1\n2019,751,F,0,2\n2019,751,F,2,1\n",
+        "sector_costs.csv": "year,municipality_code,sector,cost_dkk\n2019,751,x,1\n",
+        "experience.csv": "period,cluster,measure,positive,total\n2019,,m,1,1\n2019,Nord,m,1,1\n2019,Aarhus,m,2,1\n",
+        "deaths.csv": "patient_id\n",
+      }),
+    );
+    add(await problemsOf({ "admissions.csv": ADM_HEADER.replaceAll(",", "\t") + "\n", "population.csv": Buffer.from("year,municipality_code,sex,age,count\n2019,751,F,0,1 æ\n", "latin1") }));
+    add(await problemsOf({ "admissions.csv": "" }, { geography: [] }));
+    const dir = makeDataset({ "admissions.csv.gz": ADM_HEADER + "\n" + admLine(admRow()) + "\n", "population.csv": populationCsv() });
+    writeFileSync(join(dir, "admissions.csv.gz"), Buffer.from([0x1f, 0x8b, 8, 0, 1, 2, 3]));
+    add((await loadDataset(dir)).report.problems);
+    expect([...Object.keys(MESSAGES)].filter((c) => !seen.has(c))).toEqual([]);
+  });
+});
