@@ -5,7 +5,7 @@
  * offline from a file and prints on A4.
  */
 import { reportText, type ReportLang } from "./reportMessages.js";
-import { formatReportCell, isSuppressedCell, suppressedMark, type ReportTable } from "./reportTable.js";
+import { formatReportCell, isSuppressedCell, suppressedMark, type ReportCellFormat, type ReportTable } from "./reportTable.js";
 import { REPORT_DIMENSIONS, type ReportChartItem, type ReportDocument, type ReportItem, type ReportSection } from "./reportTypes.js";
 
 /** Escapes text for HTML element content and attribute values. */
@@ -95,7 +95,8 @@ function table(t: ReportTable, lang: ReportLang, caption: string): string {
           anySuppressed = true;
           return `<td class="num suppressed" title="${escapeHtml(mark.title)}" aria-label="${escapeHtml(mark.title)}">${mark.text}</td>`;
         }
-        const text = escapeHtml(formatReportCell(row[c.key], c.format, lang));
+        const rowFormat = typeof row.format === "string" && c.format !== "text" ? (row.format as ReportCellFormat) : c.format;
+        const text = escapeHtml(formatReportCell(row[c.key], rowFormat, lang));
         if (i === 0) return `<th scope="row">${text}</th>`;
         return c.format === "text" ? `<td>${text}</td>` : `<td class="num">${text}</td>`;
       });

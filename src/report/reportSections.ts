@@ -519,7 +519,7 @@ function tripleAimItem(ctx: Ctx, iv: Intervention, idBase: string): ReportChartI
       const key = `${r.dimension}|${r.series}`;
       let row = wide.get(key);
       if (!row) {
-        row = { dimension: ctx.t(`val.${r.dimension}` as ReportTextKey), measure: r.measure, series: r.series, suppressedCells: [] };
+        row = { dimension: ctx.t(`val.${r.dimension}` as ReportTextKey), measure: r.measure, series: r.series, suppressedCells: [], ...(r.dimension === "cost" ? { format: "int" } : {}) };
         wide.set(key, row);
       }
       if (!periods.includes(r.period)) continue;

@@ -26,6 +26,8 @@ export interface ReportRowFlags {
   readonly suppressed?: boolean;
   /** Only these cells are suppressed. */
   readonly suppressedCells?: readonly string[];
+  /** Number format of this row's numeric cells, overriding the columns' (e.g. whole kroner in a row of costs). */
+  readonly format?: ReportCellFormat;
 }
 
 const DIGITS: Record<Exclude<ReportCellFormat, "text">, number> = { int: 0, dec1: 1, dec2: 2, dec3: 3, pct1: 1 };

@@ -98,6 +98,10 @@ describe("fast path = zod row path", () => {
       expect(t.rowsRejected).toBeGreaterThan(100);
       expect(t.duplicates).toBeGreaterThan(10);
       expect(t.rowsRead).toBe(t.rowsAccepted + t.rowsRejected + t.duplicates);
+      // The fast path took the plain rows; the unusual and bad ones went to the row path.
+      expect(t.rowPathRows).toBeGreaterThan(t.rowsRejected - 1);
+      expect(t.rowPathRows).toBeLessThan(t.rowsRead * 0.8);
+      expect(slow.report.tables[0].rowPathRows).toBeUndefined();
     });
   }
 

@@ -36,7 +36,9 @@ function expectCanonical(ds: Awaited<ReturnType<typeof loadDataset>>): void {
 describe("format variants give the same table", () => {
   it("plain comma file", async () => {
     const text = [ADM_HEADER, ...rows.map((r) => admLine(r))].join("\n") + "\n";
-    expectCanonical(await loadDataset(makeDataset({ "admissions.csv": text, "population.csv": populationCsv() })));
+    const ds = await loadDataset(makeDataset({ "admissions.csv": text, "population.csv": populationCsv() }));
+    expectCanonical(ds);
+    expect(ds.report.tables[0].rowPathRows).toBeUndefined(); // every row took the fast path
   });
 
   it("BOM + CRLF + no final line break", async () => {

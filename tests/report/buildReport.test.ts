@@ -6,7 +6,7 @@ import { existsSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDataset } from "../../src/io/index.js";
-import { buildReport, prepareReportData, reportSections, ReportError } from "../../src/report/index.js";
+import { buildReport, prepareReportData, reportSections, ReportError, type ReportChartItem } from "../../src/report/index.js";
 import { buildFixture, type ReportFixture } from "./fixture.js";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -151,7 +151,7 @@ describe("buildReport on a generated dataset", () => {
     expect(en.map((s) => s.id)).toEqual(da.map((s) => s.id));
     expect(en.find((s) => s.id === "sec-readmissions")!.title).toBe("Acute readmissions within 30 days");
     expect(da.find((s) => s.id === "sec-readmissions")!.title).toBe("Akutte genindlæggelser inden for 30 dage");
-    const enCharts = en.flatMap((s) => s.items).filter((i) => i.kind === "chart");
+    const enCharts = en.flatMap((s) => s.items).filter((i): i is ReportChartItem => i.kind === "chart");
     expect(enCharts.length).toBeGreaterThan(15);
     for (const c of enCharts) expect(c.chart.meta.lang).toBe("en");
     const referral = enCharts.find((c) => c.id === "referral-65")!;

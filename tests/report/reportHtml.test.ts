@@ -41,6 +41,7 @@ function doc(lang: ReportLang): ReportDocument {
                 { unit: "Midt", value: 1234.56, count: 12 },
                 { unit: "Samsø", value: null, count: null, suppressed: true },
                 { unit: "Vest", value: 0, count: 3, suppressedCells: ["count"] },
+                { unit: "Kroner", value: 12582.94, count: 7, format: "int" },
               ],
             },
           },
@@ -84,6 +85,7 @@ describe("reportHtml", () => {
     expect(vest).toContain('title="undertrykt"');
     const midt = rows.find((r) => r.includes("Midt"))!;
     expect(midt).toContain(">1.234,6<");
+    expect(rows.find((r) => r.includes("Kroner"))).toContain(">12.583<");
     expect(page).toContain("– = undertrykt");
     expect(reportHtml(doc("en"), svgs)).toContain('title="suppressed"');
   });

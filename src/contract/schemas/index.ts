@@ -1,4 +1,5 @@
-export * from "./cell.js";
+export { RowRuleCode } from "./cell.js";
+export type { CellIssueParams, SchemaContext, CellMeta } from "./cell.js";
 export * from "./admissionsSchema.js";
 export * from "./populationSchema.js";
 export * from "./geographySchema.js";
