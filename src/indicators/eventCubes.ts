@@ -3,6 +3,7 @@
  * linear pass each, no object per admission.
  */
 import { MINUTES_PER_DAY, MISSING, completedYears, daysFromCivil } from "../contract/time.js";
+import { ageCalculator } from "../stays/ageOnDay.js";
 import { cubeSize, monthLookup, type IndicatorContext, type Period } from "./indicatorContext.js";
 
 /** Which admissions to count and on which date (start, or discharge for index admissions). */
@@ -41,13 +42,17 @@ export function hospitalCostCube(ctx: IndicatorContext): Float64Array {
   const cube = new Float64Array(cubeSize(ctx, T));
   const month = monthLookup(ctx);
   const c0 = ctx.dataset.contacts;
+  let minBirth = Infinity;
+  for (let i = 0; i < c0.length; i++) if (c0.birthDate[i] < minBirth) minBirth = c0.birthDate[i];
+  const lastDay = Math.floor(ctx.computed.report.latestAdmittedAt / MINUTES_PER_DAY);
+  const ageOn = Number.isFinite(minBirth) ? ageCalculator(minBirth, lastDay) : completedYears;
   for (let i = 0; i < c0.length; i++) {
     const cost = c0.cost[i];
     if (!(cost > 0)) continue;
     const t = month(c0.admittedAt[i]);
     const m = ctx.muniIndex[c0.municipality[i]];
     if (t < 0 || m < 0) continue;
-    const age = completedYears(c0.birthDate[i], Math.floor(c0.admittedAt[i] / MINUTES_PER_DAY));
+    const age = ageOn(c0.birthDate[i], Math.floor(c0.admittedAt[i] / MINUTES_PER_DAY));
     const c = ctx.classOfAge[age < 0 ? 0 : age > 110 ? 110 : age];
     cube[((m * T + t) * C + c) * 2 + (c0.sex[i] === 2 ? 1 : 0)] += cost;
   }

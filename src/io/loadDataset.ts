@@ -12,7 +12,7 @@
 import { existsSync, statSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import type { Dataset, LoadReport, Problem, TableReport } from "../contract/dataset.js";
-import type { GeographyRow } from "../contract/tables.js";
+import type { GeographyRow, PopulationTable } from "../contract/tables.js";
 import { GeographySchema } from "../contract/schemas/geographySchema.js";
 import type { SchemaContext } from "../contract/schemas/cell.js";
 import { readAdmissions, admissionsSpec } from "./admissionsReader.js";
@@ -163,7 +163,7 @@ export async function loadDataset(dir: string, options: LoadOptions = {}): Promi
 
   // Population.
   const popPath = findTableFile(root, "population");
-  let population = (await emptyPopulation()).table;
+  let population: PopulationTable = (await emptyPopulation()).table;
   if (popPath === null) {
     log.add("missing_file", "population.csv", null, { found: dir, expected: "population.csv or population.csv.gz" });
     tables.push(tableReport(populationSpec("population.csv"), null, log));

@@ -197,7 +197,9 @@ function registrationItem(ctx: Ctx): ReportChartItem | null {
       lang: ctx.lang,
       id,
       title: ctx.t("t.registration", { year }),
+      subtitle: ctx.t("t.registrationSub"),
       valueTitle: ctx.t("m.admission_rate"),
+      valueFormat: ",.0f",
       period: year,
       suppressionMin: ctx.minCount,
     });

@@ -5,8 +5,8 @@
  * suppression (the analysis reports rates, intervals and model estimates per cluster; suppress
  * small counts before publishing its tables).
  *
- * Target indicator ids of the spread model (KNOWN_INDICATORS) that the engine names differently
- * are mapped by SPREAD_INDICATOR_ALIASES.
+ * Target indicator ids are the engine's own ids (KNOWN_INDICATORS); SPREAD_INDICATOR_ALIASES
+ * still reads the older, longer focus-area ids of earlier intervention files.
  */
 import type { Dataset } from "../contract/dataset.js";
 import { computeIndicators } from "../indicators/index.js";

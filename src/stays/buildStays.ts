@@ -14,7 +14,8 @@
  * Cost: one counting sort by patient, a short sort per patient, two linear scans.
  */
 import type { ContactTable } from "../contract/tables.js";
-import { MISSING, completedYears, dayOfMinutes } from "../contract/time.js";
+import { MISSING, dayOfMinutes } from "../contract/time.js";
+import { ageCalculator } from "./ageOnDay.js";
 import { elapsedAtLeast, elapsedAtMost } from "./elapsed.js";
 import { sameContact, sortContacts } from "./sortContacts.js";
 import { checkNonNegative, type StayOptions } from "./stayOptions.js";
@@ -88,6 +89,14 @@ export function buildStays(contacts: ContactTable, options: StayOptions = {}): S
   const dataEnd = options.dataEnd ?? latest;
 
   // Pass 2: fill the stay columns.
+  let minDay = Infinity;
+  let maxDay = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const b = contacts.birthDate[i];
+    if (b < minDay) minDay = b;
+  }
+  if (latest !== MISSING) maxDay = dayOfMinutes(latest);
+  const ageOn = ageCalculator(Number.isFinite(minDay) ? minDay : 0, Number.isFinite(maxDay) ? maxDay : 0);
   const patient = new Int32Array(nStays);
   const firstContact = new Int32Array(nStays);
   const contactCount = new Int32Array(nStays);
@@ -133,7 +142,7 @@ export function buildStays(contacts: ContactTable, options: StayOptions = {}): S
       municipality[s] = contacts.municipality[i];
       sex[s] = contacts.sex[i];
       diagnosis[s] = contacts.diagnosis[i];
-      age[s] = completedYears(contacts.birthDate[i], dayOfMinutes(adm[i]));
+      age[s] = ageOn(contacts.birthDate[i], dayOfMinutes(adm[i]));
     }
     contactCount[s]++;
     if (contacts.inpatient[i]) anyInpatient[s] = 1;

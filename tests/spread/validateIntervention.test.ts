@@ -127,7 +127,7 @@ describe("validateIntervention: references, ids and dates", () => {
     const raw = minimalIntervention();
     raw.targets[0].indicator = "back_pain_screened";
     expect(errors(raw)).toEqual([
-      'test.yaml: targets[0].indicator: unknown indicator "back_pain_screened"; known indicators are "admission_rate", "readmission_30d", "preventable_admission_rate", "focus_fractures_65", "focus_lower_respiratory_65", "focus_unspecific_65", "admissions_0_2", "cost_per_citizen", "experience_positive" (add your own with the indicators option)',
+      'test.yaml: targets[0].indicator: unknown indicator "back_pain_screened"; known indicators are "admission_rate", "readmission_30d", "preventable_admission_rate", "focus_fractures", "focus_lower_respiratory_infections", "focus_unspecific", "focus_admissions_0_2", "cost_per_citizen", "experience_positive" (add your own with the indicators option)',
     ]);
     expect(errors(raw, { indicators: ["back_pain_screened"] })).toEqual([]);
   });

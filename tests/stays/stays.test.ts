@@ -257,3 +257,17 @@ describe("diagnosis groups", () => {
     ]);
   });
 });
+
+describe("ageCalculator", () => {
+  it("agrees with completedYears of contract/time.ts on every pair in a range (leap days included)", async () => {
+    const { ageCalculator } = await import("../../src/stays/ageOnDay.js");
+    const { completedYears } = await import("../../src/contract/time.js");
+    const lo = day("1995-01-01");
+    const hi = day("2001-12-31");
+    const f = ageCalculator(lo, hi);
+    for (let b = lo; b <= hi; b += 7) for (let o = b; o <= hi; o += 13) expect(f(b, o)).toBe(completedYears(b, o));
+    expect(f(day("1996-02-29"), day("1997-02-28"))).toBe(0);
+    expect(f(day("1996-02-29"), day("1997-03-01"))).toBe(1);
+    expect(f(lo - 10, hi)).toBe(completedYears(lo - 10, hi)); // outside the table
+  });
+});
