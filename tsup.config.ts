@@ -8,7 +8,8 @@ export default defineConfig({
   format: ["esm", "cjs"],
   outDir: "dist",
   outExtension: ({ format }) => ({ js: format === "cjs" ? ".cjs" : ".js" }),
-  dts: true,
+  // Type declarations take the longest; `npm start` skips them (KLYNGE_NO_DTS=1), `npm run build` makes them.
+  dts: process.env.KLYNGE_NO_DTS !== "1",
   sourcemap: true,
   clean: true,
   target: "node20",

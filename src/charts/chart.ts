@@ -4,6 +4,7 @@
  * anywhere; `data` is the table behind the chart (for CSV export); `meta` names the chart.
  */
 import type { TopLevelSpec } from "vega-lite";
+import { drawingPrecision } from "./drawingPrecision.js";
 import { chartLabel } from "./labels.js";
 import { formatChartNumber, type ChartLang } from "./locale.js";
 import { CHART_WIDTHS, GREYS, chartConfig, type ChartSize } from "./theme.js";
@@ -105,10 +106,18 @@ const FOOT_LINE_HEIGHT = 12;
 
 /**
  * Frames a chart body: title and subtitle on top (vega-lite title), the footnote drawn as a text
- * view under the body (vconcat), the theme config (font, Danish/English locale).
- * `width` is the width the footnote is wrapped to (the body's total width).
+ * view under the body (vconcat), the theme config (font, Danish/English locale). Every number of
+ * the spec and of `data` is rounded to drawing precision (see drawingPrecision.ts).
+ * `width` is the width the footnote is wrapped to (the body's total width). `stackTopLegends`
+ * puts several top legends in rows instead of one row, which would overflow a narrow chart.
  */
-export function frameChart<Row>(body: Record<string, unknown>, data: Row[], meta: ChartMeta, width: number): Chart<Row> {
+export function frameChart<Row>(
+  body: Record<string, unknown>,
+  data: Row[],
+  meta: ChartMeta,
+  width: number,
+  frame: { readonly stackTopLegends?: boolean } = {},
+): Chart<Row> {
   // DejaVu Sans averages about 0.55 em per character at the footnote size.
   const maxChars = Math.max(50, Math.floor(width / (FOOT_FONT_SIZE * 0.56)));
   const lines = wrapBalanced(meta.footnote, maxChars).map((text, i) => ({ text, y: i * FOOT_LINE_HEIGHT }));
@@ -129,11 +138,18 @@ export function frameChart<Row>(body: Record<string, unknown>, data: Row[], meta
   const spec = {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     title: { text: meta.title, subtitle: meta.subtitle },
-    config: chartConfig(meta.lang),
+    config: frame.stackTopLegends ? stackTopLegends(chartConfig(meta.lang)) : chartConfig(meta.lang),
     vconcat: [body, footer],
     spacing: 14,
-  } as unknown as TopLevelSpec;
-  return { spec, data, meta };
+  };
+  // Numbers at drawing precision (6 significant digits): no CPR-shaped digit runs in specs or data.
+  return { spec: drawingPrecision(spec) as unknown as TopLevelSpec, data: drawingPrecision(data), meta };
+}
+
+/** Config whose legends on top are stacked in rows (one legend per row, left-aligned) instead of one row. */
+function stackTopLegends(config: Record<string, unknown>): Record<string, unknown> {
+  const legend = (config.legend ?? {}) as Record<string, unknown>;
+  return { ...config, legend: { ...legend, layout: { top: { anchor: "start", direction: "vertical", margin: 4 } } } };
 }
 
 /** Resolves the meta block of a chart from options and the builder's defaults. */

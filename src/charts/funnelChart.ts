@@ -18,7 +18,10 @@ export interface FunnelChartRow {
   readonly unit: string;
   readonly numerator: number;
   readonly denominator: number;
+  /** Value on the FunnelResult's scale (× multiplier). */
   readonly value: number;
+  /** Value as drawn: proportions with multiplier 1 or 100 as a fraction (the axis shows %), else `value`. */
+  readonly plotted: number;
   /** Class at the innermost level (e.g. 95 %). */
   readonly classInner: FunnelClass;
   /** Class at the outermost level (e.g. 99.8 %). */
@@ -28,8 +31,27 @@ export interface FunnelChartRow {
 }
 
 export interface FunnelChartOptions extends ChartOptions {
-  /** d3 format of the value axis; default ".0%" for proportions, ",.1f" otherwise. */
+  /** d3 format of the value axis; default ".1%" for percent axes, ",.2f" otherwise. */
   readonly valueFormat?: string;
+  /** Title of the value axis; default by type and multiplier (e.g. "Andel", "Rate pr. 1.000"). */
+  readonly valueTitle?: string;
+  /** Title of the x axis; default by type: "Nævner (antal)", "Personår (nævner)", "Forventet antal". */
+  readonly denominatorTitle?: string;
+}
+
+/**
+ * How a FunnelResult's numbers are drawn. funnelPlotData puts unit values, target and limits all on
+ * the multiplied scale (proportion × multiplier, rate × multiplier, ratio × multiplier). Proportions
+ * with multiplier 1 or 100 are drawn as fractions on a percent axis (divide by the multiplier);
+ * everything else is drawn as given, with "pr. {multiplier}" in the axis title when multiplier ≠ 1.
+ */
+function funnelScale(result: FunnelResult): { divisor: number; percent: boolean; max: number | null } {
+  const m = result.multiplier > 0 && Number.isFinite(result.multiplier) ? result.multiplier : 1;
+  if (result.type === "proportion") {
+    const percent = m === 1 || m === 100;
+    return { divisor: percent ? m : 1, percent, max: percent ? 1 : m };
+  }
+  return { divisor: 1, percent: false, max: null };
 }
 
 /**
@@ -45,11 +67,14 @@ export function funnelChart(result: FunnelResult, options: FunnelChartOptions = 
   const classAt = (u: FunnelResult["units"][number], level: number): FunnelClass =>
     u.classes.find((c) => Math.abs(c.level - level) < 1e-9)?.class ?? "not_significant";
 
+  const scale = funnelScale(result);
+  const draw = (v: number) => v / scale.divisor;
+  const target = draw(result.target);
   const rows: FunnelChartRow[] = result.units.map((u) => {
     const ci = classAt(u, inner);
     const co = classAt(u, outer);
     const position = co !== "not_significant" ? "outer" : ci !== "not_significant" ? "inner" : "none";
-    return { unit: u.unit, numerator: u.numerator, denominator: u.denominator, value: u.value, classInner: ci, classOuter: co, position };
+    return { unit: u.unit, numerator: u.numerator, denominator: u.denominator, value: u.value, plotted: draw(u.value), classInner: ci, classOuter: co, position };
   });
 
   const positionLabel = {
@@ -63,37 +88,48 @@ export function funnelChart(result: FunnelResult, options: FunnelChartOptions = 
   const minDen = Math.min(...rows.map((r) => r.denominator));
   const maxDen = Math.max(...rows.map((r) => r.denominator));
   const limitRows = result.limits.flatMap((p) => [
-    { denominator: p.denominator, level: limitLabel(p.level), side: "lower", bound: p.lower },
-    { denominator: p.denominator, level: limitLabel(p.level), side: "upper", bound: p.upper },
+    { denominator: p.denominator, level: limitLabel(p.level), side: "lower", bound: draw(p.lower) },
+    { denominator: p.denominator, level: limitLabel(p.level), side: "upper", bound: draw(p.upper) },
   ]);
   const inRange = result.limits.filter((p) => p.denominator >= minDen * 0.8 && p.denominator <= maxDen * 1.05);
-  const ys = [...rows.map((r) => r.value), ...inRange.flatMap((p) => [p.lower, p.upper]), result.target].filter(Number.isFinite);
+  const ys = [...rows.map((r) => r.plotted), ...inRange.flatMap((p) => [draw(p.lower), draw(p.upper)]), target].filter(Number.isFinite);
   const lo = Math.min(...ys);
   const hi = Math.max(...ys);
-  const pad = (hi - lo) * 0.06 || Math.abs(hi) * 0.1 || 1;
-  const yDomain = [result.type === "proportion" ? Math.max(0, lo - pad) : lo - pad, result.type === "proportion" ? Math.min(1, hi + pad) : hi + pad];
+  const pad = (hi - lo) * 0.06 || Math.abs(hi) * 0.1 || 1e-3;
+  // Values and limits cannot go below 0 (counts), nor a proportion above its maximum (100 %).
+  const yDomain = [Math.max(0, lo - pad), scale.max === null ? hi + pad : Math.min(scale.max, hi + pad)];
   const xDomain = [Math.max(0, minDen * 0.8), maxDen * 1.05];
 
+  const multiplierText = formatChartNumber(result.multiplier, lang, 0);
   const yTitle =
-    result.type === "proportion"
-      ? chartLabel(lang, "funnel.y.proportion")
+    options.valueTitle ??
+    (result.type === "proportion"
+      ? scale.percent
+        ? chartLabel(lang, "funnel.y.proportion")
+        : chartLabel(lang, "funnel.y.proportionPer", { multiplier: multiplierText })
       : result.type === "rate"
-        ? chartLabel(lang, "funnel.y.rate", { multiplier: formatChartNumber(result.multiplier, lang, 0) })
-        : chartLabel(lang, "funnel.y.ratio");
-  const xTitle = chartLabel(lang, result.type === "proportion" ? "funnel.x.proportion" : result.type === "rate" ? "funnel.x.rate" : "funnel.x.ratio");
-  const valueFormat = options.valueFormat ?? (result.type === "proportion" ? ".1%" : ",.2f");
+        ? result.multiplier === 1
+          ? chartLabel(lang, "funnel.y.rate1")
+          : chartLabel(lang, "funnel.y.rate", { multiplier: multiplierText })
+        : result.multiplier === 1
+          ? chartLabel(lang, "funnel.y.ratio")
+          : chartLabel(lang, "funnel.y.ratioTimes", { multiplier: multiplierText }));
+  const xTitle =
+    options.denominatorTitle ??
+    chartLabel(lang, result.type === "proportion" ? "funnel.x.proportion" : result.type === "rate" ? "funnel.x.rate" : "funnel.x.ratio");
+  const valueFormat = options.valueFormat ?? (scale.percent ? ".1%" : ",.2f");
 
   const width = bodyWidth(options);
   const height = options.height ?? Math.round(width * 0.6);
   const labels = placeLabels(
-    rows.map((r) => ({ x: r.denominator, y: r.value, text: r.unit })),
+    rows.map((r) => ({ x: r.denominator, y: r.plotted, text: r.unit })),
     [xDomain[0], xDomain[1]],
     [yDomain[0], yDomain[1]],
     width,
     height,
   );
   const labelRows = rows.map((r, i) => ({ unit: r.unit, ...labels[i] }));
-  const x = { field: "denominator", type: "quantitative", title: xTitle, scale: { domain: xDomain, nice: false }, axis: { format: ",d" } };
+  const x = { field: "denominator", type: "quantitative", title: xTitle, scale: { domain: xDomain, nice: false }, axis: { format: result.type === "ratio" ? ",.0f" : ",d" } };
   const y = { type: "quantitative", title: yTitle, scale: { domain: yDomain, nice: false, zero: false }, axis: { format: valueFormat } };
 
   const phiText = result.phi == null ? "–" : formatChartNumber(result.phi, lang, 2);
@@ -122,7 +158,7 @@ export function funnelChart(result: FunnelResult, options: FunnelChartOptions = 
         },
       },
       {
-        data: { values: [{ target: result.target, label: chartLabel(lang, "funnel.target") }] },
+        data: { values: [{ target, label: chartLabel(lang, "funnel.target") }] },
         mark: { type: "rule", color: GREYS.text, strokeWidth: 1.2 },
         encoding: { y: { ...y, field: "target" } },
       },
@@ -133,7 +169,7 @@ export function funnelChart(result: FunnelResult, options: FunnelChartOptions = 
             mark: { type: "point", filled: true, size: 60, opacity: 1 },
             encoding: {
               x,
-              y: { ...y, field: "value" },
+              y: { ...y, field: "plotted" },
               color: {
                 field: "position",
                 type: "nominal",
@@ -150,7 +186,7 @@ export function funnelChart(result: FunnelResult, options: FunnelChartOptions = 
                 { field: "unit", title: chartLabel(lang, "unit") },
                 { field: "numerator", type: "quantitative", title: chartLabel(lang, "numerator"), format: ",d" },
                 { field: "denominator", type: "quantitative", title: chartLabel(lang, "denominator"), format: ",d" },
-                { field: "value", type: "quantitative", title: chartLabel(lang, "value"), format: valueFormat },
+                { field: "plotted", type: "quantitative", title: chartLabel(lang, "value"), format: valueFormat },
               ],
             },
           },
@@ -175,5 +211,6 @@ export function funnelChart(result: FunnelResult, options: FunnelChartOptions = 
     },
     [methodNote, ...result.notes],
   );
-  return frameChart(body, rows, meta, width);
+  // Two legends (limits, classes) side by side overflow the page width: one row each.
+  return frameChart(body, rows, meta, width, { stackTopLegends: true });
 }

@@ -159,10 +159,36 @@ export async function renderSvg(chart: Chart<unknown>, options: RenderSvgOptions
   const { vega: spec } = await compileChart(chart);
   const view = new vega.View(vega.parse(spec as never), { renderer: "none" });
   try {
-    return await view.toSVG(options.scale ?? 1);
+    return roundSvgNumbers(await view.toSVG(options.scale ?? 1));
   } finally {
     view.finalize();
   }
+}
+
+/** Attributes whose values are text, names or colours, never geometry: left as they are. */
+const TEXT_ATTRIBUTE = /^(aria-.*|role|class|id|font-family|href|xlink:href|fill|stroke|style)$/i;
+/** A number with a fraction or exponent, not part of a word or hex colour (e.g. "#4e79a7"). */
+const SVG_NUMBER = /(?<![#\w.])-?(?:\d*\.\d+(?:e[-+]?\d+)?|\d+e[-+]?\d+)/gi;
+
+/**
+ * Rounds every number in the geometry attributes of an SVG (path data, x/y, width/height,
+ * transform, …) to at most `decimals` decimals (default 2, i.e. 1/100 px). vega writes up to 16
+ * digits; long digit runs such as "0302734375" look like CPR numbers in committed notebooks and
+ * snapshots, and are far below any visible precision. Text content and aria labels are untouched
+ * (they carry formatted values only).
+ * @example roundSvgNumbers('<g transform="translate(-48.0302734375,-36.25)">') // '<g transform="translate(-48.03,-36.25)">'
+ */
+export function roundSvgNumbers(svg: string, decimals = 2): string {
+  const f = 10 ** decimals;
+  const round = (token: string): string => {
+    const v = Math.round(Number(token) * f) / f;
+    return Number.isFinite(v) ? String(v === 0 ? 0 : v) : token;
+  };
+  return svg.replace(/<[^<>!?/][^<>]*>/g, (tag) =>
+    tag.replace(/(\s)([\w:-]+)="([^"]*)"/g, (m, space: string, name: string, value: string) =>
+      TEXT_ATTRIBUTE.test(name) ? m : `${space}${name}="${value.replace(SVG_NUMBER, round)}"`,
+    ),
+  );
 }
 
 /** Width and height in px of an SVG string (from its width/height attributes). */

@@ -5,6 +5,7 @@ import { generateCommand, generateHelp } from "./commands/generate.js";
 import { indicatorsCommand, indicatorsHelp } from "./commands/indicators.js";
 import { interventionsCommand, interventionsHelp } from "./commands/interventions.js";
 import { validateCommand, validateHelp } from "./commands/validate.js";
+import { reportCommand, reportHelp, runCommand, runHelp } from "./commands/report.js";
 
 interface Command {
   readonly run: (argv: readonly string[]) => Promise<number>;
@@ -12,6 +13,8 @@ interface Command {
 }
 
 const commands: Record<string, Command> = {
+  run: { run: runCommand, help: runHelp },
+  report: { run: reportCommand, help: reportHelp },
   generate: { run: generateCommand, help: generateHelp },
   validate: { run: validateCommand, help: validateHelp },
   indicators: { run: indicatorsCommand, help: indicatorsHelp },
