@@ -117,7 +117,7 @@ export function funnelChart(result: FunnelResult, options: FunnelChartOptions = 
   const xTitle =
     options.denominatorTitle ??
     chartLabel(lang, result.type === "proportion" ? "funnel.x.proportion" : result.type === "rate" ? "funnel.x.rate" : "funnel.x.ratio");
-  const valueFormat = options.valueFormat ?? (scale.percent ? ".1%" : ",.2f");
+  const valueFormat = options.valueFormat ?? (scale.percent ? ".1%" : result.type === "rate" ? ",.1f" : ",.2f");
 
   const width = bodyWidth(options);
   const height = options.height ?? Math.round(width * 0.6);
@@ -209,7 +209,9 @@ export function funnelChart(result: FunnelResult, options: FunnelChartOptions = 
       title: chartLabel(lang, "funnel.title"),
       subtitle: chartLabel(lang, "funnel.subtitle", { levels: levels.map((l) => levelLabel(l, lang)).join(lang === "da" ? " og " : " and ") }),
     },
-    [methodNote, ...result.notes],
+    // The compare layer's notes are English text: only an English chart carries them verbatim;
+    // the Danish footnote states the method from the chart's own catalogue (methodNote).
+    [methodNote, ...(lang === "en" ? result.notes : [])],
   );
   // Two legends (limits, classes) side by side overflow the page width: one row each.
   return frameChart(body, rows, meta, width, { stackTopLegends: true });

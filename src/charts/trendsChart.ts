@@ -1,8 +1,9 @@
 /**
  * Trends as small multiples: one panel per cluster with the indicator's value over time, its
  * confidence interval as a band, and the region's value as a dashed reference line in every panel.
- * Suppressed periods are shaded grey and labelled "undertrykt"/"suppressed" in the legend; the
- * line breaks there (never drops to 0).
+ * Suppressed periods are shaded grey and labelled "undertrykt"/"suppressed" in the legend (only
+ * when a period is suppressed); the line breaks there (never drops to 0). The region line has
+ * its own legend entry ("Region", dashed).
  */
 import type { IndicatorRow } from "../indicators/table.js";
 import { chartMeta, frameChart, periodFormat, periodStart, type Chart, type ChartOptions } from "./chart.js";
@@ -82,6 +83,34 @@ export function trendsChart(rows: readonly IndicatorRow[], options: TrendsChartO
   const x = { field: "date", type: "temporal", title: null, scale: { type: "utc" }, axis: { format: periodFormat(first, lang), labelOverlap: true, tickCount: 4, grid: false } };
   const y = { type: "quantitative", title: options.valueTitle ?? chartLabel(lang, "value"), scale: { zero: false }, axis: { format: fmt, tickCount: 4 } };
 
+  // Legend entries only for what is drawn: the grey "suppressed" shading when a cluster period is
+  // suppressed, and the dashed region line when region rows exist.
+  const anySuppressed = data.some((r) => r.suppressed && r.series === "unit");
+  const regionLabel = chartLabel(lang, "reference");
+  const suppressedLayer = {
+    transform: [{ filter: "datum.suppressed && datum.series === 'unit'" }],
+    mark: { type: "rect", color: GREYS.suppressed, opacity: 0.8 },
+    encoding: {
+      x,
+      x2: { field: "end" },
+      color: { datum: suppressedLabel, type: "nominal", title: null, scale: { domain: [suppressedLabel], range: [GREYS.suppressed] }, legend: { orient: "top", symbolType: "square" } },
+    },
+  };
+  const regionLayer = {
+    transform: [{ filter: "datum.series === 'region'" }],
+    mark: { type: "line", color: GREYS.reference, strokeWidth: 1.2, invalid: "break-paths-filter-domains" },
+    encoding: {
+      x,
+      y: { ...y, field: "value" },
+      strokeDash: {
+        datum: regionLabel,
+        type: "nominal",
+        title: null,
+        scale: { domain: [regionLabel], range: [[4, 3]] },
+        legend: { orient: "top", symbolType: "stroke", symbolStrokeColor: GREYS.reference, symbolStrokeWidth: 1.2 },
+      },
+    },
+  };
   const body = {
     data: { values: data },
     facet: { field: "panel", type: "nominal", title: null, sort: clusters, header: { labelFontSize: 10, labelAnchor: "start", labelFontWeight: "bold" } },
@@ -91,25 +120,13 @@ export function trendsChart(rows: readonly IndicatorRow[], options: TrendsChartO
       width: panelWidth,
       height: panelHeight,
       layer: [
-        {
-          transform: [{ filter: "datum.suppressed && datum.series === 'unit'" }],
-          mark: { type: "rect", color: GREYS.suppressed, opacity: 0.8 },
-          encoding: {
-            x,
-            x2: { field: "end" },
-            color: { datum: suppressedLabel, type: "nominal", title: null, scale: { domain: [suppressedLabel], range: [GREYS.suppressed] }, legend: { orient: "top", symbolType: "square" } },
-          },
-        },
+        ...(anySuppressed ? [suppressedLayer] : []),
         {
           transform: [{ filter: "datum.series === 'unit'" }],
           mark: { type: "area", color: OKABE_ITO.skyBlue, opacity: 0.35, invalid: "break-paths-filter-domains" },
           encoding: { x, y: { ...y, field: "lower" }, y2: { field: "upper" } },
         },
-        {
-          transform: [{ filter: "datum.series === 'region'" }],
-          mark: { type: "line", color: GREYS.reference, strokeDash: [4, 3], strokeWidth: 1.2, invalid: "break-paths-filter-domains" },
-          encoding: { x, y: { ...y, field: "value" } },
-        },
+        ...(region.length > 0 ? [regionLayer] : []),
         {
           transform: [{ filter: "datum.series === 'unit'" }],
           mark: { type: "line", color: OKABE_ITO.blue, strokeWidth: 1.6, point: false, invalid: "break-paths-filter-domains" },
