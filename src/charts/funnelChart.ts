@@ -2,6 +2,8 @@
  * Funnel plot of a {@link FunnelResult}: units as labelled points over their denominator, the
  * overall value as a line and the control limits at every level the result carries (typically
  * 95 % and 99.8 %), with the overdispersion method and φ/τ² stated in the footnote.
+ * Any multiplier: the FunnelResult's target, unit values and limits are all on the multiplied scale;
+ * proportions (multiplier 1 or 100) are drawn on a percent axis, rates as "pr. {multiplier}".
  * Method: Spiegelhalter (2005) "Funnel plots for comparing institutional performance", Stat Med
  * 24:1185; limits as computed by the compare layer (PHE/Fingertips or FunnelPlotR method).
  */
@@ -178,6 +180,8 @@ export function funnelChart(result: FunnelResult, options: FunnelChartOptions = 
                 legend: {
                   orient: "top",
                   direction: "horizontal",
+                  // Three entries need about 480 px in one row; narrower charts (column) use two columns.
+                  ...(width < 500 ? { columns: 2 } : {}),
                   titleOrient: "left",
                   labelExpr: `${JSON.stringify(positionLabel)}[datum.value]`,
                 },

@@ -166,9 +166,9 @@ export async function renderSvg(chart: Chart<unknown>, options: RenderSvgOptions
 }
 
 /** Attributes whose values are text, names or colours, never geometry: left as they are. */
-const TEXT_ATTRIBUTE = /^(aria-.*|role|class|id|font-family|href|xlink:href|fill|stroke|style)$/i;
-/** A number with a fraction or exponent, not part of a word or hex colour (e.g. "#4e79a7"). */
-const SVG_NUMBER = /(?<![#\w.])-?(?:\d*\.\d+(?:e[-+]?\d+)?|\d+e[-+]?\d+)/gi;
+const TEXT_ATTRIBUTE = /^(aria-.*|role|class|id|font-family|font-weight|font-style|href|xlink:href|fill|stroke|style|clip-path|mask|filter|marker-.*)$/i;
+/** A number with a fraction or exponent (path commands may precede it: "h103.83"), not inside another number. */
+const SVG_NUMBER = /(?<![\d.#])-?(?:\d*\.\d+(?:e[-+]?\d+)?|\d+e[-+]?\d+)/gi;
 
 /**
  * Rounds every number in the geometry attributes of an SVG (path data, x/y, width/height,

@@ -12,6 +12,7 @@ import { bodyWidth, chartMeta, frameChart, periodFormat, periodStart, type Chart
 import { ChartError } from "./chartError.js";
 import { chartLabel, isChartLabelKey } from "./labels.js";
 import type { ChartLang } from "./locale.js";
+import { spcChartNotes } from "./spcNotes.js";
 import { GREYS, SPC_COLOURS } from "./theme.js";
 
 /** One SPC point as plotted (the data behind the chart). */
@@ -211,9 +212,13 @@ export function spcChart(result: SpcResult, options: SpcChartOptions = {}): Char
 
   const notes: string[] = [chartLabel(lang, `spc.direction.${result.improvement}`)];
   if (result.phases.length > 1) notes.push(chartLabel(lang, "spc.phases"));
-  if (varying) notes.push(chartLabel(lang, "spc.varyingLimits"));
+  // Stated only when the limits do vary (equal denominators give constant limits).
+  const limitsVary = varying && result.phases.some((ph) => new Set(rows.filter((r) => r.phase === ph.phase && r.upper !== null).map((r) => r.upper)).size > 1);
+  if (limitsVary) notes.push(chartLabel(lang, "spc.varyingLimits"));
   if (result.missingPeriods.length > 0) notes.push(chartLabel(lang, "spc.missing", { periods: result.missingPeriods.join(", ") }));
-  notes.push(...result.notes);
+  // The spc layer's notes are English: known kinds are translated from the catalogue, notes the
+  // chart states itself are dropped, unknown ones are kept only in an English chart.
+  notes.push(...spcChartNotes(result.notes, lang));
   const meta = chartMeta(options, { id: `spc-${result.chart}`, title: chartLabel(lang, "spc.title"), subtitle: chartLabel(lang, `spc.subtitle.${result.chart}`) }, notes);
   return frameChart(body, rows, meta, width);
 }

@@ -144,6 +144,6 @@ export function trendsChart(rows: readonly IndicatorRow[], options: TrendsChartO
     },
     resolve: { scale: { y: "shared" } },
   };
-  const meta = chartMeta(options, { id: `trends-${indicator ?? "indicator"}`, title: chartLabel(lang, "trends.title"), subtitle: chartLabel(lang, "trends.subtitle") });
+  const meta = chartMeta(options, { id: `trends-${indicator ?? "indicator"}`, title: chartLabel(lang, "trends.title"), subtitle: chartLabel(lang, region.length > 0 ? "trends.subtitle" : "trends.subtitle.noRegion") });
   return frameChart(body, data, meta, totalWidth);
 }
