@@ -24,6 +24,8 @@ export interface CaterpillarChartOptions extends ChartOptions {
   readonly valueTitle?: string;
   /** d3 format of the values; default ",.1f". */
   readonly valueFormat?: string;
+  /** Label of the reference line; default "Region" (da) / "Region" (en). E.g. "Ingen effekt" for rate ratios against 1. */
+  readonly referenceLabel?: string;
 }
 
 /**
@@ -75,7 +77,7 @@ export function caterpillarChart(rows: readonly CaterpillarRow[], options: Cater
         encoding: { y, x: { value: 0 }, text: { value: suppressedLabel } },
       },
       {
-        data: { values: [{ reference, label: `${chartLabel(lang, "reference")}` }] },
+        data: { values: [{ reference, label: options.referenceLabel ?? chartLabel(lang, "reference") }] },
         layer: [
           { mark: { type: "rule", color: GREYS.reference, strokeDash: [4, 3], strokeWidth: 1.2 }, encoding: { x: { ...x, field: "reference" } } },
           {

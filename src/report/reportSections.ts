@@ -317,6 +317,7 @@ function funnelItem(ctx: Ctx, id: string, indicator: string, group: string, type
       title: ctx.t("t.funnel", { measure, group: groupText(ctx, group), year }),
       period: year,
       valueFormat: type === "proportion" ? ".1%" : ",.1f",
+      denominatorTitle: ctx.t(indicator === "readmission_30d" ? "t.funnelIndexAdmissions" : "t.funnelCitizens"),
       suppressionMin: ctx.minCount,
       notes,
     });
@@ -579,6 +580,7 @@ function interventionSection(ctx: Ctx, iv: Intervention): ReportSection {
           subtitle: `${ctx.t(measureKey(plotted[0].indicator))}, ${groupText(ctx, plotted[0].group)}. ${ctx.t("t.effectSub")}`,
           valueTitle: ctx.t("t.effectAxis"),
           valueFormat: ",.2f",
+          referenceLabel: ctx.t("t.effectReference"),
           period: ctx.period,
           suppressionMin: ctx.minCount,
         });
