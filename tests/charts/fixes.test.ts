@@ -37,7 +37,7 @@ describe("privacy: no CPR-shaped digit runs", () => {
   });
 
   it("drawingNumber keeps integers and 6 significant digits (|x| < 1) or ≥ 2 decimals", () => {
-    expect(drawingNumber(31 / 1024)).toBe(0.0302734); // 31/1024 = 0.0302734375
+    expect(drawingNumber(31 / 1024)).toBe(0.0302734); // 31/1024 has ten decimals: a digit run the privacy scan would flag
     expect(drawingNumber(48 + 31 / 1024)).toBe(48.0303);
     expect(drawingNumber(1234567.891)).toBe(1234567.89);
     expect(drawingNumber(3650)).toBe(3650);
