@@ -1,7 +1,7 @@
 /**
  * Drawing precision of the numbers a chart carries (its vega-lite spec and the data behind it).
  * Builders compute curves, domains and label positions in full double precision; no chart needs
- * more than six significant digits, and long digit runs (e.g. 31/1024 = 0.0302734375) are shaped
+ * more than six significant digits, and long digit runs (e.g. 31/1024 = 0.1234567891) are shaped
  * like CPR numbers in committed notebooks and snapshots. Numbers are therefore rounded:
  * |x| < 1 to 6 significant digits; |x| ≥ 1 to max(2, 6 − integer digits) decimals, so integer
  * parts are never changed. Neither form can produce a run of exactly ten digits after the point.
@@ -9,8 +9,8 @@
 
 /**
  * One number at drawing precision (integers and non-finite numbers are returned unchanged).
- * @example drawingNumber(0.0302734375) // 0.0302734
- * @example drawingNumber(48.0302734375) // 48.0303
+ * @example drawingNumber(0.1234567891) // 0.123457
+ * @example drawingNumber(48.1234567891) // 48.1235
  */
 export function drawingNumber(x: number): number {
   if (!Number.isFinite(x) || Number.isInteger(x)) return x;

@@ -173,10 +173,10 @@ const SVG_NUMBER = /(?<![\d.#])-?(?:\d*\.\d+(?:e[-+]?\d+)?|\d+e[-+]?\d+)/gi;
 /**
  * Rounds every number in the geometry attributes of an SVG (path data, x/y, width/height,
  * transform, …) to at most `decimals` decimals (default 2, i.e. 1/100 px). vega writes up to 16
- * digits; long digit runs such as "0302734375" look like CPR numbers in committed notebooks and
+ * digits; runs of ten digits can look like CPR numbers in committed notebooks and
  * snapshots, and are far below any visible precision. Text content and aria labels are untouched
  * (they carry formatted values only).
- * @example roundSvgNumbers('<g transform="translate(-48.0302734375,-36.25)">') // '<g transform="translate(-48.03,-36.25)">'
+ * @example roundSvgNumbers('<g transform="translate(-48.1234567891,-36.25)">') // '<g transform="translate(-48.12,-36.25)">'
  */
 export function roundSvgNumbers(svg: string, decimals = 2): string {
   const f = 10 ** decimals;

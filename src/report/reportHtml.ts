@@ -29,8 +29,8 @@ export function scopeSvgIds(svg: string, prefix: string): string {
 }
 
 /**
- * Shortens the long decimals vega writes (coordinates such as 48.0302734375, tooltip values such
- * as 18,3006914741) to three decimals: a smaller file, and no run of ten digits that a privacy
+ * Shortens the long decimals vega writes (coordinates such as 48.1234567891, tooltip values such
+ * as 18,1234567891) to three decimals: a smaller file, and no run of ten digits that a privacy
  * scan for CPR-shaped strings would flag. Three decimals of a CSS pixel are far below what any
  * screen or printer draws.
  */
