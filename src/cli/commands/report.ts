@@ -3,6 +3,8 @@
 import { parseArgs } from "node:util";
 import { join, relative } from "node:path";
 import { loadDataset, formatLoadReport } from "../../io/index.js";
+import { computeIndicators, type IndicatorRow } from "../../indicators/index.js";
+import type { Dataset } from "../../contract/dataset.js";
 import { buildReport, demoDataDir, ReportError } from "../../report/index.js";
 import { oneOf, parseInteger, UsageError } from "../args.js";
 
@@ -85,6 +87,36 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
   const dataset = await loadDataset(a.dir);
   console.log(formatLoadReport(dataset.report));
   console.log("");
+  console.log(keyFigures(dataset));
+  console.log("");
   console.log("klynge: building the steering-paper report");
   return writeReport(a);
+}
+
+/** A first summary: the latest complete year's key figures by cluster and for the region. */
+function keyFigures(dataset: Dataset): string {
+  const rows = computeIndicators(dataset, {
+    levels: ["region", "cluster"],
+    period: "year",
+    groups: ["all", "65+"],
+    sexes: ["all"],
+    indicators: ["admission_rate", "readmission_30d", "preventable_admission_rate"],
+  });
+  const pick = (indicator: string, group: string): IndicatorRow[] => rows.filter((r) => r.indicator === indicator && r.group === group);
+  const latest = (rs: readonly IndicatorRow[]): string | undefined => rs.map((r) => r.period).sort().at(-1);
+  const columns = [
+    { title: "admissions/1,000", rows: pick("admission_rate", "all"), digits: 1 },
+    { title: "readmitted 65+ %", rows: pick("readmission_30d", "65+"), digits: 1 },
+    { title: "preventable 65+/1,000", rows: pick("preventable_admission_rate", "65+"), digits: 1 },
+  ].map((c) => ({ ...c, period: latest(c.rows) }));
+  const units = [...new Set(rows.filter((r) => r.level === "cluster").map((r) => r.unit))].sort();
+  const cell = (c: (typeof columns)[number], unit: string): string => {
+    const r = c.rows.find((x) => x.unit === unit && x.period === c.period);
+    const text = r === undefined ? "" : r.suppressed || r.value === null ? "suppressed" : r.value.toFixed(c.digits);
+    return text.padStart(c.title.length + 2);
+  };
+  const regionUnit = rows.find((r) => r.level === "region")?.unit ?? "region";
+  const head = `${"".padEnd(12)}${columns.map((c) => `${c.title} (${c.period ?? "–"})`.padStart(c.title.length + 9)).join("")}`;
+  const lines = [...units, regionUnit].map((u) => `${u.padEnd(12)}${columns.map((c) => cell(c, u).padStart(c.title.length + 9)).join("")}`);
+  return ["Key figures (latest complete year; intervals and all other indicators are in the report)", head, ...lines].join("\n");
 }
