@@ -37,8 +37,9 @@ import {
 } from "../contract/fields.js";
 import { ADMISSIONS_COLUMNS, ADMISSIONS_REQUIRED, makeAdmissionsSchema } from "../contract/schemas/admissionsSchema.js";
 import type { AdmissionsRecord } from "../contract/schemas/admissionsSchema.js";
-import { plainSize } from "./chunks.js";
+import { meanLineBytes, plainSize } from "./chunks.js";
 import { ContactBuilder } from "./contactBuilder.js";
+import type { PatientOrder } from "./contactBuilder.js";
 import { ByteDictionary, FNV_OFFSET, FNV_PRIME, SmallByteCache } from "./dictionary.js";
 import type { ProblemLog } from "./problemLog.js";
 import { recordOfLine } from "./rowSink.js";
@@ -60,7 +61,9 @@ export interface AdmissionsResult {
   readonly read: ReadResult;
   readonly table: ContactTable;
   /** Patient id → patient index (for deaths.csv). */
-  readonly patientIndex: ReadonlyMap<string, number>;
+  readonly patientIndex: { get(id: string): number | undefined };
+  /** The rows grouped by patient and ordered by admission, when already at hand (for the overlap check). */
+  readonly byPatient: PatientOrder | null;
 }
 
 export function admissionsSpec(file: string): TableSpec {
@@ -151,14 +154,19 @@ export async function readAdmissions(
   const spec = admissionsSpec(file);
   const builder = new ContactBuilder(1 << 12);
   const size = await plainSize(path).catch(() => null);
+  const meanLine = size === null ? null : await meanLineBytes(path, size).catch(() => null);
   let sized = false;
   const schema = makeAdmissionsSchema({
     ...(options.municipalities === undefined ? {} : { municipalities: options.municipalities }),
     allowCprLikeIds: options.allowCprLikeIds,
   });
 
+  // Warnings of accepted rows that may still turn out to be duplicates: logged after the
+  // duplicate check (only rows of the row path have them: the fast path hands such rows over).
+  const pendingDst: { line: number; column: string; at: number }[] = [];
+
   const acceptRecord = (v: AdmissionsRecord, line: number, counts: Counts): void => {
-    const dup = builder.push(
+    builder.push(
       builder.patients.id(v.patient_id),
       v.birth_date,
       SEX_CODE[v.sex],
@@ -173,19 +181,9 @@ export async function readAdmissions(
       v.cost_dkk,
       line,
     );
-    if (dup !== 0) {
-      counts.duplicates++;
-      log.add("duplicate_row", file, line, { lineRef: dup, expected: "a unique row", found: `line ${dup}` });
-      return;
-    }
     counts.accepted++;
-    const where = "a time that exists in Europe/Copenhagen";
-    if (isSkippedHour(v.admitted_at)) {
-      log.add("skipped_dst_hour", file, line, { column: "admitted_at", found: formatLocalMinutes(v.admitted_at), expected: where });
-    }
-    if (isSkippedHour(v.discharged_at)) {
-      log.add("skipped_dst_hour", file, line, { column: "discharged_at", found: formatLocalMinutes(v.discharged_at), expected: where });
-    }
+    if (isSkippedHour(v.admitted_at)) pendingDst.push({ line, column: "admitted_at", at: v.admitted_at });
+    if (isSkippedHour(v.discharged_at)) pendingDst.push({ line, column: "discharged_at", at: v.discharged_at });
   };
 
   const makeSink = (header: Header): RowSink => {
@@ -215,7 +213,10 @@ export async function readAdmissions(
     const checkMuni = options.municipalities !== undefined;
     if (options.municipalities !== undefined) for (const m of options.municipalities) if (m >= 0 && m < 1000) known[m] = 1;
     const allowCpr = options.allowCprLikeIds;
-    const dPat = new ByteDictionary();
+    const patients = builder.patients;
+    // The previous row's patient (index whose key bytes equal its raw bytes), or −1.
+    let prevPat = -1;
+    let prevPatH = 0;
     const dDiag = new ByteDictionary();
     const dHosp = new ByteDictionary();
     const small: SmallByteCache[] = [];
@@ -224,10 +225,6 @@ export async function readAdmissions(
     /** What the shared rule makes of a new text value of a column: [value, canonical string]. */
     const resolve = (kind: number, text: string): [number, string | undefined] => {
       switch (kind) {
-        case K_PATIENT: {
-          const r = parsePatientId(text, allowCpr);
-          return r.ok ? [PENDING, r.value] : [INVALID, undefined];
-        }
         case K_HOSP: {
           const r = parseOptionalText(text);
           return r.ok ? (r.value === null ? [NONE, undefined] : [PENDING, r.value]) : [INVALID, undefined];
@@ -254,7 +251,7 @@ export async function readAdmissions(
         }
       }
     };
-    const dictOf = (kind: number): ByteDictionary => (kind === K_PATIENT ? dPat : kind === K_DIAG ? dDiag : dHosp);
+    const dictOf = (kind: number): ByteDictionary => (kind === K_DIAG ? dDiag : dHosp);
 
     /** Entry of the token [s, e) with hash h in the column's dictionary (added when new). */
     const entryOf = (kind: number, buf: Buffer, s: number, e: number, h: number): number => {
@@ -267,7 +264,12 @@ export async function readAdmissions(
 
     /** Parse one row at p; returns the start of the next line, or −1 to hand the line to the row path. */
     const fastRow = (buf: Buffer, p: number, line: number, counts: Counts): number => {
-      let ePat = -1;
+      let vPat = -1;
+      let newPatS = 0;
+      let newPatE = 0;
+      let patH = 0;
+      let newPatByBytes = false;
+      let newPat: string | undefined;
       let eHosp = -1;
       let eDiag = -1;
       let vBirth = 0;
@@ -343,9 +345,24 @@ export async function readAdmissions(
             ch = buf[++p];
           }
           if (k === K_PATIENT) {
-            const e = entryOf(k, buf, s, p, h);
-            if (dPat.val[e] === INVALID) return -1;
-            ePat = e;
+            // Patient ids are keyed by their canonical bytes: an id found is valid as it stands
+            // (the rule keeps a canonical id unchanged); a new one goes through the rule once.
+            patH = h;
+            if (prevPat >= 0 && h === prevPatH && patients.sameBytes(prevPat, buf, s, p)) vPat = prevPat;
+            else {
+              vPat = patients.find(buf, s, p, h);
+              if (vPat < 0) {
+                const raw = buf.toString("utf8", s, p);
+                const r = parsePatientId(raw, allowCpr);
+                if (!r.ok) return -1;
+                newPat = r.value;
+                newPatS = s;
+                newPatE = p;
+                // Add by the raw bytes only when they are the canonical value's UTF-8 bytes
+                // (unchanged by the rule, and ASCII: valid UTF-8 as long as the text).
+                newPatByBytes = r.value === raw && raw.length === p - s && raw.indexOf("\uFFFD") < 0;
+              }
+            }
           } else if (k === K_DIAG) {
             const e = entryOf(k, buf, s, p, h);
             if (dDiag.val[e] === INVALID) return -1;
@@ -393,11 +410,19 @@ export async function readAdmissions(
         if (md >= 120 && md < 180 && isSkippedHour(vDis)) return -1;
       }
       // Register text values (first use among accepted rows, as the row path does).
-      let pat = dPat.val[ePat];
-      if (pat === PENDING) {
-        pat = builder.patients.id(dPat.str[ePat] as string);
-        dPat.val[ePat] = pat;
-        dPat.str[ePat] = undefined;
+      let pat = vPat;
+      if (pat < 0) {
+        if (newPatByBytes) {
+          pat = patients.add(buf, newPatS, newPatE, patH, newPat as string);
+          prevPat = pat;
+          prevPatH = patH;
+        } else {
+          pat = patients.id(newPat as string);
+          prevPat = -1;
+        }
+      } else if (pat !== prevPat) {
+        prevPat = pat;
+        prevPatH = patH;
       }
       let diag = dDiag.val[eDiag];
       if (diag === PENDING) {
@@ -413,11 +438,8 @@ export async function readAdmissions(
         } else if (hosp === NONE) hosp = -1;
       }
       counts.rowsRead++;
-      const dup = builder.push(pat, vBirth, vSex, vMuni, hosp, vAdm, vDis, vAty, vCty, diag, vRef, vCost, line);
-      if (dup !== 0) {
-        counts.duplicates++;
-        log.add("duplicate_row", file, line, { lineRef: dup, expected: "a unique row", found: `line ${dup}` });
-      } else counts.accepted++;
+      builder.push(pat, vBirth, vSex, vMuni, hosp, vAdm, vDis, vAty, vCty, diag, vRef, vCost, line);
+      counts.accepted++;
       return next;
     };
 
@@ -426,18 +448,9 @@ export async function readAdmissions(
       piece(buf: Buffer, start: number, end: number, firstLine: number, counts: Counts): number {
         if (!sized) {
           sized = true;
-          if (size !== null) {
-            let lines = 0;
-            let q = start;
-            const probeEnd = Math.min(end, start + (1 << 20));
-            while (q < probeEnd) {
-              const nl = buf.indexOf(10, q);
-              if (nl < 0 || nl >= probeEnd) break;
-              lines++;
-              q = nl + 1;
-            }
-            if (lines > 0 && q > start) builder.reserve((size / ((q - start) / lines)) * 1.08 + 16);
-          }
+          // Size the columns once from the file size and the mean line length (sampled over the
+          // whole file; 2 % margin), so they are neither grown nor copied at the end.
+          if (size !== null && meanLine !== null) builder.reserve((size / meanLine) * 1.02 + 1024);
         }
         let p = start;
         let line = firstLine - 1;
@@ -473,5 +486,21 @@ export async function readAdmissions(
   };
 
   const read = await readTable(path, spec, log, makeSink, options.chunkSize);
-  return { read, table: builder.finish(), patientIndex: builder.patients.map };
+  // Exact duplicates: counted once, each later copy reported (in line order).
+  const dups = builder.removeDuplicates();
+  const dupLines = new Set<number>();
+  for (let i = 0; i < dups.lines.length; i++) {
+    const line = dups.lines[i];
+    const ref = dups.refs[i];
+    dupLines.add(line);
+    read.counts.accepted--;
+    read.counts.duplicates++;
+    log.add("duplicate_row", file, line, { lineRef: ref, expected: "a unique row", found: `line ${ref}` });
+  }
+  const where = "a time that exists in Europe/Copenhagen";
+  for (const w of pendingDst) {
+    if (dupLines.has(w.line)) continue;
+    log.add("skipped_dst_hour", file, w.line, { column: w.column, found: formatLocalMinutes(w.at), expected: where });
+  }
+  return { read, table: builder.finish(), patientIndex: builder.patients, byPatient: builder.byPatient };
 }

@@ -1,51 +1,19 @@
 /**
- * Builds the columnar ContactTable row by row: growing typed arrays, dictionary-encoded text,
- * and exact-duplicate detection by a hash of the row's canonical values (open addressing over an
- * Int32Array; equal hashes are confirmed column by column). Used by both the byte-level fast path
- * and the zod row path, so both produce the same table.
+ * Builds the columnar ContactTable row by row: growing typed arrays and dictionary-encoded text.
+ * Exact duplicates are found once all rows are in (`removeDuplicates`): a counting sort of the
+ * rows by patient, each patient's rows ordered by admission time (ties in file order), and rows
+ * with equal patient and admission time compared column by column — no per-row hashing and no
+ * hash table the size of the file. Used by both the byte-level fast path and the zod row path,
+ * so both produce the same table.
  */
 
 import type { ContactTable } from "../contract/tables.js";
-import { StringDictionary } from "./dictionary.js";
+import { ByteKeyedDictionary, StringDictionary } from "./dictionary.js";
 
-const f64 = new Float64Array(1);
-const i32 = new Int32Array(f64.buffer);
-
-function fmix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return h ^ (h >>> 16);
-}
-function mix(h: number, v: number): number {
-  return Math.imul(h ^ v, 0x9e3779b1) + 0x7f4a7c15;
-}
-
-/** Hash of a row's canonical values (codes packed: sex, acute, inpatient, referral). */
-function hashValues(
-  patient: number,
-  birthDate: number,
-  codes: number,
-  municipality: number,
-  hospital: number,
-  admittedAt: number,
-  dischargedAt: number,
-  diagnosis: number,
-  cost: number,
-): number {
-  let h = mix(0x2545f491, patient);
-  h = mix(h, birthDate);
-  h = mix(h, codes);
-  h = mix(h, municipality);
-  h = mix(h, hospital);
-  h = mix(h, admittedAt);
-  h = mix(h, dischargedAt);
-  h = mix(h, diagnosis);
-  f64[0] = cost;
-  h = mix(h, i32[0]);
-  h = mix(h, i32[1]);
-  return fmix(h);
+/** Row indexes grouped by patient: patient p's rows are order[start[p] … start[p + 1] − 1]. */
+export interface PatientOrder {
+  readonly start: Int32Array;
+  readonly order: Int32Array;
 }
 
 export class ContactBuilder {
@@ -64,11 +32,15 @@ export class ContactBuilder {
   referral: Int8Array;
   cost: Float64Array;
   sourceLine: Int32Array;
-  readonly patients = new StringDictionary();
+  readonly patients = new ByteKeyedDictionary();
   readonly hospitals = new StringDictionary();
   readonly diagnoses = new StringDictionary();
-  private slots: Int32Array;
-  private mask: number;
+  /**
+   * Rows by patient, each patient's rows by admission time (ties in row order), as
+   * `removeDuplicates` left them when it removed nothing (null otherwise): reused by the
+   * overlap check instead of sorting again.
+   */
+  byPatient: PatientOrder | null = null;
 
   constructor(capacity = 1 << 14) {
     this.cap = Math.max(16, Math.ceil(capacity));
@@ -86,18 +58,11 @@ export class ContactBuilder {
     this.referral = new Int8Array(c);
     this.cost = new Float64Array(c);
     this.sourceLine = new Int32Array(c);
-    let s = 1024;
-    while (s < c * 2) s *= 2;
-    this.slots = new Int32Array(s);
-    this.mask = s - 1;
   }
 
   /** Make room for at least `n` rows in all (e.g. estimated from the file size). */
   reserve(n: number): void {
     if (n > this.cap) this.grow(Math.ceil(n));
-    let size = this.slots.length;
-    while (size < n * 2) size *= 2;
-    if (size > this.slots.length) this.rehash(size);
   }
 
   private grow(target = Math.ceil(this.cap * 1.5) + 16): void {
@@ -123,20 +88,6 @@ export class ContactBuilder {
     this.cap = c;
   }
 
-  private hashRow(i: number): number {
-    return hashValues(
-      this.patient[i],
-      this.birthDate[i],
-      this.sex[i] | (this.acute[i] << 8) | (this.inpatient[i] << 9) | ((this.referral[i] + 1) << 10),
-      this.municipality[i],
-      this.hospital[i],
-      this.admittedAt[i],
-      this.dischargedAt[i],
-      this.diagnosis[i],
-      this.cost[i],
-    );
-  }
-
   private equalRows(a: number, b: number): boolean {
     const ca = this.cost[a];
     const cb = this.cost[b];
@@ -156,10 +107,7 @@ export class ContactBuilder {
     );
   }
 
-  /**
-   * Append a validated row (text already dictionary-encoded). Returns 0 when added, or the
-   * source line of the earlier row it exactly duplicates (then it is not added).
-   */
+  /** Append a validated row (text already dictionary-encoded). */
   push(
     patient: number,
     birthDate: number,
@@ -174,7 +122,7 @@ export class ContactBuilder {
     referral: number,
     cost: number,
     line: number,
-  ): number {
+  ): void {
     if (this.length === this.cap) this.grow();
     const n = this.length;
     this.patient[n] = patient;
@@ -190,50 +138,91 @@ export class ContactBuilder {
     this.referral[n] = referral;
     this.cost[n] = cost;
     this.sourceLine[n] = line;
-    const slots = this.slots;
-    const h = hashValues(
-      patient,
-      birthDate,
-      sex | (acute << 8) | (inpatient << 9) | ((referral + 1) << 10),
-      municipality,
-      hospital,
-      admittedAt,
-      dischargedAt,
-      diagnosis,
-      this.cost[n], // as stored (NaN canonical)
-    );
-    let k = h & this.mask;
-    for (;;) {
-      const s = slots[k];
-      if (s === 0) break;
-      if (this.equalRows(s - 1, n)) return this.sourceLine[s - 1];
-      k = (k + 1) & this.mask;
-    }
-    slots[k] = n + 1;
     this.length = n + 1;
-    if (this.length * 2 > slots.length) this.rehash();
-    return 0;
   }
 
-  private rehash(size = this.slots.length * 2): void {
-    const slots = new Int32Array(size);
-    const mask = slots.length - 1;
-    for (let i = 0; i < this.length; i++) {
-      let k = this.hashRow(i) & mask;
-      while (slots[k] !== 0) k = (k + 1) & mask;
-      slots[k] = i + 1;
+  /**
+   * Remove every row that exactly duplicates an earlier row (all columns equal; the earlier row
+   * stays). Returns the removed rows' source lines and those of the rows they repeat, in line
+   * order. Method: counting sort by patient, each patient's rows by admission time (ties in row
+   * order), then the rows of a run with equal admission time compared column by column.
+   */
+  removeDuplicates(): { lines: number[]; refs: number[] } {
+    const n = this.length;
+    const nP = this.patients.list.length;
+    const pat = this.patient;
+    const adm = this.admittedAt;
+    const start = new Int32Array(nP + 1);
+    for (let i = 0; i < n; i++) start[pat[i] + 1]++;
+    for (let p = 0; p < nP; p++) start[p + 1] += start[p];
+    const pos = start.slice(0, nP);
+    const order = new Int32Array(n);
+    for (let i = 0; i < n; i++) order[pos[pat[i]]++] = i;
+    const pairs: number[] = [];
+    let isDup: Uint8Array | null = null;
+    for (let p = 0; p < nP; p++) {
+      const a = start[p];
+      const b = start[p + 1];
+      if (b - a < 2) continue;
+      const group = order.subarray(a, b);
+      sortByAdmission(group, adm);
+      for (let i = 0; i < group.length; ) {
+        let j = i + 1;
+        while (j < group.length && adm[group[j]] === adm[group[i]]) j++;
+        for (let x = i + 1; x < j; x++) {
+          const r = group[x];
+          for (let y = i; y < x; y++) {
+            const q = group[y];
+            if ((isDup === null || isDup[q] === 0) && this.equalRows(q, r)) {
+              if (isDup === null) isDup = new Uint8Array(n);
+              isDup[r] = 1;
+              pairs.push(this.sourceLine[r], this.sourceLine[q]);
+              break;
+            }
+          }
+        }
+        i = j;
+      }
     }
-    this.slots = slots;
-    this.mask = mask;
+    const lines: number[] = [];
+    const refs: number[] = [];
+    if (isDup === null) {
+      this.byPatient = { start, order };
+      return { lines, refs };
+    }
+    const idx = Array.from({ length: pairs.length / 2 }, (_, k) => k).sort((x, y) => pairs[2 * x] - pairs[2 * y]);
+    for (const k of idx) {
+      lines.push(pairs[2 * k]);
+      refs.push(pairs[2 * k + 1]);
+    }
+    const keep = isDup;
+    const compact = <T extends Int32Array | Uint8Array | Int16Array | Int8Array | Float64Array>(arr: T): void => {
+      let w = 0;
+      for (let r = 0; r < n; r++) if (keep[r] === 0) arr[w++] = arr[r];
+    };
+    compact(this.patient);
+    compact(this.birthDate);
+    compact(this.sex);
+    compact(this.municipality);
+    compact(this.hospital);
+    compact(this.admittedAt);
+    compact(this.dischargedAt);
+    compact(this.acute);
+    compact(this.inpatient);
+    compact(this.diagnosis);
+    compact(this.referral);
+    compact(this.cost);
+    compact(this.sourceLine);
+    this.length = n - lines.length;
+    return { lines, refs };
   }
 
-  /** The finished table (arrays trimmed to length; the duplicate index is released). */
+  /** The finished table (arrays trimmed to length). */
   finish(): ContactTable {
     const n = this.length;
-    const tight = n >= this.cap * 0.9;
+    const tight = n >= this.cap * 0.8; // else copy, to free the unused tail
     const cut = <T extends Int32Array | Uint8Array | Int16Array | Int8Array | Float64Array>(a: T): T =>
       (tight ? a.subarray(0, n) : a.slice(0, n)) as T;
-    this.slots = new Int32Array(0);
     return {
       length: n,
       patient: cut(this.patient),
@@ -253,5 +242,23 @@ export class ContactBuilder {
       cost: cut(this.cost),
       sourceLine: cut(this.sourceLine),
     };
+  }
+}
+
+/** Sort row indexes by admission time, ties by index (insertion sort for small groups). */
+export function sortByAdmission(group: Int32Array, adm: Int32Array): void {
+  if (group.length <= 32) {
+    for (let i = 1; i < group.length; i++) {
+      const x = group[i];
+      const ax = adm[x];
+      let j = i - 1;
+      while (j >= 0 && (adm[group[j]] > ax || (adm[group[j]] === ax && group[j] > x))) {
+        group[j + 1] = group[j];
+        j--;
+      }
+      group[j + 1] = x;
+    }
+  } else {
+    group.sort((x, y) => adm[x] - adm[y] || x - y);
   }
 }

@@ -38,15 +38,15 @@ export const FNV_PRIME = 16777619;
  * optional string (set by the caller). Keys are copied into an arena.
  */
 export class ByteDictionary {
-  private slots = new Int32Array(1024); // entry + 1; 0 = empty
+  private slots: Int32Array = new Int32Array(1024); // entry + 1; 0 = empty
   private mask = 1023;
-  private hashes = new Int32Array(256);
-  private offs = new Int32Array(256);
-  private lens = new Int32Array(256);
-  private arena = new Uint8Array(4096);
+  private hashes: Int32Array = new Int32Array(256);
+  private offs: Int32Array = new Int32Array(256);
+  private lens: Int32Array = new Int32Array(256);
+  private arena: Uint8Array = new Uint8Array(4096);
   private arenaLen = 0;
   /** Per-entry value. */
-  val = new Int32Array(256);
+  val: Int32Array = new Int32Array(256);
   /** Per-entry string (e.g. a canonical value not yet registered). */
   readonly str: (string | undefined)[] = [];
   count = 0;
@@ -80,16 +80,28 @@ export class ByteDictionary {
       a.set(this.arena.subarray(0, this.arenaLen));
       this.arena = a;
     }
-    this.arena.set(buf.subarray(s, e), this.arenaLen);
+    const a = this.arena;
+    const o = this.arenaLen;
+    for (let i = 0; i < len; i++) a[o + i] = buf[s + i];
     this.offs[entry] = this.arenaLen;
     this.lens[entry] = len;
     this.arenaLen += len;
     this.hashes[entry] = h;
     this.val[entry] = value;
-    this.str[entry] = str;
+    if (str !== undefined || entry < this.str.length) this.str[entry] = str;
     if (this.count * 2 > this.slots.length) this.rehash();
     else this.place(entry);
     return entry;
+  }
+
+  /** Whether entry's key bytes equal bytes [s, e) of buf. */
+  sameBytes(entry: number, buf: Uint8Array, s: number, e: number): boolean {
+    const len = e - s;
+    if (this.lens[entry] !== len) return false;
+    const o = this.offs[entry];
+    const a = this.arena;
+    for (let i = 0; i < len; i++) if (a[o + i] !== buf[s + i]) return false;
+    return true;
   }
 
   private place(entry: number): void {
@@ -124,7 +136,7 @@ export class ByteDictionary {
  * values. Holds at most `capacity` entries; `find` returns the entry or −1.
  */
 export class SmallByteCache {
-  private bytes = new Uint8Array(256);
+  private bytes: Uint8Array = new Uint8Array(256);
   private used = 0;
   private offs: number[] = [];
   private lens: number[] = [];
@@ -165,5 +177,62 @@ export class SmallByteCache {
     this.val.push(value);
     this.str.push(str);
     return this.count++;
+  }
+}
+
+/** FNV-1a hash of bytes [s, e). */
+export function fnvBytes(buf: Uint8Array, s: number, e: number): number {
+  let h = FNV_OFFSET;
+  for (let i = s; i < e; i++) h = Math.imul(h ^ buf[i], FNV_PRIME);
+  return h;
+}
+
+/**
+ * Canonical strings → dense Int32 indexes in order of first use, keyed by their UTF-8 bytes
+ * (FNV-1a, open addressing) instead of a Map of strings: a byte scanner looks an id up straight
+ * from the file's bytes, and a new id costs one string (kept in `list`) and a few typed-array
+ * slots. Used for patient ids (millions of values at national scale).
+ */
+export class ByteKeyedDictionary {
+  private readonly dict = new ByteDictionary();
+  readonly list: string[] = [];
+  private scratch = Buffer.allocUnsafe(256);
+
+  /** The index of the canonical value whose UTF-8 bytes are [s, e) with FNV-1a hash h, or −1. */
+  find(buf: Uint8Array, s: number, e: number, h: number): number {
+    return this.dict.find(buf, s, e, h);
+  }
+
+  /** Add bytes [s, e) (hash h, not present) as the canonical value `str` (whose UTF-8 bytes they are). */
+  add(buf: Uint8Array, s: number, e: number, h: number, str: string): number {
+    const i = this.dict.add(buf, s, e, h, this.list.length);
+    this.list.push(str);
+    return i;
+  }
+
+  /** Whether index i's bytes equal bytes [s, e) of buf. */
+  sameBytes(i: number, buf: Uint8Array, s: number, e: number): boolean {
+    return this.dict.sameBytes(i, buf, s, e);
+  }
+
+  private encode(str: string): number {
+    const need = str.length * 3;
+    if (need > this.scratch.length) this.scratch = Buffer.allocUnsafe(Math.max(need, this.scratch.length * 2));
+    return this.scratch.write(str, 0, "utf8");
+  }
+
+  /** The index of `s`, or undefined. */
+  get(str: string): number | undefined {
+    const n = this.encode(str);
+    const i = this.dict.find(this.scratch, 0, n, fnvBytes(this.scratch, 0, n));
+    return i < 0 ? undefined : i;
+  }
+
+  /** The index of `s`, added when new. */
+  id(str: string): number {
+    const n = this.encode(str);
+    const h = fnvBytes(this.scratch, 0, n);
+    const i = this.dict.find(this.scratch, 0, n, h);
+    return i >= 0 ? i : this.add(this.scratch, 0, n, h, str);
   }
 }

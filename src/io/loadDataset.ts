@@ -51,7 +51,7 @@ export interface LoadOptions {
   readonly maxProblemsPerCode?: number;
   /** Called for every warning as it is found. */
   readonly onWarning?: (problem: Problem) => void;
-  /** Use the byte-level fast path for admissions (default true); false = zod row path for every row. */
+  /** Use the fast paths (default true): admissions byte-level, population and deaths without zod; false = zod row path for every row. */
   readonly fastPath?: boolean;
   /** Bytes read per chunk of admissions (default 8 MiB); for tuning and tests. */
   readonly chunkSize?: number;
@@ -148,7 +148,7 @@ export async function loadDataset(dir: string, options: LoadOptions = {}): Promi
   // Admissions.
   const admPath = findTableFile(root, "admissions");
   let contacts = new ContactBuilder(16).finish();
-  let patientIndex: ReadonlyMap<string, number> = new Map();
+  let patientIndex: { get(id: string): number | undefined } = new Map<string, number>();
   if (admPath === null) {
     log.add("missing_file", "admissions.csv", null, { found: dir, expected: "admissions.csv or admissions.csv.gz" });
     tables.push(tableReport(admissionsSpec("admissions.csv"), null, log));
@@ -157,7 +157,7 @@ export async function loadDataset(dir: string, options: LoadOptions = {}): Promi
     const a = await readAdmissions(admPath, file, { municipalities, allowCprLikeIds, fastPath: options.fastPath ?? true, ...(options.chunkSize === undefined ? {} : { chunkSize: options.chunkSize }) }, log);
     contacts = a.table;
     patientIndex = a.patientIndex;
-    reportOverlaps(contacts, file, log);
+    reportOverlaps(contacts, file, log, a.byPatient);
     tables.push(tableReport(admissionsSpec(file), a.read, log));
   }
 
@@ -169,7 +169,7 @@ export async function loadDataset(dir: string, options: LoadOptions = {}): Promi
     tables.push(tableReport(populationSpec("population.csv"), null, log));
   } else {
     const file = basename(popPath);
-    const p = await readPopulation(popPath, file, context, log);
+    const p = await readPopulation(popPath, file, context, log, options.fastPath ?? true);
     population = p.table;
     tables.push(tableReport(populationSpec(file), p.read, log));
   }
@@ -180,7 +180,7 @@ export async function loadDataset(dir: string, options: LoadOptions = {}): Promi
   const deathsPath = findTableFile(root, "deaths");
   if (deathsPath !== null) {
     const file = basename(deathsPath);
-    const d = await readDeaths(deathsPath, file, contacts, patientIndex, context, log);
+    const d = await readDeaths(deathsPath, file, contacts, patientIndex, context, log, options.fastPath ?? true);
     deaths = d.table;
     tables.push(tableReport(deathsSpec(file), d.read, log));
   } else tables.push(tableReport(deathsSpec("deaths.csv"), null, log));

@@ -11,39 +11,38 @@
 
 import type { ContactTable } from "../contract/tables.js";
 import { MISSING } from "../contract/time.js";
+import { sortByAdmission } from "./contactBuilder.js";
+import type { PatientOrder } from "./contactBuilder.js";
 import type { ProblemLog } from "./problemLog.js";
 
-/** Log an `overlapping_contacts` warning for every contact that overlaps an earlier one; returns their number. */
-export function reportOverlaps(table: ContactTable, file: string, log: ProblemLog): number {
+/**
+ * Log an `overlapping_contacts` warning for every contact that overlaps an earlier one; returns
+ * their number. `sorted`: the rows already grouped by patient and ordered (ContactBuilder.byPatient).
+ */
+export function reportOverlaps(table: ContactTable, file: string, log: ProblemLog, sorted: PatientOrder | null = null): number {
   const n = table.length;
   const nP = table.patientIds.length;
-  const start = new Int32Array(nP + 1);
-  for (let i = 0; i < n; i++) start[table.patient[i] + 1]++;
-  for (let p = 0; p < nP; p++) start[p + 1] += start[p];
-  const pos = start.slice(0, nP);
-  const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[pos[table.patient[i]]++] = i;
   const adm = table.admittedAt;
   const dis = table.dischargedAt;
+  let start: Int32Array;
+  let order: Int32Array;
+  if (sorted !== null) {
+    ({ start, order } = sorted);
+  } else {
+    start = new Int32Array(nP + 1);
+    for (let i = 0; i < n; i++) start[table.patient[i] + 1]++;
+    for (let p = 0; p < nP; p++) start[p + 1] += start[p];
+    const pos = start.slice(0, nP);
+    order = new Int32Array(n);
+    for (let i = 0; i < n; i++) order[pos[table.patient[i]]++] = i;
+  }
   let found = 0;
   for (let p = 0; p < nP; p++) {
     const a = start[p];
     const b = start[p + 1];
     if (b - a < 2) continue;
     const group = order.subarray(a, b);
-    if (b - a <= 32) {
-      for (let i = 1; i < group.length; i++) {
-        const x = group[i];
-        let j = i - 1;
-        while (j >= 0 && (adm[group[j]] > adm[x] || (adm[group[j]] === adm[x] && group[j] > x))) {
-          group[j + 1] = group[j];
-          j--;
-        }
-        group[j + 1] = x;
-      }
-    } else {
-      group.sort((x, y) => adm[x] - adm[y] || x - y);
-    }
+    if (sorted === null) sortByAdmission(group, adm);
     let maxEnd = -Infinity;
     let maxRow = -1;
     for (let i = 0; i < group.length; i++) {

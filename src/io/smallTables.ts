@@ -6,16 +6,19 @@
 
 import type { z } from "zod";
 import type { ContactTable, DeathTable, ExperienceRow, GeographyRow, PopulationTable, SectorCostRow } from "../contract/tables.js";
-import { SEX_CODE } from "../contract/fields.js";
+import { SEX_CODE, parseAge, parseCount, parseDateOrDateTime, parseMunicipalityCode, parsePatientId, parseSex, parseYear } from "../contract/fields.js";
 import { MISSING } from "../contract/time.js";
 import { DEATHS_COLUMNS, DEATHS_REQUIRED, makeDeathsSchema } from "../contract/schemas/deathsSchema.js";
+import type { DeathsRecord } from "../contract/schemas/deathsSchema.js";
 import { EXPERIENCE_COLUMNS, EXPERIENCE_REQUIRED, makeExperienceSchema } from "../contract/schemas/experienceSchema.js";
 import { GEOGRAPHY_COLUMNS, GEOGRAPHY_REQUIRED, makeGeographySchema } from "../contract/schemas/geographySchema.js";
 import { POPULATION_COLUMNS, POPULATION_REQUIRED, makePopulationSchema } from "../contract/schemas/populationSchema.js";
+import type { PopulationRecord } from "../contract/schemas/populationSchema.js";
 import { SECTOR_COSTS_COLUMNS, SECTOR_COSTS_REQUIRED, makeSectorCostsSchema } from "../contract/schemas/sectorCostsSchema.js";
 import type { SchemaContext } from "../contract/schemas/cell.js";
 import type { ProblemLog } from "./problemLog.js";
 import { zodRowSink } from "./rowSink.js";
+import type { FastRecord } from "./rowSink.js";
 import { readTable } from "./tableReader.js";
 import type { ReadResult, RowOutcome, TableSpec } from "./tableReader.js";
 
@@ -26,8 +29,39 @@ export async function readWithSchema<S extends z.ZodType>(
   schema: S,
   log: ProblemLog,
   onRecord: (record: z.output<S>, line: number) => RowOutcome,
+  fast?: FastRecord<z.output<S>>,
 ): Promise<ReadResult> {
-  return readTable(path, spec, log, (header) => zodRowSink(spec, header, schema, log, onRecord));
+  return readTable(path, spec, log, (header) => zodRowSink(spec, header, schema, log, onRecord, fast));
+}
+
+/** population.csv without zod: the schema's field rules and row rule, called directly. */
+function populationFast(context: SchemaContext): FastRecord<PopulationRecord> {
+  const munis = context.municipalities;
+  return (f, col) => {
+    const year = parseYear(f[col.year as number]);
+    if (!year.ok) return null;
+    const muni = parseMunicipalityCode(f[col.municipality_code as number]);
+    if (!muni.ok || (munis !== undefined && !munis.has(muni.value))) return null;
+    const sex = parseSex(f[col.sex as number]);
+    if (!sex.ok) return null;
+    const age = parseAge(f[col.age as number]);
+    if (!age.ok) return null;
+    const count = parseCount(f[col.count as number]);
+    if (!count.ok) return null;
+    return { year: year.value, municipality_code: muni.value, sex: sex.value, age: age.value, count: count.value };
+  };
+}
+
+/** deaths.csv without zod: the schema's field rules, called directly. */
+function deathsFast(context: SchemaContext): FastRecord<DeathsRecord> {
+  const allowCpr = context.allowCprLikeIds ?? false;
+  return (f, col) => {
+    const id = parsePatientId(f[col.patient_id as number], allowCpr);
+    if (!id.ok) return null;
+    const died = parseDateOrDateTime(f[col.died_at as number]);
+    if (!died.ok) return null;
+    return { patient_id: id.value, died_at: died.value };
+  };
 }
 
 const SEX_TEXT = ["", "F", "M"];
@@ -56,6 +90,7 @@ export async function readPopulation(
   file: string,
   context: SchemaContext,
   log: ProblemLog,
+  fastPath = true,
 ): Promise<{ read: ReadResult; table: PopulationTable }> {
   const year: number[] = [];
   const muni: number[] = [];
@@ -63,12 +98,15 @@ export async function readPopulation(
   const age: number[] = [];
   const open: number[] = [];
   const count: number[] = [];
-  const keys = new Map<number, { line: number; count: number }>();
+  // Key → index of its accepted row (its line in `lines`); no object per row.
+  const keys = new Map<number, number>();
+  const lines: number[] = [];
   const read = await readWithSchema(path, populationSpec(file), makePopulationSchema(context), log, (r, line) => {
     const s = SEX_CODE[r.sex];
     const key = ((r.year * 1000 + r.municipality_code) * 3 + s) * 300 + r.age.age + (r.age.open ? 131 : 0);
-    const first = keys.get(key);
-    if (first !== undefined) {
+    const firstRow = keys.get(key);
+    if (firstRow !== undefined) {
+      const first = { line: lines[firstRow], count: count[firstRow] };
       if (first.count === r.count) {
         log.add("duplicate_row", file, line, { lineRef: first.line, expected: "a unique row", found: `line ${first.line}` });
         return "duplicate";
@@ -81,7 +119,8 @@ export async function readPopulation(
       });
       return "rejected";
     }
-    keys.set(key, { line, count: r.count });
+    keys.set(key, year.length);
+    lines.push(line);
     year.push(r.year);
     muni.push(r.municipality_code);
     sex.push(s);
@@ -89,7 +128,7 @@ export async function readPopulation(
     open.push(r.age.open ? 1 : 0);
     count.push(r.count);
     return "accepted";
-  });
+  }, fastPath ? populationFast(context) : undefined);
   // Missing age bands per (year, municipality, sex).
   const groups = new Map<string, { y: number; m: number; s: number; ages: Set<number>; top: number; open: boolean }>();
   for (let i = 0; i < year.length; i++) {
@@ -175,17 +214,18 @@ export async function readDeaths(
   path: string,
   file: string,
   contacts: ContactTable,
-  patientIndex: ReadonlyMap<string, number>,
+  patientIndex: { get(id: string): number | undefined },
   context: SchemaContext,
   log: ProblemLog,
+  fastPath = true,
 ): Promise<{ read: ReadResult; table: DeathTable }> {
   const died = new Int32Array(contacts.patientIds.length).fill(MISSING);
   const unmatchedSeen = new Map<string, { line: number; day: number }>();
-  const lineOf = new Map<number, number>();
+  const lineOf = new Int32Array(contacts.patientIds.length);
   let unmatched = 0;
   const read = await readWithSchema(path, deathsSpec(file), makeDeathsSchema(context), log, (r, line) => {
     const p = patientIndex.get(r.patient_id);
-    const prev = p === undefined ? unmatchedSeen.get(r.patient_id) : died[p] === MISSING ? undefined : { line: lineOf.get(p) ?? 0, day: died[p] };
+    const prev = p === undefined ? unmatchedSeen.get(r.patient_id) : died[p] === MISSING ? undefined : { line: lineOf[p], day: died[p] };
     if (prev !== undefined) {
       if (prev.day === r.died_at) {
         log.add("duplicate_row", file, line, { lineRef: prev.line, expected: "a unique row", found: `line ${prev.line}` });
@@ -204,10 +244,10 @@ export async function readDeaths(
       unmatchedSeen.set(r.patient_id, { line, day: r.died_at });
     } else {
       died[p] = r.died_at;
-      lineOf.set(p, line);
+      lineOf[p] = line;
     }
     return "accepted";
-  });
+  }, fastPath ? deathsFast(context) : undefined);
   return { read, table: { diedOnByPatient: died, unmatched } };
 }
 
