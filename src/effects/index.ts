@@ -10,3 +10,5 @@ export type { SimulatePanelOptions } from "./simulateStaggeredPanel.js";
 export type { IntervalEstimate, RateRatioEstimate } from "./effectTypes.js";
 export { EffectsError, EffectsMessage } from "./messages.js";
 export type { PeriodInput } from "./periods.js";
+export { amountDid } from "./amountDid.js";
+export type { AmountDidCell, AmountDidOptions, AmountDidResult, AmountDidRow, AmountDidUnitEstimate } from "./amountDid.js";

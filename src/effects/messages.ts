@@ -58,6 +58,18 @@ export const EffectsMessage = {
   noPostCells: () => `staggeredDid: no post-start group-time effect could be estimated`,
   treatedFromInconsistent: (unit: string) =>
     `staggeredDid: unit "${unit}" has more than one treatedFrom value; give one start per unit`,
+  nonPositiveAmount: (index: number, value: number) =>
+    `amountDid: amount[${index}] is ${value}; amounts must be finite and > 0 (the model is on their log)`,
+  amountNoBase: (unit: string) => `amountDid: unit "${unit}" has no observed period before its start, so it is left out`,
+  amountNoControlCells: (n: number) =>
+    `amountDid: ${n} post-start period(s) of adopting units had no never-treated or not-yet-treated control observed at the base and that period, so they are left out`,
+  amountNoCells: () => `amountDid: no adopting unit has a base period and a post period with a control; no effect can be estimated`,
+  amountTooFewControls: (n: number, min: number) =>
+    `amountDid: only ${n} control unit(s) (never-treated or not yet treated); at least ${min} are needed for an estimate`,
+  amountTooFewDf: (cells: number, df: number, min: number) =>
+    `amountDid: ${cells} untreated unit-periods leave ${df} residual degrees of freedom for the noise of the controls' period-to-period changes; at least ${min} are needed (too few controls or pre-periods)`,
+  amountIntervalNote: (cells: number, df: number) =>
+    `interval: t-interval (df ${df}) from the residual variance of log amount in a unit + period model of the ${cells} untreated unit-periods (never-treated units, adopters before their start) — the placebo variability of the controls' period-to-period changes; with this few clusters it assumes independent, equal-variance noise and is approximate`,
   twfeLabel: () =>
     `two-way fixed-effects Poisson estimate, shown only as a contrast: it is biased under staggered adoption ` +
     `when effects vary over time, because already-treated units serve as controls`,

@@ -1,7 +1,6 @@
 /**
  * Effect of an intervention on the indicators of its Triple Aim targets, from the tidy
- * indicator table: for each target whose indicator is a count (proportions and rates — not
- * amounts such as cost per citizen),
+ * indicator table: for each target whose indicator is a count (proportions and rates),
  * - an interrupted time series per adopting cluster (segmented quasi-Poisson regression with
  *   log denominator as offset, src/effects interruptedTimeSeries — Bernal, Cummins & Gasparrini
  *   2017), from the cluster's first treated period; a step (level-change) model unless
@@ -10,13 +9,18 @@
  *   (an "effect" there is a change that is not due to the intervention);
  * - the staggered difference-in-differences estimate over all clusters (src/effects staggeredDid
  *   — Callaway & Sant'Anna 2021), with its pre-trend placebo.
+ * For a target whose indicator is an amount (cost per citizen): one staggered DiD row on the log
+ * amount per citizen (src/effects amountDid — Callaway & Sant'Anna 2021 group-time effects with
+ * not-yet-treated controls, population-weighted; t-interval from the untreated clusters'
+ * period-to-period noise), method "staggered_did", `outcome: "amount"`, rateRatio = the ratio of
+ * amounts; no per-cluster ITS rows (the per-cluster ratios are in `models[target].amount.byUnit`).
  * The first treated period is the first period that starts on or after the adoption date (with
  * yearly or quarterly data a mid-period start counts from the next whole period; a note says so).
  * Data are used from the start of the target's baseline period up to `options.at`.
  * A model that cannot be fitted gives a row with null estimates and the reason in `note`.
  */
-import { interruptedTimeSeries, staggeredDid } from "../effects/index.js";
-import type { DidPanelRow, ItsObservation, ItsResult, ItsSeasonality, StaggeredDidResult } from "../effects/index.js";
+import { amountDid, interruptedTimeSeries, staggeredDid } from "../effects/index.js";
+import type { AmountDidResult, AmountDidRow, DidPanelRow, ItsObservation, ItsResult, ItsSeasonality, StaggeredDidResult } from "../effects/index.js";
 import { indicatorRowsOf } from "./interventionIndicatorRows.js";
 import type { TripleAimInput } from "./interventionIndicatorRows.js";
 import { indicatorSeries } from "./analysisSeries.js";
@@ -62,6 +66,8 @@ export interface InterventionEffectRow {
   readonly unit: string;
   readonly role: "adopting" | "comparison" | "all";
   readonly method: "its" | "staggered_did";
+  /** "amount" for the DiD of an amount per citizen (rateRatio is then a ratio of amounts); absent for counts. */
+  readonly outcome?: "count" | "amount";
   /** First treated period (adopting), placebo start (comparison), or null (DiD). */
   readonly start: string | null;
   /** Overall effect as a rate ratio with its interval (ITS: Σ fitted / Σ counterfactual; DiD: overall ATT). */
@@ -86,7 +92,17 @@ export interface InterventionEffectResult {
   readonly intervention: string;
   readonly rows: readonly InterventionEffectRow[];
   /** The full model results by target id, for charts (ITS by cluster, DiD). */
-  readonly models: Readonly<Record<string, { readonly its: Readonly<Record<string, ItsResult>>; readonly did: StaggeredDidResult | null }>>;
+  readonly models: Readonly<
+    Record<
+      string,
+      {
+        readonly its: Readonly<Record<string, ItsResult>>;
+        readonly did: StaggeredDidResult | null;
+        /** Amount targets: the log-amount DiD (with per-cluster ratios in byUnit). */
+        readonly amount?: AmountDidResult | null;
+      }
+    >
+  >;
   readonly notes: readonly string[];
 }
 
@@ -109,7 +125,7 @@ export function interventionEffect(
   const indicators = indicatorRowsOf(intervention, input, options.targets);
   const rows: InterventionEffectRow[] = [];
   const notes: string[] = [];
-  const models: Record<string, { its: Record<string, ItsResult>; did: StaggeredDidResult | null }> = {};
+  const models: Record<string, { its: Record<string, ItsResult>; did: StaggeredDidResult | null; amount?: AmountDidResult | null }> = {};
   const level = options.level ?? 0.95;
   for (const t of intervention.targets) {
     if (options.targets && !options.targets.includes(t.id)) continue;
@@ -119,7 +135,9 @@ export function interventionEffect(
       continue;
     }
     if (set.kind === "amount") {
-      notes.push(`${t.id}: ${M.effect_not_count(t.indicator)}`);
+      const out = amountEffectOfTarget(intervention, t, set, options, level, notes);
+      rows.push(...out.rows);
+      models[t.id] = { its: {}, did: null, amount: out.result };
       continue;
     }
     const out = effectsOfTarget(intervention, t, set, options, level, notes);
@@ -235,4 +253,82 @@ function effectsOfTarget(
     }
   }
   return { rows, models: { its, did } };
+}
+
+/** The log-amount staggered DiD of an amount target (cost per citizen) as one "all clusters" row. */
+function amountEffectOfTarget(
+  iv: Intervention,
+  t: TripleAimTarget,
+  set: IndicatorSeriesSet,
+  options: InterventionEffectOptions,
+  level: number,
+  notes: string[],
+): { rows: InterventionEffectRow[]; result: AmountDidResult | null } {
+  const from = periodStartDate(t.baseline.start);
+  const starts = new Map<string, string>();
+  for (const a of iv.adoptions) if (a.municipality === undefined && !starts.has(a.cluster)) starts.set(a.cluster, a.start);
+  const row = {
+    intervention: iv.id,
+    target: t.id,
+    indicator: t.indicator,
+    group: t.group,
+    dimension: t.dimension,
+    direction: t.direction,
+    level,
+    unit: "all clusters",
+    role: "all" as const,
+    method: "staggered_did" as const,
+    outcome: "amount" as const,
+    start: null,
+    levelChange: null,
+    levelChangePValue: null,
+    preTrend: null,
+  };
+  if (starts.size === 0) return { rows: [], result: null };
+  notes.push(`${t.id}: ${M.effect_amount(t.indicator)}`);
+  const panel: AmountDidRow[] = [];
+  const amountOf = (p: SeriesPoint): number | null =>
+    p.value !== null ? p.value : p.numerator !== null && p.denominator !== null && p.denominator > 0 ? (p.numerator / p.denominator) * set.multiplier : null;
+  for (const [unit, points] of set.byUnit) {
+    const start = starts.get(unit);
+    const pts = points.filter((p) => p.start >= from && (options.at === undefined || p.end <= options.at) && (amountOf(p) ?? 0) > 0);
+    const partial = start === undefined ? [] : pts.filter((p) => p.start < start && p.end >= start);
+    if (partial.length > 0) notes.push(`${t.id}: ${M.effect_amount_partial(unit, partial.map((p) => p.period))}`);
+    const first = start === undefined ? undefined : pts.find((p) => p.start >= start);
+    for (const p of pts) {
+      if (partial.includes(p)) continue;
+      panel.push({
+        unit,
+        period: p.ordinal,
+        amount: amountOf(p) as number,
+        weight: p.denominator !== null && p.denominator > 0 ? p.denominator : 1,
+        treatedFrom: start === undefined ? null : first === undefined ? Number.MAX_SAFE_INTEGER : first.ordinal,
+      });
+    }
+  }
+  try {
+    const r = amountDid(panel, { level });
+    return {
+      rows: [
+        {
+          ...row,
+          rateRatio: r.ratio,
+          lower: r.lower,
+          upper: r.upper,
+          prePeriods: null,
+          postPeriods: r.cells.length > 0 ? new Set(r.cells.map((c) => c.period)).size : null,
+          events: null,
+          effect: classifyEffect(r.lower, r.upper, t.direction),
+          note: r.notes.length > 0 ? r.notes.join("; ") : null,
+        },
+      ],
+      result: r,
+    };
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e);
+    return {
+      rows: [{ ...row, rateRatio: null, lower: null, upper: null, prePeriods: null, postPeriods: null, events: null, effect: "not_estimable", note: M.effect_failed("all clusters", detail) }],
+      result: null,
+    };
+  }
 }
