@@ -1,6 +1,6 @@
 /** The shipped diagnosis-group files under data/diagnosis-groups/ (read once, cached). */
 import { readDiagnosisGroups, type DiagnosisGroup } from "../stays/diagnosisGroups.js";
-import { dataPath } from "../stays/packageRoot.js";
+import { dataPath } from "../contract/packageRoot.js";
 
 const cache = new Map<string, DiagnosisGroup[]>();
 

@@ -1,36 +1,10 @@
-/**
- * Finding files shipped with the package (data/geography/midtjylland.csv): walk up from this
- * module's folder to the folder whose package.json is named "klynge". Works from src/ (tsx,
- * vitest) and from dist/ bundles, ESM or CommonJS (tsup shims import.meta.url in CommonJS).
- */
+/** The shipped default geography (Region Midtjylland's 19 municipalities in 5 clusters). */
 
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { packageRoot } from "../contract/packageRoot.js";
 
-let cached: string | null = null;
-
-/** The root folder of the klynge package, or null when it cannot be found. */
-export function packageRoot(): string | null {
-  if (cached !== null) return cached;
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const pj = join(dir, "package.json");
-    if (existsSync(pj)) {
-      try {
-        if ((JSON.parse(readFileSync(pj, "utf8")) as { name?: string }).name === "klynge") {
-          cached = dir;
-          return dir;
-        }
-      } catch {
-        // not a readable package.json: keep walking up
-      }
-    }
-    const up = dirname(dir);
-    if (up === dir) return null;
-    dir = up;
-  }
-}
+export { packageRoot };
 
 /** Path of the shipped default geography (Region Midtjylland), or null. */
 export function defaultGeographyPath(): string | null {

@@ -7,5 +7,5 @@ export * from "./linkReadmissions.js";
 export * from "./computeStays.js";
 export * from "./diagnosisGroups.js";
 export * from "./readmissionExclusions.js";
-export { dataPath as klyngeDataPath } from "./packageRoot.js";
+export { dataPath as klyngeDataPath } from "../contract/packageRoot.js";
 export { elapsedAtLeast, elapsedAtMost } from "./elapsed.js";

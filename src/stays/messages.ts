@@ -9,6 +9,4 @@ export const staysMessages = {
     `diagnosis group file not found: ${path} (pass the groups in the options or restore the file under data/diagnosis-groups/)`,
   groupFileColumns: (path: string, found: string) =>
     `diagnosis group file ${path} needs the columns group and code_prefix, found: ${found}`,
-  packageRootNotFound: (from: string) =>
-    `could not find the klynge package root (a package.json with "name": "klynge") above ${from}`,
 } as const;

@@ -1,6 +1,6 @@
 /** The default readmission exclusions, read from data/diagnosis-groups/readmission-exclusions.csv. */
 import { groupsFromPrefixes, readDiagnosisGroups, type DiagnosisGroup } from "./diagnosisGroups.js";
-import { dataPath } from "./packageRoot.js";
+import { dataPath } from "../contract/packageRoot.js";
 
 let cached: DiagnosisGroup[] | null = null;
 
