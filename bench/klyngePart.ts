@@ -19,6 +19,8 @@ export interface KlyngeResult {
   readonly endToEndMs: number;
   readonly rows: number;
   readonly maxRssMb: number;
+  /** Peak memory up to the end of load + whole indicator set (before the stays-only and extra runs). */
+  readonly maxRssSetMb: number;
   readonly contacts: number;
   readonly rejected: number;
   readonly check: CheckValues;
@@ -40,21 +42,12 @@ export async function runKlynge(
   const t0 = performance.now();
   const ds = await loadDataset(dir);
   const t1 = performance.now();
-  const rows = computeIndicators(ds, indicatorOptions);
+  const rowCount = computeIndicators(ds, indicatorOptions).length; // rows released at once: only their count is reported
   const t2 = performance.now();
+  const maxRssSetMb = process.resourceUsage().maxRSS / 1024; // peak of load + whole set, before the extra runs
   // Stays and readmission links once loaded (the compute the DuckDB query does).
-  const computed = computeStays(ds);
+  const check = checkValues(ds);
   const t3 = performance.now();
-  const { stays, admissions, report } = computed;
-  const readmission: Record<string, [number, number]> = {};
-  for (let j = 0; j < admissions.length; j++) {
-    if (!admissions.index[j]) continue;
-    const s = admissions.stay[j];
-    const key = `${stays.municipality[s]}|${stays.end[s] === MISSING ? "" : yearOfMinutes(stays.end[s])}`;
-    const cell = (readmission[key] ??= [0, 0]);
-    cell[0]++;
-    cell[1] += admissions.readmitted[j];
-  }
   let extraMs: number | null = null;
   let extraRows: number | null = null;
   if (extraOptions) {
@@ -70,10 +63,29 @@ export async function runKlynge(
     extraMs,
     extraRows,
     endToEndMs: t2 - t0,
-    rows: rows.length,
+    rows: rowCount,
     maxRssMb: process.resourceUsage().maxRSS / 1024,
+    maxRssSetMb,
     contacts: ds.contacts.length,
     rejected,
-    check: { stays: report.stays, censoredStays: report.censoredStays, admissions: report.admissions, readmission },
+    check,
   };
+}
+
+/**
+ * Stays, admissions and readmission numerator/denominator by municipality and discharge year; the
+ * stay and admission tables are dropped on return (only the check values stay alive).
+ */
+function checkValues(ds: Parameters<typeof computeStays>[0]): CheckValues {
+  const { stays, admissions, report } = computeStays(ds);
+  const readmission: Record<string, [number, number]> = {};
+  for (let j = 0; j < admissions.length; j++) {
+    if (!admissions.index[j]) continue;
+    const s = admissions.stay[j];
+    const key = `${stays.municipality[s]}|${stays.end[s] === MISSING ? "" : yearOfMinutes(stays.end[s])}`;
+    const cell = (readmission[key] ??= [0, 0]);
+    cell[0]++;
+    cell[1] += admissions.readmitted[j];
+  }
+  return { stays: report.stays, censoredStays: report.censoredStays, admissions: report.admissions, readmission };
 }

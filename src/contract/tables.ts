@@ -41,6 +41,12 @@ export interface ContactTable {
   readonly cost: Float64Array;
   /** 1-based line number in the source file (header = line 1), for messages. */
   readonly sourceLine: Int32Array;
+  /**
+   * Optional: the loader's grouping of rows by patient (patient p's rows are
+   * order[start[p] … start[p + 1] − 1], each by admitted_at). The stays layer checks it and
+   * reuses it instead of sorting again; it falls back to its own sort when it does not fit.
+   */
+  readonly patientOrder?: { readonly start: Int32Array; readonly order: Int32Array } | null;
 }
 
 /** population.csv: citizens on 1 January. */

@@ -158,6 +158,8 @@ export async function loadDataset(dir: string, options: LoadOptions = {}): Promi
     contacts = a.table;
     patientIndex = a.patientIndex;
     reportOverlaps(contacts, file, log, a.byPatient);
+    // Keep the grouping by patient (optional field) so that the stays layer need not sort again.
+    if (a.byPatient !== null) contacts = { ...contacts, patientOrder: a.byPatient };
     tables.push(tableReport(admissionsSpec(file), a.read, log));
   }
 

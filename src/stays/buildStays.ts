@@ -110,7 +110,8 @@ export function buildStays(contacts: ContactTable, options: StayOptions = {}): S
   const age = new Int16Array(nStays);
   const diagnosis = new Int32Array(nStays);
   const admH = new Uint8Array(nStays);
-  const admR = new Uint8Array(nStays);
+  // "as-registered" admission = any inpatient contact: the same column, not a copy.
+  const admR = anyInpatient;
   let s = -1;
   let censoredStays = 0;
   let nH = 0;
@@ -123,7 +124,6 @@ export function buildStays(contacts: ContactTable, options: StayOptions = {}): S
     } else {
       admH[t] = elapsedAtLeast(start[t], endCol[t], minAdmission) ? 1 : 0;
     }
-    admR[t] = anyInpatient[t];
     nH += admH[t];
     nR += admR[t];
   };

@@ -16,8 +16,23 @@ export interface ContactOrder {
 
 const BIG = 2147483647;
 
+/**
+ * A ContactTable may carry the loader's grouping of rows by patient (optional field
+ * `patientOrder`, set by loadDataset: patient p's rows are order[start[p] … start[p + 1] − 1],
+ * each patient's rows by admitted_at). It is reused here instead of sorting again.
+ */
+export interface PatientOrderHint {
+  readonly start: Int32Array;
+  readonly order: Int32Array;
+}
+
 /** Sort contacts by patient then time without creating an object per contact. */
 export function sortContacts(c: ContactTable): ContactOrder {
+  const hint = c.patientOrder;
+  if (hint) {
+    const reused = reuseOrder(c, hint);
+    if (reused !== null) return reused;
+  }
   const n = c.length;
   const pat = c.patient;
   let patients = c.patientIds.length;
@@ -62,6 +77,59 @@ export function sortContacts(c: ContactTable): ContactOrder {
     }
   }
   return { order, offsets, patients };
+}
+
+/**
+ * Check that `hint` groups the rows by patient with admitted_at non-decreasing (O(n), no
+ * allocation), then order ties in admitted_at by discharged_at (missing last) and row in place —
+ * a refinement that keeps the hint valid. Returns null (and leaves the hint untouched) when the
+ * hint does not fit the table, so the caller sorts afresh.
+ */
+function reuseOrder(c: ContactTable, hint: PatientOrderHint): ContactOrder | null {
+  const n = c.length;
+  const { start, order } = hint;
+  const patients = start.length - 1;
+  if (order.length !== n || patients < c.patientIds.length || start[0] !== 0 || start[patients] !== n) return null;
+  const pat = c.patient;
+  const adm = c.admittedAt;
+  const dis = c.dischargedAt;
+  let ties = false;
+  const seen = new Uint8Array(n);
+  for (let p = 0; p < patients; p++) {
+    const lo = start[p];
+    const hi = start[p + 1];
+    if (hi < lo) return null;
+    let prev = -BIG - 1;
+    for (let k = lo; k < hi; k++) {
+      const i = order[k];
+      if (i < 0 || i >= n || pat[i] !== p || seen[i] === 1) return null;
+      seen[i] = 1;
+      const a = adm[i];
+      if (a < prev) return null;
+      if (a === prev) ties = true;
+      prev = a;
+    }
+  }
+  if (ties) {
+    // Runs of equal admitted_at: order by discharged_at (missing last), then row.
+    const key = (r: number): number => (dis[r] === MISSING ? BIG : dis[r]);
+    for (let p = 0; p < patients; p++) {
+      const lo = start[p];
+      const hi = start[p + 1];
+      for (let k = lo + 1; k < hi; k++) {
+        const v = order[k];
+        const av = adm[v];
+        const dv = key(v);
+        let j = k - 1;
+        while (j >= lo && adm[order[j]] === av && (key(order[j]) > dv || (key(order[j]) === dv && order[j] > v))) {
+          order[j + 1] = order[j];
+          j--;
+        }
+        order[j + 1] = v;
+      }
+    }
+  }
+  return { order, offsets: start, patients };
 }
 
 /** True when two contact rows are exact duplicates (every field but the source line). */
