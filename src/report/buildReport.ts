@@ -48,6 +48,8 @@ export interface BuildReportOptions {
   readonly interventions?: string | false;
   /** Progress: a message for step i of n. */
   readonly onProgress?: ReportProgress;
+  /** The dataset of `dataDir`, already loaded (e.g. by `klynge run`, which validates first); loaded here when absent. */
+  readonly dataset?: Dataset;
 }
 
 export interface BuildReportResult {
@@ -126,7 +128,7 @@ export async function buildReport(dataDir: string, options: BuildReportOptions =
   const job = async (staging: string): Promise<BuildReportResult> => {
     progress("step.load");
     if (!existsSync(dataDir) || !statSync(dataDir).isDirectory()) throw new Error(t("err.notFolder", { dir: dataDir }));
-    const dataset: Dataset = await loadDataset(dataDir);
+    const dataset: Dataset = options.dataset ?? (await loadDataset(dataDir));
     const warnings: string[] = [];
     const errors = Object.entries(dataset.report.problemCounts)
       .filter(([code]) => dataset.report.problems.find((p) => p.code === code)?.severity !== "warning")

@@ -52,7 +52,7 @@ function parseReportArgs(argv: readonly string[]): ReportArgs {
   };
 }
 
-async function writeReport(a: ReportArgs): Promise<number> {
+async function writeReport(a: ReportArgs, dataset?: Dataset): Promise<number> {
   const started = Date.now();
   try {
     const result = await buildReport(a.dir, {
@@ -61,6 +61,7 @@ async function writeReport(a: ReportArgs): Promise<number> {
       minCount: a.minCount,
       formats: a.formats,
       dpi: a.dpi,
+      ...(dataset ? { dataset } : {}),
       onProgress: (step, i, n) => process.stderr.write(`  [${i}/${n}] ${step}\n`),
     });
     for (const w of result.warnings) console.log(`warning: ${w}`);
@@ -90,7 +91,7 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
   console.log(keyFigures(dataset));
   console.log("");
   console.log("klynge: building the steering-paper report");
-  return writeReport(a);
+  return writeReport(a, dataset);
 }
 
 /** A first summary: the latest complete year's key figures by cluster and for the region. */
