@@ -25,7 +25,20 @@ export interface Problem {
   readonly message: string;
 }
 
-/** Counts for one table. rowsRead = rowsAccepted + rowsRejected + duplicates. */
+/** One value of a mapped register column met while importing (docs/registers.md). */
+export interface CodeCount {
+  /** The register column, e.g. "prioritet". */
+  readonly column: string;
+  /** The value as found (trimmed), e.g. "ATA1". Never a person id. */
+  readonly value: string;
+  readonly count: number;
+  /** What it was mapped to ("acute", "keep", "drop" …), or null when it has no mapping. */
+  readonly mappedTo: string | null;
+  /** Why, when the mapping needs a word (e.g. "official label not found"). */
+  readonly note?: string;
+}
+
+/** Counts for one table. rowsRead = rowsAccepted + rowsRejected + duplicates + rowsExcluded. */
 export interface TableReport {
   readonly file: string;
   readonly present: boolean;
@@ -45,6 +58,14 @@ export interface TableReport {
   readonly delimiter?: string;
   /** Where the table came from when not from the dataset folder, e.g. the shipped geography (optional). */
   readonly source?: string;
+  /** Register presets: rows left out by the preset's documented filter or an unmapped code (optional; 0 when absent). */
+  readonly rowsExcluded?: number;
+  /** Register presets: the register format read, e.g. "lpr3-a" (optional). */
+  readonly format?: string;
+  /** Register presets: every value of each mapped column, its count and mapping (optional). */
+  readonly codes?: readonly CodeCount[];
+  /** Register presets: notes on how the file was read (optional). */
+  readonly notes?: readonly string[];
 }
 
 export interface LoadReport {

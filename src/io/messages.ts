@@ -103,6 +103,32 @@ export const MESSAGES = {
     severity: "warning",
     text: (p) => `${p.found}: age(s) ${p.list} missing (expected every age from 0 to ${p.other})`,
   },
+  // Register presets (docs/registers.md).
+  wrong_format: {
+    severity: "error",
+    text: (p) => `this is not ${p.expected} file: expected the columns ${p.list}; the file has: ${p.found}`,
+  },
+  unmapped_code: {
+    severity: "warning",
+    text: (p) =>
+      `${p.column} ${quote(p.found)} has no mapping (${p.other}); the row is not imported (map it with --map ${p.column}.${p.found ?? ""}=…)`,
+  },
+  person_not_found: { severity: "error", text: (p) => `the person of this contact is not in ${p.other}` },
+  duplicate_person: {
+    severity: "warning",
+    text: (p) => `the person (${p.found}) is listed again with different values, first on line ${p.lineRef}; the first is used`,
+  },
+  time_missing: { severity: "warning", text: (p) => `${p.column} is empty; read as ${p.other}` },
+  cost_unallocated: {
+    severity: "warning",
+    text: (p) => `${p.n} course price(s) totalling ${p.found} DKK match no imported contact and are not allocated`,
+  },
+  outside_geography: {
+    severity: "warning",
+    text: (p) => `${p.n} row(s) of municipalities outside the geography were dropped (${p.list})`,
+  },
+  bad_register_value: { severity: "error", text: notA },
+  not_available: { severity: "error", text: (p) => `${p.column} is ${quote(p.found)} (not available); expected ${p.expected}` },
   no_geography: {
     severity: "error",
     text: (p) => `no usable geography (${p.found}); municipalities cannot be checked`,

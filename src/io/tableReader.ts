@@ -29,7 +29,7 @@ export interface Header {
   readonly extra: readonly string[];
 }
 
-/** Mutable counts of one table. rowsRead = accepted + rejected + duplicates. */
+/** Mutable counts of one table. rowsRead = accepted + rejected + duplicates + excluded. */
 export interface Counts {
   rowsRead: number;
   accepted: number;
@@ -38,10 +38,12 @@ export interface Counts {
   blankLines: number;
   /** Rows the admissions fast path handed to the zod row path (0 for other tables). */
   rowPath: number;
+  /** Register presets: rows left out by a documented filter or an unmapped code (0 for contract tables). */
+  excluded: number;
 }
 
 export function newCounts(): Counts {
-  return { rowsRead: 0, accepted: 0, rejected: 0, duplicates: 0, blankLines: 0, rowPath: 0 };
+  return { rowsRead: 0, accepted: 0, rejected: 0, duplicates: 0, blankLines: 0, rowPath: 0, excluded: 0 };
 }
 
 /** Outcome of a row handler. */
@@ -190,6 +192,7 @@ export function tableReport(spec: TableSpec, result: ReadResult | null, log: Pro
     extraColumns: result.header?.extra ?? [],
     blankLines: c.blankLines,
     ...(c.rowPath > 0 ? { rowPathRows: c.rowPath } : {}),
+    ...(c.excluded > 0 ? { rowsExcluded: c.excluded } : {}),
   };
   const withDelim = result.header ? { ...base, delimiter: result.header.delimiter } : base;
   return source === undefined ? withDelim : { ...withDelim, source };
