@@ -46,7 +46,7 @@ export const FIELD_EXPECTED = {
   number: "a number (decimal point or decimal comma)",
   nonNegative: "a number >= 0 (decimal point or decimal comma)",
   count: "a whole number >= 0",
-  municipality_code: "a 3-digit municipality code",
+  municipality_code: "a 3-digit municipality code (4 digits for Norwegian municipalities)",
   age: "completed years 0-130 or an open top band such as 100+",
   year: "a year YYYY",
   sector: `one of ${SECTORS.join(", ")}`,
@@ -253,7 +253,7 @@ export function parseCount(text: string): FieldResult<number> {
 export function parseMunicipalityCode(text: string): FieldResult<number> {
   const s = text.trim();
   if (s === "") return fail("empty", FIELD_EXPECTED.municipality_code);
-  return /^[0-9]{3}$/.test(s) ? ok(Number(s)) : fail("bad_municipality_code", FIELD_EXPECTED.municipality_code);
+  return /^[0-9]{3,4}$/.test(s) && Number(s) >= 100 ? ok(Number(s)) : fail("bad_municipality_code", FIELD_EXPECTED.municipality_code);
 }
 
 /** Optional municipality code: empty → null. */

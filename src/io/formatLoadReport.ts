@@ -15,6 +15,12 @@ export function formatLoadReport(report: LoadReport): string {
       continue;
     }
     out.push(REPORT_TEXT.tableLine(t.file, t.rowsRead, t.rowsAccepted, t.rowsRejected, t.duplicates, t.warnings));
+    if (t.format !== undefined) out.push(REPORT_TEXT.format(t.format, t.rowsExcluded ?? 0));
+    for (const note of t.notes ?? []) out.push(REPORT_TEXT.note(note));
+    if (t.codes !== undefined && t.codes.length > 0) {
+      out.push(REPORT_TEXT.codesHeader);
+      for (const c of t.codes) out.push(REPORT_TEXT.codeLine(c.column, c.value, c.count, c.mappedTo, c.note));
+    }
     if (t.source !== undefined) out.push(REPORT_TEXT.source(t.source));
     if (t.extraColumns !== undefined && t.extraColumns.length > 0) out.push(REPORT_TEXT.extraColumns(t.extraColumns.join(", ")));
     if (t.blankLines !== undefined && t.blankLines > 0) out.push(REPORT_TEXT.blankLines(t.blankLines));

@@ -36,6 +36,9 @@ import {
 } from "./smallTables.js";
 import { tableReport } from "./tableReader.js";
 import { logIssues } from "./zodIssues.js";
+import type { CodeMap } from "./registers/codeColumn.js";
+import { isRegisterFormat, loadRegisterContacts } from "./registers/loadRegisterContacts.js";
+import type { RegisterFormat } from "./registers/registerPreset.js";
 
 export interface LoadOptions {
   /** Throw a DatasetError listing all problems when any error is found (default false). */
@@ -55,6 +58,21 @@ export interface LoadOptions {
   readonly fastPath?: boolean;
   /** Bytes read per chunk of admissions (default 8 MiB); for tuning and tests. */
   readonly chunkSize?: number;
+  /**
+   * Read a register extract instead of the contract's admissions.csv (docs/registers.md):
+   * "lpr3-a", "lpr3-f", "lpr2" or "npr". Default "contract".
+   */
+  readonly format?: RegisterFormat | "contract";
+  /** Register formats: the pseudonymisation key (default: the environment variable KLYNGE_PSEUDONYM_KEY). */
+  readonly pseudonymKey?: string | Uint8Array;
+  /** Register formats: mappings of code values, column → value → target (e.g. { kont_type: { ALCA10: "keep" } }). */
+  readonly codeMap?: CodeMap;
+  /** Register formats: the price column of the cost file. */
+  readonly costColumn?: string;
+  /** NPR: price per DRG weight unit (cost = korrvekt × this). */
+  readonly drgUnitPrice?: number;
+  /** Register formats: hash person ids in a worker thread (default: for large files). */
+  readonly pseudonymWorker?: boolean;
 }
 
 /** The file of a table in a folder: name.csv or name.csv.gz, or null. */
@@ -66,7 +84,7 @@ export function findTableFile(dir: string, name: string): string | null {
   return null;
 }
 
-const FILE_ORDER = ["admissions", "population", "geography", "deaths", "sector_costs", "experience"];
+const FILE_ORDER = ["admissions", "lpr_a_kontakt", "kontakter", "t_adm", "lpr_adm", "npr", "personer", "drg", "population", "geography", "deaths", "sector_costs", "experience"];
 
 function fileRank(file: string): number {
   const i = FILE_ORDER.indexOf(file.replace(/\.csv(\.gz)?$/, ""));
@@ -145,11 +163,20 @@ export async function loadDataset(dir: string, options: LoadOptions = {}): Promi
     ...(clusters === undefined ? {} : { clusters }),
   };
 
-  // Admissions.
-  const admPath = findTableFile(root, "admissions");
+  // Admissions: the contract's admissions.csv, or a register's contact file.
+  const format = options.format ?? "contract";
+  const admPath = format === "contract" ? findTableFile(root, "admissions") : null;
   let contacts = new ContactBuilder(16).finish();
   let patientIndex: { get(id: string): number | undefined } = new Map<string, number>();
-  if (admPath === null) {
+  if (format !== "contract") {
+    if (!isRegisterFormat(format)) throw new DatasetError(REPORT_TEXT.unknownFormat(format), []);
+    const r = await loadRegisterContacts(root, dir, { ...options, format }, municipalities, log);
+    contacts = r.contacts;
+    patientIndex = r.patientIndex;
+    reportOverlaps(contacts, r.contactsFile, log, r.byPatient);
+    if (r.byPatient !== null) contacts = { ...contacts, patientOrder: r.byPatient };
+    tables.push(...r.tables);
+  } else if (admPath === null) {
     log.add("missing_file", "admissions.csv", null, { found: dir, expected: "admissions.csv or admissions.csv.gz" });
     tables.push(tableReport(admissionsSpec("admissions.csv"), null, log));
   } else {
@@ -182,7 +209,9 @@ export async function loadDataset(dir: string, options: LoadOptions = {}): Promi
   const deathsPath = findTableFile(root, "deaths");
   if (deathsPath !== null) {
     const file = basename(deathsPath);
-    const d = await readDeaths(deathsPath, file, contacts, patientIndex, context, log, options.fastPath ?? true);
+    // Register formats: deaths.csv holds the register's person ids, joined before pseudonymisation.
+    const deathContext = format === "contract" ? context : { ...context, allowCprLikeIds: true };
+    const d = await readDeaths(deathsPath, file, contacts, patientIndex, deathContext, log, options.fastPath ?? true);
     deaths = d.table;
     tables.push(tableReport(deathsSpec(file), d.read, log));
   } else tables.push(tableReport(deathsSpec("deaths.csv"), null, log));

@@ -111,7 +111,7 @@ export const MESSAGES = {
   unmapped_code: {
     severity: "warning",
     text: (p) =>
-      `${p.column} ${quote(p.found)} has no mapping (${p.other}); the row is not imported (map it with --map ${p.column}.${p.found ?? ""}=…)`,
+      `${p.column} ${quote(p.found)} has no mapping (${p.other}); the row is not imported (--map ${p.column}.${p.found ?? ""}=… maps it)`,
   },
   person_not_found: { severity: "error", text: (p) => `the person of this contact is not in ${p.other}` },
   duplicate_person: {
@@ -154,6 +154,11 @@ export const REPORT_TEXT = {
   tableLine: (file: string, read: number, accepted: number, rejected: number, duplicates: number, warnings: number) =>
     `  ${file}: ${read} rows read, ${accepted} accepted, ${rejected} rejected, ${duplicates} duplicates, ${warnings} warnings`,
   absent: (file: string) => `  ${file}: not present`,
+  format: (format: string, excluded: number) => `    read as ${format}; ${excluded} rows excluded (a documented filter or a value without mapping)`,
+  note: (note: string) => `    note: ${note}`,
+  codesHeader: "    values met (column value: rows -> mapped to):",
+  codeLine: (column: string, value: string, count: number, mappedTo: string | null, note: string | undefined) =>
+    `      ${column} ${value === "" ? "(empty)" : value}: ${count} -> ${mappedTo ?? "NOT MAPPED"}${note === undefined ? "" : ` (${note})`}`,
   extraColumns: (cols: string) => `    extra columns kept and ignored: ${cols}`,
   blankLines: (n: number) => `    ${n} empty lines skipped`,
   source: (src: string) => `    read from ${src}`,
@@ -163,4 +168,5 @@ export const REPORT_TEXT = {
   verdictFail: (rejected: number, errors: number) => `Result: FAILED (${rejected} rows rejected, ${errors} errors)`,
   datasetError: (n: number, first: string) => `the dataset has ${n} error(s); first: ${first}`,
   noDir: (dir: string) => `dataset folder not found: ${dir}`,
+  unknownFormat: (f: string) => `unknown format "${f}"; expected contract, lpr3-a, lpr3-f, lpr2 or npr`,
 } as const;

@@ -103,7 +103,7 @@ export async function readPopulation(
   const lines: number[] = [];
   const read = await readWithSchema(path, populationSpec(file), makePopulationSchema(context), log, (r, line) => {
     const s = SEX_CODE[r.sex];
-    const key = ((r.year * 1000 + r.municipality_code) * 3 + s) * 300 + r.age.age + (r.age.open ? 131 : 0);
+    const key = ((r.year * 10000 + r.municipality_code) * 3 + s) * 300 + r.age.age + (r.age.open ? 131 : 0);
     const firstRow = keys.get(key);
     if (firstRow !== undefined) {
       const first = { line: lines[firstRow], count: count[firstRow] };

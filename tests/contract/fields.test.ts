@@ -96,10 +96,12 @@ describe("codes", () => {
     expect(code(parseReferralSource("112"))).toBe("bad_referral");
   });
 
-  it("municipality code: exactly 3 digits", () => {
+  it("municipality code: 3 digits (4 for Norwegian municipality numbers)", () => {
     expect(value(parseMunicipalityCode("751"))).toBe(751);
     expect(value(parseMunicipalityCode("101"))).toBe(101);
-    for (const bad of ["75", "0751", "7a1"]) expect(code(parseMunicipalityCode(bad))).toBe("bad_municipality_code");
+    expect(value(parseMunicipalityCode("5001"))).toBe(5001); // Trondheim
+    expect(value(parseMunicipalityCode("0301"))).toBe(301); // Oslo
+    for (const bad of ["75", "0099", "7a1", "12345"]) expect(code(parseMunicipalityCode(bad))).toBe("bad_municipality_code");
   });
 
   it("age: completed years or an open top band 100+", () => {

@@ -43,9 +43,9 @@ describe("bad admissions rows (line 2 is the first data line)", () => {
     expect(messages(ds)).toEqual(['admissions.csv:2: municipality_code "101" is not in the geography']);
   });
 
-  it("municipality code that is not 3 digits", async () => {
-    const ds = await loadLines([admLine(admRow({ municipality_code: "7510" }))]);
-    expect(messages(ds)).toEqual(['admissions.csv:2: municipality_code "7510" is not a 3-digit municipality code']);
+  it("municipality code that is not 3 (or 4) digits", async () => {
+    const ds = await loadLines([admLine(admRow({ municipality_code: "75" }))]);
+    expect(messages(ds)).toEqual(['admissions.csv:2: municipality_code "75" is not a 3-digit municipality code (4 digits for Norwegian municipalities)']);
   });
 
   it("birth after admission", async () => {

@@ -69,7 +69,7 @@ export function makeAdmissionsSchema(context: SchemaContext = {}) {
       sex: cell(parseSex, { description: `Sex: ${FIELD_EXPECTED.sex} (K = F).`, pattern: "^\\s*[FfMmKk]\\s*$" }),
       municipality_code: cell(parseMunicipalityCode, {
         description: `Residence: ${FIELD_EXPECTED.municipality_code}.`,
-        pattern: "^\\s*\\d{3}\\s*$",
+        pattern: "^\\s*\\d{3,4}\\s*$",
       }),
       hospital: optionalCell(parseOptionalText, { description: "Hospital (optional free text)." }),
       admitted_at: cell(parseLocalDateTime, {

@@ -10,7 +10,7 @@ export const GEOGRAPHY_REQUIRED = GEOGRAPHY_COLUMNS;
 /** The zod schema of one geography.csv row. */
 export function makeGeographySchema() {
   return z.object({
-    municipality_code: cell(parseMunicipalityCode, { description: FIELD_EXPECTED.municipality_code, pattern: "^\\s*\\d{3}\\s*$" }),
+    municipality_code: cell(parseMunicipalityCode, { description: FIELD_EXPECTED.municipality_code, pattern: "^\\s*\\d{3,4}\\s*$" }),
     municipality_name: cell(parseText, { description: "Municipality name." }),
     cluster: cell(parseText, { description: "Cluster (klynge) name." }),
     hospital_unit: cell(parseText, { description: "The cluster's hospital unit." }),

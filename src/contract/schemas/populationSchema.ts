@@ -13,7 +13,7 @@ export function makePopulationSchema(context: SchemaContext = {}) {
   return z
     .object({
       year: cell(parseYear, { description: FIELD_EXPECTED.year, pattern: "^\\s*\\d{4}\\s*$" }),
-      municipality_code: cell(parseMunicipalityCode, { description: FIELD_EXPECTED.municipality_code, pattern: "^\\s*\\d{3}\\s*$" }),
+      municipality_code: cell(parseMunicipalityCode, { description: FIELD_EXPECTED.municipality_code, pattern: "^\\s*\\d{3,4}\\s*$" }),
       sex: cell(parseSex, { description: FIELD_EXPECTED.sex, pattern: "^\\s*[FfMmKk]\\s*$" }),
       age: cell(parseAge, { description: FIELD_EXPECTED.age, pattern: "^\\s*\\d{1,3}\\+?\\s*$", examples: ["37", "100+"] }),
       count: cell(parseCount, { description: `Citizens on 1 January: ${FIELD_EXPECTED.count}.` }),

@@ -13,7 +13,7 @@ export function makeSectorCostsSchema(context: SchemaContext = {}) {
   return z
     .object({
       year: cell(parseYear, { description: FIELD_EXPECTED.year, pattern: "^\\s*\\d{4}\\s*$" }),
-      municipality_code: cell(parseMunicipalityCode, { description: FIELD_EXPECTED.municipality_code, pattern: "^\\s*\\d{3}\\s*$" }),
+      municipality_code: cell(parseMunicipalityCode, { description: FIELD_EXPECTED.municipality_code, pattern: "^\\s*\\d{3,4}\\s*$" }),
       sector: cell(parseSector, { description: `Sector: ${FIELD_EXPECTED.sector}.` }),
       age_group: optionalCell(parseOptionalText, { description: "Optional age group label, e.g. 65-79." }),
       cost_dkk: cell(parseNonNegative, { description: `Cost in DKK: ${FIELD_EXPECTED.nonNegative}.` }),
