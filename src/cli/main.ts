@@ -1,7 +1,9 @@
 /** The klynge command line: generate, validate, indicators, report and run (the main job). */
 
 import { UsageError } from "./args.js";
+import { isDatasetError } from "../io/datasetError.js";
 import { generateCommand, generateHelp } from "./commands/generate.js";
+import { importCommand, importHelp } from "./commands/import.js";
 import { indicatorsCommand, indicatorsHelp } from "./commands/indicators.js";
 import { interventionsCommand, interventionsHelp } from "./commands/interventions.js";
 import { validateCommand, validateHelp } from "./commands/validate.js";
@@ -17,6 +19,7 @@ const commands: Record<string, Command> = {
   report: { run: reportCommand, help: reportHelp },
   generate: { run: generateCommand, help: generateHelp },
   validate: { run: validateCommand, help: validateHelp },
+  import: { run: importCommand, help: importHelp },
   indicators: { run: indicatorsCommand, help: indicatorsHelp },
   interventions: { run: interventionsCommand, help: interventionsHelp },
 };
@@ -55,6 +58,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (err instanceof UsageError || (err instanceof TypeError && "code" in err && String((err as { code?: string }).code).startsWith("ERR_PARSE_ARGS"))) {
       console.error(`klynge ${name}: ${err.message}\n\n${command.help}`);
       return 2;
+    }
+    if (isDatasetError(err)) {
+      console.error(`klynge ${name}: ${err.message}`);
+      return 1;
     }
     throw err;
   }

@@ -11,3 +11,6 @@ export { MESSAGES as IO_MESSAGES, formatMessage as formatIoMessage } from "./mes
 export type { MessageCode as IoMessageCode, MessageParams as IoMessageParams } from "./messages.js";
 export { splitCsvLine, sniffDelimiter } from "./csvLine.js";
 export { packageRoot, defaultGeographyPath } from "./packageRoot.js";
+export { writeDataset, writePopulation } from "./writeDataset.js";
+export type { WriteDatasetOptions } from "./writeDataset.js";
+export * from "./registers/index.js";

@@ -37,7 +37,8 @@ import {
 import { tableReport } from "./tableReader.js";
 import { logIssues } from "./zodIssues.js";
 import type { CodeMap } from "./registers/codeColumn.js";
-import { isRegisterFormat, loadRegisterContacts } from "./registers/loadRegisterContacts.js";
+import { findRegisterFile, isRegisterFormat, loadRegisterContacts } from "./registers/loadRegisterContacts.js";
+import { readFolk1a } from "./registers/folk1a.js";
 import type { RegisterFormat } from "./registers/registerPreset.js";
 
 export interface LoadOptions {
@@ -84,7 +85,7 @@ export function findTableFile(dir: string, name: string): string | null {
   return null;
 }
 
-const FILE_ORDER = ["admissions", "lpr_a_kontakt", "kontakter", "t_adm", "lpr_adm", "npr", "personer", "drg", "population", "geography", "deaths", "sector_costs", "experience"];
+const FILE_ORDER = ["admissions", "lpr_a_kontakt", "kontakter", "t_adm", "lpr_adm", "npr", "personer", "drg", "population", "folk1a", "geography", "deaths", "sector_costs", "experience"];
 
 function fileRank(file: string): number {
   const i = FILE_ORDER.indexOf(file.replace(/\.csv(\.gz)?$/, ""));
@@ -192,9 +193,16 @@ export async function loadDataset(dir: string, options: LoadOptions = {}): Promi
 
   // Population.
   const popPath = findTableFile(root, "population");
+  const folkPath = popPath === null ? findRegisterFile(root, ["folk1a"]) : null;
   let population: PopulationTable = (await emptyPopulation()).table;
-  if (popPath === null) {
-    log.add("missing_file", "population.csv", null, { found: dir, expected: "population.csv or population.csv.gz" });
+  if (folkPath !== null) {
+    // No population.csv: Statistics Denmark's FOLK1A as the StatBank API delivers it.
+    const [path, file] = folkPath;
+    const f = await readFolk1a(path, file, { ...(municipalities === undefined ? {} : { municipalities }), geography }, log);
+    population = f.table;
+    tables.push({ ...tableReport({ file, columns: [], required: [] }, f.read, log), format: "statbank-folk1a", codes: f.codes, notes: f.notes });
+  } else if (popPath === null) {
+    log.add("missing_file", "population.csv", null, { found: dir, expected: "population.csv, population.csv.gz or a StatBank folk1a.csv" });
     tables.push(tableReport(populationSpec("population.csv"), null, log));
   } else {
     const file = basename(popPath);
