@@ -28,7 +28,7 @@ import { readTable } from "../tableReader.js";
 import type { Counts, Header, ReadResult, RowSink, TableSpec } from "../tableReader.js";
 import { warnMissingAgeBands } from "./folk1aAgeBands.js";
 import { isBad, readAge, readArea, readMarital, readQuarter, readSex } from "./folk1aValues.js";
-import type { Area, BadValue, MaritalIndex } from "./folk1aValues.js";
+import type { AgeValue, Area, BadValue, MaritalIndex } from "./folk1aValues.js";
 
 /** What the FOLK1A reader checks municipalities against. */
 export interface Folk1aContext {
@@ -114,10 +114,14 @@ interface Acc {
   partsRows: number;
   total: number;
   totalRows: number;
+  /** Line and count of each CIVILSTAND (0 = total, 1–4 = U, G, E, F) met, line 0 = not met. */
+  readonly lineOf: [number, number, number, number, number];
+  readonly countOf: [number, number, number, number, number];
 }
 
+/** A small-integer key of (year, municipality, sex, age): years 1900–2099 (readQuarter), below 2^31 / 8. */
 const popKey = (year: number, municipality: number, sex: number, age: number, open: boolean): number =>
-  ((year * 1000 + municipality) * 3 + sex) * 300 + age + (open ? 131 : 0);
+  (((year - 1900) * 1000 + municipality) * 3 + sex) * 300 + age + (open ? 131 : 0);
 
 const NOT_FOLK1A = "not a FOLK1A value";
 const COLUMN_ORDER = ["OMRÅDE", "KØN", "ALDER", "CIVILSTAND", "TID"];
@@ -164,7 +168,6 @@ export async function readFolk1a(
   const maritals = new ValueCache(readMarital);
   const times = new ValueCache(readQuarter);
   const accs = new Map<number, Acc>();
-  const rowsByKey = new Map<number, { line: number; count: number }>();
   let wrongShape = false;
   let hasMarital = false;
 
@@ -219,28 +222,39 @@ export async function readFolk1a(
     // The same cell of the table twice.
     const sexCode = s === "M" ? Sex.M : Sex.F;
     const key = popKey(t.year, a.code, sexCode, g.age, g.open);
-    const fullKey = key * 8 + m;
-    const first = rowsByKey.get(fullKey);
-    if (first !== undefined) {
-      if (first.count === count.value) {
-        log.add("duplicate_row", file, line, { lineRef: first.line, expected: "a unique row", found: `line ${first.line}` });
+    let acc = accs.get(key);
+    if (acc === undefined) {
+      acc = {
+        year: t.year,
+        municipality: a.code,
+        sex: sexCode,
+        age: g.age,
+        open: g.open ? 1 : 0,
+        parts: 0,
+        partsRows: 0,
+        total: 0,
+        totalRows: 0,
+        lineOf: [0, 0, 0, 0, 0],
+        countOf: [0, 0, 0, 0, 0],
+      };
+      accs.set(key, acc);
+    }
+    const firstLine = acc.lineOf[m];
+    if (firstLine !== 0) {
+      if (acc.countOf[m] === count.value) {
+        log.add("duplicate_row", file, line, { lineRef: firstLine, expected: "a unique row", found: `line ${firstLine}` });
         return "duplicate";
       }
       log.add("duplicate_key", file, line, {
         column: "INDHOLD",
-        lineRef: first.line,
+        lineRef: firstLine,
         found: `OMRÅDE ${area.text}, KØN ${sex.text}, ALDER ${age.text}${marital === null ? "" : `, CIVILSTAND ${marital.text}`}, TID ${time.text}`,
         expected: "one row per OMRÅDE, KØN, ALDER, CIVILSTAND and TID",
       });
       return "rejected";
     }
-    rowsByKey.set(fullKey, { line, count: count.value });
-
-    let acc = accs.get(key);
-    if (acc === undefined) {
-      acc = { year: t.year, municipality: a.code, sex: sexCode, age: g.age, open: g.open ? 1 : 0, parts: 0, partsRows: 0, total: 0, totalRows: 0 };
-      accs.set(key, acc);
-    }
+    acc.lineOf[m] = line;
+    acc.countOf[m] = count.value;
     if (m === 0) {
       acc.total += count.value;
       acc.totalRows++;
@@ -276,8 +290,8 @@ export async function readFolk1a(
     return {
       line(text: string, lineNo: number, counts: Counts): void {
         counts.rowsRead++;
-        let f: readonly string[];
         const plain = text.indexOf('"') < 0 ? text.split(delim) : null;
+        let f: readonly string[];
         if (plain !== null && plain.length === nFields) f = plain;
         else {
           // Quotes or a wrong field count: the shared row path splits and reports.
@@ -286,10 +300,7 @@ export async function readFolk1a(
             counts.rejected++;
             return;
           }
-          f = FOLK1A_COLUMNS.map((c) => rec[c] ?? "");
-          const o = readRow(f[0], f[1], f[2], iMarital < 0 ? null : f[3], f[4], f[5], lineNo);
-          tally(o, counts);
-          return;
+          f = header.names.map((name) => rec[name] ?? "");
         }
         tally(readRow(f[iArea], f[iSex], f[iAge], iMarital < 0 ? null : f[iMarital], f[iTime], f[iCount], lineNo), counts);
       },
@@ -428,7 +439,7 @@ export async function readFolk1a(
   return { read: readResult, table, codes: mergeCodes(codes), notes };
 }
 
-type AgeValueSingle = { readonly kind: "age"; readonly age: number; readonly open: boolean };
+type AgeValueSingle = Extract<AgeValue, { kind: "age" }>;
 
 function tally(outcome: "rejected" | "excluded" | "duplicate" | "pending", counts: Counts): void {
   if (outcome === "rejected") counts.rejected++;

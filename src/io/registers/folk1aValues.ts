@@ -149,11 +149,11 @@ export interface Quarter {
   readonly quarter: number;
 }
 
-export const TIME_EXPECTED = "a quarter such as 2024K1 or 2024Q1";
+export const TIME_EXPECTED = "a quarter such as 2024K1 or 2024Q1 (years 1900-2099)";
 
-/** TID: `2024K1` (Danish) or `2024Q1` (English), any case. */
+/** TID: `2024K1` (Danish) or `2024Q1` (English), any case; years 1900–2099. */
 export function readQuarter(text: string): Quarter | BadValue {
-  const m = /^([0-9]{4})[KQ]([1-4])$/.exec(text.trim().toUpperCase());
+  const m = /^(19[0-9]{2}|20[0-9]{2})[KQ]([1-4])$/.exec(text.trim().toUpperCase());
   return m === null ? bad(TIME_EXPECTED) : { year: Number(m[1]), quarter: Number(m[2]) };
 }
 
