@@ -73,6 +73,24 @@ describe("message catalogue", () => {
     const dir = makeDataset({ "admissions.csv.gz": ADM_HEADER + "\n" + admLine(admRow()) + "\n", "population.csv": populationCsv() });
     writeFileSync(join(dir, "admissions.csv.gz"), Buffer.from([0x1f, 0x8b, 8, 0, 1, 2, 3]));
     add((await loadDataset(dir)).report.problems);
+    // Register presets (docs/registers.md): an LPR2 folder with a person table, a cost file and FOLK1A.
+    add(
+      await problemsOf(
+        {
+          "t_adm.csv": [
+            "recnum,pnr,d_inddto,v_indtime,v_indminut,d_uddto,v_udtime,c_pattype,c_indm,c_adiag,c_kom",
+            "1,aa11bb,2019-03-02,10,,2019-03-02,11,0,9,DJ189,751",
+            "2,aa11bb,2019-03-02,10,,2019-03-02,11,0,1,DJ189,751",
+            "3,zz99yy,2019-03-05,8,0,2019-03-06,9,2,2,DJ189,751",
+          ].join("\n"),
+          "personer.csv": ["cpr_encrypted,koen,foed_dag", "aa11bb,M,1940-05-17", "aa11bb,K,1940-05-17"].join("\n"),
+          "drg.csv": ["recnum,v_pris", "99,70"].join("\n"),
+          "folk1a.csv": ["OMRÅDE;KØN;ALDER;TID;INDHOLD", "751;X;0 år;2019K1;5", "751;1;1 år;2019K1;..", "101;1;0 år;2019K1;5"].join("\n"),
+        },
+        { format: "lpr2", pseudonymKey: "a catalogue test key, 16+" },
+      ),
+    );
+    add(await problemsOf({ "lpr_a_kontakt.csv": "recnum,pnr\n1,x\n", "population.csv": populationCsv() }, { format: "lpr3-a", pseudonymKey: "a catalogue test key, 16+" }));
     expect([...Object.keys(MESSAGES)].filter((c) => !seen.has(c))).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { parseArgs } from "node:util";
-import { formatLoadReport, loadDataset, writeDataset, writePopulation } from "../../io/index.js";
+import { formatLoadReport, loadDataset, loadGeography, writeDataset, writePopulation } from "../../io/index.js";
 import { IMPORT_FORMATS, folk1aUrl, importFolk1a } from "../../io/registers/index.js";
 import type { CodeMap, RegisterFormat } from "../../io/registers/index.js";
 import { UsageError, oneOf, parseNumber, parseYears } from "../args.js";
@@ -21,7 +21,8 @@ export const importHelp = `klynge import --format lpr3-a|lpr3-f|lpr2|npr|statban
   --map-file FILE          mappings as JSON: {"kont_type": {"ALCA10": "keep"}}
   --cost-column NAME       the price column of drg.csv (default: pris, drg_pris, takst, drg_takst, v_pris, price)
   --drg-unit-price N       npr: cost = korrvekt x N
-  --geography FILE         the geography (default: IN/geography.csv, else Region Midtjylland)
+  --geography FILE         the geography (default: IN/geography.csv, else Region Midtjylland);
+                           with --print-url: only its municipalities
   --gzip                   write admissions.csv.gz
   --print-url              statbank-folk1a: print the StatBank API address to download FOLK1A and stop
   --years YYYY-YYYY        with --print-url: first quarters of these years only
@@ -85,7 +86,14 @@ export async function importCommand(argv: readonly string[]): Promise<number> {
   if (values["print-url"] === true) {
     if (format !== "statbank-folk1a") throw new UsageError("--print-url is for --format statbank-folk1a");
     const lang = oneOf("lang", values.lang, ["da", "en"] as const, "da");
-    console.log(folk1aUrl({ ...(values.years === undefined ? {} : { years: parseYears(values.years) }), lang }));
+    const municipalities = values.geography === undefined ? undefined : (await loadGeography(values.geography)).map((g) => g.municipality_code);
+    console.log(
+      folk1aUrl({
+        ...(values.years === undefined ? {} : { years: parseYears(values.years) }),
+        ...(municipalities === undefined ? {} : { municipalities }),
+        lang,
+      }),
+    );
     return 0;
   }
   const input = positionals[0];
