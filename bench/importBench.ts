@@ -1,0 +1,127 @@
+/**
+ * `npm run bench:import`: importing an LPR3 LPR_A extract against loading the same contacts in
+ * the contract format (issue 7, "Speed": within 1.2×), on the national bench data.
+ *
+ * 1. Reuse bench/data/nation-2014-2023 (the contract dataset of `npm run bench`), and write it
+ *    once as an LPR_A extract (lpr_a_kontakt.csv + drg.csv, SAS date-times) in
+ *    bench/data/nation-2014-2023-lpr3a with the package's register writer.
+ * 2. In separate processes, alternately, twice each: loadDataset(contract) and
+ *    loadDataset(extract, { format: "lpr3-a" }) — the whole loader in both (validation, duplicate
+ *    and overlap checks, population), plus pseudonymisation, code tables and course-cost
+ *    allocation in the import.
+ * 3. Print the best time of each, the ratio, peak memory, and check that both give the same
+ *    number of contacts, acute contacts and total cost.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { ensureBenchData, NATION } from "./generateBenchData.js";
+
+const self = fileURLToPath(import.meta.url);
+const LPR3A_DIR = `${NATION.dir}-lpr3a`;
+const KEY = "the benchmark's pseudonymisation key";
+
+interface LoadResult {
+  readonly ms: number;
+  readonly contacts: number;
+  readonly acute: number;
+  readonly cost: number;
+  readonly patients: number;
+  readonly rejected: number;
+  readonly excluded: number;
+  readonly maxRssMb: number;
+}
+
+async function part(which: "contract" | "lpr3-a"): Promise<LoadResult> {
+  const { loadDataset } = await import("../src/io/index.js");
+  const t0 = performance.now();
+  const ds =
+    which === "contract" ? await loadDataset(NATION.dir) : await loadDataset(LPR3A_DIR, { format: "lpr3-a", pseudonymKey: KEY });
+  const ms = performance.now() - t0;
+  const c = ds.contacts;
+  let acute = 0;
+  let cost = 0;
+  for (let i = 0; i < c.length; i++) {
+    acute += c.acute[i];
+    if (c.cost[i] === c.cost[i]) cost += c.cost[i];
+  }
+  const t = ds.report.tables[0];
+  return {
+    ms,
+    contacts: c.length,
+    acute,
+    cost,
+    patients: c.patientIds.length,
+    rejected: t.rowsRejected,
+    excluded: t.rowsExcluded ?? 0,
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
+  };
+}
+
+async function ensureExtract(): Promise<void> {
+  const marker = join(LPR3A_DIR, ".complete");
+  if (existsSync(marker)) {
+    console.log(`reusing ${LPR3A_DIR}`);
+    return;
+  }
+  console.log(`writing the contract data as an LPR_A extract into ${LPR3A_DIR} …`);
+  const { loadDataset } = await import("../src/io/index.js");
+  const { writeRegisterFiles } = await import("../src/generate/registerShape/index.js");
+  const t0 = performance.now();
+  const ds = await loadDataset(NATION.dir);
+  const r = await writeRegisterFiles(ds, "lpr3-a", LPR3A_DIR, { dateStyle: "sas", delimiter: ";" });
+  await writeFile(marker, new Date().toISOString() + "\n");
+  console.log(`  ${r.rows.toLocaleString("en")} rows in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+function child(which: string): LoadResult {
+  const r = spawnSync(process.execPath, ["--max-old-space-size=6144", "--import", "tsx", self, "--part", which], {
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const line = (r.stdout ?? "").split("\n").find((l) => l.startsWith("RESULT "));
+  if (r.status !== 0 || !line) throw new Error(`bench part ${which} failed (exit ${r.status}):\n${r.stdout}`);
+  return JSON.parse(line.slice(7)) as LoadResult;
+}
+
+async function main(): Promise<void> {
+  const i = process.argv.indexOf("--part");
+  if (i >= 0) {
+    const result = await part(process.argv[i + 1] as "contract" | "lpr3-a");
+    process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);
+    return;
+  }
+  await ensureBenchData(NATION, console.log);
+  await ensureExtract();
+  const runs: { contract: LoadResult[]; lpr3a: LoadResult[] } = { contract: [], lpr3a: [] };
+  for (let k = 0; k < 2; k++) {
+    console.log(`run ${k + 1}: contract load …`);
+    runs.contract.push(child("contract"));
+    console.log(`run ${k + 1}: LPR_A import …`);
+    runs.lpr3a.push(child("lpr3-a"));
+  }
+  const best = (rs: LoadResult[]) => rs.reduce((a, b) => (b.ms < a.ms ? b : a));
+  const c = best(runs.contract);
+  const a = best(runs.lpr3a);
+  const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+  console.log("");
+  console.log(`contacts                      contract ${c.contacts.toLocaleString("en")}   LPR_A ${a.contacts.toLocaleString("en")} (${a.excluded} excluded, ${a.rejected} rejected)`);
+  console.log(`load (best of 2; all runs)    contract ${s(c.ms)} (${runs.contract.map((r) => s(r.ms)).join(", ")})   LPR_A import ${s(a.ms)} (${runs.lpr3a.map((r) => s(r.ms)).join(", ")})`);
+  console.log(`ratio import / contract load  ${(a.ms / c.ms).toFixed(2)} (goal <= 1.2)`);
+  console.log(`peak memory (maxRSS)          contract ${c.maxRssMb.toFixed(0)} MB   LPR_A ${a.maxRssMb.toFixed(0)} MB`);
+  const same = c.contacts === a.contacts && c.acute === a.acute && c.patients === a.patients && Math.abs(c.cost - a.cost) <= 1e-9 * Math.max(1, c.cost);
+  console.log(
+    same
+      ? `check: same contacts, patients (${a.patients.toLocaleString("en")}), acute contacts (${a.acute.toLocaleString("en")}) and total cost (${c.cost.toFixed(0)} DKK)`
+      : `CHECK DIFFERS: contract ${JSON.stringify(c)} vs LPR_A ${JSON.stringify(a)}`,
+  );
+  if (!same) process.exitCode = 1;
+}
+
+void main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});
