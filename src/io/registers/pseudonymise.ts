@@ -68,7 +68,9 @@ export class PseudonymBatcher {
       b.set(this.bytes.subarray(0, this.used));
       this.bytes = b;
     }
-    this.bytes.set(buf.subarray(s, e), this.used);
+    const b = this.bytes;
+    const o = this.used;
+    for (let i = 0; i < len; i++) b[o + i] = buf[s + i];
     this.used += len;
     this.offs.push(this.used);
     const i = this.count++;

@@ -293,12 +293,15 @@ export async function readRegisterContacts(
   const at = roleIndex(rule);
   const builder = new ContactBuilder(1 << 12);
   if (fileSize !== null) builder.reserve(fileSize / 90);
-  const useWorker = options.worker ?? (fileSize === null || fileSize > 50_000_000);
+  // The worker starts only when a first batch of 65,536 new persons is full (small files hash in line).
+  const useWorker = options.worker ?? true;
   const batcher = new PseudonymBatcher(options.key, useWorker);
-  const rawIds = new ByteDictionary();
+  // Sizes from the file size (~100 bytes a row), so the tables are not rebuilt while growing.
+  const rowsGuess = fileSize === null ? 0 : fileSize / 100;
+  const rawIds = new ByteDictionary(rowsGuess / 3);
   const dDiag = new ByteDictionary();
   const dHosp = new ByteDictionary();
-  const courses = options.costKey === undefined ? null : new ByteDictionary();
+  const courses = options.costKey === undefined ? null : new ByteDictionary(rowsGuess);
   let course: Int32Array | null = courses === null ? null : new Int32Array(1 << 12);
   let codeCols: (CodeColumn | null)[] = [];
   const unitPrice = options.drgUnitPrice;
@@ -344,11 +347,22 @@ export async function readRegisterContacts(
     if (options.costKey !== undefined) {
       for (let k = 0; k < rule.columns.length; k++) if (columns.at[k] >= 0 && names[k] === options.costKey) kCourse = k;
     }
-    const cPrio = kPrio >= 0 ? codeCols[kPrio] : null;
-    const cKind = kKind >= 0 ? codeCols[kKind] : null;
-    const cPType = kPType >= 0 ? codeCols[kPType] : null;
-    const cSys = kSys >= 0 ? codeCols[kSys] : null;
-    const cSex = kSex >= 0 ? codeCols[kSex] : null;
+    // The code columns in the order they are checked (system, kind, priority, patient type, sex).
+    const codeK: number[] = [];
+    const codeC: CodeColumn[] = [];
+    for (const k of [kSys, kKind, kPrio, kPType, kSex]) {
+      const c = k >= 0 ? codeCols[k] : null;
+      if (c !== null) {
+        codeK.push(k);
+        codeC.push(c);
+      }
+    }
+    const nCode = codeK.length;
+    const codeV = new Int32Array(nCode);
+    const codeE = new Int32Array(nCode);
+    const jPrio = codeK.indexOf(kPrio);
+    const jPType = kPType >= 0 ? codeK.indexOf(kPType) : -1;
+    const jSex = kSex >= 0 ? codeK.indexOf(kSex) : -1;
     const municipalities = options.municipalities;
     const country = preset.country;
     const muniExpected = country === "dk" ? REGISTER_EXPECTED.municipalityDk : REGISTER_EXPECTED.municipalityNo;
@@ -390,32 +404,30 @@ export async function readRegisterContacts(
       counts.rowsRead++;
       // 1. Code columns: every value counted; a filter or a missing mapping excludes the row.
       let dropped = false;
-      let unmappedCol: CodeColumn | null = null;
-      let unmappedEntry = -1;
-      const code = (c: CodeColumn | null, k: number): number => {
-        if (c === null) return UNMAPPED;
+      let unmappedK = -1;
+      for (let j = 0; j < nCode; j++) {
+        const k = codeK[j];
+        const c = codeC[j];
         const e = c.entry(buf, st[k], en[k]);
         const v = c.code(e);
+        codeV[j] = v;
         if (v === DROP) dropped = true;
-        else if (v === UNMAPPED && c.rule.unmapped === "exclude" && unmappedCol === null) {
-          unmappedCol = c;
-          unmappedEntry = e;
+        else if (v === UNMAPPED && unmappedK < 0 && c.rule.unmapped === "exclude") {
+          unmappedK = j;
+          codeE[j] = e;
         }
-        return v;
-      };
-      if (cSys !== null) code(cSys, kSys);
-      if (cKind !== null) code(cKind, kKind);
-      const acute = code(cPrio, kPrio);
-      const ptype = cPType === null ? UNMAPPED : code(cPType, kPType);
-      let sex = cSex === null ? UNMAPPED : code(cSex, kSex);
+      }
+      const acute = jPrio >= 0 ? codeV[jPrio] : UNMAPPED;
+      const ptype = jPType >= 0 ? codeV[jPType] : UNMAPPED;
+      let sex = jSex >= 0 ? codeV[jSex] : UNMAPPED;
       if (dropped) {
         counts.excluded++;
         return;
       }
-      if (unmappedCol !== null) {
-        const c = unmappedCol as CodeColumn;
+      if (unmappedK >= 0) {
+        const c = codeC[unmappedK];
         counts.excluded++;
-        log.add("unmapped_code", file, line, { column: c.column, found: c.value(unmappedEntry), other: c.rule.unmappedNote });
+        log.add("unmapped_code", file, line, { column: c.column, found: c.value(codeE[unmappedK]), other: c.rule.unmappedNote });
         return;
       }
 
@@ -581,7 +593,9 @@ export async function readRegisterContacts(
       // 4. Contact type: a mapped patient type, else by duration (LPR3: >= 12 h or still open).
       let inpatient = ptype;
       if (inpatient !== 0 && inpatient !== 1) {
-        inpatient = dis === MISSING || elapsedMinutes(adm, dis) >= 720 ? 1 : 0;
+        // Clock minutes differ from elapsed ones by at most an hour (DST): exact only near 12 h.
+        const clock = dis - adm;
+        inpatient = dis === MISSING || clock >= 781 ? 1 : clock < 659 ? 0 : elapsedMinutes(adm, dis) >= 720 ? 1 : 0;
       }
       // 5. Accept: register the person (pseudonym hashed later), text values, course.
       const h = fnv(buf, ps, pe);
@@ -620,18 +634,26 @@ export async function readRegisterContacts(
       }
       builder.push(pat, birth, sex, muni, hosp, adm, dis, acute, inpatient, diag, -1, cost, line);
       counts.accepted++;
-      if (isSkippedHour(adm)) pendingDst.push({ line, column: names[kStart >= 0 ? kStart : kST >= 0 ? kST : kSH], at: adm });
-      if (isSkippedHour(dis)) pendingDst.push({ line, column: names[kEnd >= 0 ? kEnd : kET >= 0 ? kET : kEH], at: dis });
+      // Summer time starts at 02:00: only times of day 02:00–02:59 need the full check.
+      const ma = adm - Math.floor(adm / 1440) * 1440;
+      if (ma >= 120 && ma < 180 && isSkippedHour(adm)) pendingDst.push({ line, column: names[kStart >= 0 ? kStart : kST >= 0 ? kST : kSH], at: adm });
+      if (dis !== MISSING) {
+        const md = dis - Math.floor(dis / 1440) * 1440;
+        if (md >= 120 && md < 180 && isSkippedHour(dis)) pendingDst.push({ line, column: names[kEnd >= 0 ? kEnd : kET >= 0 ? kET : kEH], at: dis });
+      }
     });
   };
 
+  const T0 = performance.now();
   const read = await readTable(path, fileSpec(file, rule), log, makeSink, options.chunkSize);
+  const T1 = performance.now();
 
   // Pseudonyms, in the order the persons were first accepted: patient index i ↔ pseudonym i.
   const pseudonyms = await batcher.finish();
   for (let i = 0; i < pseudonyms.length; i++) {
     if (builder.patients.id(pseudonyms[i]) !== i) throw new Error("two person ids have the same pseudonym (an 80-bit collision)");
   }
+  const T2 = performance.now();
   // Exact duplicates (as for contract files), then the course of each remaining row.
   const lines0 = course !== null ? builder.sourceLine.slice(0, builder.length) : null;
   const dups = builder.removeDuplicates();
@@ -661,6 +683,7 @@ export async function readRegisterContacts(
     log.add("skipped_dst_hour", file, w.line, { column: w.column, found: formatLocalMinutes(w.at), expected: where });
   }
   const table = builder.finish();
+  if (process.env.KLYNGE_TIMING) console.error(`read ${(T1 - T0).toFixed(0)} pseudo ${(T2 - T1).toFixed(0)} rest ${(performance.now() - T2).toFixed(0)}`);
   const codes: CodeCount[] = [];
   for (const c of codeCols) if (c !== null) codes.push(...c.report());
   return {

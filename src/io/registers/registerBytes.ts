@@ -33,55 +33,65 @@ const MONTHS: Readonly<Record<string, number>> = {
   JAN: 1, FEB: 2, MAR: 3, APR: 4, MAY: 5, MAJ: 5, JUN: 6, JUL: 7, AUG: 8, SEP: 9, OCT: 10, OKT: 10, NOV: 11, DEC: 12,
 };
 
-/** Three letters at p (any case) → month 1–12, or −1. */
-function monthAt(buf: Uint8Array, p: number): number {
-  const a = buf[p] & 0xdf;
-  const b = buf[p + 1] & 0xdf;
-  const c = buf[p + 2] & 0xdf;
-  if (a < 65 || a > 90 || b < 65 || b > 90 || c < 65 || c > 90) return -1;
-  return MONTHS[String.fromCharCode(a, b, c)] ?? -1;
+// Month by its three letters A–Z packed as (a·26 + b)·26 + c: one typed-array lookup per date.
+const MONTH_BY_LETTERS = new Int8Array(26 * 26 * 26).fill(-1);
+for (const [name, m] of Object.entries(MONTHS)) {
+  MONTH_BY_LETTERS[((name.charCodeAt(0) - 65) * 26 + (name.charCodeAt(1) - 65)) * 26 + (name.charCodeAt(2) - 65)] = m;
 }
 
+/** Three letters at p (any case) → month 1–12, or −1. */
+function monthAt(buf: Uint8Array, p: number): number {
+  const a = (buf[p] & 0xdf) - 65;
+  const b = (buf[p + 1] & 0xdf) - 65;
+  const c = (buf[p + 2] & 0xdf) - 65;
+  if (a < 0 || a > 25 || b < 0 || b > 25 || c < 0 || c > 25) return -1;
+  return MONTH_BY_LETTERS[(a * 26 + b) * 26 + c];
+}
+
+/** Length of the date the last `dateAt` call read (0 = none); a module slot, so no tuple per call. */
+let dateLength = 0;
+
 /**
- * Length of the date at the start of [s, e) and its day: YYYY-MM-DD (10), DD.MM.YYYY (10),
- * DDMONYYYY (9) or YYYYMMDD (8); [0, NaN] when none fits. `exact` requires the date to fill [s, e).
+ * The day of the date at the start of [s, e): YYYY-MM-DD (10 bytes), DD.MM.YYYY (10), DDMONYYYY
+ * (9) or YYYYMMDD (8), its length left in `dateLength`; NaN when none fits. `exact` requires the
+ * date to fill [s, e).
  */
-function dateAt(buf: Uint8Array, s: number, e: number, exact: boolean): [number, number] {
+function dateAt(buf: Uint8Array, s: number, e: number, exact: boolean): number {
   const n = e - s;
+  dateLength = 0;
+  let y: number;
+  let m: number;
+  let d: number;
+  let len: number;
   if (n >= 10 && buf[s + 4] === 45 && buf[s + 7] === 45) {
-    if (exact && n !== 10) return [0, NaN];
-    const y = d4(buf, s);
-    const m = d2(buf, s + 5);
-    const d = d2(buf, s + 8);
-    return y < 0 || m < 0 || d < 0 ? [0, NaN] : [10, dayFromParts(y, m, d)];
-  }
-  if (n >= 10 && buf[s + 2] === 46 && buf[s + 5] === 46) {
-    if (exact && n !== 10) return [0, NaN];
-    const d = d2(buf, s);
-    const m = d2(buf, s + 3);
-    const y = d4(buf, s + 6);
-    return y < 0 || m < 0 || d < 0 ? [0, NaN] : [10, dayFromParts(y, m, d)];
-  }
-  if (n >= 9 && (buf[s + 2] | 0x20) >= 97 && (buf[s + 2] | 0x20) <= 122) {
-    if (exact && n !== 9) return [0, NaN];
-    const d = d2(buf, s);
-    const m = monthAt(buf, s + 2);
-    const y = d4(buf, s + 5);
-    return y < 0 || m < 0 || d < 0 ? [0, NaN] : [9, dayFromParts(y, m, d)];
-  }
-  if (n >= 8) {
-    if (exact && n !== 8) return [0, NaN];
-    const y = d4(buf, s);
-    const m = d2(buf, s + 4);
-    const d = d2(buf, s + 6);
-    return y < 0 || m < 0 || d < 0 ? [0, NaN] : [8, dayFromParts(y, m, d)];
-  }
-  return [0, NaN];
+    len = 10;
+    y = d4(buf, s);
+    m = d2(buf, s + 5);
+    d = d2(buf, s + 8);
+  } else if (n >= 10 && buf[s + 2] === 46 && buf[s + 5] === 46) {
+    len = 10;
+    d = d2(buf, s);
+    m = d2(buf, s + 3);
+    y = d4(buf, s + 6);
+  } else if (n >= 9 && (buf[s + 2] | 0x20) >= 97 && (buf[s + 2] | 0x20) <= 122) {
+    len = 9;
+    d = d2(buf, s);
+    m = monthAt(buf, s + 2);
+    y = d4(buf, s + 5);
+  } else if (n >= 8) {
+    len = 8;
+    y = d4(buf, s);
+    m = d2(buf, s + 4);
+    d = d2(buf, s + 6);
+  } else return NaN;
+  if ((exact && n !== len) || y < 0 || m < 0 || d < 0) return NaN;
+  dateLength = len;
+  return dayFromParts(y, m, d);
 }
 
 /** A date in one of the register forms filling [s, e) → days since 1970-01-01, or NaN. */
 export function registerDate(buf: Uint8Array, s: number, e: number): number {
-  return dateAt(buf, s, e, true)[1];
+  return dateAt(buf, s, e, true);
 }
 
 /**
@@ -124,9 +134,9 @@ export function registerTime(buf: Uint8Array, s: number, e: number): number {
  * register time → wall-clock minutes since 1970-01-01T00:00, or NaN.
  */
 export function registerDateTime(buf: Uint8Array, s: number, e: number): number {
-  const [len, day] = dateAt(buf, s, e, false);
-  if (len === 0 || day !== day) return NaN;
-  const p = s + len;
+  const day = dateAt(buf, s, e, false);
+  if (day !== day) return NaN;
+  const p = s + dateLength;
   const sep = buf[p];
   if (p >= e - 1 || (sep !== 84 && sep !== 32 && sep !== 58 && sep !== 116)) return NaN;
   const t = registerTime(buf, p + 1, e);
