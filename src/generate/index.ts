@@ -7,3 +7,4 @@ export type { GeneratorTruth } from "./runGenerator.js";
 export { CALIBRATION_TARGETS } from "./rates.js";
 export { MIDTJYLLAND_MUNICIPALITIES, MIDTJYLLAND_CLUSTERS, nationMunicipalities, type GeneratorMunicipality } from "./geography.js";
 export { Random as GeneratorRandom } from "./random.js";
+export * from "./registerShape/index.js";

@@ -1,15 +1,20 @@
 /** `klynge generate`: write a synthetic dataset in the data contract. */
 
 import { parseArgs } from "node:util";
-import { generateDataset } from "../../generate/index.js";
+import { rmSync } from "node:fs";
+import { join } from "node:path";
+import { generateDataset, writeRegisterFiles } from "../../generate/index.js";
+import { loadDataset, REGISTER_FORMATS } from "../../io/index.js";
 import { oneOf, parseInteger, parseNumber, parseYears, UsageError } from "../args.js";
 
 export const generateHelp = `klynge generate --out DIR [--seed N] [--years 2016-2023] [--scale region|nation]
-                 [--fraction F] [--gzip] [--effect RR]
+                 [--fraction F] [--gzip] [--effect RR] [--format lpr3-a|lpr3-f|lpr2|npr [--date-style iso|sas]]
   Writes a complete synthetic dataset (admissions, population, geography, deaths, sector costs,
   experience, truth.json) for Region Midtjylland (region) or a Denmark-sized country (nation).
   The same seed gives byte-identical files. --fraction samples citizens (0 < F <= 1);
-  --effect sets the injected intervention's rate ratio on 30-day readmissions of 65+ (1 = none).`;
+  --effect sets the injected intervention's rate ratio on 30-day readmissions of 65+ (1 = none).
+  --format writes the contacts in the shape of a register extract instead (docs/registers.md), to
+  try \`klynge import\` on; person ids are the synthetic pseudonymous ids.`;
 
 export async function generateCommand(argv: readonly string[]): Promise<number> {
   const { values } = parseArgs({
@@ -22,14 +27,19 @@ export async function generateCommand(argv: readonly string[]): Promise<number> 
       fraction: { type: "string" },
       gzip: { type: "boolean" },
       effect: { type: "string" },
+      format: { type: "string" },
+      "date-style": { type: "string" },
     },
     allowPositionals: false,
   });
   if (!values.out) throw new UsageError("generate needs --out DIR");
   const started = Date.now();
   let last = 0;
+  const format = values.format === undefined ? null : oneOf("format", values.format, REGISTER_FORMATS, "lpr3-a");
+  const dateStyle = oneOf("date-style", values["date-style"], ["iso", "sas"] as const, "iso");
+  const contractDir = format === null ? values.out : join(values.out, ".contract");
   const truth = await generateDataset({
-    outDir: values.out,
+    outDir: contractDir,
     seed: parseInteger("seed", values.seed, 1),
     years: values.years ? parseYears(values.years) : [2016, 2023],
     scale: oneOf("scale", values.scale, ["region", "nation"] as const, "region"),
@@ -45,6 +55,12 @@ export async function generateCommand(argv: readonly string[]): Promise<number> 
     },
   });
   process.stderr.write("\n");
+  if (format !== null) {
+    const ds = await loadDataset(contractDir);
+    const r = await writeRegisterFiles(ds, format, values.out, { dateStyle, gzip: values.gzip ?? false });
+    rmSync(contractDir, { recursive: true, force: true });
+    console.log(`wrote ${r.files.join(", ")} (${r.rows.toLocaleString("en")} contacts) as ${format}`);
+  }
   console.log(`wrote a synthetic dataset to ${values.out} in ${((Date.now() - started) / 1000).toFixed(1)} s (seed ${truth.seed ?? values.seed ?? 1})`);
   return 0;
 }
