@@ -37,6 +37,20 @@ export class CodeColumn {
 
   /** The entry of the value in [s, e) (trimmed by the caller), added and resolved when new; counted. */
   entry(buf: Uint8Array, s: number, e: number): number {
+    // Most rows repeat the previous row's value: compare with it before hashing.
+    const last = this.last;
+    if (last >= 0 && this.dict.sameBytes(last, buf, s, e)) {
+      this.counts[last]++;
+      return last;
+    }
+    const i = this.lookup(buf, s, e);
+    this.last = i;
+    return i;
+  }
+
+  private last = -1;
+
+  private lookup(buf: Uint8Array, s: number, e: number): number {
     let h = 0x811c9dc5 | 0;
     for (let i = s; i < e; i++) h = Math.imul(h ^ buf[i], 16777619);
     let i = this.dict.find(buf, s, e, h);

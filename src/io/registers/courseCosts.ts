@@ -11,14 +11,13 @@
 
 import type { ContactTable } from "../../contract/tables.js";
 import { MISSING, elapsedMinutes } from "../../contract/time.js";
-import type { ByteDictionary } from "../dictionary.js";
+import type { CourseKeys } from "./courseKeys.js";
 import type { ProblemLog } from "../problemLog.js";
 import { normaliseColumnName } from "../csvLine.js";
 import { readTable } from "../tableReader.js";
 import type { Header, ReadResult, RowSink, TableSpec } from "../tableReader.js";
 import { registerNumber } from "./registerBytes.js";
 import { registerSink } from "./registerScanner.js";
-import type { FileRule } from "./registerPreset.js";
 
 /** Price columns tried in order when none is named (the LPR3 price column names were not found). */
 export const PRICE_COLUMNS = ["pris", "drg_pris", "takst", "drg_takst", "v_pris", "price"] as const;
@@ -47,7 +46,9 @@ export interface CourseCostResult {
 
 /**
  * Read the cost file and write each course's price into the contacts' cost column (in place).
- * `course[i]` is contact i's index in `courses` (−1 = none).
+ * `courses` holds the course key of each contact (CourseKeys). Join: numeric keys by direct
+ * addressing when they are dense (running numbers: one Int32 slot per number in the contacts'
+ * range), else through a Map; text keys through the contacts' key dictionary.
  */
 export async function allocateCourseCosts(
   path: string,
@@ -55,25 +56,23 @@ export async function allocateCourseCosts(
   key: string,
   price: string,
   contacts: ContactTable,
-  course: Int32Array,
-  courses: ByteDictionary,
+  courses: CourseKeys,
   log: ProblemLog,
 ): Promise<CourseCostResult> {
-  const nCourses = courses.count;
-  const priceOf = new Float64Array(nCourses).fill(NaN);
-  const lineOf = new Int32Array(nCourses);
+  const n = contacts.length;
+  const keys = courses.keys;
+  // Course prices by cost-file row; the lookup from a key to its row.
+  let prices = new Float64Array(1024);
+  let rowLine = new Int32Array(1024);
+  let nRows = 0;
+  const range = courses.max - courses.min;
+  const dense = courses.max >= courses.min && range <= 4 * n + 1024;
+  const direct = dense ? new Int32Array(range + 1).fill(-1) : null;
+  const sparse = dense ? null : new Map<number, number>();
+  const textRow = new Int32Array(courses.text.count).fill(-1);
   let unallocatedCourses = 0;
   let unallocatedDkk = 0;
-  const rule: FileRule = {
-    names: [],
-    title: "a DRG cost file",
-    columns: [
-      { names: [key], role: "courseKey", required: true },
-      { names: [price], role: "weight", required: true },
-    ],
-  };
   const spec: TableSpec = { file, columns: [key, price], required: [key, price] };
-  const unmatchedSeen = new Set<string>();
   const makeSink = (header: Header): RowSink => {
     const at = new Int32Array([header.index.get(key) as number, header.index.get(price) as number]);
     return registerSink(header, file, { at, names: [key, price] }, log, (buf, st, en, line, counts) => {
@@ -89,50 +88,61 @@ export async function allocateCourseCosts(
         counts.rejected++;
         return;
       }
-      let h = 0x811c9dc5 | 0;
-      for (let i = st[0]; i < en[0]; i++) h = Math.imul(h ^ buf[i], 16777619);
-      const c = courses.find(buf, st[0], en[0], h);
-      if (c < 0) {
-        const k = Buffer.from(buf.subarray(st[0], en[0])).toString("utf8");
-        if (unmatchedSeen.has(k)) {
-          log.add("duplicate_key", file, line, { column: price, found: `${key} (value not shown)`, lineRef: 0, expected: "one price per course" });
-          counts.rejected++;
-          return;
-        }
-        unmatchedSeen.add(k);
-        unallocatedCourses++;
-        unallocatedDkk += v;
-        counts.accepted++;
-        return;
-      }
-      if (priceOf[c] === priceOf[c]) {
-        log.add("duplicate_key", file, line, { column: price, found: `${key} (value not shown)`, lineRef: lineOf[c], expected: "one price per course" });
+      const k = courses.keyOf(buf, st[0], en[0], false);
+      // The slot of this key: −2 = no contact has it (an unallocated price), else a row or −1.
+      let prev = -2;
+      if (k >= 0) {
+        if (direct !== null) prev = k >= courses.min && k <= courses.max ? direct[k - courses.min] : -2;
+        else prev = (sparse as Map<number, number>).get(k) ?? -1;
+      } else if (k !== -Infinity) prev = textRow[-k - 1];
+      if (prev >= 0) {
+        log.add("duplicate_key", file, line, { column: price, found: `${key} (value not shown)`, lineRef: rowLine[prev], expected: "one price per course" });
         counts.rejected++;
         return;
       }
-      priceOf[c] = v;
-      lineOf[c] = line;
+      if (nRows === prices.length) {
+        const p2 = new Float64Array(prices.length * 2);
+        p2.set(prices);
+        prices = p2;
+        const l2 = new Int32Array(rowLine.length * 2);
+        l2.set(rowLine);
+        rowLine = l2;
+      }
+      const r = nRows++;
+      prices[r] = v;
+      rowLine[r] = line;
+      if (k >= 0) {
+        if (direct !== null) {
+          if (prev === -1) direct[k - courses.min] = r;
+        } else (sparse as Map<number, number>).set(k, r);
+      } else if (k !== -Infinity) textRow[-k - 1] = r;
       counts.accepted++;
     });
   };
   const read = await readTable(path, spec, log, makeSink);
 
-  // Contacts of each course (counting sort), then the shares.
-  const n = contacts.length;
-  const start = new Int32Array(nCourses + 1);
-  for (let i = 0; i < n; i++) if (course[i] >= 0) start[course[i] + 1]++;
-  for (let c = 0; c < nCourses; c++) start[c + 1] += start[c];
-  const pos = start.slice(0, nCourses);
-  const members = new Int32Array(start[nCourses]);
-  for (let i = 0; i < n; i++) if (course[i] >= 0) members[pos[course[i]]++] = i;
+  // The cost-file row of each contact, then the contacts of each row (counting sort).
+  const rowOf = new Int32Array(n);
+  const start = new Int32Array(nRows + 1);
+  for (let i = 0; i < n; i++) {
+    const k = keys[i];
+    let r = -1;
+    if (k >= 0) r = direct !== null ? direct[k - courses.min] : ((sparse as Map<number, number>).get(k) ?? -1);
+    else if (k < 0) r = textRow[-k - 1];
+    rowOf[i] = r;
+    if (r >= 0) start[r + 1]++;
+  }
+  for (let r = 0; r < nRows; r++) start[r + 1] += start[r];
+  const pos = start.slice(0, nRows);
+  const members = new Int32Array(start[nRows]);
+  for (let i = 0; i < n; i++) if (rowOf[i] >= 0) members[pos[rowOf[i]]++] = i;
   const adm = contacts.admittedAt;
   const dis = contacts.dischargedAt;
   const cost = contacts.cost as Float64Array;
   let allocatedCourses = 0;
   let allocatedDkk = 0;
-  for (let c = 0; c < nCourses; c++) {
-    const p = priceOf[c];
-    if (p !== p) continue;
+  for (let c = 0; c < nRows; c++) {
+    const p = prices[c];
     const a = start[c];
     const b = start[c + 1];
     if (b === a) {

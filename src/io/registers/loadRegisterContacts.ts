@@ -211,8 +211,8 @@ export async function loadRegisterContacts(
   const codes: CodeCount[] = [...r.codes];
   const withRegister = (t: TableReport, extra: Partial<TableReport>): TableReport => ({ ...t, format: preset.format, ...extra });
   let costReport: TableReport | null = null;
-  if (costFile !== null && cost !== null && r.course !== null && r.courses !== null) {
-    const c = await allocateCourseCosts(costFile[0], costFile[1], cost.key, cost.price, r.table, r.course, r.courses, log);
+  if (costFile !== null && cost !== null && r.courses !== null) {
+    const c = await allocateCourseCosts(costFile[0], costFile[1], cost.key, cost.price, r.table, r.courses, log);
     notes.push(
       `costs: ${c.allocatedCourses} course prices (${c.allocatedDkk.toFixed(2)} DKK) from ${costFile[1]} (key ${cost.key}, price ${cost.price}) shared among their contacts by duration` +
         (c.unallocatedCourses > 0 ? `; ${c.unallocatedCourses} (${c.unallocatedDkk.toFixed(2)} DKK) match no imported contact` : ""),

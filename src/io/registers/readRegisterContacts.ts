@@ -21,6 +21,7 @@ import type { Counts, Header, ReadResult, RowSink } from "../tableReader.js";
 import { CodeColumn, DROP, UNMAPPED } from "./codeColumn.js";
 import type { CodeMap } from "./codeColumn.js";
 import { PseudonymBatcher } from "./pseudonymise.js";
+import { CourseKeys } from "./courseKeys.js";
 import {
   registerDate,
   registerDateTime,
@@ -69,9 +70,8 @@ export interface RegisterContacts {
   readonly patientIndex: { get(id: string): number | undefined };
   readonly byPatient: PatientOrder | null;
   readonly codes: CodeCount[];
-  /** The course index of each contact (−1 = none), for the cost file; and the course key dictionary. */
-  readonly course: Int32Array | null;
-  readonly courses: ByteDictionary | null;
+  /** The course key of each contact, for the cost file (null when there is none). */
+  readonly courses: CourseKeys | null;
   readonly personRead: ReadResult | null;
   readonly personCodes: CodeCount[];
 }
@@ -301,11 +301,11 @@ export async function readRegisterContacts(
   const rawIds = new ByteDictionary(rowsGuess / 3);
   const dDiag = new ByteDictionary();
   const dHosp = new ByteDictionary();
-  const courses = options.costKey === undefined ? null : new ByteDictionary(rowsGuess);
-  let course: Int32Array | null = courses === null ? null : new Int32Array(1 << 12);
+  const courses = options.costKey === undefined ? null : new CourseKeys(rowsGuess);
   let codeCols: (CodeColumn | null)[] = [];
   const unitPrice = options.drgUnitPrice;
   const pendingDst: { line: number; column: string; at: number }[] = [];
+  let prevPat = -1;
 
   const makeSink = (header: Header): RowSink => {
     const { columns, missing } = locateColumns(header, rule);
@@ -598,11 +598,16 @@ export async function readRegisterContacts(
         inpatient = dis === MISSING || clock >= 781 ? 1 : clock < 659 ? 0 : elapsedMinutes(adm, dis) >= 720 ? 1 : 0;
       }
       // 5. Accept: register the person (pseudonym hashed later), text values, course.
-      const h = fnv(buf, ps, pe);
-      let pat = rawIds.find(buf, ps, pe, h);
-      if (pat < 0) {
-        pat = rawIds.add(buf, ps, pe, h, 0);
-        batcher.add(buf, ps, pe);
+      // Rows come grouped by person more often than not: the previous row's person first.
+      let pat = prevPat;
+      if (pat < 0 || !rawIds.sameBytes(pat, buf, ps, pe)) {
+        const h = fnv(buf, ps, pe);
+        pat = rawIds.find(buf, ps, pe, h);
+        if (pat < 0) {
+          pat = rawIds.add(buf, ps, pe, h, 0);
+          batcher.add(buf, ps, pe);
+        }
+        prevPat = pat;
       }
       let diag = dDiag.val[eDiag];
       if (diag === PENDING) {
@@ -618,19 +623,8 @@ export async function readRegisterContacts(
         } else if (hosp === NONE) hosp = -1;
       }
       if (courses !== null) {
-        const row = builder.length;
-        if (row >= (course as Int32Array).length) {
-          const c = new Int32Array((course as Int32Array).length * 2);
-          c.set(course as Int32Array);
-          course = c;
-        }
-        let ci = -1;
-        if (kCourse >= 0 && en[kCourse] > st[kCourse]) {
-          const hk = fnv(buf, st[kCourse], en[kCourse]);
-          ci = courses.find(buf, st[kCourse], en[kCourse], hk);
-          if (ci < 0) ci = courses.add(buf, st[kCourse], en[kCourse], hk, 0);
-        }
-        (course as Int32Array)[row] = ci;
+        if (kCourse >= 0) courses.push(buf, st[kCourse], en[kCourse]);
+        else courses.push(buf, 0, 0);
       }
       builder.push(pat, birth, sex, muni, hosp, adm, dis, acute, inpatient, diag, -1, cost, line);
       counts.accepted++;
@@ -655,7 +649,7 @@ export async function readRegisterContacts(
   }
   const T2 = performance.now();
   // Exact duplicates (as for contract files), then the course of each remaining row.
-  const lines0 = course !== null ? builder.sourceLine.slice(0, builder.length) : null;
+  const lines0 = courses !== null ? builder.sourceLine.slice(0, builder.length) : null;
   const dups = builder.removeDuplicates();
   const dupLines = new Set<number>();
   for (let i = 0; i < dups.lines.length; i++) {
@@ -664,18 +658,17 @@ export async function readRegisterContacts(
     read.counts.duplicates++;
     log.add("duplicate_row", file, dups.lines[i], { lineRef: dups.refs[i], expected: "a unique row", found: `line ${dups.refs[i]}` });
   }
-  if (course !== null && lines0 !== null && dups.lines.length > 0) {
+  if (courses !== null && lines0 !== null && dups.lines.length > 0) {
     // Rows were pushed in line order and the removed lines are sorted: one merge pass.
-    const c = course as Int32Array;
-    let w = 0;
+    const drop = new Uint8Array(lines0.length);
     let j = 0;
-    for (let i = 0; i < lines0.length; i++) {
-      if (j < dups.lines.length && lines0[i] === dups.lines[j]) {
+    for (let i = 0; i < lines0.length && j < dups.lines.length; i++) {
+      if (lines0[i] === dups.lines[j]) {
+        drop[i] = 1;
         j++;
-        continue;
       }
-      c[w++] = c[i];
     }
+    courses.compact(drop);
   }
   const where = "a time that exists in Europe/Copenhagen";
   for (const w of pendingDst) {
@@ -698,7 +691,6 @@ export async function readRegisterContacts(
     },
     byPatient: builder.byPatient,
     codes,
-    course: course === null ? null : (course as Int32Array).subarray(0, builder.length),
     courses,
     personRead,
     personCodes,
