@@ -18,7 +18,8 @@ import type { IndicatorRow } from "./table.js";
 export function focusAreaRates(input: IndicatorInput, options: IndicatorOptions = {}): IndicatorRow[] {
   const ctx = contextOf(input, options);
   const groups = ctx.options.focusGroups ?? defaultFocusGroups();
-  const { acute, diagnosis, age } = ctx.computed.stays;
+  const { acute, firstContact, age } = ctx.computed.stays;
+  const diagnosis = ctx.dataset.contacts.diagnosis; // a stay's diagnosis is its first contact's
   const periodOk = ratePeriodOk(ctx);
   const rows: IndicatorRow[] = [];
   for (const g of groups) {
@@ -29,7 +30,7 @@ export function focusAreaRates(input: IndicatorInput, options: IndicatorOptions 
         indicator: `focus_${g.group}`,
         kind: "rate",
         numerator: admissionCube(ctx, {
-          keep: (_j, s) => acute[s] === 1 && age[s] >= population.lo && age[s] <= population.hi && inGroup[diagnosis[s]] === 0,
+          keep: (_j, s) => acute[s] === 1 && age[s] >= population.lo && age[s] <= population.hi && inGroup[diagnosis[firstContact[s]]] === 0,
           on: "start",
         }),
         multiplier: 1000,

@@ -240,11 +240,15 @@ export function periodsOf(ctx: IndicatorContext, kind: PeriodKind): Period[] {
   return out;
 }
 
-/** Sum a [muni][month][class][sex] cube over the municipalities of each unit: [unit][month][class][sex]. */
-export function rollupUnits(ctx: IndicatorContext, cube: Float64Array, slots: number): Float64Array {
+/**
+ * Sum a [muni][month][class][sex] cube over the municipalities of each unit: [unit][month][class][sex].
+ * `into`: an array of the right length to fill (zeroed here) instead of a new one.
+ */
+export function rollupUnits(ctx: IndicatorContext, cube: Float64Array, slots: number, into?: Float64Array): Float64Array {
   const C = ctx.classStarts.length;
   const stride = slots * C * 2;
-  const out = new Float64Array(ctx.units.length * stride);
+  const size = ctx.units.length * stride;
+  const out = into !== undefined && into.length === size ? into.fill(0) : new Float64Array(size);
   ctx.units.forEach((u, ui) => {
     const base = ui * stride;
     for (const m of u.munis) {

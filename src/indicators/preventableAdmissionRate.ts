@@ -16,11 +16,12 @@ export function preventableAdmissionRate(input: IndicatorInput, options: Indicat
   const ctx = contextOf(input, options);
   const groups = ctx.options.preventableGroups ?? defaultPreventableGroups();
   const byDx = groupIndexByDiagnosis(ctx.dataset.contacts.diagnoses, groups);
-  const { acute, diagnosis, age } = ctx.computed.stays;
+  const { acute, firstContact, age } = ctx.computed.stays;
+  const diagnosis = ctx.dataset.contacts.diagnosis; // a stay's diagnosis is its first contact's
   return buildIndicatorRows(ctx, {
     indicator: "preventable_admission_rate",
     kind: "rate",
-    numerator: admissionCube(ctx, { keep: (_j, s) => acute[s] === 1 && age[s] >= 65 && byDx[diagnosis[s]] >= 0, on: "start" }),
+    numerator: admissionCube(ctx, { keep: (_j, s) => acute[s] === 1 && age[s] >= 65 && byDx[diagnosis[firstContact[s]]] >= 0, on: "start" }),
     multiplier: 1000,
     groups: ["65+"],
     periodOk: ratePeriodOk(ctx),

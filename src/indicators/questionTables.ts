@@ -21,11 +21,11 @@
  */
 import { appendRows } from "./appendRows.js";
 import { REFERRAL_SOURCES } from "../contract/codes.js";
-import { MINUTES_PER_DAY, MISSING, civilFromDays, weekdayOfDays } from "../contract/time.js";
+import { MINUTES_PER_DAY, MISSING, weekdayOfDays } from "../contract/time.js";
 import { elapsedAtLeast } from "../stays/elapsed.js";
 import { wilsonInterval } from "../stats/index.js";
 import { contextOf, type IndicatorInput } from "./contextOf.js";
-import { STANDARD_BAND_STARTS, classOf, periodsOf, ratePeriodOkExport, standardBandLabel, type IndicatorContext } from "./indicatorContext.js";
+import { STANDARD_BAND_STARTS, classOf, monthLookup, periodsOf, ratePeriodOkExport, standardBandLabel, type IndicatorContext } from "./indicatorContext.js";
 import type { IndicatorOptions, SexFilter } from "./indicatorOptions.js";
 import type { IndicatorRow, Level } from "./table.js";
 
@@ -36,8 +36,8 @@ const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 interface Table {
   readonly name: string;
   readonly labels: readonly string[];
-  readonly counts: Float64Array; // [m][y][c][sx][k]
-  readonly totals: Float64Array | null; // [m][y][c][sx] when the categories do not add up to the total
+  readonly counts: Int32Array; // [m][y][c][sx][k]
+  readonly totals: Int32Array | null; // [m][y][c][sx] when the categories do not add up to the total
   readonly levels?: readonly Level[];
   readonly sexes?: readonly SexFilter[];
 }
@@ -54,8 +54,8 @@ export function questionTables(input: IndicatorInput, options: QuestionOptions =
   const make = (name: string, labels: readonly string[], withTotals: boolean, extra: Partial<Table> = {}): Table => ({
     name,
     labels,
-    counts: new Float64Array(M * Y * C * 2 * labels.length),
-    totals: withTotals ? new Float64Array(M * Y * C * 2) : null,
+    counts: new Int32Array(M * Y * C * 2 * labels.length),
+    totals: withTotals ? new Int32Array(M * Y * C * 2) : null,
     ...extra,
   });
   const bands = STANDARD_BAND_STARTS.map((_, b) => standardBandLabel(b));
@@ -68,9 +68,20 @@ export function questionTables(input: IndicatorInput, options: QuestionOptions =
   const short = make("short_stays", ["under_4h", "under_24h"], true);
   const deaths = ctx.dataset.deaths ? make("deaths_after_admission", ["within_7d", "within_30d"], true) : null;
   const frequent = make("frequent_admitted", ["patients", "admissions"], false);
-  const freqTotals = [new Float64Array(M * Y * C * 2), new Float64Array(M * Y * C * 2)];
+  const freqTotals = [new Int32Array(M * Y * C * 2), new Int32Array(M * Y * C * 2)];
 
-  const yearOf = (minutes: number): number => civilFromDays(Math.floor(minutes / MINUTES_PER_DAY))[0] - ctx.y0;
+  // Year index on the axis (−1 outside it) by a day table; 5-year band of an age by a table.
+  const month = monthLookup(ctx);
+  const yearOf = (minutes: number): number => {
+    const t = month(minutes);
+    return t < 0 ? -1 : (t / 12) | 0;
+  };
+  const bandOfAge = new Int8Array(256);
+  for (let a = 0, b = 0; a < 256; a++) {
+    while (b + 1 < STANDARD_BAND_STARTS.length && STANDARD_BAND_STARTS[b + 1] <= a) b++;
+    bandOfAge[a] = b;
+  }
+  const lastBand = STANDARD_BAND_STARTS.length - 1;
   const add = (t: Table, base: number, k: number) => (t.counts[base * t.labels.length + k] += 1);
   const died = ctx.dataset.deaths?.diedOnByPatient ?? null;
 
@@ -95,9 +106,10 @@ export function questionTables(input: IndicatorInput, options: QuestionOptions =
     if (m < 0 || y < 0 || y >= Y) continue;
     const base = cell(m, y, classOf(ctx, stays.age[s]), stays.sex[s] === 2 ? 1 : 0);
     // frequent admitted: admissions are in patient, start order
-    if (stays.patient[s] !== curPatient || y !== curYear) {
+    const patient = contacts.patient[stays.firstContact[s]];
+    if (patient !== curPatient || y !== curYear) {
       flushPatientYear();
-      curPatient = stays.patient[s];
+      curPatient = patient;
       curYear = y;
       curCell = base;
       curCount = 0;
@@ -105,9 +117,7 @@ export function questionTables(input: IndicatorInput, options: QuestionOptions =
     curCount++;
     if (!stays.acute[s]) continue;
     const age = stays.age[s];
-    let b = 0;
-    while (b + 1 < STANDARD_BAND_STARTS.length && STANDARD_BAND_STARTS[b + 1] <= age) b++;
-    add(who, base, b);
+    add(who, base, age < 0 ? 0 : age > 255 ? lastBand : bandOfAge[age]);
     const ref = contacts.referral[stays.firstContact[s]];
     add(referral, base, ref >= 0 ? ref : REFERRAL_SOURCES.length);
     const day = Math.floor(stays.start[s] / MINUTES_PER_DAY);
@@ -117,7 +127,7 @@ export function questionTables(input: IndicatorInput, options: QuestionOptions =
     add(weekend, base, wd >= 5 ? 1 : 0);
     if (deaths && died) {
       deaths.totals![base] += 1;
-      const d = died[stays.patient[s]];
+      const d = died[patient];
       if (d !== MISSING && d !== undefined && d >= day) {
         if (d - day <= 7) add(deaths, base, 0);
         if (d - day <= 30) add(deaths, base, 1);
@@ -128,7 +138,7 @@ export function questionTables(input: IndicatorInput, options: QuestionOptions =
 
   // Short stays: every acute stay with an inpatient contact (not only admissions).
   for (let s = 0; s < stays.length; s++) {
-    if (!stays.acute[s] || !stays.anyInpatient[s] || stays.censored[s]) continue;
+    if (!stays.acute[s] || !stays.anyInpatient[s] || stays.end[s] === MISSING) continue;
     const m = ctx.muniIndex[stays.municipality[s]];
     const y = yearOf(stays.start[s]);
     if (m < 0 || y < 0 || y >= Y) continue;
@@ -147,7 +157,7 @@ export function questionTables(input: IndicatorInput, options: QuestionOptions =
   return rows;
 }
 
-function emit(ctx: IndicatorContext, t: Table, levels: readonly Level[], perCategoryTotals: Float64Array[] | null): IndicatorRow[] {
+function emit(ctx: IndicatorContext, t: Table, levels: readonly Level[], perCategoryTotals: Int32Array[] | null): IndicatorRow[] {
   const Y = ctx.nYears;
   const C = ctx.classStarts.length;
   const K = t.labels.length;

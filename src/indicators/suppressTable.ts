@@ -70,21 +70,73 @@ class CellKeys {
   }
 }
 
+/**
+ * Relations in compact form (memory at national scale: hundreds of thousands of relations):
+ * relation r has parent `parent[r]` (−1 when implied) and children child[off[r] … off[r + 1] − 1].
+ */
+interface CompactRelations {
+  readonly count: number;
+  readonly parent: Int32Array;
+  readonly off: Int32Array;
+  readonly child: Int32Array;
+}
+
+/** A growable Int32 list. */
+class IntList {
+  data = new Int32Array(1024);
+  length = 0;
+  push(x: number): void {
+    if (this.length === this.data.length) {
+      const d = new Int32Array(this.data.length * 2);
+      d.set(this.data);
+      this.data = d;
+    }
+    this.data[this.length++] = x;
+  }
+}
+
 /** Find the additive relations of a tidy table (see the module comment). */
 export function findRelations(rows: readonly IndicatorRow[], options: SuppressOptions = {}): Relation[] {
+  const c = findCompactRelations(rows, options);
+  const out: Relation[] = [];
+  for (let r = 0; r < c.count; r++) out.push({ parent: c.parent[r], children: Array.from(c.child.subarray(c.off[r], c.off[r + 1])) });
+  return out;
+}
+
+function findCompactRelations(rows: readonly IndicatorRow[], options: SuppressOptions): CompactRelations {
   const keys = new CellKeys();
   const byKey = new Map<number, number>();
   rows.forEach((r, i) => byKey.set(keys.key(r), i));
   const clusterOf =
     options.clusterOf instanceof Map ? options.clusterOf : new Map(Object.entries((options.clusterOf ?? {}) as Record<string, string>));
   const region = rows.find((x) => x.level === "region")?.unit;
-  const candidates = new Map<string, Map<number, { parent: number; children: number[] }>>();
+  // Candidate relations in creation order, each with its tag (tags in order of first use), its
+  // parent, and its children as (candidate, child) pairs in the order they were found.
+  const tagIndex = new Map<string, number>();
+  const byTagKey: Map<number, number>[] = [];
+  const candTag = new IntList();
+  const candParent = new IntList();
+  const pairCand = new IntList();
+  const pairChild = new IntList();
+  const tagOf = (tag: string): number => {
+    let t = tagIndex.get(tag);
+    if (t === undefined) {
+      tagIndex.set(tag, (t = tagIndex.size));
+      byTagKey.push(new Map());
+    }
+    return t;
+  };
   const addTo = (tag: string, key: number, parent: number, child: number): void => {
-    let m = candidates.get(tag);
-    if (!m) candidates.set(tag, (m = new Map()));
-    let c = m.get(key);
-    if (!c) m.set(key, (c = { parent, children: [] }));
-    c.children.push(child);
+    const t = tagOf(tag);
+    const m = byTagKey[t];
+    let cand = m.get(key);
+    if (cand === undefined) {
+      m.set(key, (cand = candTag.length));
+      candTag.push(t);
+      candParent.push(parent);
+    }
+    pairCand.push(cand);
+    pairChild.push(child);
   };
   // Age-band covers, per distinct set of group labels.
   const groupLabels = [...new Set(rows.map((r) => r.group))];
@@ -144,33 +196,66 @@ export function findRelations(rows: readonly IndicatorRow[], options: SuppressOp
     if (!chain) return;
     const children = chain.map((g) => byKey.get(keys.key(r, { group: g })));
     if (!children.every((c) => c !== undefined)) return;
-    let m = candidates.get("age");
-    if (!m) candidates.set("age", (m = new Map()));
-    m.set(i, { parent: i, children: children as number[] });
+    const t = tagOf("age");
+    const cand = candTag.length;
+    byTagKey[t].set(i, cand);
+    candTag.push(t);
+    candParent.push(i);
+    for (const ch of children as number[]) {
+      pairCand.push(cand);
+      pairChild.push(ch);
+    }
   });
+  byKey.clear();
 
-  const out: Relation[] = [];
-  for (const [name, m] of candidates) for (const c of m.values()) {
-    if (c.children.length < 2 && c.parent >= 0) {
-      // a single child equal to its parent: both or neither are suppressed by the same rule
-      if (c.children.length === 0) continue;
+  // Children of each candidate (counting sort of the pairs, stable), candidates grouped by tag.
+  const nCand = candTag.length;
+  const cOff = new Int32Array(nCand + 1);
+  for (let k = 0; k < pairCand.length; k++) cOff[pairCand.data[k] + 1]++;
+  for (let k = 0; k < nCand; k++) cOff[k + 1] += cOff[k];
+  const cChild = new Int32Array(pairChild.length);
+  const cursor = cOff.slice(0, nCand);
+  for (let k = 0; k < pairCand.length; k++) cChild[cursor[pairCand.data[k]]++] = pairChild.data[k];
+  const tagNames = [...tagIndex.keys()];
+  const byTag: number[][] = tagNames.map(() => []);
+  for (let k = 0; k < nCand; k++) byTag[candTag.data[k]].push(k);
+
+  const numerator = (k: number): number => rows[k].numerator ?? Number.NaN;
+  const parent = new IntList();
+  const off = new IntList();
+  const child = new IntList();
+  off.push(0);
+  byTag.forEach((cands, t) => {
+    const name = tagNames[t];
+    for (const k of cands) {
+      const a = cOff[k];
+      const b = cOff[k + 1];
+      const p = candParent.data[k];
+      if (b - a === 0) continue;
+      if (p >= 0) {
+        let sum = 0;
+        for (let x = a; x < b; x++) sum += numerator(cChild[x]);
+        const pv = numerator(p);
+        if (!(Math.abs(sum - pv) <= 1e-6 * Math.max(1, Math.abs(pv)))) continue;
+      } else {
+        // implied total: the categories must share one denominator and add up to it
+        const den = rows[cChild[a]].denominator;
+        let same = den !== null;
+        for (let x = a; x < b && same; x++) if (rows[cChild[x]].denominator !== den) same = false;
+        if (!same || den === null) continue;
+        let sum = 0;
+        for (let x = a; x < b; x++) sum += numerator(cChild[x]);
+        if (!(Math.abs(sum - den) <= 1e-6 * Math.max(1, Math.abs(den)))) continue;
+        if (name !== "fam") continue;
+      }
+      parent.push(p);
+      for (let x = a; x < b; x++) child.push(cChild[x]);
+      off.push(child.length);
     }
-    if (c.parent >= 0) {
-      const sum = c.children.reduce((s, k) => s + (rows[k].numerator ?? Number.NaN), 0);
-      const p = rows[c.parent].numerator ?? Number.NaN;
-      if (!(Math.abs(sum - p) <= 1e-6 * Math.max(1, Math.abs(p)))) continue;
-    } else {
-      // implied total: the categories must share one denominator and add up to it
-      const den = rows[c.children[0]].denominator;
-      if (den === null || c.children.some((k) => rows[k].denominator !== den)) continue;
-      const sum = c.children.reduce((s, k) => s + (rows[k].numerator ?? Number.NaN), 0);
-      if (!(Math.abs(sum - den) <= 1e-6 * Math.max(1, Math.abs(den)))) continue;
-      if (name !== "fam") continue;
-    }
-    out.push({ parent: c.parent, children: c.children });
-  }
-  return out;
+  });
+  return { count: parent.length, parent: parent.data.slice(0, parent.length), off: off.data.slice(0, off.length), child: child.data.slice(0, child.length) };
 }
+
 
 /**
  * Blank small counts and every cell that would reveal them (primary and secondary suppression).
@@ -187,20 +272,26 @@ export function suppressTable(rows: readonly IndicatorRow[], options: SuppressOp
     const small = (v: number | null) => v !== null && v < minCount;
     if ((!isAmount(r.indicator) && small(r.numerator)) || small(r.denominator)) state[i] = 1;
   });
-  const relations = findRelations(rows, options);
+  const rel = findCompactRelations(rows, options);
   const size = (i: number) => (rows[i].numerator ?? 0) + (rows[i].denominator ?? 0) * 1e-12;
   const closeRelations = (): void => {
     let changed = true;
     while (changed) {
       changed = false;
-      for (const rel of relations) {
-        const members = rel.parent >= 0 ? [rel.parent, ...rel.children] : rel.children;
-        let hidden = 0;
-        for (const k of members) if (state[k]) hidden++;
-        if (hidden !== 1 || members.length < 2) continue;
+      for (let r = 0; r < rel.count; r++) {
+        const p = rel.parent[r];
+        const a = rel.off[r];
+        const b = rel.off[r + 1];
+        const members = b - a + (p >= 0 ? 1 : 0);
+        let hidden = p >= 0 && state[p] ? 1 : 0;
+        for (let x = a; x < b; x++) if (state[rel.child[x]]) hidden++;
+        if (hidden !== 1 || members < 2) continue;
         let pick = -1;
-        for (const k of rel.children) if (!state[k] && (pick < 0 || size(k) < size(pick))) pick = k;
-        if (pick < 0) pick = rel.parent;
+        for (let x = a; x < b; x++) {
+          const k = rel.child[x];
+          if (!state[k] && (pick < 0 || size(k) < size(pick))) pick = k;
+        }
+        if (pick < 0) pick = p;
         if (pick < 0) continue;
         state[pick] = 2;
         changed = true;
@@ -209,15 +300,21 @@ export function suppressTable(rows: readonly IndicatorRow[], options: SuppressOp
   };
   closeRelations();
   // Audit: exact solution of the published relations; suppress more where a cell is determined.
+  let relsOf: { off: Int32Array; rel: Int32Array } | null = null;
   for (let round = 0; round < 50; round++) {
-    const determined = determinedCells(rows, relations, state, options.auditLimit ?? 200);
+    const determined = determinedCompact(rel, state, options.auditLimit ?? 200);
     if (determined.length === 0) break;
+    relsOf ??= relationsByMember(rel, rows.length);
     for (const cell of determined) {
       let pick = -1;
-      for (const rel of relations) {
-        const members = rel.parent >= 0 ? [rel.parent, ...rel.children] : rel.children;
-        if (!members.includes(cell)) continue;
-        for (const k of members) if (!state[k] && (pick < 0 || size(k) < size(pick))) pick = k;
+      for (let q = relsOf.off[cell]; q < relsOf.off[cell + 1]; q++) {
+        const r = relsOf.rel[q];
+        const p = rel.parent[r];
+        if (p >= 0 && !state[p] && (pick < 0 || size(p) < size(pick))) pick = p;
+        for (let x = rel.off[r]; x < rel.off[r + 1]; x++) {
+          const k = rel.child[x];
+          if (!state[k] && (pick < 0 || size(k) < size(pick))) pick = k;
+        }
       }
       if (pick >= 0) state[pick] = 2;
     }
@@ -232,21 +329,67 @@ export function suppressTable(rows: readonly IndicatorRow[], options: SuppressOp
   });
 }
 
+/** For each cell, the relations it is a member of (ascending, each once): rel[off[cell] … off[cell + 1] − 1]. */
+function relationsByMember(rel: CompactRelations, cells: number): { off: Int32Array; rel: Int32Array } {
+  const off = new Int32Array(cells + 1);
+  const forEach = (f: (cell: number, r: number) => void): void => {
+    for (let r = 0; r < rel.count; r++) {
+      if (rel.parent[r] >= 0) f(rel.parent[r], r);
+      for (let x = rel.off[r]; x < rel.off[r + 1]; x++) f(rel.child[x], r);
+    }
+  };
+  const last = new Int32Array(cells).fill(-1);
+  forEach((cell, r) => {
+    if (last[cell] === r) return;
+    last[cell] = r;
+    off[cell + 1]++;
+  });
+  for (let c = 0; c < cells; c++) off[c + 1] += off[c];
+  const out = new Int32Array(off[cells]);
+  const cursor = off.slice(0, cells);
+  last.fill(-1);
+  forEach((cell, r) => {
+    if (last[cell] === r) return;
+    last[cell] = r;
+    out[cursor[cell]++] = r;
+  });
+  return { off, rel: out };
+}
+
 /**
  * Suppressed cells whose numerator is fixed by the published relations (exact elimination per
  * connected component of suppressed cells, components up to `limit` unknowns).
  */
 export function determinedCells(rows: readonly IndicatorRow[], relations: readonly Relation[], state: Uint8Array, limit: number): number[] {
+  void rows;
+  const off = new Int32Array(relations.length + 1);
+  relations.forEach((r, i) => (off[i + 1] = off[i] + r.children.length));
+  const child = new Int32Array(off[relations.length]);
+  relations.forEach((r, i) => child.set(r.children, off[i]));
+  return determinedCompact({ count: relations.length, parent: Int32Array.from(relations, (r) => r.parent), off, child }, state, limit);
+}
+
+function determinedCompact(relations: CompactRelations, state: Uint8Array, limit: number): number[] {
+  const membersOf = (ri: number): number[] => {
+    const out: number[] = [];
+    const p = relations.parent[ri];
+    if (p >= 0) out.push(p);
+    for (let x = relations.off[ri]; x < relations.off[ri + 1]; x++) out.push(relations.child[x]);
+    return out;
+  };
   // Unknowns: suppressed cells, plus implied totals (family relations: the total is published).
   const relOf = new Map<number, number[]>();
-  relations.forEach((rel, ri) => {
-    for (const k of rel.parent >= 0 ? [rel.parent, ...rel.children] : rel.children) {
-      if (!state[k]) continue;
+  for (let ri = 0; ri < relations.count; ri++) {
+    const p = relations.parent[ri];
+    const visit = (k: number): void => {
+      if (!state[k]) return;
       let l = relOf.get(k);
       if (!l) relOf.set(k, (l = []));
       l.push(ri);
-    }
-  });
+    };
+    if (p >= 0) visit(p);
+    for (let x = relations.off[ri]; x < relations.off[ri + 1]; x++) visit(relations.child[x]);
+  }
   const seen = new Set<number>();
   const out: number[] = [];
   for (const start of relOf.keys()) {
@@ -262,8 +405,7 @@ export function determinedCells(rows: readonly IndicatorRow[], relations: readon
       for (const ri of relOf.get(k) ?? []) {
         if (rels.has(ri)) continue;
         rels.add(ri);
-        const rel = relations[ri];
-        for (const m of rel.parent >= 0 ? [rel.parent, ...rel.children] : rel.children) {
+        for (const m of membersOf(ri)) {
           if (state[m] && !seen.has(m)) {
             seen.add(m);
             queue.push(m);
@@ -276,18 +418,20 @@ export function determinedCells(rows: readonly IndicatorRow[], relations: readon
     const n = comp.length;
     const matrix: number[][] = [];
     for (const ri of rels) {
-      const rel = relations[ri];
+      const parent = relations.parent[ri];
       const row = new Array<number>(n).fill(0);
       let any = false;
-      if (rel.parent >= 0 && state[rel.parent]) {
-        row[col.get(rel.parent) as number] -= 1;
+      if (parent >= 0 && state[parent]) {
+        row[col.get(parent) as number] -= 1;
         any = true;
       }
-      for (const c of rel.children)
+      for (let x = relations.off[ri]; x < relations.off[ri + 1]; x++) {
+        const c = relations.child[x];
         if (state[c]) {
           row[col.get(c) as number] += 1;
           any = true;
         }
+      }
       if (any) matrix.push(row);
     }
     // reduced row echelon form

@@ -149,7 +149,7 @@ export class ContactBuilder {
    */
   removeDuplicates(): { lines: number[]; refs: number[] } {
     const n = this.length;
-    const nP = this.patients.list.length;
+    const nP = this.patients.size;
     const pat = this.patient;
     const adm = this.admittedAt;
     const start = new Int32Array(nP + 1);
@@ -226,7 +226,7 @@ export class ContactBuilder {
     return {
       length: n,
       patient: cut(this.patient),
-      patientIds: this.patients.list,
+      patientIds: this.patients.frozenList(),
       birthDate: cut(this.birthDate),
       sex: cut(this.sex),
       municipality: cut(this.municipality),

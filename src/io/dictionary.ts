@@ -51,6 +51,22 @@ export class ByteDictionary {
   readonly str: (string | undefined)[] = [];
   count = 0;
 
+  /** `expected`: the number of entries to make room for at once (optional; it grows as needed). */
+  constructor(expected = 0) {
+    if (expected > 256) {
+      let size = 1024;
+      while (size < expected * 2) size *= 2;
+      this.slots = new Int32Array(size);
+      this.mask = size - 1;
+      const n = Math.ceil(expected);
+      this.hashes = new Int32Array(n);
+      this.offs = new Int32Array(n);
+      this.lens = new Int32Array(n);
+      this.val = new Int32Array(n);
+      this.arena = new Uint8Array(n * 12);
+    }
+  }
+
   /** The entry of bytes [s, e) with hash h, or −1. */
   find(buf: Uint8Array, s: number, e: number, h: number): number {
     const len = e - s;
@@ -187,32 +203,151 @@ export function fnvBytes(buf: Uint8Array, s: number, e: number): number {
   return h;
 }
 
+/** Bits of an id-table slot that hold the entry (+1); the bits above hold a tag of the hash. */
+const ENTRY_BITS = 26;
+const ENTRY_MASK = (1 << ENTRY_BITS) - 1;
+/** At most this many distinct values (entry + 1 must fit in ENTRY_BITS). */
+const MAX_ENTRIES = ENTRY_MASK - 1;
+
 /**
  * Canonical strings → dense Int32 indexes in order of first use, keyed by their UTF-8 bytes
- * (FNV-1a, open addressing) instead of a Map of strings: a byte scanner looks an id up straight
- * from the file's bytes, and a new id costs one string (kept in `list`) and a few typed-array
- * slots. Used for patient ids (millions of values at national scale).
+ * (FNV-1a, open addressing with linear probing) instead of a Map of strings: a byte scanner looks
+ * an id up straight from the file's bytes. Used for patient ids (millions of values at national
+ * scale), so it is kept small: per value only its bytes (an arena), one Int32 offset and one
+ * Int32 slot of the hash table (the slot holds the entry and a 6-bit tag of the hash, so most
+ * probes of other values are rejected without reading their bytes). No string is kept per value:
+ * `list` builds each string from its bytes when it is read (the bytes are the canonical value's
+ * UTF-8 bytes; the rare value whose UTF-8 form does not give it back — a lone surrogate — is kept
+ * as a string).
  */
 export class ByteKeyedDictionary {
-  private readonly dict = new ByteDictionary();
-  readonly list: string[] = [];
+  private slots: Int32Array = new Int32Array(1024); // (tag << ENTRY_BITS) | (entry + 1); 0 = empty
+  private mask = 1023;
+  /** Byte offset of each entry in the arena; offs[count] = bytes used. */
+  private offs: Int32Array = new Int32Array(257);
+  private arena: Uint8Array = new Uint8Array(4096);
+  private arenaView: Buffer = Buffer.from(this.arena.buffer, this.arena.byteOffset, this.arena.byteLength);
+  /** Values whose UTF-8 bytes do not decode back to them (lone surrogates), by entry. */
+  private readonly odd = new Map<number, string>();
+  private count = 0;
   private scratch = Buffer.allocUnsafe(256);
+  private lazyList: readonly string[] | null = null;
+
+  /** Number of values. */
+  get size(): number {
+    return this.count;
+  }
+
+  /**
+   * The values by index, as a read-only array whose strings are built from their bytes when read
+   * (its `length` follows the dictionary as it grows). Indexing, `length`, iteration and the
+   * array methods work; nothing is stored per value.
+   */
+  get list(): readonly string[] {
+    return (this.lazyList ??= lazyStringList(() => this.count, (i) => this.valueOf(i)));
+  }
+
+  /**
+   * A read-only view of the values added so far that holds only their bytes and offsets (not the
+   * hash table): what a finished table keeps.
+   */
+  frozenList(): readonly string[] {
+    const n = this.count;
+    const view = this.arenaView;
+    const odd = this.odd.size === 0 ? null : new Map(this.odd);
+    // Ids of one width (usual for pseudonyms): the offsets are i × width, no array needed.
+    const width = n > 0 ? this.offs[1] : 0;
+    let fixed = true;
+    for (let i = 1; i <= n && fixed; i++) if (this.offs[i] !== i * width) fixed = false;
+    if (fixed) return lazyStringList(() => n, (i) => odd?.get(i) ?? view.toString("utf8", i * width, (i + 1) * width));
+    const offs = this.offs.slice(0, n + 1);
+    return lazyStringList(() => n, (i) => odd?.get(i) ?? view.toString("utf8", offs[i], offs[i + 1]));
+  }
+
+  /** The value of index i (0 ≤ i < size). */
+  valueOf(i: number): string {
+    const odd = this.odd.size === 0 ? undefined : this.odd.get(i);
+    return odd ?? this.arenaView.toString("utf8", this.offs[i], this.offs[i + 1]);
+  }
 
   /** The index of the canonical value whose UTF-8 bytes are [s, e) with FNV-1a hash h, or −1. */
   find(buf: Uint8Array, s: number, e: number, h: number): number {
-    return this.dict.find(buf, s, e, h);
+    const len = e - s;
+    const sp = spread(h);
+    const tag = (sp >>> ENTRY_BITS) << ENTRY_BITS;
+    const slots = this.slots;
+    const mask = this.mask;
+    const offs = this.offs;
+    const a = this.arena;
+    let k = sp & mask;
+    for (;;) {
+      const slot = slots[k];
+      if (slot === 0) return -1;
+      if ((slot & ~ENTRY_MASK) === tag) {
+        const entry = (slot & ENTRY_MASK) - 1;
+        const o = offs[entry];
+        if (offs[entry + 1] - o === len) {
+          let i = 0;
+          while (i < len && a[o + i] === buf[s + i]) i++;
+          if (i === len) return entry;
+        }
+      }
+      k = (k + 1) & mask;
+    }
   }
 
   /** Add bytes [s, e) (hash h, not present) as the canonical value `str` (whose UTF-8 bytes they are). */
   add(buf: Uint8Array, s: number, e: number, h: number, str: string): number {
-    const i = this.dict.add(buf, s, e, h, this.list.length);
-    this.list.push(str);
-    return i;
+    const entry = this.count;
+    if (entry >= MAX_ENTRIES) throw new RangeError(`more than ${MAX_ENTRIES} distinct patient ids`);
+    if (entry + 2 > this.offs.length) {
+      const o = new Int32Array(this.offs.length * 2);
+      o.set(this.offs);
+      this.offs = o;
+    }
+    const len = e - s;
+    const used = this.offs[entry];
+    if (used + len > this.arena.length) {
+      const a = new Uint8Array(Math.max(this.arena.length * 2, used + len + 1024));
+      a.set(this.arena.subarray(0, used));
+      this.arena = a;
+      this.arenaView = Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+    }
+    const a = this.arena;
+    let high = 0;
+    for (let i = 0; i < len; i++) high |= a[used + i] = buf[s + i];
+    this.offs[entry + 1] = used + len;
+    this.count = entry + 1;
+    // ASCII bytes decode to exactly their string; other bytes are checked once.
+    if (high >= 0x80 && this.arenaView.toString("utf8", used, used + len) !== str) this.odd.set(entry, str);
+    if (this.count * 4 > this.slots.length * 3) this.rehash();
+    else this.place(entry, h);
+    return entry;
   }
 
   /** Whether index i's bytes equal bytes [s, e) of buf. */
   sameBytes(i: number, buf: Uint8Array, s: number, e: number): boolean {
-    return this.dict.sameBytes(i, buf, s, e);
+    const o = this.offs[i];
+    const len = e - s;
+    if (this.offs[i + 1] - o !== len) return false;
+    const a = this.arena;
+    for (let j = 0; j < len; j++) if (a[o + j] !== buf[s + j]) return false;
+    return true;
+  }
+
+  private place(entry: number, h: number): void {
+    const sp = spread(h);
+    const slot = ((sp >>> ENTRY_BITS) << ENTRY_BITS) | (entry + 1);
+    let k = sp & this.mask;
+    while (this.slots[k] !== 0) k = (k + 1) & this.mask;
+    this.slots[k] = slot;
+  }
+
+  private rehash(): void {
+    this.slots = new Int32Array(this.slots.length * 2);
+    this.mask = this.slots.length - 1;
+    const offs = this.offs;
+    for (let e = 0; e < this.count; e++) this.place(e, fnvBytes(this.arena, offs[e], offs[e + 1]));
   }
 
   private encode(str: string): number {
@@ -224,7 +359,7 @@ export class ByteKeyedDictionary {
   /** The index of `s`, or undefined. */
   get(str: string): number | undefined {
     const n = this.encode(str);
-    const i = this.dict.find(this.scratch, 0, n, fnvBytes(this.scratch, 0, n));
+    const i = this.find(this.scratch, 0, n, fnvBytes(this.scratch, 0, n));
     return i < 0 ? undefined : i;
   }
 
@@ -232,7 +367,54 @@ export class ByteKeyedDictionary {
   id(str: string): number {
     const n = this.encode(str);
     const h = fnvBytes(this.scratch, 0, n);
-    const i = this.dict.find(this.scratch, 0, n, h);
+    const i = this.find(this.scratch, 0, n, h);
     return i >= 0 ? i : this.add(this.scratch, 0, n, h, str);
   }
+}
+
+/** Canonical array index of a property key, or −1. */
+function arrayIndex(key: string | symbol): number {
+  if (typeof key !== "string" || key.length === 0 || key.length > 10) return -1;
+  const c = key.charCodeAt(0);
+  if (c < 48 || c > 57 || (c === 48 && key.length > 1)) return -1;
+  const i = Number(key);
+  return Number.isInteger(i) && String(i) === key ? i : -1;
+}
+
+/**
+ * A read-only array (Array.isArray is true; indexing, length, iteration, the array methods and
+ * equality in tests work) of `length()` strings, each made by `at(i)` when read.
+ */
+function lazyStringList(length: () => number, at: (i: number) => string): readonly string[] {
+  const target: string[] = [];
+  const readOnly = (): boolean => false;
+  return new Proxy(target, {
+    get(t, key, receiver) {
+      if (key === "length") return length();
+      const i = arrayIndex(key);
+      if (i >= 0) return i < length() ? at(i) : undefined;
+      return Reflect.get(t, key, receiver) as unknown;
+    },
+    has(t, key) {
+      const i = arrayIndex(key);
+      if (i >= 0) return i < length();
+      return Reflect.has(t, key);
+    },
+    ownKeys(t) {
+      const n = length();
+      const keys: (string | symbol)[] = new Array<string>(n);
+      for (let i = 0; i < n; i++) keys[i] = String(i);
+      for (const k of Reflect.ownKeys(t)) keys.push(k);
+      return keys;
+    },
+    getOwnPropertyDescriptor(t, key) {
+      if (key === "length") return { value: length(), writable: true, enumerable: false, configurable: false };
+      const i = arrayIndex(key);
+      if (i >= 0) return i < length() ? { value: at(i), writable: false, enumerable: true, configurable: true } : undefined;
+      return Reflect.getOwnPropertyDescriptor(t, key);
+    },
+    set: readOnly,
+    defineProperty: readOnly,
+    deleteProperty: readOnly,
+  }) as readonly string[];
 }

@@ -14,7 +14,7 @@
  * Cost: one counting sort by patient, a short sort per patient, two linear scans.
  */
 import type { ContactTable } from "../contract/tables.js";
-import { MISSING, dayOfMinutes } from "../contract/time.js";
+import { MINUTES_PER_DAY, MISSING, dayOfMinutes } from "../contract/time.js";
 import { ageCalculator } from "./ageOnDay.js";
 import { elapsedAtLeast, elapsedAtMost } from "./elapsed.js";
 import { sameContact, sortContacts } from "./sortContacts.js";
@@ -38,13 +38,18 @@ export function buildStays(contacts: ContactTable, options: StayOptions = {}): S
   const gap = checkNonNegative("maxGapMinutes", options.maxGapMinutes ?? 240);
   const minAdmission = checkNonNegative("admissionMinMinutes", options.admissionMinMinutes ?? 720);
   const n = contacts.length;
-  const { order, offsets, patients } = sortContacts(contacts);
+  // Pass 1 classifies each sorted position; its array is the sort's scratch before (left all zero).
+  const kind = new Uint8Array(n);
+  const { order, offsets, patients } = sortContacts(contacts, kind);
   const adm = contacts.admittedAt;
   const dis = contacts.dischargedAt;
 
   // Pass 1: classify each sorted position as duplicate, continuation, or start of a new stay.
-  const kind = new Uint8Array(n);
+  const birth = contacts.birthDate;
   let duplicates = 0;
+  let inStay = 0;
+  let maxInStay = n > 0 ? 1 : 0;
+  let bornAfterStart = false;
   let nStays = 0;
   let censoredContacts = 0;
   let latest = MISSING;
@@ -75,12 +80,15 @@ export function buildStays(contacts: ContactTable, options: StayOptions = {}): S
       if (d === MISSING) censoredContacts++;
       if (open && (endOpen || elapsedAtMost(end, a, gap))) {
         kind[k] = CONTINUE;
+        if (++inStay > maxInStay) maxInStay = inStay;
       } else {
         kind[k] = NEW;
         nStays++;
         open = true;
         endOpen = false;
         end = a;
+        inStay = 1;
+        if (birth[i] > Math.floor(a / MINUTES_PER_DAY)) bornAfterStart = true;
       }
       if (d === MISSING) endOpen = true;
       else if (d > end) end = d;
@@ -92,23 +100,24 @@ export function buildStays(contacts: ContactTable, options: StayOptions = {}): S
   let minDay = Infinity;
   let maxDay = -Infinity;
   for (let i = 0; i < n; i++) {
-    const b = contacts.birthDate[i];
+    const b = birth[i];
     if (b < minDay) minDay = b;
   }
   if (latest !== MISSING) maxDay = dayOfMinutes(latest);
   const ageOn = ageCalculator(Number.isFinite(minDay) ? minDay : 0, Number.isFinite(maxDay) ? maxDay : 0);
-  const patient = new Int32Array(nStays);
+  // Narrow columns where the values allow (memory at national scale): counts, ages (none
+  // negative and none above 255 when the span from the earliest birth to the latest admission is
+  // under 255 years) and diagnosis indexes.
   const firstContact = new Int32Array(nStays);
-  const contactCount = new Int32Array(nStays);
+  const contactCount = maxInStay <= 255 ? new Uint8Array(nStays) : maxInStay <= 65535 ? new Uint16Array(nStays) : new Int32Array(nStays);
   const start = new Int32Array(nStays);
   const endCol = new Int32Array(nStays);
   const acute = new Uint8Array(nStays);
   const anyInpatient = new Uint8Array(nStays);
-  const censored = new Uint8Array(nStays);
   const municipality = new Int16Array(nStays);
   const sex = new Uint8Array(nStays);
-  const age = new Int16Array(nStays);
-  const diagnosis = new Int32Array(nStays);
+  const ageFitsByte = !bornAfterStart && (nStays === 0 || maxDay - minDay < 255 * 365);
+  const age = ageFitsByte ? new Uint8Array(nStays) : new Int16Array(nStays);
   const admH = new Uint8Array(nStays);
   // "as-registered" admission = any inpatient contact: the same column, not a copy.
   const admR = anyInpatient;
@@ -117,8 +126,7 @@ export function buildStays(contacts: ContactTable, options: StayOptions = {}): S
   let nH = 0;
   let nR = 0;
   const finish = (t: number): void => {
-    if (censored[t]) {
-      endCol[t] = MISSING;
+    if (endCol[t] === MISSING) {
       censoredStays++;
       admH[t] = dataEnd !== MISSING && elapsedAtLeast(start[t], dataEnd, minAdmission) ? 1 : 0;
     } else {
@@ -134,41 +142,44 @@ export function buildStays(contacts: ContactTable, options: StayOptions = {}): S
     if (kd === NEW) {
       if (s >= 0) finish(s);
       s++;
-      patient[s] = contacts.patient[i];
       firstContact[s] = i;
       start[s] = adm[i];
       endCol[s] = adm[i];
       acute[s] = contacts.acute[i];
       municipality[s] = contacts.municipality[i];
       sex[s] = contacts.sex[i];
-      diagnosis[s] = contacts.diagnosis[i];
       age[s] = ageOn(contacts.birthDate[i], dayOfMinutes(adm[i]));
     }
     contactCount[s]++;
     if (contacts.inpatient[i]) anyInpatient[s] = 1;
+    // A contact without discharge makes the stay censored: its end stays MISSING.
     const d = dis[i];
-    if (d === MISSING) censored[s] = 1;
-    else if (d > endCol[s]) endCol[s] = d;
+    const e = endCol[s];
+    if (d === MISSING) endCol[s] = MISSING;
+    else if (e !== MISSING && d > e) endCol[s] = d;
   }
   if (s >= 0) finish(s);
 
-  const stays: StayTable = {
-    length: nStays,
-    patient,
-    firstContact,
-    contactCount,
-    start,
-    end: endCol,
-    acute,
-    anyInpatient,
-    censored,
-    municipality,
-    sex,
-    age,
-    diagnosis,
-    admissionHarmonised: admH,
-    admissionAsRegistered: admR,
-  };
+  // patient, diagnosis and censored are the first contact's patient and diagnosis and "end is
+  // MISSING": built on first use only (the stays layer and the indicators read them through
+  // firstContact and end), which saves three columns at national scale.
+  const stays = new Stays(
+    {
+      length: nStays,
+      firstContact,
+      contactCount,
+      start,
+      end: endCol,
+      acute,
+      anyInpatient,
+      municipality,
+      sex,
+      age,
+      admissionHarmonised: admH,
+      admissionAsRegistered: admR,
+    },
+    contacts,
+  );
   let withContacts = 0;
   for (let p = 0; p < patients; p++) if (offsets[p + 1] > offsets[p]) withContacts++;
   const report: StaysReport = {
@@ -184,4 +195,73 @@ export function buildStays(contacts: ContactTable, options: StayOptions = {}): S
     latestAdmittedAt: latest,
   };
   return { stays, report };
+}
+
+/**
+ * The StayTable with its columns that follow from others — `patient` and `diagnosis` (of the first
+ * contact) and `censored` (end is MISSING) — as getters that build the column on first read
+ * (then kept). A class, so that the getters are shared code on the prototype (no closure per table).
+ */
+class Stays implements StayTable {
+  readonly length: number;
+  readonly firstContact: Int32Array;
+  readonly contactCount: Int32Array | Uint16Array | Uint8Array;
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+  readonly acute: Uint8Array;
+  readonly anyInpatient: Uint8Array;
+  readonly municipality: Int16Array;
+  readonly sex: Uint8Array;
+  readonly age: Int16Array | Uint8Array;
+  readonly admissionHarmonised: Uint8Array;
+  readonly admissionAsRegistered: Uint8Array;
+  readonly #contacts: ContactTable;
+  #patient: Int32Array | null = null;
+  #diagnosis: Int32Array | Uint16Array | null = null;
+  #censored: Uint8Array | null = null;
+
+  constructor(base: Omit<StayTable, "patient" | "diagnosis" | "censored">, contacts: ContactTable) {
+    this.length = base.length;
+    this.firstContact = base.firstContact;
+    this.contactCount = base.contactCount;
+    this.start = base.start;
+    this.end = base.end;
+    this.acute = base.acute;
+    this.anyInpatient = base.anyInpatient;
+    this.municipality = base.municipality;
+    this.sex = base.sex;
+    this.age = base.age;
+    this.admissionHarmonised = base.admissionHarmonised;
+    this.admissionAsRegistered = base.admissionAsRegistered;
+    this.#contacts = contacts;
+  }
+
+  get patient(): Int32Array {
+    if (this.#patient === null) {
+      const a = new Int32Array(this.length);
+      const from = this.#contacts.patient;
+      for (let s = 0; s < a.length; s++) a[s] = from[this.firstContact[s]];
+      this.#patient = a;
+    }
+    return this.#patient;
+  }
+
+  get diagnosis(): Int32Array | Uint16Array {
+    if (this.#diagnosis === null) {
+      const a = this.#contacts.diagnoses.length <= 65536 ? new Uint16Array(this.length) : new Int32Array(this.length);
+      const from = this.#contacts.diagnosis;
+      for (let s = 0; s < a.length; s++) a[s] = from[this.firstContact[s]];
+      this.#diagnosis = a;
+    }
+    return this.#diagnosis;
+  }
+
+  get censored(): Uint8Array {
+    if (this.#censored === null) {
+      const a = new Uint8Array(this.length);
+      for (let s = 0; s < a.length; s++) a[s] = this.end[s] === MISSING ? 1 : 0;
+      this.#censored = a;
+    }
+    return this.#censored;
+  }
 }

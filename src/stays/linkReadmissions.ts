@@ -44,7 +44,10 @@ export function linkReadmissions(
   const index = new Uint8Array(m);
   const readmitted = new Uint8Array(m);
   const readmission = new Uint8Array(m);
-  const patient = stays.patient;
+  // Patient and diagnosis of a stay: those of its first contact.
+  const first = stays.firstContact;
+  const patientOf = contacts.patient;
+  const diagnosisOf = contacts.diagnosis;
   const start = stays.start;
   const end = stays.end;
 
@@ -54,18 +57,18 @@ export function linkReadmissions(
     if (e === MISSING) continue;
     if (dataEnd === MISSING || e + window > dataEnd) continue;
     if (died !== null) {
-      const dd = died[patient[s]];
+      const dd = died[patientOf[first[s]]];
       if (dd !== undefined && dd !== MISSING && dd <= dayOfMinutes(e)) continue;
     }
     index[j] = 1;
-    const p = patient[s];
+    const p = patientOf[first[s]];
     for (let k = j + 1; k < m; k++) {
       const t = stay[k];
-      if (patient[t] !== p) break;
+      if (patientOf[first[t]] !== p) break;
       const gap = start[t] - e;
       if (gap > window) break;
       if (gap <= 0) continue;
-      if (!stays.acute[t] || excludedByDx[stays.diagnosis[t]] >= 0) continue;
+      if (!stays.acute[t] || excludedByDx[diagnosisOf[first[t]]] >= 0) continue;
       readmitted[j] = 1;
       readmission[k] = 1;
     }

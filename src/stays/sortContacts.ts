@@ -26,11 +26,15 @@ export interface PatientOrderHint {
   readonly order: Int32Array;
 }
 
-/** Sort contacts by patient then time without creating an object per contact. */
-export function sortContacts(c: ContactTable): ContactOrder {
+/**
+ * Sort contacts by patient then time without creating an object per contact. `scratch`: an
+ * all-zero Uint8Array of at least c.length entries that may be used (and is left all zero), to
+ * save an allocation.
+ */
+export function sortContacts(c: ContactTable, scratch?: Uint8Array): ContactOrder {
   const hint = c.patientOrder;
   if (hint) {
-    const reused = reuseOrder(c, hint);
+    const reused = reuseOrder(c, hint, scratch !== undefined && scratch.length >= c.length ? scratch : new Uint8Array(c.length));
     if (reused !== null) return reused;
   }
   const n = c.length;
@@ -85,7 +89,15 @@ export function sortContacts(c: ContactTable): ContactOrder {
  * a refinement that keeps the hint valid. Returns null (and leaves the hint untouched) when the
  * hint does not fit the table, so the caller sorts afresh.
  */
-function reuseOrder(c: ContactTable, hint: PatientOrderHint): ContactOrder | null {
+function reuseOrder(c: ContactTable, hint: PatientOrderHint, seen: Uint8Array): ContactOrder | null {
+  try {
+    return checkedOrder(c, hint, seen);
+  } finally {
+    seen.fill(0, 0, c.length);
+  }
+}
+
+function checkedOrder(c: ContactTable, hint: PatientOrderHint, seen: Uint8Array): ContactOrder | null {
   const n = c.length;
   const { start, order } = hint;
   const patients = start.length - 1;
@@ -94,7 +106,6 @@ function reuseOrder(c: ContactTable, hint: PatientOrderHint): ContactOrder | nul
   const adm = c.admittedAt;
   const dis = c.dischargedAt;
   let ties = false;
-  const seen = new Uint8Array(n);
   for (let p = 0; p < patients; p++) {
     const lo = start[p];
     const hi = start[p + 1];

@@ -9,15 +9,18 @@ export function isRegistration(x: unknown): x is Registration {
 
 /**
  * One row per stay, sorted by patient then start. Attributes that come from the first contact
- * (hospital, diagnosis, referral, birth date) are read through `firstContact` from the
- * ContactTable, so that no column is copied that the contacts already hold.
+ * (hospital, referral, birth date) are read through `firstContact` from the ContactTable, so that
+ * no column is copied that the contacts already hold; `patient`, `diagnosis` and `censored` are
+ * built on first read (code on the hot path reads contacts.patient / contacts.diagnosis through
+ * `firstContact`, and `end === MISSING`).
  */
 export interface StayTable {
   readonly length: number;
   readonly patient: Int32Array;
   /** Contact row (index into the ContactTable) of the stay's first contact. */
   readonly firstContact: Int32Array;
-  readonly contactCount: Int32Array;
+  /** Contacts of the stay (duplicates not counted); the narrowest array type that holds the largest count. */
+  readonly contactCount: Int32Array | Uint16Array | Uint8Array;
   /** Wall-clock minutes of the first admitted_at. */
   readonly start: Int32Array;
   /** Wall-clock minutes of the latest discharged_at, MISSING when censored (still admitted). */
@@ -30,10 +33,10 @@ export interface StayTable {
   readonly censored: Uint8Array;
   readonly municipality: Int16Array;
   readonly sex: Uint8Array;
-  /** Completed years at the stay's start. */
-  readonly age: Int16Array;
-  /** Index into the ContactTable's `diagnoses` (first contact's primary diagnosis). */
-  readonly diagnosis: Int32Array;
+  /** Completed years at the stay's start (a Uint8Array when every age is in 0–255). */
+  readonly age: Int16Array | Uint8Array;
+  /** Index into the ContactTable's `diagnoses` (first contact's primary diagnosis); a Uint16Array when there are at most 65,536 diagnoses. */
+  readonly diagnosis: Int32Array | Uint16Array;
   /** 1 when the stay is an admission under "harmonised" (≥ 12 h elapsed; open stays: ≥ 12 h before the data end). */
   readonly admissionHarmonised: Uint8Array;
   /** 1 when the stay is an admission under "as-registered" (any inpatient contact). */

@@ -21,19 +21,44 @@ export function pseudonymOf(key: Uint8Array, id: string | Uint8Array): string {
   return PSEUDONYM_PREFIX + createHmac("sha256", key).update(id).digest("hex").slice(0, PSEUDONYM_HEX);
 }
 
-// The worker: CommonJS source run with `eval`, so it needs no file of its own in the bundles.
+/** Bytes of one pseudonym: the prefix and the hex digits. */
+export const PSEUDONYM_BYTES = PSEUDONYM_PREFIX.length + PSEUDONYM_HEX;
+
+const HEX = "0123456789abcdef";
+
+/** Write the pseudonym of bytes [s, e) of `id` at `out[o …]` (PSEUDONYM_BYTES bytes, ASCII). */
+function writePseudonym(key: Uint8Array, id: Uint8Array, s: number, e: number, out: Uint8Array, o: number): void {
+  const d = createHmac("sha256", key).update(id.subarray(s, e)).digest();
+  out[o] = PSEUDONYM_PREFIX.charCodeAt(0);
+  for (let i = 0; i < PSEUDONYM_HEX / 2; i++) {
+    out[o + 1 + 2 * i] = HEX.charCodeAt(d[i] >> 4);
+    out[o + 2 + 2 * i] = HEX.charCodeAt(d[i] & 15);
+  }
+}
+
+// The worker: CommonJS source run with \`eval\`, so it needs no file of its own in the bundles. It
+// returns the pseudonyms of a batch as bytes (no string per id), transferred back without a copy.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
 const { createHmac } = require("node:crypto");
 const key = Buffer.from(workerData.key);
+const HEX = "0123456789abcdef";
+const W = ${PSEUDONYM_PREFIX.length + PSEUDONYM_HEX};
 parentPort.on("message", (m) => {
   const bytes = Buffer.from(m.bytes.buffer, m.bytes.byteOffset, m.bytes.byteLength);
   const offs = m.offs;
-  const out = new Array(offs.length - 1);
-  for (let i = 0; i < out.length; i++) {
-    out[i] = ${JSON.stringify(PSEUDONYM_PREFIX)} + createHmac("sha256", key).update(bytes.subarray(offs[i], offs[i + 1])).digest("hex").slice(0, ${PSEUDONYM_HEX});
+  const n = offs.length - 1;
+  const out = new Uint8Array(n * W);
+  for (let i = 0; i < n; i++) {
+    const d = createHmac("sha256", key).update(bytes.subarray(offs[i], offs[i + 1])).digest();
+    const o = i * W;
+    out[o] = ${PSEUDONYM_PREFIX.charCodeAt(0)};
+    for (let j = 0; j < ${PSEUDONYM_HEX / 2}; j++) {
+      out[o + 1 + 2 * j] = HEX.charCodeAt(d[j] >> 4);
+      out[o + 2 + 2 * j] = HEX.charCodeAt(d[j] & 15);
+    }
   }
-  parentPort.postMessage({ id: m.id, out });
+  parentPort.postMessage({ id: m.id, out }, [out.buffer]);
 });
 `;
 
@@ -49,7 +74,7 @@ export class PseudonymBatcher {
   private bytes = new Uint8Array(1 << 16);
   private used = 0;
   private offs: number[] = [0];
-  private readonly done: (string[] | undefined)[] = [];
+  private readonly done: (Uint8Array | undefined)[] = [];
   private readonly pending: Promise<void>[] = [];
   private worker: Worker | null = null;
   private sent = 0;
@@ -94,7 +119,7 @@ export class PseudonymBatcher {
     const w = this.worker;
     this.pending.push(
       new Promise<void>((resolve, reject) => {
-        const onMessage = (m: { id: number; out: string[] }): void => {
+        const onMessage = (m: { id: number; out: Uint8Array }): void => {
           if (m.id !== batch) return;
           w.off("message", onMessage);
           w.off("error", reject);
@@ -108,21 +133,27 @@ export class PseudonymBatcher {
     w.postMessage({ id: batch, bytes, offs }, [bytes.buffer, offs.buffer]);
   }
 
-  /** The pseudonyms of every id added, in order. */
-  async finish(): Promise<string[]> {
-    const tail: string[] = [];
-    for (let i = 0; i + 1 < this.offs.length; i++) tail.push(pseudonymOf(this.key, this.bytes.subarray(this.offs[i], this.offs[i + 1])));
+  /** The pseudonyms of every id added, in order: PSEUDONYM_BYTES ASCII bytes each. */
+  async finish(): Promise<Uint8Array> {
+    const nTail = this.offs.length - 1;
+    const tail = new Uint8Array(nTail * PSEUDONYM_BYTES);
+    for (let i = 0; i < nTail; i++) writePseudonym(this.key, this.bytes, this.offs[i], this.offs[i + 1], tail, i * PSEUDONYM_BYTES);
     try {
       await Promise.all(this.pending);
     } finally {
       if (this.worker !== null) await this.worker.terminate();
       this.worker = null;
     }
-    const out: string[] = [];
-    for (const d of this.done) for (const s of d as string[]) out.push(s);
-    for (const s of tail) out.push(s);
+    const out = new Uint8Array(this.count * PSEUDONYM_BYTES);
+    let o = 0;
+    for (const d of this.done) {
+      out.set(d as Uint8Array, o);
+      o += (d as Uint8Array).length;
+    }
+    out.set(tail, o);
     this.bytes = new Uint8Array(0);
     this.offs = [0];
+    this.done.length = 0;
     return out;
   }
 }

@@ -20,7 +20,7 @@ import { readTable } from "../tableReader.js";
 import type { Counts, Header, ReadResult, RowSink } from "../tableReader.js";
 import { CodeColumn, DROP, UNMAPPED } from "./codeColumn.js";
 import type { CodeMap } from "./codeColumn.js";
-import { PseudonymBatcher } from "./pseudonymise.js";
+import { PSEUDONYM_BYTES, PseudonymBatcher } from "./pseudonymise.js";
 import { CourseKeys } from "./courseKeys.js";
 import {
   registerDate,
@@ -644,8 +644,12 @@ export async function readRegisterContacts(
 
   // Pseudonyms, in the order the persons were first accepted: patient index i ↔ pseudonym i.
   const pseudonyms = await batcher.finish();
-  for (let i = 0; i < pseudonyms.length; i++) {
-    if (builder.patients.id(pseudonyms[i]) !== i) throw new Error("two person ids have the same pseudonym (an 80-bit collision)");
+  const patients = builder.patients;
+  for (let i = 0, o = 0; i < batcher.count; i++, o += PSEUDONYM_BYTES) {
+    const h = fnv(pseudonyms, o, o + PSEUDONYM_BYTES);
+    if (patients.find(pseudonyms, o, o + PSEUDONYM_BYTES, h) >= 0) throw new Error("two person ids have the same pseudonym (an 80-bit collision)");
+    // ASCII bytes: the dictionary keeps the bytes and builds the string when it is read.
+    patients.add(pseudonyms, o, o + PSEUDONYM_BYTES, h, "");
   }
   const T2 = performance.now();
   // Exact duplicates (as for contract files), then the course of each remaining row.

@@ -75,6 +75,8 @@ export function registerSink(
   const st = new Int32Array(nRules);
   const en = new Int32Array(nRules);
   const delim = header.delimiter.charCodeAt(0);
+  const stop = new Uint8Array(256);
+  stop[delim] = stop[10] = stop[13] = 1;
   let scratch = Buffer.allocUnsafe(1024);
 
   const resetAbsent = (): void => {
@@ -137,6 +139,11 @@ export function registerSink(
         let s = p;
         for (;;) {
           const ch = buf[p];
+          // One table load per byte; only the delimiter and line breaks (or the end) go further.
+          if (stop[ch] === 0 && p < end) {
+            p++;
+            continue;
+          }
           if (ch === delim || ch === 10 || (ch === 13 && buf[p + 1] === 10) || p >= end) {
             if (c < nCols) {
               const k = slot[c];
