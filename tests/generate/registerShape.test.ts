@@ -374,3 +374,34 @@ describe("safeFields", () => {
     expect(() => safeFields([`p${cprLike}`], ",", "x")).not.toThrow(); // a letter before it: no word boundary
   });
 });
+
+describe("number texts", () => {
+  it("writes prices with at most 2 decimals and weights with at most 8, never in exponent form", async () => {
+    const { decimalText, priceText } = await import("../../src/generate/registerShape/csvText.js");
+    expect(priceText(0.1 + 0.2)).toBe("0.3");
+    expect(priceText(2884)).toBe("2884");
+    expect(decimalText(2884 / 50000, 8)).toBe("0.05768");
+    expect(decimalText(1 / 3, 8)).toBe("0.33333333");
+    expect(decimalText(1e-7, 8)).toBe("0.0000001");
+    expect(decimalText(0, 8)).toBe("0");
+  });
+});
+
+describe("ByteOutput.fixed", () => {
+  it("writes the same text as decimalText for weights", async () => {
+    const { ByteOutput } = await import("../../src/generate/registerShape/byteOutput.js");
+    const { decimalText } = await import("../../src/generate/registerShape/csvText.js");
+    const dir = mkdtempSync(join(tmpdir(), "klynge-fixed-"));
+    const values = [0, 1, 0.05768, 1 / 3, 2 / 3, 12.5, 0.1 + 0.2, 123456.78901234, 1e-9, 0.000000049, 9999999.99999999];
+    const out = new ByteOutput(join(dir, "x.txt"), false);
+    for (const v of values) {
+      expect(out.fixed(v, 8)).toBe(true);
+      out.byte(10);
+    }
+    expect(out.fixed(-1, 8)).toBe(false);
+    expect(out.fixed(1e7, 8)).toBe(false);
+    await out.close();
+    expect(readFileSync(join(dir, "x.txt"), "utf8").trim().split("\n")).toEqual(values.map((v) => decimalText(v, 8)));
+    rmSync(dir, { recursive: true });
+  });
+});

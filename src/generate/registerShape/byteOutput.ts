@@ -171,6 +171,37 @@ export class ByteOutput {
     }
   }
 
+  /**
+   * A non-negative number below 10,000,000 rounded to `decimals` (≤ 8) decimals, trailing zeros dropped
+   * (as String(Math.round(x·10^d)/10^d) gives it, without making a string). Returns false, writing
+   * nothing, for other values: the caller writes those as text.
+   */
+  fixed(value: number, decimals: number): boolean {
+    if (!(value >= 0 && value < 1e7) || decimals > 8) return false; // value · 10^8 stays below 2^53
+    const f = 10 ** decimals;
+    const scaled = Math.round(value * f);
+    const whole = Math.floor(scaled / f);
+    let frac = scaled - whole * f;
+    this.int(whole);
+    if (frac === 0) return true;
+    let digits = decimals;
+    while (frac % 10 === 0) {
+      frac /= 10;
+      digits--;
+    }
+    if (this.pos + digits + 1 > this.buf.length) this.room(digits + 1);
+    const buf = this.buf;
+    buf[this.pos++] = 46; // "."
+    let p = this.pos + digits;
+    this.pos = p;
+    for (let k = 0; k < digits; k++) {
+      const q = Math.floor(frac / 10);
+      buf[--p] = 48 + (frac - q * 10);
+      frac = q;
+    }
+    return true;
+  }
+
   /** A short ASCII string. */
   ascii(text: string): void {
     const n = text.length;

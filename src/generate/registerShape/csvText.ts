@@ -52,9 +52,15 @@ export function priceText(value: number): string {
   return CPR_SHAPE.test(text) ? cprSafeInteger(v) : text;
 }
 
-/** A number with at most `decimals` (≤ 9) decimals, so no fraction has the ten digits of a CPR number. */
+/**
+ * A number with at most `decimals` (≤ 8) decimals. A CPR shape needs ten digits in a row, which
+ * such a number can only have in an integer part ≥ 1,000,000,000 (then moved as by cprSafeInteger).
+ */
 export function decimalText(value: number, decimals: number): string {
-  const f = 10 ** decimals;
-  const text = String(Math.round(value * f) / f);
+  const f = 10 ** Math.min(decimals, 8);
+  const v = Math.round(value * f) / f;
+  let text = String(v);
+  if (text.includes("e")) text = v.toFixed(Math.min(decimals, 8)).replace(/\.?0+$/, ""); // no exponent form
+  if (Math.abs(v) < 1e9) return text;
   return CPR_SHAPE.test(text) ? cprSafeInteger(value) : text;
 }

@@ -57,7 +57,8 @@ export interface RegisterDateText {
 export function registerDateText(style: "iso" | "sas"): RegisterDateText {
   const cache: Uint8Array[] = [];
   const format = style === "sas" ? sasDayText : dayToText;
-  const sep = style === "sas" ? 58 : 32; // ":" or " "
+  const sep = style === "sas" ? ":" : " ";
+  const withSep: Uint8Array[] = [];
   const dayBytes = (day: number): Uint8Array => {
     const i = day - DAY_BASE;
     if (i < 0 || i > DAY_SPAN) return asciiBytes(format(day));
@@ -78,8 +79,13 @@ export function registerDateText(style: "iso" | "sas"): RegisterDateText {
     },
     dateTime(out: ByteOutput, minutes: number): void {
       const day = Math.floor(minutes / MINUTES_PER_DAY);
-      out.bytes(dayBytes(day));
-      out.byte(sep);
+      const i = day - DAY_BASE;
+      let s = i >= 0 && i <= DAY_SPAN ? withSep[i] : undefined;
+      if (s === undefined) {
+        s = asciiBytes(format(day) + sep);
+        if (i >= 0 && i <= DAY_SPAN) withSep[i] = s;
+      }
+      out.bytes(s);
       out.bytes(TIME_BYTES[minutes - day * MINUTES_PER_DAY]);
     },
   };

@@ -59,7 +59,10 @@ export async function writeNpr(ctx: RegisterContext): Promise<string[]> {
     out.byte(sep);
     out.entry(ctx.icd, diagnosis[i]);
     out.bytes(codes[inpatient[i] * 2 + c.acute[i]]);
-    if (unit !== null && !Number.isNaN(cost[i])) out.ascii(decimalText(cost[i] / unit, 8));
+    if (unit !== null && !Number.isNaN(cost[i])) {
+      const w = cost[i] / unit;
+      if (!out.fixed(w, 8)) out.ascii(decimalText(w, 8));
+    }
     out.byte(sep);
     if (dis !== MISSING) out.int(dDay - aDay);
     out.byte(10);
