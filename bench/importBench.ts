@@ -5,15 +5,16 @@
  * 1. Reuse bench/data/nation-2014-2023 (the contract dataset of `npm run bench`), and write it
  *    once as an LPR_A extract (lpr_a_kontakt.csv + drg.csv, SAS date-times) in
  *    bench/data/nation-2014-2023-lpr3a with the package's register writer.
- * 2. In separate processes, alternately, twice each: loadDataset(contract) and
- *    loadDataset(extract, { format: "lpr3-a" }) — the whole loader in both (validation, duplicate
- *    and overlap checks, population), plus pseudonymisation, code tables and course-cost
- *    allocation in the import.
- * 3. Print the best time of each, the ratio, peak memory, and check that both give the same
- *    number of contacts, acute contacts and total cost.
+ * 2. In separate processes, alternately, twice each: loadDataset(contract); the import of the
+ *    contacts alone (lpr_a_kontakt.csv, in a sibling folder without drg.csv); and the import with
+ *    the course-price file drg.csv (15 M more rows, joined and shared among contacts). The whole
+ *    loader in each (validation, duplicate and overlap checks, population), plus pseudonymisation
+ *    and code tables in the imports.
+ * 3. Print the best time of each, the ratios, peak memory, and check that they give the same
+ *    number of contacts, patients, acute contacts and (with drg.csv) total cost.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync, symlinkSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -21,6 +22,7 @@ import { ensureBenchData, NATION } from "./generateBenchData.js";
 
 const self = fileURLToPath(import.meta.url);
 const LPR3A_DIR = `${NATION.dir}-lpr3a`;
+const CONTACTS_ONLY_DIR = `${NATION.dir}-lpr3a-contacts`;
 const KEY = "the benchmark's pseudonymisation key";
 
 interface LoadResult {
@@ -34,11 +36,15 @@ interface LoadResult {
   readonly maxRssMb: number;
 }
 
-async function part(which: "contract" | "lpr3-a"): Promise<LoadResult> {
+type Part = "contract" | "lpr3-a" | "lpr3-a-contacts";
+
+async function part(which: Part): Promise<LoadResult> {
   const { loadDataset } = await import("../src/io/index.js");
   const t0 = performance.now();
   const ds =
-    which === "contract" ? await loadDataset(NATION.dir) : await loadDataset(LPR3A_DIR, { format: "lpr3-a", pseudonymKey: KEY });
+    which === "contract"
+      ? await loadDataset(NATION.dir)
+      : await loadDataset(which === "lpr3-a" ? LPR3A_DIR : CONTACTS_ONLY_DIR, { format: "lpr3-a", pseudonymKey: KEY });
   const ms = performance.now() - t0;
   const c = ds.contacts;
   let acute = 0;
@@ -62,6 +68,10 @@ async function part(which: "contract" | "lpr3-a"): Promise<LoadResult> {
 
 async function ensureExtract(): Promise<void> {
   const marker = join(LPR3A_DIR, ".complete");
+  if (!existsSync(CONTACTS_ONLY_DIR)) {
+    mkdirSync(CONTACTS_ONLY_DIR, { recursive: true });
+    for (const f of ["lpr_a_kontakt.csv", "population.csv", "geography.csv"]) symlinkSync(join(LPR3A_DIR, f), join(CONTACTS_ONLY_DIR, f));
+  }
   if (existsSync(marker)) {
     console.log(`reusing ${LPR3A_DIR}`);
     return;
@@ -90,33 +100,42 @@ function child(which: string): LoadResult {
 async function main(): Promise<void> {
   const i = process.argv.indexOf("--part");
   if (i >= 0) {
-    const result = await part(process.argv[i + 1] as "contract" | "lpr3-a");
+    const result = await part(process.argv[i + 1] as Part);
     process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);
     return;
   }
   await ensureBenchData(NATION, console.log);
   await ensureExtract();
-  const runs: { contract: LoadResult[]; lpr3a: LoadResult[] } = { contract: [], lpr3a: [] };
+  const runs: Record<Part, LoadResult[]> = { contract: [], "lpr3-a-contacts": [], "lpr3-a": [] };
   for (let k = 0; k < 2; k++) {
-    console.log(`run ${k + 1}: contract load …`);
-    runs.contract.push(child("contract"));
-    console.log(`run ${k + 1}: LPR_A import …`);
-    runs.lpr3a.push(child("lpr3-a"));
+    for (const p of Object.keys(runs) as Part[]) {
+      console.log(`run ${k + 1}: ${p} …`);
+      runs[p].push(child(p));
+    }
   }
   const best = (rs: LoadResult[]) => rs.reduce((a, b) => (b.ms < a.ms ? b : a));
   const c = best(runs.contract);
-  const a = best(runs.lpr3a);
+  const o = best(runs["lpr3-a-contacts"]);
+  const a = best(runs["lpr3-a"]);
   const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+  const all = (p: Part) => runs[p].map((r) => s(r.ms)).join(", ");
   console.log("");
-  console.log(`contacts                      contract ${c.contacts.toLocaleString("en")}   LPR_A ${a.contacts.toLocaleString("en")} (${a.excluded} excluded, ${a.rejected} rejected)`);
-  console.log(`load (best of 2; all runs)    contract ${s(c.ms)} (${runs.contract.map((r) => s(r.ms)).join(", ")})   LPR_A import ${s(a.ms)} (${runs.lpr3a.map((r) => s(r.ms)).join(", ")})`);
-  console.log(`ratio import / contract load  ${(a.ms / c.ms).toFixed(2)} (goal <= 1.2)`);
-  console.log(`peak memory (maxRSS)          contract ${c.maxRssMb.toFixed(0)} MB   LPR_A ${a.maxRssMb.toFixed(0)} MB`);
-  const same = c.contacts === a.contacts && c.acute === a.acute && c.patients === a.patients && Math.abs(c.cost - a.cost) <= 1e-9 * Math.max(1, c.cost);
+  console.log(`contacts: contract ${c.contacts.toLocaleString("en")}; LPR_A ${a.contacts.toLocaleString("en")} (${a.excluded} excluded, ${a.rejected} rejected)`);
+  console.log(`contract load (admissions.csv)             ${s(c.ms)}  (runs ${all("contract")})  peak ${c.maxRssMb.toFixed(0)} MB`);
+  console.log(`LPR_A import, contacts (lpr_a_kontakt.csv) ${s(o.ms)}  (runs ${all("lpr3-a-contacts")})  peak ${o.maxRssMb.toFixed(0)} MB  ratio ${(o.ms / c.ms).toFixed(2)} (goal <= 1.2)`);
+  console.log(`LPR_A import + course prices (drg.csv)     ${s(a.ms)}  (runs ${all("lpr3-a")})  peak ${a.maxRssMb.toFixed(0)} MB  ratio ${(a.ms / c.ms).toFixed(2)}`);
+  const same =
+    c.contacts === a.contacts &&
+    c.contacts === o.contacts &&
+    c.acute === a.acute &&
+    c.acute === o.acute &&
+    c.patients === a.patients &&
+    c.patients === o.patients &&
+    Math.abs(c.cost - a.cost) <= 1e-9 * Math.max(1, c.cost);
   console.log(
     same
-      ? `check: same contacts, patients (${a.patients.toLocaleString("en")}), acute contacts (${a.acute.toLocaleString("en")}) and total cost (${c.cost.toFixed(0)} DKK)`
-      : `CHECK DIFFERS: contract ${JSON.stringify(c)} vs LPR_A ${JSON.stringify(a)}`,
+      ? `check: same contacts, patients (${a.patients.toLocaleString("en")}), acute contacts (${a.acute.toLocaleString("en")}) and total cost with drg.csv (${c.cost.toFixed(0)} DKK)`
+      : `CHECK DIFFERS: contract ${JSON.stringify(c)} vs LPR_A ${JSON.stringify(a)} / contacts only ${JSON.stringify(o)}`,
   );
   if (!same) process.exitCode = 1;
 }
