@@ -2,22 +2,39 @@
 
 import { parseArgs } from "node:util";
 import { validateDataset } from "../../io/index.js";
-import { UsageError } from "../args.js";
+import { readFileSync } from "node:fs";
+import { REGISTER_FORMATS } from "../../io/registers/index.js";
+import { UsageError, oneOf } from "../args.js";
+import { parseCodeMaps } from "./import.js";
 
-export const validateHelp = `klynge validate DIR [--allow-cpr-like-ids]
+export const validateHelp = `klynge validate DIR [--allow-cpr-like-ids] [--format lpr3-a|lpr3-f|lpr2|npr --key-file FILE [--map C.V=T]]
   Reads and validates every table of the dataset in DIR in one pass and prints the load report:
   rows read, accepted and rejected per file, and every problem with file, line, column, what was
-  expected and what was found. Exits 1 when any row is rejected or a file cannot be read.`;
+  expected and what was found. Exits 1 when any row is rejected or a file cannot be read.
+  With --format, DIR is a register extract read as \`klynge import\` reads it (docs/registers.md).`;
 
 export async function validateCommand(argv: readonly string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: [...argv],
-    options: { "allow-cpr-like-ids": { type: "boolean" } },
+    options: {
+      "allow-cpr-like-ids": { type: "boolean" },
+      format: { type: "string" },
+      "key-file": { type: "string" },
+      map: { type: "string", multiple: true },
+      "map-file": { type: "string" },
+    },
     allowPositionals: true,
   });
   const dir = positionals[0];
   if (!dir) throw new UsageError("validate needs a dataset folder: klynge validate DIR");
-  const result = await validateDataset(dir, { allowCprLikeIds: values["allow-cpr-like-ids"] ?? false });
+  const format = values.format === undefined ? "contract" : oneOf("format", values.format, REGISTER_FORMATS, "lpr3-a");
+  const key = values["key-file"] === undefined ? undefined : readFileSync(values["key-file"], "utf8").trim();
+  const result = await validateDataset(dir, {
+    allowCprLikeIds: values["allow-cpr-like-ids"] ?? false,
+    format,
+    ...(key === undefined ? {} : { pseudonymKey: key }),
+    ...(format === "contract" ? {} : { codeMap: parseCodeMaps(values.map ?? [], values["map-file"]) }),
+  });
   console.log(result.text);
   return result.exitCode;
 }
