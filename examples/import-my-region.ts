@@ -1,32 +1,22 @@
 /**
- * Bringing your own region's data into klynge's data contract.
+ * Bringing your own region's register extracts into klynge.
  *
- * Your extracts do not arrive in the contract's shape. This example builds two small files the
- * way they come from the registers — a StatBank FOLK1A population table and an LPR3 contact table
- * ("LPR_A" delivery, lpr_a_kontakt) — maps them to population.csv and admissions.csv, adds a
- * custom geography (your municipalities and clusters), and loads the result with loadDataset,
- * whose load report shows what was read, rejected and why (with line numbers).
- *
- * Register facts used (see the register documentation of your delivery; sources in klynge's
- * shared reference notes on register formats):
- * - FOLK1A CSV from the StatBank API: semicolon-separated, UTF-8 with a BOM, header
- *   OMRÅDE;KØN;ALDER;CIVILSTAND;TID;INDHOLD. KØN 1 = men, 2 = women, TOT = total; ALDER "0 år" …,
- *   IALT = total, the top band may be "100 år og derover"; CIVILSTAND TOT or U/G/E/F; TID "2024K1"
- *   (Danish) or "2024Q1" — quarter 1 is the population on 1 January. Total rows must be dropped,
- *   or sums double.
- * - LPR3 (lpr_a_kontakt): pnr, kont_starttidspunkt, kont_sluttidspunkt, prioritet (ATA1 = acute),
- *   adiag (SKS code, e.g. DJ189), borger_koen, borger_foedselsdato, borger_bo_kom. LPR3 does not
- *   separate inpatients from outpatients: admissions are derived from the duration (≥ 12 h, the
- *   national rule), which is klynge's default ("harmonised") anyway. The codes of borger_koen were
- *   not found in public documentation: check your delivery's and adjust SEX_CODES below.
- * - Person ids must be pseudonyms: klynge refuses ids shaped like CPR numbers.
+ * Your data does not arrive in klynge's contract: it arrives as register extracts. klynge reads
+ * them directly (docs/registers.md). This example builds three small files the way they come —
+ * a StatBank FOLK1A population table, an LPR3 contact table ("LPR_A" delivery, lpr_a_kontakt) and
+ * your geography (municipalities and clusters) — and
+ * 1. loads the folder with the lpr3-a preset: person ids pseudonymised with your key (HMAC-SHA256),
+ *    codes mapped (prioritet ATA1 = acute …), FOLK1A read as the population (totals dropped), and
+ *    a load report that names every rejected row and every value without a mapping;
+ * 2. computes an indicator;
+ * 3. writes the result as a contract dataset folder (what `klynge import` does).
  *
  * Run from the repository root: npx tsx examples/import-my-region.ts
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { computeIndicators, formatLoadReport, loadDataset } from "../src/index.js";
+import { computeIndicators, formatLoadReport, loadDataset, writeDataset } from "../src/index.js";
 
 const work = mkdtempSync(join(tmpdir(), "klynge-import-"));
 const raw = join(work, "raw");
@@ -56,7 +46,7 @@ const MUNICIPALITIES = [
   writeFileSync(join(raw, "folk1a.csv"), "\uFEFF" + lines.join("\r\n") + "\r\n");
 }
 {
-  const header = "pnr;kont_starttidspunkt;kont_sluttidspunkt;prioritet;adiag;borger_koen;borger_foedselsdato;borger_bo_kom";
+  const header = "pnr;kont_starttidspunkt;kont_sluttidspunkt;kont_type;prioritet;adiag;borger_koen;borger_foedselsdato;borger_bo_kom";
   const lines = [header];
   const diagnoses = ["DJ189", "DS720", "DR069", "DI500", "DN390", "DA099"];
   for (let i = 0; i < 60; i++) {
@@ -70,82 +60,34 @@ const MUNICIPALITIES = [
     const endText = end.toISOString().slice(0, 19).replace("T", " ");
     const koen = i % 23 % 2 === 0 ? "K" : "M";
     const kom = MUNICIPALITIES[i % 23 % 3].code;
-    lines.push([person, start, endText, i % 4 === 0 ? "ATA3" : "ATA1", diagnoses[i % diagnoses.length], koen, `${birthYear}-06-15`, kom].join(";"));
+    lines.push([person, start, endText, "ALCA00", i % 4 === 0 ? "ATA3" : "ATA1", diagnoses[i % diagnoses.length], koen, `${birthYear}-06-15`, kom].join(";"));
   }
   // One faulty row, as real extracts have: discharge before admission (the loader reports it).
-  lines.push(["rxbadq1", "2023-05-02 10:00:00", "2023-05-01 09:00:00", "ATA1", "DJ189", "K", "1940-01-01", "851"].join(";"));
+  lines.push(["rxbadq1", "2023-05-02 10:00:00", "2023-05-01 09:00:00", "ALCA00", "ATA1", "DJ189", "K", "1940-01-01", "851"].join(";"));
   writeFileSync(join(raw, "lpr_a_kontakt.csv"), lines.join("\n") + "\n");
 }
 
-// ---------------------------------------------------------------------------------------------
-// 2. Map FOLK1A to population.csv: year, municipality_code, sex (F/M), age (or "100+"), count.
-// ---------------------------------------------------------------------------------------------
-function parseCsv(text: string, sep: string): Record<string, string>[] {
-  const [head, ...rows] = text.replace(/^\uFEFF/, "").split(/\r?\n/).filter((l) => l.length > 0);
-  const cols = head.split(sep);
-  return rows.map((l) => Object.fromEntries(l.split(sep).map((v, i) => [cols[i], v])));
-}
-const folk = parseCsv(readFileSync(join(raw, "folk1a.csv"), "utf8"), ";");
-const population = ["year,municipality_code,sex,age,count"];
-let dropped = 0;
-for (const r of folk) {
-  const quarter = /^(\d{4})[KQ]([1-4])$/.exec(r["TID"]);
-  // Keep 1 January (quarter 1), one sex, one age, the marital-status total; drop every total row.
-  if (!quarter || quarter[2] !== "1" || r["KØN"] === "TOT" || r["ALDER"] === "IALT" || r["CIVILSTAND"] !== "TOT") {
-    dropped++;
-    continue;
-  }
-  const sex = r["KØN"] === "1" ? "M" : "F";
-  const age = /og derover/.test(r["ALDER"]) ? `${parseInt(r["ALDER"], 10)}+` : String(parseInt(r["ALDER"], 10));
-  population.push([quarter[1], r["OMRÅDE"].padStart(3, "0"), sex, age, r["INDHOLD"]].join(","));
-}
-writeFileSync(join(dataset, "population.csv"), population.join("\n") + "\n");
-console.log(`FOLK1A: ${folk.length} rows read, ${population.length - 1} kept, ${dropped} dropped (totals, other quarters)`);
-
-// ---------------------------------------------------------------------------------------------
-// 3. Map LPR3 contacts to admissions.csv.
-// ---------------------------------------------------------------------------------------------
-const SEX_CODES: Record<string, "F" | "M"> = { K: "F", M: "M" }; // check your delivery's codes
-const lpr = parseCsv(readFileSync(join(raw, "lpr_a_kontakt.csv"), "utf8"), ";");
-const admissions = ["patient_id,birth_date,sex,municipality_code,admitted_at,discharged_at,admission_type,contact_type,primary_diagnosis"];
-for (const r of lpr) {
-  const start = r["kont_starttidspunkt"].slice(0, 16).replace(" ", "T");
-  const end = r["kont_sluttidspunkt"].slice(0, 16).replace(" ", "T");
-  const hours = (Date.parse(end + ":00Z") - Date.parse(start + ":00Z")) / 3.6e6;
-  admissions.push(
-    [
-      r["pnr"],
-      r["borger_foedselsdato"].slice(0, 10),
-      SEX_CODES[r["borger_koen"]] ?? "",
-      r["borger_bo_kom"],
-      start,
-      end,
-      r["prioritet"] === "ATA1" ? "acute" : "planned",
-      // LPR3 has no inpatient/outpatient flag: derive it from the duration (the 12-hour rule).
-      hours >= 12 ? "inpatient" : "outpatient",
-      r["adiag"],
-    ].join(","),
-  );
-}
-writeFileSync(join(dataset, "admissions.csv"), admissions.join("\n") + "\n");
-console.log(`LPR3 contacts: ${lpr.length} rows mapped to admissions.csv`);
-
-// ---------------------------------------------------------------------------------------------
-// 4. Your own geography: municipality -> cluster -> hospital unit.
-// ---------------------------------------------------------------------------------------------
+// Your geography: municipality -> cluster -> hospital unit.
 writeFileSync(
-  join(dataset, "geography.csv"),
+  join(raw, "geography.csv"),
   ["municipality_code,municipality_name,cluster,hospital_unit", ...MUNICIPALITIES.map((m) => [m.code, m.name, m.cluster, m.hospital].join(","))].join("\n") + "\n",
 );
 
 // ---------------------------------------------------------------------------------------------
-// 5. Load and check.
+// 2. Load the extract with the lpr3-a preset. The key is yours (here a fixed one; in practice read
+//    it from a file that stays outside klynge's folders, or KLYNGE_PSEUDONYM_KEY).
 // ---------------------------------------------------------------------------------------------
-const ds = await loadDataset(dataset);
-console.log(formatLoadReport(ds.report).replaceAll(dataset, "<dataset>"));
+const ds = await loadDataset(raw, { format: "lpr3-a", pseudonymKey: "example key: keep yours secret" });
+console.log(formatLoadReport(ds.report).replaceAll(raw, "<extract>"));
 console.log("(The rejected row was made faulty on purpose, to show how a problem is reported: file, line, what was found.)");
 // Rates need complete periods inside the data: the extract ends in late December, so use quarters.
 const rows = computeIndicators(ds, { levels: ["cluster"], groups: ["all"], sexes: ["all"], period: "quarter", indicators: ["admission_rate"], minCount: 0 });
 for (const r of rows)
   console.log(`Acute admissions per 1,000 citizen-years in ${r.unit}, ${r.period}: ${r.value?.toFixed(1)} (${r.numerator} admissions)`);
+
+// ---------------------------------------------------------------------------------------------
+// 3. Keep it as a contract dataset (pseudonymous ids only), as `klynge import` writes it.
+// ---------------------------------------------------------------------------------------------
+const files = await writeDataset(ds, dataset);
+console.log(`wrote ${files.join(", ")}`);
 rmSync(work, { recursive: true, force: true });

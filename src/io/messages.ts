@@ -106,7 +106,8 @@ export const MESSAGES = {
   // Register presets (docs/registers.md).
   wrong_format: {
     severity: "error",
-    text: (p) => `this is not ${p.expected} file: expected the columns ${p.list}; the file has: ${p.found}`,
+    text: (p) =>
+      `this is not ${p.expected} file: expected the columns ${p.list}${p.other === undefined ? "" : ` (missing: ${p.other})`}; the file has: ${p.found}`,
   },
   unmapped_code: {
     severity: "warning",

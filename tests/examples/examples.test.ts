@@ -35,17 +35,18 @@ const TIMEOUT = 180_000;
 const slow = process.env.KLYNGE_SLOW_EXAMPLES !== "1";
 
 describe.concurrent("examples/", () => {
-  it("import-my-region.ts maps FOLK1A and LPR3 extracts to the contract and loads them", { timeout: TIMEOUT }, async () => {
+  it("import-my-region.ts reads FOLK1A and LPR3 extracts with the presets and writes a contract dataset", { timeout: TIMEOUT }, async () => {
     const r = await run("import-my-region.ts");
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     // FOLK1A totals and other quarters are dropped: 3 municipalities × 2 years (Q1) × 2 sexes × 101 ages kept.
-    expect(r.stdout).toMatch(/FOLK1A: \d+ rows read, 1212 kept, \d+ dropped/);
-    expect(r.stdout).toMatch(/admissions\.csv: 61 rows read, 60 accepted, 1 rejected/);
-    expect(r.stdout).toMatch(/population\.csv: 1212 rows read, 1212 accepted, 0 rejected/);
+    expect(r.stdout).toMatch(/folk1a\.csv: 2754 rows read, 1212 accepted, 0 rejected/);
+    expect(r.stdout).toMatch(/lpr_a_kontakt\.csv: 61 rows read, 60 accepted, 1 rejected/);
+    expect(r.stdout).toMatch(/prioritet ATA1: \d+ -> acute/);
     expect(r.stdout).toMatch(/geography\.csv: 3 rows read, 3 accepted/);
-    expect(r.stdout).toMatch(/admissions\.csv:62: discharged_at .* is before admitted_at/);
+    expect(r.stdout).toMatch(/lpr_a_kontakt\.csv:62: discharged_at .* is before admitted_at/);
     expect(r.stdout).toMatch(/Acute admissions per 1,000 citizen-years in Nord, 2023-Q1: \d/);
+    expect(r.stdout).toContain("wrote admissions.csv, population.csv, geography.csv");
     expect(r.stdout).not.toContain(tmpdir());
   });
 

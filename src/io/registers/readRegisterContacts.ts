@@ -156,7 +156,7 @@ async function readPersons(
   const makeSink = (header: Header): RowSink => {
     const { columns, missing } = locateColumns(header, rule);
     if (missing.length > 0) {
-      log.add("wrong_format", file, 1, { expected: rule.title, list: missing.join(", "), found: headerNames(header) });
+      log.add("wrong_format", file, 1, { expected: rule.title, list: rule.columns.filter((c) => c.required).map((c) => c.names[0]).join(", "), other: missing.join(", "), found: headerNames(header) });
       return registerSink(header, file, columns, log, () => undefined, true);
     }
     const codes = codeColumns(rule, columns, options.codeMap, file);
@@ -312,7 +312,7 @@ export async function readRegisterContacts(
     if (missing.length > 0) {
       const expected = rule.columns.filter((c) => c.required).map((c) => c.names[0]);
       for (const g of rule.oneOf ?? []) expected.push(g.join(" or "));
-      log.add("wrong_format", file, 1, { expected: `${rule.title} (format ${preset.format})`, list: expected.join(", "), found: headerNames(header) });
+      log.add("wrong_format", file, 1, { expected: `${rule.title} (format ${preset.format})`, list: expected.join(", "), other: missing.join(", "), found: headerNames(header) });
       return registerSink(header, file, columns, log, () => undefined, true);
     }
     codeCols = codeColumns(rule, columns, options.codeMap, file);
