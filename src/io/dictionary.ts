@@ -232,6 +232,20 @@ export class ByteKeyedDictionary {
   private count = 0;
   private scratch = Buffer.allocUnsafe(256);
   private lazyList: readonly string[] | null = null;
+  /** Where the last unsuccessful `find` stopped (the free slot for that value), its hash and the size then. */
+  private missSlot = -1;
+  private missHash = 0;
+  private missCount = -1;
+
+  /**
+   * Make room for about `n` values without growing the hash table (e.g. from the number of rows:
+   * the table is sized for at most 0.75 load; capped at 2^25 slots).
+   */
+  reserve(n: number): void {
+    let size = this.slots.length;
+    while (size < 1 << 25 && n * 4 > size * 3) size *= 2;
+    if (size > this.slots.length) this.rehashTo(size);
+  }
 
   /** Number of values. */
   get size(): number {
@@ -282,7 +296,12 @@ export class ByteKeyedDictionary {
     let k = sp & mask;
     for (;;) {
       const slot = slots[k];
-      if (slot === 0) return -1;
+      if (slot === 0) {
+        this.missSlot = k;
+        this.missHash = h;
+        this.missCount = this.count;
+        return -1;
+      }
       if ((slot & ~ENTRY_MASK) === tag) {
         const entry = (slot & ENTRY_MASK) - 1;
         const o = offs[entry];
@@ -298,6 +317,18 @@ export class ByteKeyedDictionary {
 
   /** Add bytes [s, e) (hash h, not present) as the canonical value `str` (whose UTF-8 bytes they are). */
   add(buf: Uint8Array, s: number, e: number, h: number, str: string): number {
+    return this.addBytes(buf, s, e, h, str);
+  }
+
+  /**
+   * Add bytes [s, e) (hash h, not present) that are printable ASCII: the canonical value is the
+   * bytes as text (no string is made).
+   */
+  addAscii(buf: Uint8Array, s: number, e: number, h: number): number {
+    return this.addBytes(buf, s, e, h, null);
+  }
+
+  private addBytes(buf: Uint8Array, s: number, e: number, h: number, str: string | null): number {
     const entry = this.count;
     if (entry >= MAX_ENTRIES) throw new RangeError(`more than ${MAX_ENTRIES} distinct patient ids`);
     if (entry + 2 > this.offs.length) {
@@ -319,9 +350,14 @@ export class ByteKeyedDictionary {
     this.offs[entry + 1] = used + len;
     this.count = entry + 1;
     // ASCII bytes decode to exactly their string; other bytes are checked once.
-    if (high >= 0x80 && this.arenaView.toString("utf8", used, used + len) !== str) this.odd.set(entry, str);
-    if (this.count * 4 > this.slots.length * 3) this.rehash();
-    else this.place(entry, h);
+    if (str !== null && high >= 0x80 && this.arenaView.toString("utf8", used, used + len) !== str) this.odd.set(entry, str);
+    if (this.count * 4 > this.slots.length * 3) this.rehashTo(this.slots.length * 2);
+    else if (this.missCount === entry && this.missHash === h) {
+      // The free slot the preceding find stopped at (nothing was added since).
+      const sp = spread(h);
+      this.slots[this.missSlot] = ((sp >>> ENTRY_BITS) << ENTRY_BITS) | (entry + 1);
+    } else this.place(entry, h);
+    this.missCount = -1;
     return entry;
   }
 
@@ -343,9 +379,10 @@ export class ByteKeyedDictionary {
     this.slots[k] = slot;
   }
 
-  private rehash(): void {
-    this.slots = new Int32Array(this.slots.length * 2);
-    this.mask = this.slots.length - 1;
+  private rehashTo(size: number): void {
+    this.slots = new Int32Array(size);
+    this.mask = size - 1;
+    this.missCount = -1;
     const offs = this.offs;
     for (let e = 0; e < this.count; e++) this.place(e, fnvBytes(this.arena, offs[e], offs[e + 1]));
   }
@@ -417,4 +454,13 @@ function lazyStringList(length: () => number, at: (i: number) => string): readon
     defineProperty: readOnly,
     deleteProperty: readOnly,
   }) as readonly string[];
+}
+
+/**
+ * A read-only list of `n` strings stored as fixed-width ASCII bytes (string i = bytes
+ * [i·width, (i + 1)·width)), built when read: e.g. the pseudonyms of a register import.
+ */
+export function fixedWidthList(bytes: Uint8Array, width: number, n: number): readonly string[] {
+  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return lazyStringList(() => n, (i) => view.toString("latin1", i * width, (i + 1) * width));
 }

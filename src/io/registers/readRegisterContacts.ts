@@ -14,7 +14,7 @@ import { MISSING, elapsedMinutes, formatDay, formatLocalMinutes } from "../../co
 import { dayFromParts, isSkippedHour, parseDiagnosis, parseOptionalText } from "../../contract/fields.js";
 import { ContactBuilder } from "../contactBuilder.js";
 import type { PatientOrder } from "../contactBuilder.js";
-import { ByteDictionary } from "../dictionary.js";
+import { ByteDictionary, fixedWidthList } from "../dictionary.js";
 import type { ProblemLog } from "../problemLog.js";
 import { readTable } from "../tableReader.js";
 import type { Counts, Header, ReadResult, RowSink } from "../tableReader.js";
@@ -298,7 +298,7 @@ export async function readRegisterContacts(
   const batcher = new PseudonymBatcher(options.key, useWorker);
   // Sizes from the file size (~100 bytes a row), so the tables are not rebuilt while growing.
   const rowsGuess = fileSize === null ? 0 : fileSize / 100;
-  const rawIds = new ByteDictionary(rowsGuess / 3);
+  const rawIds = builder.patients;
   const dDiag = new ByteDictionary();
   const dHosp = new ByteDictionary();
   const courses = options.costKey === undefined ? null : new CourseKeys(rowsGuess);
@@ -598,13 +598,15 @@ export async function readRegisterContacts(
         inpatient = dis === MISSING || clock >= 781 ? 1 : clock < 659 ? 0 : elapsedMinutes(adm, dis) >= 720 ? 1 : 0;
       }
       // 5. Accept: register the person (pseudonym hashed later), text values, course.
-      // Rows come grouped by person more often than not: the previous row's person first.
+      // Rows come grouped by person more often than not: the previous row's person first. While
+      // reading, patients are keyed by the raw id (in memory only); the finished table gets the
+      // pseudonyms instead.
       let pat = prevPat;
       if (pat < 0 || !rawIds.sameBytes(pat, buf, ps, pe)) {
         const h = fnv(buf, ps, pe);
         pat = rawIds.find(buf, ps, pe, h);
         if (pat < 0) {
-          pat = rawIds.add(buf, ps, pe, h, 0);
+          pat = rawIds.add(buf, ps, pe, h, "");
           batcher.add(buf, ps, pe);
         }
         prevPat = pat;
@@ -644,13 +646,7 @@ export async function readRegisterContacts(
 
   // Pseudonyms, in the order the persons were first accepted: patient index i ↔ pseudonym i.
   const pseudonyms = await batcher.finish();
-  const patients = builder.patients;
-  for (let i = 0, o = 0; i < batcher.count; i++, o += PSEUDONYM_BYTES) {
-    const h = fnv(pseudonyms, o, o + PSEUDONYM_BYTES);
-    if (patients.find(pseudonyms, o, o + PSEUDONYM_BYTES, h) >= 0) throw new Error("two person ids have the same pseudonym (an 80-bit collision)");
-    // ASCII bytes: the dictionary keeps the bytes and builds the string when it is read.
-    patients.add(pseudonyms, o, o + PSEUDONYM_BYTES, h, "");
-  }
+  const nPatients = batcher.count;
   const T2 = performance.now();
   // Exact duplicates (as for contract files), then the course of each remaining row.
   const lines0 = courses !== null ? builder.sourceLine.slice(0, builder.length) : null;
@@ -679,20 +675,15 @@ export async function readRegisterContacts(
     if (dupLines.has(w.line)) continue;
     log.add("skipped_dst_hour", file, w.line, { column: w.column, found: formatLocalMinutes(w.at), expected: where });
   }
-  const table = builder.finish();
+  // The table's patient ids: the pseudonyms (fixed-width ASCII, strings built when read).
+  const table: ContactTable = { ...builder.finish(), patientIds: fixedWidthList(pseudonyms, PSEUDONYM_BYTES, nPatients) };
   if (process.env.KLYNGE_TIMING) console.error(`read ${(T1 - T0).toFixed(0)} pseudo ${(T2 - T1).toFixed(0)} rest ${(performance.now() - T2).toFixed(0)}`);
   const codes: CodeCount[] = [];
   for (const c of codeCols) if (c !== null) codes.push(...c.report());
   return {
     read,
     table,
-    patientIndex: {
-      get(id: string): number | undefined {
-        const b = Buffer.from(id.trim(), "utf8");
-        const i = rawIds.find(b, 0, b.length, fnv(b, 0, b.length));
-        return i < 0 ? undefined : i;
-      },
-    },
+    patientIndex: { get: (id: string): number | undefined => rawIds.get(id.trim()) },
     byPatient: builder.byPatient,
     codes,
     courses,
