@@ -299,6 +299,7 @@ export async function readRegisterContacts(
   // Sizes from the file size (~100 bytes a row), so the tables are not rebuilt while growing.
   const rowsGuess = fileSize === null ? 0 : fileSize / 100;
   const rawIds = builder.patients;
+  if (rowsGuess > 0) rawIds.reserve(rowsGuess * 0.6);
   const dDiag = new ByteDictionary();
   const dHosp = new ByteDictionary();
   const courses = options.costKey === undefined ? null : new CourseKeys(rowsGuess);
@@ -364,6 +365,9 @@ export async function readRegisterContacts(
     const jPType = kPType >= 0 ? codeK.indexOf(kPType) : -1;
     const jSex = kSex >= 0 ? codeK.indexOf(kSex) : -1;
     const municipalities = options.municipalities;
+    // The geography's municipalities as a table (codes are below 10000): one load per row.
+    const knownMuni = new Uint8Array(10000);
+    if (municipalities !== undefined) for (const m of municipalities) if (m >= 0 && m < 10000) knownMuni[m] = 1;
     const country = preset.country;
     const muniExpected = country === "dk" ? REGISTER_EXPECTED.municipalityDk : REGISTER_EXPECTED.municipalityNo;
     const personFile = persons?.file ?? "";
@@ -523,7 +527,7 @@ export async function readRegisterContacts(
           if (muni !== muni) {
             log.add("bad_municipality_code", file, line, { column: names[kMuni], found: text(buf, st[kMuni], en[kMuni]), expected: muniExpected });
             bad = true;
-          } else if (municipalities !== undefined && !municipalities.has(muni)) {
+          } else if (municipalities !== undefined && knownMuni[muni] === 0) {
             log.add("unknown_municipality", file, line, { column: names[kMuni], found: text(buf, st[kMuni], en[kMuni]) });
             bad = true;
           }

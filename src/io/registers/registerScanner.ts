@@ -139,8 +139,9 @@ export function registerSink(
         let s = p;
         for (;;) {
           const ch = buf[p];
-          // One table load per byte; only the delimiter and line breaks (or the end) go further.
-          if (stop[ch] === 0 && p < end) {
+          // One table load per byte; only the delimiter and line breaks go further (every piece
+          // ends with a line break: chunks.ts).
+          if (stop[ch] === 0) {
             p++;
             continue;
           }
