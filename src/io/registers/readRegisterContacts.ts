@@ -644,14 +644,11 @@ export async function readRegisterContacts(
     });
   };
 
-  const T0 = performance.now();
   const read = await readTable(path, fileSpec(file, rule), log, makeSink, options.chunkSize);
-  const T1 = performance.now();
 
   // Pseudonyms, in the order the persons were first accepted: patient index i ↔ pseudonym i.
   const pseudonyms = await batcher.finish();
   const nPatients = batcher.count;
-  const T2 = performance.now();
   // Exact duplicates (as for contract files), then the course of each remaining row.
   const lines0 = courses !== null ? builder.sourceLine.slice(0, builder.length) : null;
   const dups = builder.removeDuplicates();
@@ -681,7 +678,6 @@ export async function readRegisterContacts(
   }
   // The table's patient ids: the pseudonyms (fixed-width ASCII, strings built when read).
   const table: ContactTable = { ...builder.finish(), patientIds: fixedWidthList(pseudonyms, PSEUDONYM_BYTES, nPatients) };
-  if (process.env.KLYNGE_TIMING) console.error(`read ${(T1 - T0).toFixed(0)} pseudo ${(T2 - T1).toFixed(0)} rest ${(performance.now() - T2).toFixed(0)}`);
   const codes: CodeCount[] = [];
   for (const c of codeCols) if (c !== null) codes.push(...c.report());
   return {
