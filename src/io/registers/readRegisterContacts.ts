@@ -87,14 +87,14 @@ function roleIndex(rule: FileRule): (role: Role) => number[] {
 }
 
 /** Code columns of a file (by rule index), with the user's mappings. */
-function codeColumns(rule: FileRule, cols: FileColumns, codeMap: CodeMap, file: string): (CodeColumn | null)[] {
+function codeColumns(rule: FileRule, cols: FileColumns, codeMap: CodeMap): (CodeColumn | null)[] {
   const lower = new Map<string, Readonly<Record<string, string>>>();
   for (const [k, v] of Object.entries(codeMap)) lower.set(k.toLowerCase(), v);
   return rule.columns.map((c, k) => {
     if (c.codes === undefined || cols.at[k] < 0) return null;
     const name = cols.names[k];
     const user = lower.get(name) ?? c.names.map((n) => lower.get(n)).find((m) => m !== undefined);
-    return new CodeColumn(file === "" ? name : name, c.codes, user);
+    return new CodeColumn(name, c.codes, user);
   });
 }
 
@@ -159,7 +159,7 @@ async function readPersons(
       log.add("wrong_format", file, 1, { expected: rule.title, list: rule.columns.filter((c) => c.required).map((c) => c.names[0]).join(", "), other: missing.join(", "), found: headerNames(header) });
       return registerSink(header, file, columns, log, () => undefined, true);
     }
-    const codes = codeColumns(rule, columns, options.codeMap, file);
+    const codes = codeColumns(rule, columns, options.codeMap);
     sexCol = codes[kSex];
     const names = columns.names;
     const hasMuni = columns.at[kMuni] >= 0;
@@ -316,9 +316,8 @@ export async function readRegisterContacts(
       log.add("wrong_format", file, 1, { expected: `${rule.title} (format ${preset.format})`, list: expected.join(", "), other: missing.join(", "), found: headerNames(header) });
       return registerSink(header, file, columns, log, () => undefined, true);
     }
-    codeCols = codeColumns(rule, columns, options.codeMap, file);
+    codeCols = codeColumns(rule, columns, options.codeMap);
     const names = columns.names;
-    const has = (k: number | undefined): boolean => k !== undefined && columns.at[k] >= 0;
     const first = (role: Role): number => {
       for (const k of at(role)) if (columns.at[k] >= 0) return k;
       return -1;
@@ -371,7 +370,6 @@ export async function readRegisterContacts(
     const country = preset.country;
     const muniExpected = country === "dk" ? REGISTER_EXPECTED.municipalityDk : REGISTER_EXPECTED.municipalityNo;
     const personFile = persons?.file ?? "";
-    void has;
 
     /** A date (+ time) pair → minutes; NaN = bad (logged); MISSING = both empty (when allowed). */
     const dateAndTime = (buf: Uint8Array, st: Int32Array, en: Int32Array, kD: number, kT: number, line: number, openAllowed: boolean): number => {
@@ -486,14 +484,12 @@ export async function readRegisterContacts(
       let muni = NaN;
       let personSexCol: CodeColumn | null = null;
       let personSexEntry = -1;
-      let personMissing = false;
       if (persons !== null) {
         const pi = pe > ps ? persons.ids.find(buf, ps, pe, fnv(buf, ps, pe)) : -1;
         const r = pi < 0 || adm !== adm ? -1 : personRow(persons, pi, yearOfDay(Math.floor(adm / 1440)));
         if (r < 0) {
           if (pe > ps && adm === adm) {
             log.add("person_not_found", file, line, { other: personFile });
-            personMissing = true;
           }
           bad = true;
         } else {
@@ -569,7 +565,6 @@ export async function readRegisterContacts(
       }
       if (bad) {
         counts.rejected++;
-        void personMissing;
         return;
       }
       // A person-table sex without a mapping excludes the row like an inline one.
