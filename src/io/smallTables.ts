@@ -16,6 +16,7 @@ import { POPULATION_COLUMNS, POPULATION_REQUIRED, makePopulationSchema } from ".
 import type { PopulationRecord } from "../contract/schemas/populationSchema.js";
 import { SECTOR_COSTS_COLUMNS, SECTOR_COSTS_REQUIRED, makeSectorCostsSchema } from "../contract/schemas/sectorCostsSchema.js";
 import type { SchemaContext } from "../contract/schemas/cell.js";
+import { warnMissingAgeBands } from "./missingAgeBands.js";
 import type { ProblemLog } from "./problemLog.js";
 import { zodRowSink } from "./rowSink.js";
 import type { FastRecord } from "./rowSink.js";
@@ -64,24 +65,11 @@ function deathsFast(context: SchemaContext): FastRecord<DeathsRecord> {
   };
 }
 
-const SEX_TEXT = ["", "F", "M"];
 
 // ---- population -------------------------------------------------------------------------------
 
 export function populationSpec(file: string): TableSpec {
   return { file, columns: POPULATION_COLUMNS, required: POPULATION_REQUIRED };
-}
-
-/** Compress sorted integers into "3, 7-9, 12". */
-function ranges(values: readonly number[]): string {
-  const out: string[] = [];
-  for (let i = 0; i < values.length; ) {
-    let j = i;
-    while (j + 1 < values.length && values[j + 1] === values[j] + 1) j++;
-    out.push(j === i ? String(values[i]) : `${values[i]}-${values[j]}`);
-    i = j + 1;
-  }
-  return out.join(", ");
 }
 
 /** Read population.csv: duplicated keys (error; identical rows are duplicates) and missing age bands (warning). */
@@ -129,33 +117,6 @@ export async function readPopulation(
     count.push(r.count);
     return "accepted";
   }, fastPath ? populationFast(context) : undefined);
-  // Missing age bands per (year, municipality, sex).
-  const groups = new Map<string, { y: number; m: number; s: number; ages: Set<number>; top: number; open: boolean }>();
-  for (let i = 0; i < year.length; i++) {
-    const k = `${year[i]}:${muni[i]}:${sex[i]}`;
-    let g = groups.get(k);
-    if (g === undefined) {
-      g = { y: year[i], m: muni[i], s: sex[i], ages: new Set(), top: -1, open: false };
-      groups.set(k, g);
-    }
-    g.ages.add(age[i]);
-    if (open[i] === 1) {
-      g.open = true;
-      g.top = age[i];
-    } else if (!g.open) g.top = Math.max(g.top, age[i]);
-  }
-  for (const g of groups.values()) {
-    const missing: number[] = [];
-    for (let a = 0; a <= g.top; a++) if (!g.ages.has(a)) missing.push(a);
-    if (missing.length > 0) {
-      log.add("missing_age_bands", file, null, {
-        found: `year ${g.y}, municipality_code ${String(g.m).padStart(3, "0")}, sex ${SEX_TEXT[g.s]}`,
-        list: ranges(missing),
-        other: `${g.top}${g.open ? "+" : ""}`,
-        expected: "every age from 0 to the top band",
-      });
-    }
-  }
   const table: PopulationTable = {
     length: year.length,
     year: Int16Array.from(year),
@@ -165,6 +126,7 @@ export async function readPopulation(
     ageOpen: Uint8Array.from(open),
     count: Float64Array.from(count),
   };
+  warnMissingAgeBands(table, file, log);
   return { read, table };
 }
 

@@ -26,7 +26,7 @@ import type { ProblemLog } from "../problemLog.js";
 import { recordOfLine } from "../rowSink.js";
 import { readTable } from "../tableReader.js";
 import type { Counts, Header, ReadResult, RowSink, TableSpec } from "../tableReader.js";
-import { warnMissingAgeBands } from "./folk1aAgeBands.js";
+import { warnMissingAgeBands } from "../missingAgeBands.js";
 import { isBad, readAge, readArea, readMarital, readQuarter, readSex } from "./folk1aValues.js";
 import type { AgeValue, Area, BadValue, MaritalIndex } from "./folk1aValues.js";
 

@@ -1,12 +1,11 @@
 /**
  * Missing age bands of a PopulationTable: per (year, municipality, sex), every age from 0 to the
- * top band must be present, else one `missing_age_bands` warning (the same message and
- * parameters as readPopulation in ../smallTables.ts gives for population.csv, whose check is
- * not exported; the two could share this function).
+ * top band must be present, else one `missing_age_bands` warning. Used for population.csv
+ * (smallTables.ts) and for StatBank FOLK1A files (registers/folk1a.ts).
  */
 
-import type { PopulationTable } from "../../contract/tables.js";
-import type { ProblemLog } from "../problemLog.js";
+import type { PopulationTable } from "../contract/tables.js";
+import type { ProblemLog } from "./problemLog.js";
 
 const SEX_TEXT = ["", "F", "M"];
 
@@ -26,7 +25,7 @@ function ranges(values: readonly number[]): string {
 export function warnMissingAgeBands(table: PopulationTable, file: string, log: ProblemLog): number {
   const groups = new Map<number, { y: number; m: number; s: number; ages: Set<number>; top: number; open: boolean }>();
   for (let i = 0; i < table.length; i++) {
-    const k = (table.year[i] * 1000 + table.municipality[i]) * 3 + table.sex[i];
+    const k = (table.year[i] * 10000 + table.municipality[i]) * 3 + table.sex[i];
     let g = groups.get(k);
     if (g === undefined) {
       g = { y: table.year[i], m: table.municipality[i], s: table.sex[i], ages: new Set(), top: -1, open: false };
