@@ -6,7 +6,7 @@
  */
 import { loadDataset } from "../src/io/index.js";
 import { computeIndicators, prepareIndicators } from "../src/indicators/index.js";
-import { computeStays } from "../src/stays/index.js";
+import { computeStays, staySource } from "../src/stays/index.js";
 import { MISSING, yearOfMinutes } from "../src/contract/time.js";
 
 export interface KlyngeResult {
@@ -79,10 +79,11 @@ export async function runKlynge(
 function checkValues(ds: Parameters<typeof computeStays>[0]): CheckValues {
   const { stays, admissions, report } = computeStays(ds);
   const readmission: Record<string, [number, number]> = {};
+  const muni = staySource(stays, "municipality"); // without building the column when read through firstContact
   for (let j = 0; j < admissions.length; j++) {
     if (!admissions.index[j]) continue;
     const s = admissions.stay[j];
-    const key = `${stays.municipality[s]}|${stays.end[s] === MISSING ? "" : yearOfMinutes(stays.end[s])}`;
+    const key = `${muni.values[muni.index === null ? s : muni.index[s]]}|${stays.end[s] === MISSING ? "" : yearOfMinutes(stays.end[s])}`;
     const cell = (readmission[key] ??= [0, 0]);
     cell[0]++;
     cell[1] += admissions.readmitted[j];

@@ -1,4 +1,4 @@
-import { admissionCube, ratePeriodOk } from "./eventCubes.js";
+import { admissionCube, ratePeriodOk, releaseCubes } from "./eventCubes.js";
 import { buildIndicatorRows } from "./buildIndicatorRows.js";
 import { contextOf, type IndicatorInput } from "./contextOf.js";
 import type { IndicatorOptions } from "./indicatorOptions.js";
@@ -15,11 +15,14 @@ import type { IndicatorRow } from "./table.js";
 export function admissionRate(input: IndicatorInput, options: IndicatorOptions = {}): IndicatorRow[] {
   const ctx = contextOf(input, options);
   const acute = ctx.computed.stays.acute;
-  return buildIndicatorRows(ctx, {
+  const numerator = admissionCube(ctx, { keep: (_j, s) => acute[s] === 1, on: "start" });
+  const rows = buildIndicatorRows(ctx, {
     indicator: "admission_rate",
     kind: "rate",
-    numerator: admissionCube(ctx, { keep: (_j, s) => acute[s] === 1, on: "start" }),
+    numerator,
     multiplier: 1000,
     periodOk: ratePeriodOk(ctx),
   });
+  releaseCubes(ctx, numerator);
+  return rows;
 }

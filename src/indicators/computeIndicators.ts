@@ -47,5 +47,5 @@ export function computeIndicators(input: Dataset | IndicatorContext, options: In
   const minCount = ctx.resolved.minCount;
   if (minCount === 0) return rows;
   const clusterOf = new Map(ctx.dataset.geography.map((g) => [String(g.municipality_code), g.cluster] as const));
-  return suppressTable(rows, { minCount, clusterOf });
+  return suppressTable(rows, { minCount, clusterOf, inPlace: true }); // the rows are this call's own
 }

@@ -1,7 +1,7 @@
 import { appendRows } from "./appendRows.js";
 import { parseAgeGroup, type AgeGroup } from "./ageGroup.js";
 import { classOf, cubeSize } from "./indicatorContext.js";
-import { hospitalCostCube, ratePeriodOk } from "./eventCubes.js";
+import { hospitalCostCube, ratePeriodOk, releaseCubes, takeCube } from "./eventCubes.js";
 import { buildIndicatorRows } from "./buildIndicatorRows.js";
 import { contextOf, type IndicatorInput } from "./contextOf.js";
 import type { IndicatorOptions } from "./indicatorOptions.js";
@@ -51,7 +51,7 @@ export function costPerCitizen(input: IndicatorInput, options: IndicatorOptions 
     }
     let cube = sectorCubes.get(r.sector);
     if (!cube) {
-      sectorCubes.set(r.sector, (cube = new Float64Array(cubeSize(ctx, T))));
+      sectorCubes.set(r.sector, (cube = takeCube(ctx, cubeSize(ctx, T))));
       bands.set(r.sector, []);
     }
     (bands.get(r.sector) as AgeGroup[]).push(band);
@@ -66,7 +66,8 @@ export function costPerCitizen(input: IndicatorInput, options: IndicatorOptions 
       return (b.lo >= g.lo && b.hi <= g.hi && placedInside) || ((b.hi < g.lo || b.lo > g.hi) && !placedInside);
     });
   const requested = ctx.resolved.groups.map(parseAgeGroup);
-  const total = hospital.slice();
+  const total = takeCube(ctx, hospital.length);
+  total.set(hospital);
   const sectors = ["hospital"];
   for (const [sector, cube] of sectorCubes) {
     sectors.push(sector);
@@ -100,5 +101,6 @@ export function costPerCitizen(input: IndicatorInput, options: IndicatorOptions 
       note: `${indicatorMessages.costSectors(sectors)}; ${indicatorMessages.hospitalCostFromContacts()}`,
     }),
   );
+  releaseCubes(ctx, hospital, total, ...sectorCubes.values());
   return rows;
 }

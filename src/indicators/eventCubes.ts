@@ -4,7 +4,35 @@
  */
 import { MINUTES_PER_DAY, MISSING, completedYears, daysFromCivil } from "../contract/time.js";
 import { ageCalculator } from "../stays/ageOnDay.js";
+import { staySource } from "../stays/buildStays.js";
 import { cubeSize, monthLookup, type IndicatorContext, type Period } from "./indicatorContext.js";
+
+/**
+ * Spare cubes of a context: an indicator hands its cubes back (releaseCubes) once its rows are
+ * built, and the next one reuses them (zeroed) instead of a new ~4 MB array at national scale.
+ */
+const spare = new WeakMap<IndicatorContext, Float64Array[]>();
+
+/** A zeroed cube of `size` cells for the context (a spare one when at hand). */
+export function takeCube(ctx: IndicatorContext, size: number): Float64Array {
+  const list = spare.get(ctx);
+  if (list !== undefined) {
+    for (let k = list.length - 1; k >= 0; k--) {
+      if (list[k].length === size) {
+        const [c] = list.splice(k, 1);
+        return c.fill(0);
+      }
+    }
+  }
+  return new Float64Array(size);
+}
+
+/** Hand cubes back for reuse (they must not be read afterwards). */
+export function releaseCubes(ctx: IndicatorContext, ...cubes: Float64Array[]): void {
+  let list = spare.get(ctx);
+  if (list === undefined) spare.set(ctx, (list = []));
+  for (const c of cubes) if (list.length < 4 && !list.includes(c)) list.push(c);
+}
 
 /** Which admissions to count and on which date (start, or discharge for index admissions). */
 export interface AdmissionSelector {
@@ -16,17 +44,23 @@ export interface AdmissionSelector {
 export function admissionCube(ctx: IndicatorContext, sel: AdmissionSelector): Float64Array {
   const C = ctx.classStarts.length;
   const T = ctx.nMonths;
-  const cube = new Float64Array(cubeSize(ctx, T));
+  const cube = takeCube(ctx, cubeSize(ctx, T));
   const month = monthLookup(ctx);
   const { stays, admissions } = ctx.computed;
-  const time = sel.on === "start" ? stays.start : stays.end;
+  // Start and municipality may be read from the contacts through firstContact (staySource).
+  const startSrc = staySource(stays, "start");
+  const muniSrc = staySource(stays, "municipality");
+  const time = sel.on === "start" ? startSrc.values : stays.end;
+  const timeIndex = sel.on === "start" ? startSrc.index : null;
+  const muni = muniSrc.values;
+  const muniIndex = muniSrc.index;
   for (let j = 0; j < admissions.length; j++) {
     const s = admissions.stay[j];
     if (!sel.keep(j, s)) continue;
-    const when = time[s];
+    const when = time[timeIndex === null ? s : timeIndex[s]];
     if (when === MISSING) continue;
     const t = month(when);
-    const m = ctx.muniIndex[stays.municipality[s]];
+    const m = ctx.muniIndex[muni[muniIndex === null ? s : muniIndex[s]]];
     if (t < 0 || m < 0) continue;
     const age = stays.age[s];
     const c = ctx.classOfAge[age < 0 ? 0 : age > 110 ? 110 : age];
@@ -39,7 +73,7 @@ export function admissionCube(ctx: IndicatorContext, sel: AdmissionSelector): Fl
 export function hospitalCostCube(ctx: IndicatorContext): Float64Array {
   const C = ctx.classStarts.length;
   const T = ctx.nMonths;
-  const cube = new Float64Array(cubeSize(ctx, T));
+  const cube = takeCube(ctx, cubeSize(ctx, T));
   const month = monthLookup(ctx);
   const c0 = ctx.dataset.contacts;
   let minBirth = Infinity;

@@ -1,7 +1,7 @@
 import { appendRows } from "./appendRows.js";
 import { groupIndexByDiagnosis } from "../stays/diagnosisGroups.js";
 import { parseAgeGroup } from "./ageGroup.js";
-import { admissionCube, ratePeriodOk } from "./eventCubes.js";
+import { admissionCube, ratePeriodOk, releaseCubes } from "./eventCubes.js";
 import { buildIndicatorRows } from "./buildIndicatorRows.js";
 import { contextOf, type IndicatorInput } from "./contextOf.js";
 import { defaultFocusGroups } from "./diagnosisGroupFiles.js";
@@ -26,27 +26,31 @@ export function focusAreaRates(input: IndicatorInput, options: IndicatorOptions 
     const inGroup = groupIndexByDiagnosis(ctx.dataset.contacts.diagnoses, [g]);
     const population = parseAgeGroup(g.age_group ?? "65+");
     if (!ctx.groups.some((x) => x.group.label === population.label)) continue;
+    const numerator = admissionCube(ctx, {
+      keep: (_j, s) => acute[s] === 1 && age[s] >= population.lo && age[s] <= population.hi && inGroup[diagnosis[firstContact[s]]] === 0,
+      on: "start",
+    });
     appendRows(rows, buildIndicatorRows(ctx, {
         indicator: `focus_${g.group}`,
         kind: "rate",
-        numerator: admissionCube(ctx, {
-          keep: (_j, s) => acute[s] === 1 && age[s] >= population.lo && age[s] <= population.hi && inGroup[diagnosis[firstContact[s]]] === 0,
-          on: "start",
-        }),
+        numerator,
         multiplier: 1000,
         groups: [population.label],
         periodOk,
       }),
     );
+    releaseCubes(ctx, numerator);
   }
+  const young = admissionCube(ctx, { keep: (_j, s) => age[s] <= 2, on: "start" });
   appendRows(rows, buildIndicatorRows(ctx, {
       indicator: "focus_admissions_0_2",
       kind: "rate",
-      numerator: admissionCube(ctx, { keep: (_j, s) => age[s] <= 2, on: "start" }),
+      numerator: young,
       multiplier: 1000,
       groups: ["0-2"],
       periodOk,
     }),
   );
+  releaseCubes(ctx, young);
   return rows;
 }

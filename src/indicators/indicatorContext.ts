@@ -8,6 +8,7 @@
 import type { Dataset } from "../contract/dataset.js";
 import { MINUTES_PER_DAY, MISSING, civilFromDays, dayOfMinutes, daysFromCivil } from "../contract/time.js";
 import { computeStays, type ComputedStays } from "../stays/computeStays.js";
+import { staySource } from "../stays/buildStays.js";
 import { parseAgeGroup, type AgeGroup } from "./ageGroup.js";
 import { resolveOptions, type IndicatorOptions, type ResolvedOptions } from "./indicatorOptions.js";
 import type { Level, PeriodKind } from "./table.js";
@@ -121,7 +122,12 @@ export function buildContext(dataset: Dataset, options: IndicatorOptions, resolv
   for (const g of geography) addMuni(g.municipality_code);
   for (let i = 0; i < population.length; i++) addMuni(population.municipality[i]);
   const stays = computed.stays;
-  for (let s = 0; s < stays.length; s++) if (muniIndex[stays.municipality[s]] < 0) addMuni(stays.municipality[s]);
+  const muniSrc = staySource(stays, "municipality");
+  const startSrc = staySource(stays, "start");
+  for (let s = 0; s < stays.length; s++) {
+    const code = muniSrc.values[muniSrc.index === null ? s : muniSrc.index[s]];
+    if (muniIndex[code] < 0) addMuni(code);
+  }
 
   const units: Unit[] = [];
   units.push({ level: "region", name: resolved.regionName, munis: muniCodes.map((_, i) => i) });
@@ -144,7 +150,10 @@ export function buildContext(dataset: Dataset, options: IndicatorOptions, resolv
     yMax = Math.max(yMax, y);
   }
   let firstMinute = MISSING;
-  for (let s = 0; s < stays.length; s++) if (firstMinute === MISSING || stays.start[s] < firstMinute) firstMinute = stays.start[s];
+  for (let s = 0; s < stays.length; s++) {
+    const t = startSrc.values[startSrc.index === null ? s : startSrc.index[s]];
+    if (firstMinute === MISSING || t < firstMinute) firstMinute = t;
+  }
   const dataEnd = computed.admissions.dataEnd;
   if (firstMinute !== MISSING) {
     yMin = Math.min(yMin, civilFromDays(dayOfMinutes(firstMinute))[0]);

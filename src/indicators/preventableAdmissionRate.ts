@@ -1,5 +1,5 @@
 import { groupIndexByDiagnosis } from "../stays/diagnosisGroups.js";
-import { admissionCube, ratePeriodOk } from "./eventCubes.js";
+import { admissionCube, ratePeriodOk, releaseCubes } from "./eventCubes.js";
 import { buildIndicatorRows } from "./buildIndicatorRows.js";
 import { contextOf, type IndicatorInput } from "./contextOf.js";
 import { defaultPreventableGroups } from "./diagnosisGroupFiles.js";
@@ -18,12 +18,15 @@ export function preventableAdmissionRate(input: IndicatorInput, options: Indicat
   const byDx = groupIndexByDiagnosis(ctx.dataset.contacts.diagnoses, groups);
   const { acute, firstContact, age } = ctx.computed.stays;
   const diagnosis = ctx.dataset.contacts.diagnosis; // a stay's diagnosis is its first contact's
-  return buildIndicatorRows(ctx, {
+  const numerator = admissionCube(ctx, { keep: (_j, s) => acute[s] === 1 && age[s] >= 65 && byDx[diagnosis[firstContact[s]]] >= 0, on: "start" });
+  const rows = buildIndicatorRows(ctx, {
     indicator: "preventable_admission_rate",
     kind: "rate",
-    numerator: admissionCube(ctx, { keep: (_j, s) => acute[s] === 1 && age[s] >= 65 && byDx[diagnosis[firstContact[s]]] >= 0, on: "start" }),
+    numerator,
     multiplier: 1000,
     groups: ["65+"],
     periodOk: ratePeriodOk(ctx),
   });
+  releaseCubes(ctx, numerator);
+  return rows;
 }

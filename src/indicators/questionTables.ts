@@ -23,6 +23,7 @@ import { appendRows } from "./appendRows.js";
 import { REFERRAL_SOURCES } from "../contract/codes.js";
 import { MINUTES_PER_DAY, MISSING, weekdayOfDays } from "../contract/time.js";
 import { elapsedAtLeast } from "../stays/elapsed.js";
+import { staySource } from "../stays/buildStays.js";
 import { wilsonInterval } from "../stats/index.js";
 import { contextOf, type IndicatorInput } from "./contextOf.js";
 import { STANDARD_BAND_STARTS, classOf, monthLookup, periodsOf, ratePeriodOkExport, standardBandLabel, type IndicatorContext } from "./indicatorContext.js";
@@ -72,6 +73,11 @@ export function questionTables(input: IndicatorInput, options: QuestionOptions =
 
   // Year index on the axis (−1 outside it) by a day table; 5-year band of an age by a table.
   const month = monthLookup(ctx);
+  // Start and municipality of a stay, possibly read from the contacts through firstContact.
+  const startSrc = staySource(stays, "start");
+  const muniSrc = staySource(stays, "municipality");
+  const startOf = (s: number): number => startSrc.values[startSrc.index === null ? s : startSrc.index[s]];
+  const muniOf = (s: number): number => muniSrc.values[muniSrc.index === null ? s : muniSrc.index[s]];
   const yearOf = (minutes: number): number => {
     const t = month(minutes);
     return t < 0 ? -1 : (t / 12) | 0;
@@ -101,8 +107,9 @@ export function questionTables(input: IndicatorInput, options: QuestionOptions =
   };
   for (let j = 0; j < admissions.length; j++) {
     const s = admissions.stay[j];
-    const m = ctx.muniIndex[stays.municipality[s]];
-    const y = yearOf(stays.start[s]);
+    const start = startOf(s);
+    const m = ctx.muniIndex[muniOf(s)];
+    const y = yearOf(start);
     if (m < 0 || y < 0 || y >= Y) continue;
     const base = cell(m, y, classOf(ctx, stays.age[s]), stays.sex[s] === 2 ? 1 : 0);
     // frequent admitted: admissions are in patient, start order
@@ -120,9 +127,9 @@ export function questionTables(input: IndicatorInput, options: QuestionOptions =
     add(who, base, age < 0 ? 0 : age > 255 ? lastBand : bandOfAge[age]);
     const ref = contacts.referral[stays.firstContact[s]];
     add(referral, base, ref >= 0 ? ref : REFERRAL_SOURCES.length);
-    const day = Math.floor(stays.start[s] / MINUTES_PER_DAY);
+    const day = Math.floor(start / MINUTES_PER_DAY);
     const wd = weekdayOfDays(day);
-    const hour = Math.floor((stays.start[s] - day * MINUTES_PER_DAY) / 60);
+    const hour = Math.floor((start - day * MINUTES_PER_DAY) / 60);
     add(wh, base, wd * 24 + hour);
     add(weekend, base, wd >= 5 ? 1 : 0);
     if (deaths && died) {
@@ -139,13 +146,14 @@ export function questionTables(input: IndicatorInput, options: QuestionOptions =
   // Short stays: every acute stay with an inpatient contact (not only admissions).
   for (let s = 0; s < stays.length; s++) {
     if (!stays.acute[s] || !stays.anyInpatient[s] || stays.end[s] === MISSING) continue;
-    const m = ctx.muniIndex[stays.municipality[s]];
-    const y = yearOf(stays.start[s]);
+    const start = startOf(s);
+    const m = ctx.muniIndex[muniOf(s)];
+    const y = yearOf(start);
     if (m < 0 || y < 0 || y >= Y) continue;
     const base = cell(m, y, classOf(ctx, stays.age[s]), stays.sex[s] === 2 ? 1 : 0);
     short.totals![base] += 1;
-    if (!elapsedAtLeast(stays.start[s], stays.end[s], 240)) add(short, base, 0);
-    if (!elapsedAtLeast(stays.start[s], stays.end[s], 1440)) add(short, base, 1);
+    if (!elapsedAtLeast(start, stays.end[s], 240)) add(short, base, 0);
+    if (!elapsedAtLeast(start, stays.end[s], 1440)) add(short, base, 1);
   }
 
   const rows: IndicatorRow[] = [];
@@ -167,30 +175,41 @@ function emit(ctx: IndicatorContext, t: Table, levels: readonly Level[], perCate
   const sexes = t.sexes ?? ctx.resolved.sexes;
   const lv = t.levels ?? levels;
   const counts = new Float64Array(K);
+  const totals = new Float64Array(K);
+  const tc = t.counts;
+  const tt = t.totals;
+  const groups = ctx.groups.filter((x) => ctx.resolved.groups.includes(x.group.label));
+  const names = t.labels.map((l) => `${t.name}:${l}`);
+  const intervals = new Map<string, ReturnType<typeof wilsonInterval>>();
   for (const p of periods) {
     const y = p.year - ctx.y0;
-    for (const g of ctx.groups.filter((x) => ctx.resolved.groups.includes(x.group.label))) {
+    for (const g of groups) {
       for (const sex of sexes) {
         const sxs = sex === "all" ? [0, 1] : sex === "F" ? [0] : [1];
         for (const u of ctx.units) {
           if (!lv.includes(u.level)) continue;
           counts.fill(0);
+          totals.fill(0);
           let total = 0;
-          const totals = new Float64Array(K);
           for (const m of u.munis)
             for (const c of g.classes)
               for (const sx of sxs) {
                 const base = ((m * Y + y) * C + c) * 2 + sx;
-                for (let k = 0; k < K; k++) counts[k] += t.counts[base * K + k];
-                if (t.totals) total += t.totals[base];
+                const at = base * K;
+                for (let k = 0; k < K; k++) counts[k] += tc[at + k];
+                if (tt) total += tt[base];
                 if (perCategoryTotals) for (let k = 0; k < K; k++) totals[k] += perCategoryTotals[k][base];
               }
-          if (!t.totals && !perCategoryTotals) for (let k = 0; k < K; k++) total += counts[k];
+          if (!tt && !perCategoryTotals) for (let k = 0; k < K; k++) total += counts[k];
           for (let k = 0; k < K; k++) {
             const n = perCategoryTotals ? totals[k] : total;
-            const est = wilsonInterval(Math.min(counts[k], n), n, { level: ctx.resolved.confidence });
+            const x = Math.min(counts[k], n);
+            // The interval depends on (x, n) only: many cells repeat a pair (zero counts above all).
+            const memoKey = `${x}|${n}`;
+            let est = intervals.get(memoKey);
+            if (est === undefined) intervals.set(memoKey, (est = wilsonInterval(x, n, { level: ctx.resolved.confidence })));
             rows.push({
-              indicator: `${t.name}:${t.labels[k]}`,
+              indicator: names[k],
               level: u.level,
               unit: u.name,
               period: p.label,

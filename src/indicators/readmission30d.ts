@@ -1,4 +1,4 @@
-import { admissionCube, readmissionPeriodOk } from "./eventCubes.js";
+import { admissionCube, readmissionPeriodOk, releaseCubes } from "./eventCubes.js";
 import { buildIndicatorRows } from "./buildIndicatorRows.js";
 import { contextOf, type IndicatorInput } from "./contextOf.js";
 import type { IndicatorOptions } from "./indicatorOptions.js";
@@ -17,12 +17,16 @@ export function readmission30d(input: IndicatorInput, options: IndicatorOptions 
   const ctx = contextOf(input, options);
   const a = ctx.computed.admissions;
   const windowDays = Math.ceil(ctx.options.stays?.windowDays ?? 30);
-  return buildIndicatorRows(ctx, {
+  const numerator = admissionCube(ctx, { keep: (j) => a.readmitted[j] === 1, on: "end" });
+  const denominator = admissionCube(ctx, { keep: (j) => a.index[j] === 1, on: "end" });
+  const rows = buildIndicatorRows(ctx, {
     indicator: "readmission_30d",
     kind: "proportion",
-    numerator: admissionCube(ctx, { keep: (j) => a.readmitted[j] === 1, on: "end" }),
-    denominator: admissionCube(ctx, { keep: (j) => a.index[j] === 1, on: "end" }),
+    numerator,
+    denominator,
     multiplier: 100,
     periodOk: readmissionPeriodOk(ctx, windowDays),
   });
+  releaseCubes(ctx, numerator, denominator);
+  return rows;
 }

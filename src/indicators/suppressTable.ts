@@ -30,6 +30,11 @@ export interface SuppressOptions {
   readonly isAmount?: (indicator: string) => boolean;
   /** Largest component of suppressed cells solved exactly in the audit (default 200). */
   readonly auditLimit?: number;
+  /**
+   * Blank the suppressed rows of `rows` itself and return it (default false: a new table, the input
+   * unchanged). For a caller that owns the rows (computeIndicators), to save a copy.
+   */
+  readonly inPlace?: boolean;
 }
 
 /** One additive relation: parent = Σ children (parent −1 when the total is implied, not a row). */
@@ -41,10 +46,38 @@ export interface Relation {
 const NOTE_PRIMARY = (m: number) => `suppressed: a count below ${m}`;
 const NOTE_SECONDARY = "suppressed: would reveal a suppressed cell from the totals";
 
-/** Cell keys as numbers: each dimension interned to a small integer and packed (48 bits). */
+/** Dimensions of a cell key. */
+const D_INDICATOR = 0;
+const D_LEVEL = 1;
+const D_UNIT = 2;
+const D_PERIOD = 3;
+const D_GROUP = 4;
+const D_SEX = 5;
+
+/**
+ * Cell keys as numbers: each dimension interned to a small integer and packed (below 2^53). The
+ * rows' own ids are worked out once (Int32 columns); a key with one or two dimensions replaced is
+ * then a little arithmetic.
+ */
 class CellKeys {
   private readonly dicts = [new Map<string, number>(), new Map<string, number>(), new Map<string, number>(), new Map<string, number>(), new Map<string, number>(), new Map<string, number>()];
   private static readonly RADIX = [1, 4, 8192, 8192, 256, 4]; // indicator, level, unit, period, group, sex
+  private readonly ids: Int32Array[];
+
+  constructor(rows: readonly IndicatorRow[]) {
+    this.ids = [0, 1, 2, 3, 4, 5].map(() => new Int32Array(rows.length));
+    const [ind, lev, unit, per, grp, sex] = this.ids;
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i];
+      ind[i] = this.id(D_INDICATOR, r.indicator);
+      lev[i] = this.id(D_LEVEL, r.level);
+      unit[i] = this.id(D_UNIT, r.unit);
+      per[i] = this.id(D_PERIOD, r.period);
+      grp[i] = this.id(D_GROUP, r.group);
+      sex[i] = this.id(D_SEX, r.sex);
+    }
+  }
+
   id(dim: number, value: string): number {
     const d = this.dicts[dim];
     let x = d.get(value);
@@ -55,18 +88,51 @@ class CellKeys {
     }
     return x;
   }
-  key(r: IndicatorRow, over: Partial<Record<"level" | "unit" | "period" | "group" | "sex" | "indicator", string>> = {}): number {
-    const v = [
-      this.id(0, over.indicator ?? r.indicator),
-      this.id(1, over.level ?? r.level),
-      this.id(2, over.unit ?? r.unit),
-      this.id(3, over.period ?? r.period),
-      this.id(4, over.group ?? r.group),
-      this.id(5, over.sex ?? r.sex),
-    ];
-    let k = v[0];
-    for (let d = 1; d < 6; d++) k = k * CellKeys.RADIX[d] + v[d];
+
+  /** The key of row i, with dimension d1 (and d2) replaced by id v1 (and v2) when given (d = −1: none). */
+  key(i: number, d1 = -1, v1 = 0, d2 = -1, v2 = 0): number {
+    let k = 0;
+    for (let d = 0; d < 6; d++) {
+      const v = d === d1 ? v1 : d === d2 ? v2 : this.ids[d][i];
+      k = d === 0 ? v : k * CellKeys.RADIX[d] + v;
+    }
     return k;
+  }
+}
+
+/** Row index by cell key (open addressing over Float64 keys; the last row of a key wins). */
+class KeyIndex {
+  private readonly keys: Float64Array;
+  private readonly rows: Int32Array;
+  private readonly mask: number;
+
+  constructor(n: number) {
+    let size = 1024;
+    while (size < n * 2) size *= 2;
+    this.keys = new Float64Array(size);
+    this.rows = new Int32Array(size).fill(-1);
+    this.mask = size - 1;
+  }
+
+  private slot(key: number): number {
+    const lo = key % 4294967296 | 0;
+    const hi = (key / 4294967296) | 0;
+    let h = Math.imul(lo ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b);
+    h ^= h >>> 13;
+    let k = h & this.mask;
+    while (this.rows[k] >= 0 && this.keys[k] !== key) k = (k + 1) & this.mask;
+    return k;
+  }
+
+  set(key: number, row: number): void {
+    const k = this.slot(key);
+    this.keys[k] = key;
+    this.rows[k] = row;
+  }
+
+  get(key: number): number | undefined {
+    const r = this.rows[this.slot(key)];
+    return r >= 0 ? r : undefined;
   }
 }
 
@@ -104,9 +170,9 @@ export function findRelations(rows: readonly IndicatorRow[], options: SuppressOp
 }
 
 function findCompactRelations(rows: readonly IndicatorRow[], options: SuppressOptions): CompactRelations {
-  const keys = new CellKeys();
-  const byKey = new Map<number, number>();
-  rows.forEach((r, i) => byKey.set(keys.key(r), i));
+  const keys = new CellKeys(rows);
+  const byKey = new KeyIndex(rows.length);
+  for (let i = 0; i < rows.length; i++) byKey.set(keys.key(i), i);
   const clusterOf =
     options.clusterOf instanceof Map ? options.clusterOf : new Map(Object.entries((options.clusterOf ?? {}) as Record<string, string>));
   const region = rows.find((x) => x.level === "region")?.unit;
@@ -169,44 +235,70 @@ function findCompactRelations(rows: readonly IndicatorRow[], options: SuppressOp
     }
   });
   const isFamilyCategory = (ind: string) => ind.includes(":") && !ind.startsWith("cost_per_citizen") && !ind.startsWith("experience_positive");
-  const link = (tag: string, r: IndicatorRow, i: number, over: Parameters<CellKeys["key"]>[1]): void => {
-    const k = keys.key(r, over);
+  const link = (tag: string, i: number, k: number): void => {
     const p = byKey.get(k);
     if (p !== undefined) addTo(tag, k, p, i);
   };
+  // Ids of the replacement values, worked out once per distinct value.
+  const sexAll = () => keys.id(D_SEX, "all");
+  const levelCluster = () => keys.id(D_LEVEL, "cluster");
+  const levelRegion = () => keys.id(D_LEVEL, "region");
+  const periodIds = new Map<string, { q: number; y: number } | null>();
+  const familyIds = new Map<string, number | null>();
 
-  rows.forEach((r, i) => {
-    if (r.sex !== "all") link("sex", r, i, { sex: "all" });
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    if (r.sex !== "all") link("sex", i, keys.key(i, D_SEX, sexAll()));
     if (r.level === "municipality") {
       const cl = clusterOf.get(r.unit);
-      if (cl !== undefined) link("geo", r, i, { level: "cluster", unit: cl });
-      if (region !== undefined) link("geo-m", r, i, { level: "region", unit: region });
-    } else if (r.level === "cluster" && region !== undefined) link("geo-c", r, i, { level: "region", unit: region });
+      if (cl !== undefined) link("geo", i, keys.key(i, D_LEVEL, levelCluster(), D_UNIT, keys.id(D_UNIT, cl)));
+      if (region !== undefined) link("geo-m", i, keys.key(i, D_LEVEL, levelRegion(), D_UNIT, keys.id(D_UNIT, region)));
+    } else if (r.level === "cluster" && region !== undefined) link("geo-c", i, keys.key(i, D_LEVEL, levelRegion(), D_UNIT, keys.id(D_UNIT, region)));
     const per = r.period;
-    if (per.length === 7 && per[4] === "-" && per[5] !== "Q") {
-      const y = per.slice(0, 4);
-      link("mq", r, i, { period: `${y}-Q${Math.floor((Number(per.slice(5)) - 1) / 3) + 1}` });
-      link("my", r, i, { period: y });
-    } else if (per.length === 7 && per[5] === "Q") link("qy", r, i, { period: per.slice(0, 4) });
-    if (isFamilyCategory(r.indicator)) addTo("fam", keys.key(r, { indicator: r.indicator.slice(0, r.indicator.indexOf(":")) }), -1, i);
-  });
+    let pid = periodIds.get(per);
+    if (pid === undefined) {
+      pid = null;
+      if (per.length === 7 && per[4] === "-" && per[5] !== "Q") {
+        const y = per.slice(0, 4);
+        pid = { q: keys.id(D_PERIOD, `${y}-Q${Math.floor((Number(per.slice(5)) - 1) / 3) + 1}`), y: keys.id(D_PERIOD, y) };
+      } else if (per.length === 7 && per[5] === "Q") pid = { q: -1, y: keys.id(D_PERIOD, per.slice(0, 4)) };
+      periodIds.set(per, pid);
+    }
+    if (pid !== null && pid.q >= 0) {
+      link("mq", i, keys.key(i, D_PERIOD, pid.q));
+      link("my", i, keys.key(i, D_PERIOD, pid.y));
+    } else if (pid !== null) link("qy", i, keys.key(i, D_PERIOD, pid.y));
+    let fam = familyIds.get(r.indicator);
+    if (fam === undefined) {
+      fam = isFamilyCategory(r.indicator) ? keys.id(D_INDICATOR, r.indicator.slice(0, r.indicator.indexOf(":"))) : null;
+      familyIds.set(r.indicator, fam);
+    }
+    if (fam !== null) addTo("fam", keys.key(i, D_INDICATOR, fam), -1, i);
+  }
   // age bands
-  rows.forEach((r, i) => {
-    const chain = covers.get(r.group);
-    if (!chain) return;
-    const children = chain.map((g) => byKey.get(keys.key(r, { group: g })));
-    if (!children.every((c) => c !== undefined)) return;
+  const groupIds = new Map<string, number>();
+  for (let i = 0; i < rows.length; i++) {
+    const chain = covers.get(rows[i].group);
+    if (!chain) continue;
+    const children: number[] = [];
+    for (const g of chain) {
+      let gid = groupIds.get(g);
+      if (gid === undefined) groupIds.set(g, (gid = keys.id(D_GROUP, g)));
+      const c = byKey.get(keys.key(i, D_GROUP, gid));
+      if (c === undefined) break;
+      children.push(c);
+    }
+    if (children.length !== chain.length) continue;
     const t = tagOf("age");
     const cand = candTag.length;
     byTagKey[t].set(i, cand);
     candTag.push(t);
     candParent.push(i);
-    for (const ch of children as number[]) {
+    for (const ch of children) {
       pairCand.push(cand);
       pairChild.push(ch);
     }
-  });
-  byKey.clear();
+  }
 
   // Children of each candidate (counting sort of the pairs, stable), candidates grouped by tag.
   const nCand = candTag.length;
@@ -320,11 +412,22 @@ export function suppressTable(rows: readonly IndicatorRow[], options: SuppressOp
     }
     closeRelations();
   }
+  const primaryNote = NOTE_PRIMARY(minCount);
+  const blankOut = (blank: Record<string, unknown>, i: number): void => {
+    for (const k of ["numerator", "denominator", "value", "lower", "upper"]) blank[k] = null;
+    blank.suppressed = true;
+    for (const k of ["std_value", "std_lower", "std_upper", "isr_value", "isr_lower", "isr_upper", "isr_expected"]) if (k in blank) blank[k] = null;
+    blank.note = state[i] === 1 ? primaryNote : NOTE_SECONDARY;
+  };
+  if (options.inPlace === true) {
+    const out = rows as IndicatorRow[];
+    for (let i = 0; i < out.length; i++) if (state[i]) blankOut(out[i] as unknown as Record<string, unknown>, i);
+    return out;
+  }
   return rows.map((r, i) => {
     if (!state[i]) return r;
-    const blank: Record<string, unknown> = { ...r, numerator: null, denominator: null, value: null, lower: null, upper: null, suppressed: true };
-    for (const k of ["std_value", "std_lower", "std_upper", "isr_value", "isr_lower", "isr_upper", "isr_expected"]) if (k in r) blank[k] = null;
-    blank.note = state[i] === 1 ? NOTE_PRIMARY(minCount) : NOTE_SECONDARY;
+    const blank: Record<string, unknown> = { ...r };
+    blankOut(blank, i);
     return blank as unknown as IndicatorRow;
   });
 }

@@ -144,6 +144,23 @@ function dateTimeAt(buf: Buffer, p: number): number {
   return minutesFromParts(y1 * 100 + y2, mo, d, hh, mi, ss);
 }
 
+/**
+ * True when bytes [s, e) are a patient id that the shared rule (parsePatientId) accepts unchanged,
+ * seen without making a string: non-empty printable ASCII with no space, and (unless CPR-shaped
+ * ids are allowed) fewer than 10 digits, so that it cannot contain a CPR-shaped number. Other ids
+ * go through the rule itself.
+ */
+export function plainId(buf: Uint8Array, s: number, e: number, allowCprLikeIds: boolean): boolean {
+  if (e <= s) return false;
+  let digits = 0;
+  for (let i = s; i < e; i++) {
+    const b = buf[i];
+    if (b <= 0x20 || b >= 0x7f) return false;
+    if (b >= 48 && b <= 57) digits++;
+  }
+  return allowCprLikeIds || digits < 10;
+}
+
 /** Read admissions.csv (or .csv.gz) at `path` into a ContactTable, logging every problem. */
 export async function readAdmissions(
   path: string,
@@ -269,6 +286,7 @@ export async function readAdmissions(
       let newPatE = 0;
       let patH = 0;
       let newPatByBytes = false;
+      let newPatAscii = false;
       let newPat: string | undefined;
       let eHosp = -1;
       let eDiag = -1;
@@ -351,7 +369,14 @@ export async function readAdmissions(
             if (prevPat >= 0 && h === prevPatH && patients.sameBytes(prevPat, buf, s, p)) vPat = prevPat;
             else {
               vPat = patients.find(buf, s, p, h);
-              if (vPat < 0) {
+              if (vPat < 0 && plainId(buf, s, p, allowCpr)) {
+                // Printable ASCII without spaces and with fewer than 10 digits: parsePatientId
+                // keeps it unchanged (nothing to trim, cannot hold a CPR-shaped number), so no
+                // string is made (tests/io/plainId.test.ts checks the agreement).
+                newPatS = s;
+                newPatE = p;
+                newPatAscii = true;
+              } else if (vPat < 0) {
                 const raw = buf.toString("utf8", s, p);
                 const r = parsePatientId(raw, allowCpr);
                 if (!r.ok) return -1;
@@ -412,7 +437,11 @@ export async function readAdmissions(
       // Register text values (first use among accepted rows, as the row path does).
       let pat = vPat;
       if (pat < 0) {
-        if (newPatByBytes) {
+        if (newPatAscii) {
+          pat = patients.addAscii(buf, newPatS, newPatE, patH);
+          prevPat = pat;
+          prevPatH = patH;
+        } else if (newPatByBytes) {
           pat = patients.add(buf, newPatS, newPatE, patH, newPat as string);
           prevPat = pat;
           prevPatH = patH;
@@ -450,7 +479,13 @@ export async function readAdmissions(
           sized = true;
           // Size the columns once from the file size and the mean line length (sampled over the
           // whole file; 2 % margin), so they are neither grown nor copied at the end.
-          if (size !== null && meanLine !== null) builder.reserve((size / meanLine) * 1.02 + 1024);
+          if (size !== null && meanLine !== null) {
+            const rows = (size / meanLine) * 1.02 + 1024;
+            builder.reserve(rows);
+            // Patient ids: sized for 0.6 per row (no re-hashing in the usual range of contacts
+            // per patient; the table grows beyond that).
+            builder.patients.reserve(rows * 0.6);
+          }
         }
         let p = start;
         let line = firstLine - 1;
@@ -502,5 +537,20 @@ export async function readAdmissions(
     if (dupLines.has(w.line)) continue;
     log.add("skipped_dst_hour", file, w.line, { column: w.column, found: formatLocalMinutes(w.at), expected: where });
   }
-  return { read, table: builder.finish(), patientIndex: builder.patients, byPatient: builder.byPatient };
+  // The grouping by patient is handed on (for the overlap check and the stays layer) unless the
+  // table is large and the grouping is the identity — rows already grouped by patient and in time
+  // order, as in files sorted by person — which the stays layer finds in one pass: then it is not
+  // kept (84 MB at national scale; small tables keep it, it saves the overlap check a sort).
+  const table = builder.finish();
+  const byPatient =
+    builder.byPatient !== null && table.length >= KEEP_ORDER_BELOW && isIdentity(builder.byPatient.order) ? null : builder.byPatient;
+  return { read, table, patientIndex: builder.patients, byPatient };
+}
+
+/** Tables with at least this many rows do not keep an identity grouping by patient (see above). */
+const KEEP_ORDER_BELOW = 1 << 20;
+
+function isIdentity(order: Int32Array): boolean {
+  for (let k = 0; k < order.length; k++) if (order[k] !== k) return false;
+  return true;
 }

@@ -164,15 +164,18 @@ export class ContactBuilder {
       const a = start[p];
       const b = start[p + 1];
       if (b - a < 2) continue;
-      const group = order.subarray(a, b);
-      sortByAdmission(group, adm);
-      for (let i = 0; i < group.length; ) {
+      // Rows of a patient by admission time, ties in row order: usually already so (a check),
+      // else sorted (no view object per patient unless a sort is needed).
+      let sorted = true;
+      for (let k = a + 1; k < b && sorted; k++) if (adm[order[k]] < adm[order[k - 1]]) sorted = false;
+      if (!sorted) sortByAdmission(order.subarray(a, b), adm);
+      for (let i = a; i < b; ) {
         let j = i + 1;
-        while (j < group.length && adm[group[j]] === adm[group[i]]) j++;
+        while (j < b && adm[order[j]] === adm[order[i]]) j++;
         for (let x = i + 1; x < j; x++) {
-          const r = group[x];
+          const r = order[x];
           for (let y = i; y < x; y++) {
-            const q = group[y];
+            const q = order[y];
             if ((isDup === null || isDup[q] === 0) && this.equalRows(q, r)) {
               if (isDup === null) isDup = new Uint8Array(n);
               isDup[r] = 1;

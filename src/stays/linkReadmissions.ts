@@ -13,6 +13,7 @@
  */
 import type { ContactTable } from "../contract/tables.js";
 import { MINUTES_PER_DAY, MISSING, dayOfMinutes } from "../contract/time.js";
+import { staySource } from "./buildStays.js";
 import { groupIndexByDiagnosis } from "./diagnosisGroups.js";
 import { staysMessages } from "./messages.js";
 import { resolveExclusions } from "./readmissionExclusions.js";
@@ -48,7 +49,10 @@ export function linkReadmissions(
   const first = stays.firstContact;
   const patientOf = contacts.patient;
   const diagnosisOf = contacts.diagnosis;
-  const start = stays.start;
+  // Start: the stay column, or the contacts' admitted_at through firstContact (staySource).
+  const startSrc = staySource(stays, "start");
+  const startValues = startSrc.values;
+  const startIndex = startSrc.index;
   const end = stays.end;
 
   for (let j = 0; j < m; j++) {
@@ -65,7 +69,7 @@ export function linkReadmissions(
     for (let k = j + 1; k < m; k++) {
       const t = stay[k];
       if (patientOf[first[t]] !== p) break;
-      const gap = start[t] - e;
+      const gap = startValues[startIndex === null ? t : startIndex[t]] - e;
       if (gap > window) break;
       if (gap <= 0) continue;
       if (!stays.acute[t] || excludedByDx[diagnosisOf[first[t]]] >= 0) continue;

@@ -19,7 +19,8 @@ const BIG = 2147483647;
 /**
  * A ContactTable may carry the loader's grouping of rows by patient (optional field
  * `patientOrder`, set by loadDataset: patient p's rows are order[start[p] … start[p + 1] − 1],
- * each patient's rows by admitted_at). It is reused here instead of sorting again.
+ * each patient's rows by admitted_at). It is reused here instead of sorting again. (The loader
+ * leaves it out of large tables whose rows already are in that order: then no sort is needed.)
  */
 export interface PatientOrderHint {
   readonly start: Int32Array;
@@ -32,11 +33,22 @@ export interface PatientOrderHint {
  * save an allocation.
  */
 export function sortContacts(c: ContactTable, scratch?: Uint8Array): ContactOrder {
+  const o = sortContactsOrIdentity(c, scratch);
+  if (o.order !== null) return o as ContactOrder;
+  const order = new Int32Array(c.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  return { order, offsets: o.offsets, patients: o.patients };
+}
+
+/** As sortContacts, with `order` null when it is the identity (rows already in order): no array is made. */
+export function sortContactsOrIdentity(c: ContactTable, scratch?: Uint8Array): Omit<ContactOrder, "order"> & { readonly order: Int32Array | null } {
   const hint = c.patientOrder;
   if (hint) {
     const reused = reuseOrder(c, hint, scratch !== undefined && scratch.length >= c.length ? scratch : new Uint8Array(c.length));
     if (reused !== null) return reused;
   }
+  const inOrder = rowsInOrder(c);
+  if (inOrder !== null) return inOrder;
   const n = c.length;
   const pat = c.patient;
   let patients = c.patientIds.length;
@@ -81,6 +93,39 @@ export function sortContacts(c: ContactTable, scratch?: Uint8Array): ContactOrde
     }
   }
   return { order, offsets, patients };
+}
+
+/**
+ * When the rows already are in (patient, admitted_at, discharged_at, row) order with the patients
+ * numbered in order of first appearance — a file grouped by patient and sorted by time, as the
+ * loader's dictionary numbers patients — the order is the identity: found in one pass, no sort.
+ * Returns null otherwise.
+ */
+function rowsInOrder(c: ContactTable): { readonly order: null; readonly offsets: Int32Array; readonly patients: number } | null {
+  const n = c.length;
+  const pat = c.patient;
+  const adm = c.admittedAt;
+  const dis = c.dischargedAt;
+  const patients = c.patientIds.length;
+  if (n === 0 || pat[0] !== 0 || pat[n - 1] !== patients - 1) return null;
+  for (let i = 1; i < n; i++) {
+    const p = pat[i];
+    const q = pat[i - 1];
+    if (p === q) {
+      const a = adm[i];
+      const b = adm[i - 1];
+      if (a < b) return null;
+      if (a === b) {
+        const x = dis[i] === MISSING ? BIG : dis[i];
+        const y = dis[i - 1] === MISSING ? BIG : dis[i - 1];
+        if (x < y) return null;
+      }
+    } else if (p !== q + 1) return null;
+  }
+  const offsets = new Int32Array(patients + 1);
+  for (let i = 0; i < n; i++) offsets[pat[i] + 1]++;
+  for (let p = 0; p < patients; p++) offsets[p + 1] += offsets[p];
+  return { order: null, offsets, patients };
 }
 
 /**

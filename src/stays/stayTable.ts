@@ -12,7 +12,8 @@ export function isRegistration(x: unknown): x is Registration {
  * (hospital, referral, birth date) are read through `firstContact` from the ContactTable, so that
  * no column is copied that the contacts already hold; `patient`, `diagnosis` and `censored` are
  * built on first read (code on the hot path reads contacts.patient / contacts.diagnosis through
- * `firstContact`, and `end === MISSING`).
+ * `firstContact`, and `end === MISSING`), and so are `start` and `municipality` when the contacts'
+ * rows already are in patient and time order (hot loops read them with `staySource`).
  */
 export interface StayTable {
   readonly length: number;
