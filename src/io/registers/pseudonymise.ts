@@ -76,6 +76,8 @@ export class PseudonymBatcher {
   private offs: number[] = [0];
   private readonly done: (Uint8Array | undefined)[] = [];
   private readonly pending: Promise<void>[] = [];
+  private readonly waiting = new Map<number, () => void>();
+  private failed: Promise<void> | null = null;
   private worker: Worker | null = null;
   private sent = 0;
   count = 0;
@@ -83,6 +85,8 @@ export class PseudonymBatcher {
   constructor(
     private readonly key: Uint8Array,
     private readonly useWorker: boolean,
+    /** Ids per batch sent to the worker. */
+    private readonly batchSize = BATCH,
   ) {}
 
   /** Add the id whose bytes are [s, e) of buf (the caller knows it is new). */
@@ -99,7 +103,7 @@ export class PseudonymBatcher {
     this.used += len;
     this.offs.push(this.used);
     const i = this.count++;
-    if (this.useWorker && this.offs.length > BATCH) this.flush();
+    if (this.useWorker && this.offs.length > this.batchSize) this.flush();
     return i;
   }
 
@@ -113,23 +117,22 @@ export class PseudonymBatcher {
     this.used = 0;
     this.offs = [0];
     if (this.worker === null) {
-      this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { key: Buffer.from(this.key) } });
-      this.worker.unref();
+      // One listener for all batches, keyed by batch number; a failure of the worker fails the import.
+      const w = new Worker(WORKER_SOURCE, { eval: true, workerData: { key: Buffer.from(this.key) } });
+      w.unref();
+      this.worker = w;
+      this.failed = new Promise<void>((_, reject) => {
+        w.once("error", reject);
+      });
+      this.failed.catch(() => undefined);
+      w.on("message", (m: { id: number; out: Uint8Array }) => {
+        this.done[m.id] = m.out;
+        this.waiting.get(m.id)?.();
+        this.waiting.delete(m.id);
+      });
     }
     const w = this.worker;
-    this.pending.push(
-      new Promise<void>((resolve, reject) => {
-        const onMessage = (m: { id: number; out: Uint8Array }): void => {
-          if (m.id !== batch) return;
-          w.off("message", onMessage);
-          w.off("error", reject);
-          this.done[batch] = m.out;
-          resolve();
-        };
-        w.on("message", onMessage);
-        w.once("error", reject);
-      }),
-    );
+    this.pending.push(new Promise<void>((resolve) => this.waiting.set(batch, resolve)));
     w.postMessage({ id: batch, bytes, offs }, [bytes.buffer, offs.buffer]);
   }
 
@@ -139,7 +142,8 @@ export class PseudonymBatcher {
     const tail = new Uint8Array(nTail * PSEUDONYM_BYTES);
     for (let i = 0; i < nTail; i++) writePseudonym(this.key, this.bytes, this.offs[i], this.offs[i + 1], tail, i * PSEUDONYM_BYTES);
     try {
-      await Promise.all(this.pending);
+      const all = Promise.all(this.pending);
+      await (this.failed === null ? all : Promise.race([all, this.failed]));
     } finally {
       if (this.worker !== null) await this.worker.terminate();
       this.worker = null;

@@ -235,3 +235,29 @@ describe("import → contract files → load gives the same tables", () => {
     }
   });
 });
+
+describe("PseudonymBatcher", () => {
+  it("many batches in the worker: the same bytes as in-line hashing, and no listener warning", async () => {
+    const { PseudonymBatcher, PSEUDONYM_BYTES } = await import("../../../src/io/registers/pseudonymise.js");
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.name);
+    process.on("warning", onWarning);
+    try {
+      const key = Buffer.from(KEY);
+      const b = new PseudonymBatcher(key, true, 100);
+      const ids = Array.from({ length: 2_500 }, (_, i) => `q${i.toString(36)}z`);
+      for (const id of ids) {
+        const bytes = Buffer.from(id);
+        b.add(bytes, 0, bytes.length);
+      }
+      const out = await b.finish();
+      expect(out.length).toBe(ids.length * PSEUDONYM_BYTES);
+      const text = Buffer.from(out).toString("latin1");
+      for (const i of [0, 99, 100, 1_234, 2_499]) expect(text.slice(i * PSEUDONYM_BYTES, (i + 1) * PSEUDONYM_BYTES)).toBe(pseudonymOf(key, ids[i]));
+      await new Promise((r) => setTimeout(r, 10));
+      expect(warnings).toEqual([]);
+    } finally {
+      process.off("warning", onWarning);
+    }
+  });
+});
