@@ -12,6 +12,9 @@
  *    and code tables in the imports.
  * 3. Print the best time of each, the ratios, peak memory, and check that they give the same
  *    number of contacts, patients, acute contacts and (with drg.csv) total cost.
+ *
+ * Both sides run the built package (dist/, built first by `npm run bench:import`), as users run
+ * it; with `--source` they run the TypeScript sources through tsx instead.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, symlinkSync } from "node:fs";
@@ -38,8 +41,15 @@ interface LoadResult {
 
 type Part = "contract" | "lpr3-a" | "lpr3-a-contacts";
 
+/** The loader under test: the built package, or the sources with --source. */
+async function loader(): Promise<typeof import("../src/io/index.js")> {
+  if (process.argv.includes("--source")) return import("../src/io/index.js");
+  const dist = new URL("../dist/index.js", import.meta.url).href;
+  return (await import(dist)) as typeof import("../src/io/index.js");
+}
+
 async function part(which: Part): Promise<LoadResult> {
-  const { loadDataset } = await import("../src/io/index.js");
+  const { loadDataset } = await loader();
   const t0 = performance.now();
   const ds =
     which === "contract"
@@ -87,7 +97,8 @@ async function ensureExtract(): Promise<void> {
 }
 
 function child(which: string): LoadResult {
-  const r = spawnSync(process.execPath, ["--max-old-space-size=6144", "--import", "tsx", self, "--part", which], {
+  const source = process.argv.includes("--source") ? ["--source"] : [];
+  const r = spawnSync(process.execPath, ["--max-old-space-size=6144", "--import", "tsx", self, "--part", which, ...source], {
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
     stdio: ["ignore", "pipe", "inherit"],
@@ -106,6 +117,7 @@ async function main(): Promise<void> {
   }
   await ensureBenchData(NATION, console.log);
   await ensureExtract();
+  console.log(process.argv.includes("--source") ? "running the TypeScript sources (tsx)" : "running the built package (dist/)");
   const runs: Record<Part, LoadResult[]> = { contract: [], "lpr3-a-contacts": [], "lpr3-a": [] };
   for (let k = 0; k < 2; k++) {
     for (const p of Object.keys(runs) as Part[]) {
