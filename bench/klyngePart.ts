@@ -4,10 +4,19 @@
  * and the check values (stays, admissions, readmission numerator/denominator by municipality and
  * discharge year).
  */
-import { loadDataset } from "../src/io/index.js";
-import { computeIndicators, prepareIndicators } from "../src/indicators/index.js";
-import { computeStays, staySource } from "../src/stays/index.js";
-import { MISSING, yearOfMinutes } from "../src/contract/time.js";
+import type { computeIndicators, computeStays } from "../src/index.js";
+
+type Api = typeof import("../src/index.js");
+let api: Api;
+
+/**
+ * The package under test: the built one (dist/, as users run it; `npm run bench` builds it first),
+ * or the TypeScript sources through tsx with --source.
+ */
+async function loadApi(): Promise<Api> {
+  if (process.argv.includes("--source")) return import("../src/index.js");
+  return (await import(new URL("../dist/index.js", import.meta.url).href)) as Api;
+}
 
 export interface KlyngeResult {
   readonly loadMs: number;
@@ -40,6 +49,8 @@ export async function runKlynge(
   extraOptions: Parameters<typeof computeIndicators>[1] | null = null,
 ): Promise<KlyngeResult> {
   const t0 = performance.now();
+  api = await loadApi();
+  const { loadDataset, computeIndicators, prepareIndicators } = api;
   const ds = await loadDataset(dir);
   const t1 = performance.now();
   const rowCount = computeIndicators(ds, indicatorOptions).length; // rows released at once: only their count is reported
@@ -77,6 +88,7 @@ export async function runKlynge(
  * stay and admission tables are dropped on return (only the check values stay alive).
  */
 function checkValues(ds: Parameters<typeof computeStays>[0]): CheckValues {
+  const { computeStays, staySource, MISSING, yearOfMinutes } = api;
   const { stays, admissions, report } = computeStays(ds);
   const readmission: Record<string, [number, number]> = {};
   const muni = staySource(stays, "municipality"); // without building the column when read through firstContact

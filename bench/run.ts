@@ -8,7 +8,9 @@
  *    admissions and readmission SQL; klynge on the region-year.
  * 3. Compare the check values (must match) and print the timings, ratios and goals.
  *
- * Options: --nation DIR / --region DIR to use other folders; --skip-duckdb.
+ * klynge runs as the built package (dist/, built first by `npm run bench`), as users run it.
+ * Options: --nation DIR / --region DIR to use other folders; --skip-duckdb; --source to run the
+ * TypeScript sources through tsx instead.
  */
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -23,7 +25,8 @@ const arg = (name: string): string | undefined => {
 };
 
 function child<T>(part: string, dir: string): T {
-  const r = spawnSync(process.execPath, ["--import", "tsx", self, "--part", part, "--dir", dir], {
+  const source = process.argv.includes("--source") ? ["--source"] : [];
+  const r = spawnSync(process.execPath, ["--import", "tsx", self, "--part", part, "--dir", dir, ...source], {
     encoding: "utf8",
     maxBuffer: 256 * 1024 * 1024,
     stdio: ["ignore", "pipe", "inherit"],
