@@ -40,7 +40,7 @@ import type { AdmissionsRecord } from "../contract/schemas/admissionsSchema.js";
 import { meanLineBytes, plainSize } from "./chunks.js";
 import { ContactBuilder } from "./contactBuilder.js";
 import type { PatientOrder } from "./contactBuilder.js";
-import { ByteDictionary, FNV_OFFSET, FNV_PRIME, SmallByteCache } from "./dictionary.js";
+import { ByteDictionary, CELL_INVALID, CELL_NONE, CELL_PENDING, FNV_OFFSET, FNV_PRIME, SmallByteCache, registeredIndex } from "./dictionary.js";
 import type { ProblemLog } from "./problemLog.js";
 import { recordOfLine } from "./rowSink.js";
 import { readTable } from "./tableReader.js";
@@ -101,9 +101,9 @@ const KIND: Readonly<Record<(typeof ADMISSIONS_COLUMNS)[number], number>> = {
 
 // ByteDictionary values: ≥ 0 a code or a registered index; PENDING = valid, not yet registered
 // (canonical string in `str`); NONE = valid "not given"; INVALID = the rule failed.
-const PENDING = -1;
-const INVALID = -2;
-const NONE = -3;
+const PENDING = CELL_PENDING;
+const INVALID = CELL_INVALID;
+const NONE = CELL_NONE;
 const ENUM_INVALID = -100;
 
 const POW10 = [1, 10, 100, 1000, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
@@ -453,19 +453,8 @@ export async function readAdmissions(
         prevPat = pat;
         prevPatH = patH;
       }
-      let diag = dDiag.val[eDiag];
-      if (diag === PENDING) {
-        diag = builder.diagnoses.id(dDiag.str[eDiag] as string);
-        dDiag.val[eDiag] = diag;
-      }
-      let hosp = -1;
-      if (eHosp >= 0) {
-        hosp = dHosp.val[eHosp];
-        if (hosp === PENDING) {
-          hosp = builder.hospitals.id(dHosp.str[eHosp] as string);
-          dHosp.val[eHosp] = hosp;
-        } else if (hosp === NONE) hosp = -1;
-      }
+      const diag = registeredIndex(dDiag, eDiag, builder.diagnoses);
+      const hosp = eHosp >= 0 ? registeredIndex(dHosp, eHosp, builder.hospitals) : -1;
       counts.rowsRead++;
       builder.push(pat, vBirth, vSex, vMuni, hosp, vAdm, vDis, vAty, vCty, diag, vRef, vCost, line);
       counts.accepted++;

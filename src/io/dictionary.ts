@@ -196,6 +196,28 @@ export class SmallByteCache {
   }
 }
 
+/**
+ * Values of a ByteDictionary that caches what a field rule made of each raw text cell: ≥ 0 a
+ * registered index, CELL_PENDING valid but not yet registered (canonical string in `str`),
+ * CELL_INVALID the rule failed, CELL_NONE valid "not given".
+ */
+export const CELL_PENDING = -1;
+export const CELL_INVALID = -2;
+export const CELL_NONE = -3;
+
+/**
+ * The index in `target` of entry e's canonical value, registering a pending value on first use
+ * (values are registered in the order rows are accepted); −1 for "not given".
+ */
+export function registeredIndex(dict: ByteDictionary, e: number, target: StringDictionary): number {
+  let v = dict.val[e];
+  if (v === CELL_PENDING) {
+    v = target.id(dict.str[e] as string);
+    dict.val[e] = v;
+  }
+  return v === CELL_NONE ? -1 : v;
+}
+
 /** FNV-1a hash of bytes [s, e). */
 export function fnvBytes(buf: Uint8Array, s: number, e: number): number {
   let h = FNV_OFFSET;

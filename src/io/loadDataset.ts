@@ -38,7 +38,7 @@ import { tableReport } from "./tableReader.js";
 import { logIssues } from "./zodIssues.js";
 import type { CodeMap } from "./registers/codeColumn.js";
 import { findRegisterFile, isRegisterFormat, loadRegisterContacts } from "./registers/loadRegisterContacts.js";
-import { readFolk1a } from "./registers/folk1a.js";
+import { readFolk1aTable } from "./registers/importFolk1a.js";
 import type { RegisterFormat } from "./registers/registerPreset.js";
 
 export interface LoadOptions {
@@ -198,9 +198,9 @@ export async function loadDataset(dir: string, options: LoadOptions = {}): Promi
   if (folkPath !== null) {
     // No population.csv: Statistics Denmark's FOLK1A as the StatBank API delivers it.
     const [path, file] = folkPath;
-    const f = await readFolk1a(path, file, { ...(municipalities === undefined ? {} : { municipalities }), geography }, log);
+    const f = await readFolk1aTable(path, file, { ...(municipalities === undefined ? {} : { municipalities }), geography }, log);
     population = f.table;
-    tables.push({ ...tableReport({ file, columns: [], required: [] }, f.read, log), format: "statbank-folk1a", codes: f.codes, notes: f.notes });
+    tables.push(f.report);
   } else if (popPath === null) {
     log.add("missing_file", "population.csv", null, { found: dir, expected: "population.csv, population.csv.gz or a StatBank folk1a.csv" });
     tables.push(tableReport(populationSpec("population.csv"), null, log));

@@ -6,7 +6,7 @@
  */
 
 import type { CodeCount } from "../../contract/dataset.js";
-import { ByteDictionary } from "../dictionary.js";
+import { ByteDictionary, fnvBytes } from "../dictionary.js";
 import { DROP, UNMAPPED } from "./registerPreset.js";
 import type { CodeRule } from "./registerPreset.js";
 
@@ -51,8 +51,7 @@ export class CodeColumn {
   private last = -1;
 
   private lookup(buf: Uint8Array, s: number, e: number): number {
-    let h = 0x811c9dc5 | 0;
-    for (let i = s; i < e; i++) h = Math.imul(h ^ buf[i], 16777619);
+    const h = fnvBytes(buf, s, e);
     let i = this.dict.find(buf, s, e, h);
     if (i < 0) {
       const text = Buffer.from(buf.buffer, buf.byteOffset + s, e - s).toString("utf8");

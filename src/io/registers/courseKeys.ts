@@ -6,7 +6,7 @@
  * as −(entry + 1). NaN = the contact has no key.
  */
 
-import { ByteDictionary } from "../dictionary.js";
+import { ByteDictionary, fnvBytes } from "../dictionary.js";
 
 export class CourseKeys {
   keys: Float64Array;
@@ -52,8 +52,7 @@ export class CourseKeys {
       }
       return v;
     }
-    let h = 0x811c9dc5 | 0;
-    for (let i = s; i < e; i++) h = Math.imul(h ^ buf[i], 16777619);
+    const h = fnvBytes(buf, s, e);
     let t = this.text.find(buf, s, e, h);
     if (t < 0) {
       if (!add) return -Infinity;

@@ -12,6 +12,7 @@ import { loadGeography } from "../loadTable.js";
 import { ProblemLog } from "../problemLog.js";
 import { tableReport } from "../tableReader.js";
 import { readFolk1a } from "./folk1a.js";
+import type { Folk1aContext } from "./folk1a.js";
 
 export interface Folk1aImport {
   readonly table: PopulationTable;
@@ -22,13 +23,24 @@ export interface Folk1aImport {
   readonly ok: boolean;
 }
 
+/** Read a FOLK1A file with its table report (format, value table and notes), for loadDataset and importFolk1a. */
+export async function readFolk1aTable(
+  path: string,
+  file: string,
+  context: Folk1aContext,
+  log: ProblemLog,
+): Promise<{ table: PopulationTable; report: TableReport }> {
+  const f = await readFolk1a(path, file, context, log);
+  const report: TableReport = { ...tableReport({ file, columns: [], required: [] }, f.read, log), format: "statbank-folk1a", codes: f.codes, notes: f.notes };
+  return { table: f.table, report };
+}
+
 /** Read the FOLK1A file at `path` against the geography at `geographyPath` (default: the shipped one). */
 export async function importFolk1a(path: string, geographyPath?: string): Promise<Folk1aImport> {
   const geography = await loadGeography(geographyPath);
   const log = new ProblemLog(100);
   const file = basename(path);
-  const f = await readFolk1a(path, file, { municipalities: new Set(geography.map((g) => g.municipality_code)), geography }, log);
-  const t: TableReport = { ...tableReport({ file, columns: [], required: [] }, f.read, log), format: "statbank-folk1a", codes: f.codes, notes: f.notes };
-  const report: LoadReport = { dir: path, tables: [t], problems: log.problems, problemCounts: { ...log.counts }, ok: log.errorCount === 0 };
+  const f = await readFolk1aTable(path, file, { municipalities: new Set(geography.map((g) => g.municipality_code)), geography }, log);
+  const report: LoadReport = { dir: path, tables: [f.report], problems: log.problems, problemCounts: { ...log.counts }, ok: log.errorCount === 0 };
   return { table: f.table, geography, report, text: formatLoadReport(report), ok: report.ok };
 }

@@ -14,7 +14,7 @@ import { MISSING, elapsedMinutes, formatDay, formatLocalMinutes } from "../../co
 import { dayFromParts, isSkippedHour, parseDiagnosis, parseOptionalText } from "../../contract/fields.js";
 import { ContactBuilder } from "../contactBuilder.js";
 import type { PatientOrder } from "../contactBuilder.js";
-import { ByteDictionary, fixedWidthList } from "../dictionary.js";
+import { ByteDictionary, CELL_INVALID, CELL_NONE, CELL_PENDING, fixedWidthList, fnvBytes as fnv, registeredIndex } from "../dictionary.js";
 import type { ProblemLog } from "../problemLog.js";
 import { readTable } from "../tableReader.js";
 import type { Counts, Header, ReadResult, RowSink } from "../tableReader.js";
@@ -77,9 +77,9 @@ export interface RegisterContacts {
 }
 
 // Dictionary values of text columns.
-const PENDING = -1;
-const INVALID = -2;
-const NONE = -3;
+const PENDING = CELL_PENDING;
+const INVALID = CELL_INVALID;
+const NONE = CELL_NONE;
 
 /** Index of each role among a FileRule's columns (first rule with that role), −1 when none. */
 function roleIndex(rule: FileRule): (role: Role) => number[] {
@@ -98,11 +98,6 @@ function codeColumns(rule: FileRule, cols: FileColumns, codeMap: CodeMap): (Code
   });
 }
 
-function fnv(buf: Uint8Array, s: number, e: number): number {
-  let h = 0x811c9dc5 | 0;
-  for (let i = s; i < e; i++) h = Math.imul(h ^ buf[i], 16777619);
-  return h;
-}
 
 function text(buf: Uint8Array, s: number, e: number): string {
   return Buffer.from(buf.buffer, buf.byteOffset + s, e - s).toString("utf8");
@@ -610,19 +605,8 @@ export async function readRegisterContacts(
         }
         prevPat = pat;
       }
-      let diag = dDiag.val[eDiag];
-      if (diag === PENDING) {
-        diag = builder.diagnoses.id(dDiag.str[eDiag] as string);
-        dDiag.val[eDiag] = diag;
-      }
-      let hosp = -1;
-      if (eHosp >= 0) {
-        hosp = dHosp.val[eHosp];
-        if (hosp === PENDING) {
-          hosp = builder.hospitals.id(dHosp.str[eHosp] as string);
-          dHosp.val[eHosp] = hosp;
-        } else if (hosp === NONE) hosp = -1;
-      }
+      const diag = registeredIndex(dDiag, eDiag, builder.diagnoses);
+      const hosp = eHosp >= 0 ? registeredIndex(dHosp, eHosp, builder.hospitals) : -1;
       if (courses !== null) {
         if (kCourse >= 0) courses.push(buf, st[kCourse], en[kCourse]);
         else courses.push(buf, 0, 0);
