@@ -2,6 +2,9 @@
 
 import { UsageError } from "./args.js";
 import { isDatasetError } from "../io/datasetError.js";
+import { cliLang, isSafetyError } from "../io/safetyMessages.js";
+import { guardText, withGuardedConsole } from "./outputGuard.js";
+import { keyCommand, keyHelp } from "./commands/key.js";
 import { generateCommand, generateHelp } from "./commands/generate.js";
 import { importCommand, importHelp } from "./commands/import.js";
 import { indicatorsCommand, indicatorsHelp } from "./commands/indicators.js";
@@ -22,6 +25,7 @@ const commands: Record<string, Command> = {
   import: { run: importCommand, help: importHelp },
   indicators: { run: indicatorsCommand, help: indicatorsHelp },
   interventions: { run: interventionsCommand, help: interventionsHelp },
+  key: { run: keyCommand, help: keyHelp },
 };
 
 function usage(): string {
@@ -39,11 +43,11 @@ function usage(): string {
 export async function main(argv: readonly string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === "help" || name === "--help" || name === "-h") {
-    const about = rest[0] ? commands[rest[0]] : undefined;
+    const about = rest[0] && Object.hasOwn(commands, rest[0]) ? commands[rest[0]] : undefined;
     console.log(about ? about.help : usage());
     return 0;
   }
-  const command = commands[name];
+  const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!command) {
     console.error(`klynge: unknown command "${name}"\n\n${usage()}`);
     return 2;
@@ -52,9 +56,17 @@ export async function main(argv: readonly string[]): Promise<number> {
     console.log(command.help);
     return 0;
   }
+  return withGuardedConsole(() => runGuarded(name, command, rest));
+}
+
+async function runGuarded(name: string, command: Command, rest: readonly string[]): Promise<number> {
   try {
     return await command.run(rest);
   } catch (err) {
+    if (isSafetyError(err)) {
+      console.error(`klynge ${name}: ${err.text(cliLang())}`);
+      return 1;
+    }
     if (err instanceof UsageError || (err instanceof TypeError && "code" in err && String((err as { code?: string }).code).startsWith("ERR_PARSE_ARGS"))) {
       console.error(`klynge ${name}: ${err.message}\n\n${command.help}`);
       return 2;
@@ -62,6 +74,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (isDatasetError(err)) {
       console.error(`klynge ${name}: ${err.message}`);
       return 1;
+    }
+    // An unexpected error is shown by the launcher: its text is guarded like everything printed.
+    if (err instanceof Error) {
+      err.message = guardText(err.message);
+      if (err.stack !== undefined) err.stack = guardText(err.stack);
     }
     throw err;
   }

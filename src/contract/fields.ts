@@ -8,6 +8,7 @@
  * required field and "not given" for an optional one.
  */
 
+import { looksLikePersonNumber } from "./personNumber.js";
 import { AdmissionType, ContactType, REFERRAL_SOURCES, SECTORS, Sex } from "./codes.js";
 import type { ReferralSource, Sector } from "./codes.js";
 import { MINUTES_PER_DAY, MISSING, daysFromCivil, daysInMonth, isSkippedLocalTime, isValidDate } from "./time.js";
@@ -296,17 +297,9 @@ export function parseOptionalText(text: string): FieldResult<string | null> {
   return ok(s === "" ? null : s);
 }
 
-/**
- * The shape of a Danish CPR number: DDMMYY, optional dash, four digits (brief, privacy rule).
- * Built from parts so that no file holds the literal pattern of a number.
- */
-const CPR_RE = new RegExp(
-  ["\\b(0[1-9]|[12][0-9]|3[01])", "(0[1-9]|1[0-2])", "[0-9]{2}-?[0-9]{4}\\b"].join(""),
-);
-
-/** True when text contains something shaped like a CPR number. */
+/** True when text contains something shaped like a person (CPR) number (contract/personNumber.ts). */
 export function looksLikeCpr(text: string): boolean {
-  return CPR_RE.test(text);
+  return looksLikePersonNumber(text);
 }
 
 /**

@@ -4,7 +4,8 @@
  * and renamed into place, so an interrupted run never leaves half a table.
  */
 
-import { mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, extname } from "node:path";
 import type { Row } from "./columns.js";
 import { toArrow } from "./toArrow.js";
@@ -36,7 +37,14 @@ export function writeTable(rows: readonly Row[], file: string, options: WriteTab
         ? toJson(rows, { pretty: true })
         : toArrow(rows, options.columns ? { columns: options.columns } : {});
   mkdirSync(dirname(file), { recursive: true });
-  const tmp = `${file}.tmp-${process.pid}`;
-  writeFileSync(tmp, bytes);
-  renameSync(tmp, file);
+  // The temporary file has an unpredictable name and is created exclusively ("wx"): an existing
+  // file or symbolic link of that name is never followed or overwritten.
+  const tmp = `${file}.tmp-${randomBytes(8).toString("hex")}`;
+  writeFileSync(tmp, bytes, { flag: "wx" });
+  try {
+    renameSync(tmp, file);
+  } catch (err) {
+    rmSync(tmp, { force: true }); // ours: created above
+    throw err;
+  }
 }

@@ -147,7 +147,8 @@ function dateTimeAt(buf: Buffer, p: number): number {
 /**
  * True when bytes [s, e) are a patient id that the shared rule (parsePatientId) accepts unchanged,
  * seen without making a string: non-empty printable ASCII with no space, and (unless CPR-shaped
- * ids are allowed) fewer than 10 digits, so that it cannot contain a CPR-shaped number. Other ids
+ * ids are allowed) fewer than 9 digits, so that it cannot contain a CPR-shaped number (9 digits
+ * can be one: a day's leading zero lost, contract/personNumber.ts). Other ids
  * go through the rule itself.
  */
 export function plainId(buf: Uint8Array, s: number, e: number, allowCprLikeIds: boolean): boolean {
@@ -158,7 +159,7 @@ export function plainId(buf: Uint8Array, s: number, e: number, allowCprLikeIds: 
     if (b <= 0x20 || b >= 0x7f) return false;
     if (b >= 48 && b <= 57) digits++;
   }
-  return allowCprLikeIds || digits < 10;
+  return allowCprLikeIds || digits < 9;
 }
 
 /** Read admissions.csv (or .csv.gz) at `path` into a ContactTable, logging every problem. */
@@ -370,7 +371,7 @@ export async function readAdmissions(
             else {
               vPat = patients.find(buf, s, p, h);
               if (vPat < 0 && plainId(buf, s, p, allowCpr)) {
-                // Printable ASCII without spaces and with fewer than 10 digits: parsePatientId
+                // Printable ASCII without spaces and with fewer than 9 digits: parsePatientId
                 // keeps it unchanged (nothing to trim, cannot hold a CPR-shaped number), so no
                 // string is made (tests/io/plainId.test.ts checks the agreement).
                 newPatS = s;

@@ -1,11 +1,15 @@
 /** formatLoadReport(report): the printable load report (what `klynge validate DIR` prints). */
 
 import type { LoadReport } from "../contract/dataset.js";
+import { maskPersonNumbers } from "../contract/personNumber.js";
 import { REPORT_TEXT } from "./messages.js";
+import { shownHeader } from "./shownHeader.js";
 
 /**
  * Render a LoadReport as text: one line of counts per table (extra columns, empty lines and the
  * source noted), then every listed problem, a note per code whose list was capped, and the verdict.
+ * Values shaped like a person number are masked, and header names that do not look like column
+ * names are not shown.
  */
 export function formatLoadReport(report: LoadReport): string {
   const out: string[] = [REPORT_TEXT.title(report.dir)];
@@ -22,7 +26,7 @@ export function formatLoadReport(report: LoadReport): string {
       for (const c of t.codes) out.push(REPORT_TEXT.codeLine(c.column, c.value, c.count, c.mappedTo, c.note));
     }
     if (t.source !== undefined) out.push(REPORT_TEXT.source(t.source));
-    if (t.extraColumns !== undefined && t.extraColumns.length > 0) out.push(REPORT_TEXT.extraColumns(t.extraColumns.join(", ")));
+    if (t.extraColumns !== undefined && t.extraColumns.length > 0) out.push(REPORT_TEXT.extraColumns(shownHeader(t.extraColumns)));
     if (t.blankLines !== undefined && t.blankLines > 0) out.push(REPORT_TEXT.blankLines(t.blankLines));
   }
   let errors = 0;
@@ -45,5 +49,6 @@ export function formatLoadReport(report: LoadReport): string {
   out.push("");
   const rejected = report.tables.reduce((s, t) => s + t.rowsRejected, 0);
   out.push(report.ok ? REPORT_TEXT.verdictOk : REPORT_TEXT.verdictFail(rejected, errors));
-  return out.join("\n") + "\n";
+  // Masked as a whole: no value shaped like a person number is printed (contract/personNumber.ts).
+  return maskPersonNumbers(out.join("\n") + "\n");
 }

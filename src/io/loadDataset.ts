@@ -107,6 +107,12 @@ export async function loadDataset(dir: string, options: LoadOptions = {}): Promi
   }
   const log = new ProblemLog(options.maxProblemsPerCode ?? 100, options.onWarning);
   const tables: TableReport[] = [];
+  // A table both plain and gzipped (e.g. a stale admissions.csv beside a new admissions.csv.gz): refused, never one picked silently.
+  for (const name of ["admissions", "population", "geography", "deaths", "sector_costs", "experience"]) {
+    if (existsSync(join(root, `${name}.csv`)) && existsSync(join(root, `${name}.csv.gz`))) {
+      log.add("ambiguous_file", `${name}.csv`, null, { found: `${name}.csv, ${name}.csv.gz`, expected: "one of them" });
+    }
+  }
   const allowCprLikeIds = options.allowCprLikeIds ?? false;
 
   // Geography.

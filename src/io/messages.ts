@@ -4,6 +4,9 @@
  * `file: text` for a whole-file problem. Tests check these texts word for word.
  */
 
+import { maskPersonNumbers, safeValue } from "../contract/personNumber.js";
+import { FILE_KINDS } from "./safetyMessages.js";
+
 export type Severity = "error" | "warning";
 
 /** Values a message may quote. `found` and `other` are shown quoted and shortened. */
@@ -24,13 +27,19 @@ interface Entry {
 }
 
 const MAX_QUOTED = 60;
+/** Longest list of header names shown ("the file has: …"). */
+const MAX_HEADER = 200;
 
-/** Quote a value for a message: control characters shown as "?", long text cut with "…". */
+/**
+ * Quote a value for a message: person-number shapes masked first, control characters shown as
+ * "?", long text cut with "…" (contract/personNumber.ts safeValue).
+ */
 export function quote(value: string | undefined): string {
-  let s = (value ?? "").replace(/[\u0000-\u001f\u007f]/g, "?");
-  if (s.length > MAX_QUOTED) s = `${s.slice(0, MAX_QUOTED)}…`;
-  return `"${s}"`;
+  return `"${safeValue(value ?? "", MAX_QUOTED)}"`;
 }
+
+/** A file's header names as shown in a message: masked, stripped of control characters, cut. */
+const header = (found: string | undefined): string => safeValue(found ?? "", MAX_HEADER);
 
 const notA = (p: MessageParams): string => `${p.column} ${quote(p.found)} is not ${p.expected}`;
 
@@ -86,14 +95,28 @@ export const MESSAGES = {
   // Files.
   missing_columns: {
     severity: "error",
-    text: (p) => `missing required column(s) ${p.list}; the header has: ${p.found}`,
+    text: (p) => `missing required column(s) ${p.list}; the header has: ${header(p.found)}`,
   },
   wrong_delimiter: {
     severity: "error",
     text: (p) => `columns are separated by ${p.found}; expected "," or ";"`,
   },
+  ambiguous_file: {
+    severity: "error",
+    text: (p) => `the folder holds both ${p.found}; one is stale — remove it (klynge does not pick one)`,
+  },
   missing_file: { severity: "error", text: (p) => `required file not found in ${p.found}` },
   empty_file: { severity: "error", text: () => "the file is empty (no header line)" },
+  not_regular_file: {
+    severity: "error",
+    text: (p) => `the file is ${FILE_KINDS.en[(p.found ?? "other") as keyof (typeof FILE_KINDS)["en"]] ?? FILE_KINDS.en.other}; klynge reads only regular files (no symbolic links, devices or FIFOs) in a dataset or extract`,
+  },
+  line_too_long: { severity: "error", text: (p) => `the line is longer than ${p.n} bytes (the limit for one line); the file is not read further` },
+  too_much_data: {
+    severity: "error",
+    text: (p) =>
+      `the decompressed data is over ${p.n} MiB and more than ${p.m} times the compressed file (a decompression bomb?); the file is not read after line ${p.lineRef}`,
+  },
   unreadable: { severity: "error", text: (p) => `the file could not be read (${p.found}); rows after line ${p.n} were not read` },
   not_utf8: {
     severity: "warning",
@@ -107,12 +130,12 @@ export const MESSAGES = {
   wrong_format: {
     severity: "error",
     text: (p) =>
-      `this is not ${p.expected} file: expected the columns ${p.list}${p.other === undefined ? "" : ` (missing: ${p.other})`}; the file has: ${p.found}`,
+      `this is not ${p.expected} file: expected the columns ${p.list}${p.other === undefined ? "" : ` (missing: ${p.other})`}; the file has: ${header(p.found)}`,
   },
   unmapped_code: {
     severity: "warning",
     text: (p) =>
-      `${p.column} ${quote(p.found)} has no mapping (${p.other}); the row is not imported (--map ${p.column}.${p.found ?? ""}=… maps it)`,
+      `${p.column} ${quote(p.found)} has no mapping (${p.other}); the row is not imported (--map ${p.column}.${safeValue(p.found ?? "", MAX_QUOTED)}=… maps it)`,
   },
   person_not_found: { severity: "error", text: (p) => `the person of this contact is not in ${p.other}` },
   duplicate_person: {
@@ -146,7 +169,8 @@ export function severityOf(code: MessageCode): Severity {
 /** The full message text: `file:line: text` or `file: text`. */
 export function formatMessage(code: MessageCode, file: string, line: number | null, params: MessageParams): string {
   const where = line === null ? file : `${file}:${line}`;
-  return `${where}: ${MESSAGES[code].text(params)}`;
+  // Masked as a whole too: no value shaped like a person number leaves through any message.
+  return maskPersonNumbers(`${where}: ${MESSAGES[code].text(params)}`);
 }
 
 /** Texts of the printed load report (formatLoadReport). */
@@ -156,11 +180,11 @@ export const REPORT_TEXT = {
     `  ${file}: ${read} rows read, ${accepted} accepted, ${rejected} rejected, ${duplicates} duplicates, ${warnings} warnings`,
   absent: (file: string) => `  ${file}: not present`,
   format: (format: string, excluded: number) => `    read as ${format}; ${excluded} rows excluded (a documented filter or a value without mapping)`,
-  note: (note: string) => `    note: ${note}`,
+  note: (note: string) => `    note: ${maskPersonNumbers(note)}`,
   codesHeader: "    values met (column value: rows -> mapped to):",
   codeLine: (column: string, value: string, count: number, mappedTo: string | null, note: string | undefined) =>
-    `      ${column} ${value === "" ? "(empty)" : value}: ${count} -> ${mappedTo ?? "NOT MAPPED"}${note === undefined ? "" : ` (${note})`}`,
-  extraColumns: (cols: string) => `    extra columns kept and ignored: ${cols}`,
+    `      ${column} ${value === "" ? "(empty)" : safeValue(value, MAX_QUOTED)}: ${count} -> ${mappedTo ?? "NOT MAPPED"}${note === undefined ? "" : ` (${note})`}`,
+  extraColumns: (cols: string) => `    extra columns kept and ignored: ${safeValue(cols, MAX_HEADER)}`,
   blankLines: (n: number) => `    ${n} empty lines skipped`,
   source: (src: string) => `    read from ${src}`,
   problemsHeader: (errors: number, warnings: number) => `Problems: ${errors} errors, ${warnings} warnings`,

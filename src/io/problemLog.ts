@@ -4,6 +4,7 @@
  */
 
 import type { Problem } from "../contract/dataset.js";
+import { maskPersonNumbers } from "../contract/personNumber.js";
 import { MESSAGES, formatMessage } from "./messages.js";
 import type { MessageCode, MessageParams } from "./messages.js";
 
@@ -45,7 +46,7 @@ export class ProblemLog {
       line,
       column: params.column ?? null,
       expected: params.expected ?? "",
-      found: code === "cpr_like_id" ? "(not shown)" : (params.found ?? ""),
+      found: code === "cpr_like_id" ? "(not shown)" : maskPersonNumbers(params.found ?? ""),
       message: formatMessage(code, file, line, params),
     };
     if (keep) {

@@ -8,9 +8,11 @@
 
 import { isUtf8 } from "node:buffer";
 import type { TableReport } from "../contract/dataset.js";
-import { forEachPiece } from "./chunks.js";
+import { DecompressionLimitError, forEachPiece, LineTooLongError } from "./chunks.js";
+import { isSafetyError } from "./safetyMessages.js";
 import { delimiterName, normaliseColumnName, otherDelimiter, sniffDelimiter, splitCsvLine } from "./csvLine.js";
 import type { ProblemLog } from "./problemLog.js";
+import { shownHeader } from "./shownHeader.js";
 
 /** Columns of a table in the contract. */
 export interface TableSpec {
@@ -76,7 +78,7 @@ export function readHeader(text: string, spec: TableSpec, log: ProblemLog): Head
     } else {
       log.add("missing_columns", spec.file, 1, {
         list: missing.join(", "),
-        found: names.join(", "),
+        found: shownHeader(names),
         expected: spec.required.join(", "),
         column: missing[0],
       });
@@ -164,7 +166,10 @@ export async function readTable(
       }
     }, chunkSize);
   } catch (err) {
-    log.add("unreadable", file, null, { found: errorText(err), n: lineNo });
+    if (err instanceof LineTooLongError) log.add("line_too_long", file, lineNo + 1, { n: err.limit });
+    else if (err instanceof DecompressionLimitError) log.add("too_much_data", file, null, { n: err.freeBytes / (1024 * 1024), m: err.ratio, lineRef: lineNo });
+    else if (isSafetyError(err) && err.code === "not_regular") log.add("not_regular_file", file, null, { found: err.values.other ?? "other" });
+    else log.add("unreadable", file, null, { found: errorText(err), n: lineNo });
   }
   if (!headerSeen) log.add("empty_file", file, null, {});
   return { header, counts, present: true };

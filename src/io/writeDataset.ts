@@ -2,10 +2,11 @@
  * writeDataset(dataset, outDir): write a loaded dataset back as a contract dataset folder
  * (admissions.csv, population.csv, geography.csv and the optional tables), e.g. after importing a
  * register extract (`klynge import`). Patient ids are the table's pseudonymous ids; the files are
- * what `loadDataset(outDir)` reads back to the same tables.
+ * what `loadDataset(outDir)` reads back to the same tables. The person-level files (admissions,
+ * deaths) are created readable by their owner only (CONTACT_LEVEL_MODE).
  */
 
-import { createWriteStream, mkdirSync } from "node:fs";
+import { createWriteStream, fchmodSync, mkdirSync, openSync } from "node:fs";
 import type { WriteStream } from "node:fs";
 import { join } from "node:path";
 import { createGzip } from "node:zlib";
@@ -21,6 +22,9 @@ export interface WriteDatasetOptions {
   readonly gzip?: boolean;
 }
 
+/** Permissions of files holding pseudonymised person-level rows (admissions, deaths): owner only. */
+export const CONTACT_LEVEL_MODE = 0o600;
+
 /** A CSV cell: quoted when it holds a comma, a quote or a line break. */
 function cell(s: string): string {
   return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
@@ -32,8 +36,11 @@ class Out {
   private readonly sink: WriteStream | Gzip;
   private readonly done: Promise<void>;
 
-  constructor(path: string, gzip: boolean) {
-    const file = createWriteStream(path);
+  /** `mode` 0o600 for files of contact-level rows (readable by the owner only; SECURITY.md). */
+  constructor(path: string, gzip: boolean, mode?: number) {
+    const fd = openSync(path, "w", mode ?? 0o666);
+    if (mode !== undefined) fchmodSync(fd, mode); // also when the file existed (mode applies to new files only)
+    const file = createWriteStream(path, { fd });
     this.done = new Promise((resolve, reject) => {
       file.on("finish", () => resolve());
       file.on("error", reject);
@@ -105,7 +112,7 @@ export async function writeDataset(
   // admissions
   const c = dataset.contacts;
   const admFile = options.gzip === true ? "admissions.csv.gz" : "admissions.csv";
-  const adm = new Out(join(outDir, admFile), options.gzip === true);
+  const adm = new Out(join(outDir, admFile), options.gzip === true, CONTACT_LEVEL_MODE);
   await adm.line(ADMISSIONS_COLUMNS.join(","));
   const hospitals = c.hospitals.map(cell);
   const diagnoses = c.diagnoses;
@@ -142,7 +149,7 @@ export async function writeDataset(
   files.push("geography.csv");
 
   if (dataset.deaths !== null) {
-    const d = new Out(join(outDir, "deaths.csv"), false);
+    const d = new Out(join(outDir, "deaths.csv"), false, CONTACT_LEVEL_MODE);
     await d.line("patient_id,died_at");
     const died = dataset.deaths.diedOnByPatient;
     for (let i = 0; i < died.length; i++) if (died[i] !== MISSING) await d.line(`${cell(c.patientIds[i])},${day(died[i])}`);

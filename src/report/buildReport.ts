@@ -16,7 +16,10 @@ import type { Dataset } from "../contract/dataset.js";
 import { writeTable } from "../interop/index.js";
 import { loadDataset, packageRoot } from "../io/index.js";
 import { loadInterventions, type Intervention } from "../spread/index.js";
+import { maskPersonNumbers } from "../contract/personNumber.js";
+import { isSafetyError } from "../io/safetyMessages.js";
 import { withAtomicDirectory } from "./atomicOutput.js";
+import { maskStrings } from "./maskStrings.js";
 import { prepareReportData } from "./prepareReportData.js";
 import { reportHtml, trimSvgNumbers } from "./reportHtml.js";
 import { reportText, type ReportLang, type ReportTextKey } from "./reportMessages.js";
@@ -48,6 +51,12 @@ export interface BuildReportOptions {
   readonly interventions?: string | false;
   /** Progress: a message for step i of n. */
   readonly onProgress?: ReportProgress;
+  /**
+   * Replace an existing OUT that klynge did not write (default false: such a folder is refused, and
+   * a klynge report holding files klynge did not write too). A folder that is or contains the
+   * dataset or the interventions is never replaced.
+   */
+  readonly force?: boolean;
   /** The dataset of `dataDir`, already loaded (e.g. by `klynge run`, which validates first); loaded here when absent. */
   readonly dataset?: Dataset;
 }
@@ -103,7 +112,8 @@ function validate(options: BuildReportOptions, lang: ReportLang): void {
 
 /**
  * Builds the steering-paper pack from a dataset folder.
- * @throws ReportError naming the failed step (the previous OUT is left unchanged); RangeError for bad options
+ * @throws ReportError naming the failed step (the previous OUT is left unchanged); RangeError for bad options;
+ *   SafetyError when OUT may not be replaced (see atomicOutput.ts; nothing is written)
  * @example
  * const { outDir, charts } = await buildReport("data/demo", { outDir: "report", onProgress: (s, i, n) => console.log(`[${i}/${n}] ${s}`) });
  */
@@ -172,7 +182,7 @@ export async function buildReport(dataDir: string, options: BuildReportOptions =
     const charts: string[] = [];
     for (const item of chartItems) {
       progress("step.chart", { id: item.id });
-      const chart: Chart<unknown> = item.chart;
+      const chart: Chart<unknown> = maskStrings(item.chart);
       const svg = trimSvgNumbers(await renderSvg(chart));
       svgs.set(item.id, svg);
       const written: string[] = [`charts/${item.id}.svg`];
@@ -193,7 +203,7 @@ export async function buildReport(dataDir: string, options: BuildReportOptions =
     const tables: string[] = [];
     for (const item of [...chartItems, ...tableItems]) {
       const rel = `tables/${item.id}.csv`;
-      writeTable(item.csv, join(staging, rel));
+      writeTable(maskStrings(item.csv), join(staging, rel));
       tables.push(rel);
     }
 
@@ -211,14 +221,17 @@ export async function buildReport(dataDir: string, options: BuildReportOptions =
       svgs,
       files,
     );
-    writeFileSync(join(staging, "report.html"), html);
+    writeFileSync(join(staging, "report.html"), maskPersonNumbers(html));
     return { outDir, charts, tables, warnings };
   };
 
   let result: BuildReportResult;
   try {
-    result = await withAtomicDirectory(outDir, job);
+    const folder = interventionFolder(dataDir, options.interventions);
+    const inputs = [dataDir, ...(folder === null ? [] : [folder])];
+    result = await withAtomicDirectory(outDir, job, { kind: "report", force: options.force === true, inputs });
   } catch (err) {
+    if (isSafetyError(err)) throw err;
     const message = err instanceof Error ? err.message : String(err);
     throw new ReportError(t("err.failed", { step, message, out: outDir }), step, err);
   }

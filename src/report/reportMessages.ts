@@ -4,6 +4,8 @@
  * wording is kept in one place and both languages have the same keys.
  */
 
+import { maskPersonNumbers } from "../contract/personNumber.js";
+
 export type ReportLang = "da" | "en";
 
 const DA = {
@@ -426,12 +428,24 @@ const EN: Record<ReportTextKey, string> = {
   "warn.chart": "The chart {id} was left out: {message}",
 };
 
+
+/** Longest value filled into a report text (an error message quoted in a warning is cut). */
+const MAX_PARAM = 600;
+
+/** A value as filled into a report text: person-number shapes masked, control characters but line breaks shown as "?", cut. */
+function shownParam(value: string): string {
+  let s = maskPersonNumbers(value).replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, "?");
+  if (s.length > MAX_PARAM) s = `${s.slice(0, MAX_PARAM)}…`;
+  return s;
+}
 const CATALOGUE: Record<ReportLang, Record<ReportTextKey, string>> = { da: DA, en: EN };
 
 /** The text of a key in a language, with `{name}` placeholders filled from `params`. */
 export function reportText(lang: ReportLang, key: ReportTextKey, params: Readonly<Record<string, string | number>> = {}): string {
   const template = CATALOGUE[lang][key];
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  // Values are masked (person-number shapes), stripped of control characters and cut: a value may
+  // come from a data file (a name, an intervention file's error text).
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => (Object.hasOwn(params, name) ? shownParam(String(params[name])) : m));
 }
 
 /** True when `key` is a key of the catalogue (for keys built at run time, e.g. "m." + indicator). */

@@ -5,7 +5,8 @@
  * problem of every file; intervention ids must be unique across files, and a file should be
  * named after its intervention's id (a warning otherwise).
  */
-import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { readRegularFileSync } from "../io/regularFile.js";
 import { basename, extname, join } from "node:path";
 import type { Intervention } from "./interventionSchema.js";
 import { InterventionValidationError } from "./interventionValidationError.js";
@@ -27,6 +28,8 @@ export interface InterventionSet {
 }
 
 const EXTENSIONS = [".yaml", ".yml", ".json"];
+/** The largest intervention file read. */
+const MAX_INTERVENTION_BYTES = 1024 * 1024;
 const DATASET_FILES = ["admissions.csv", "admissions.csv.gz", "population.csv"];
 
 /**
@@ -48,7 +51,8 @@ export function loadInterventions(dir: string, options: Omit<InterventionCheckOp
   const interventions: Intervention[] = [];
   const files: Record<string, string> = {};
   for (const name of names) {
-    const check = validateInterventionText(readFileSync(join(folder, name), "utf8"), name, options);
+    // Regular files only (a link could point at the key file), at most 1 MiB.
+    const check = validateInterventionText(readRegularFileSync(join(folder, name), MAX_INTERVENTION_BYTES).toString("utf8"), name, options);
     problems.push(...check.problems);
     const iv = check.intervention;
     if (iv === null) continue;

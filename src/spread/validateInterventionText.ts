@@ -4,6 +4,7 @@
  */
 import { LineCounter, isMap, isScalar, isSeq, parseDocument } from "yaml";
 import type { Node } from "yaml";
+import { safeValue } from "../contract/personNumber.js";
 import { SPREAD_MESSAGES } from "./messages.js";
 import { spreadProblem } from "./spreadProblem.js";
 import { validateIntervention } from "./validateIntervention.js";
@@ -18,7 +19,8 @@ export function validateInterventionText(text: string, file: string, options: In
   if (doc.errors.length > 0) {
     const problems = doc.errors.map((e) => {
       const line = lineCounter.linePos(e.pos[0]).line;
-      const detail = e.message.split("\n")[0];
+      // File content quoted by the parser is cut and masked (contract/personNumber.ts safeValue).
+      const detail = safeValue(e.message.split("\n")[0]);
       return spreadProblem("parse_error", "error", file, line, [], SPREAD_MESSAGES.parse_error(detail), "YAML or JSON", detail);
     });
     return { intervention: null, problems, ok: false };
@@ -40,7 +42,18 @@ export function validateInterventionText(text: string, file: string, options: In
     }
     return offset === null ? null : lineCounter.linePos(offset).line;
   };
-  return validateIntervention(doc.toJS(), file, { ...options, lineOf });
+  let value: unknown;
+  try {
+    value = doc.toJS();
+  } catch (err) {
+    // The yaml library stops an alias bomb ("billion laughs") with a ReferenceError: one problem, no stack trace.
+    if (err instanceof ReferenceError && /alias/i.test(err.message)) {
+      const detail = "too many aliases (an alias bomb); the file is not read";
+      return { intervention: null, problems: [spreadProblem("parse_error", "error", file, null, [], SPREAD_MESSAGES.parse_error(detail), "YAML or JSON", detail)], ok: false };
+    }
+    throw err;
+  }
+  return validateIntervention(value, file, { ...options, lineOf });
 }
 
 function rangeStart(node: unknown): number | null {

@@ -6,17 +6,21 @@ import { loadDataset, formatLoadReport } from "../../io/index.js";
 import { computeIndicators, type IndicatorRow } from "../../indicators/index.js";
 import type { Dataset } from "../../contract/dataset.js";
 import { buildReport, demoDataDir, ReportError } from "../../report/index.js";
+import { checkReplaceable } from "../../report/atomicOutput.js";
+import { isSafetyError } from "../../io/safetyMessages.js";
 import { oneOf, parseInteger, UsageError } from "../args.js";
 
-export const reportHelp = `klynge report [DIR] [--out OUT] [--lang da|en] [--min-count N] [--formats svg,png,pdf] [--dpi N]
+export const reportHelp = `klynge report [DIR] [--out OUT] [--lang da|en] [--min-count N] [--formats svg,png,pdf] [--dpi N] [--force]
   Builds the steering-paper pack from the dataset in DIR (default: the bundled demo region):
   OUT/report.html (self-contained), OUT/charts/*.svg|png|pdf and OUT/tables/*.csv (the data behind
   every chart). Counts below --min-count (default 5) are suppressed. The output is written
-  atomically: a failed run leaves the previous report as it was. Default OUT: out/report.`;
+  atomically: a failed run leaves the previous report as it was. Default OUT: out/report.
+  OUT is replaced only when it is new, empty, or a klynge report holding only klynge's files;
+  --force replaces another folder (never the dataset, a folder holding it, or the current folder).`;
 
-export const runHelp = `klynge run [DIR] [--out OUT]
+export const runHelp = `klynge run [DIR] [--out OUT] [--force]
   The main job: validates the dataset in DIR (default: the bundled demo), prints the load report,
-  and builds the steering-paper report in OUT (default out/report).`;
+  and builds the steering-paper report in OUT (default out/report; replaced as klynge report does).`;
 
 interface ReportArgs {
   readonly dir: string;
@@ -25,6 +29,7 @@ interface ReportArgs {
   readonly minCount: number;
   readonly formats: ("svg" | "png" | "pdf")[];
   readonly dpi: number;
+  readonly force: boolean;
 }
 
 function parseReportArgs(argv: readonly string[]): ReportArgs {
@@ -36,6 +41,7 @@ function parseReportArgs(argv: readonly string[]): ReportArgs {
       "min-count": { type: "string" },
       formats: { type: "string" },
       dpi: { type: "string" },
+      force: { type: "boolean" },
     },
     allowPositionals: true,
   });
@@ -49,6 +55,7 @@ function parseReportArgs(argv: readonly string[]): ReportArgs {
     minCount: parseInteger("min-count", values["min-count"], 5),
     formats,
     dpi: parseInteger("dpi", values.dpi, 300),
+    force: values.force === true,
   };
 }
 
@@ -61,6 +68,7 @@ async function writeReport(a: ReportArgs, dataset?: Dataset): Promise<number> {
       minCount: a.minCount,
       formats: a.formats,
       dpi: a.dpi,
+      force: a.force,
       ...(dataset ? { dataset } : {}),
       onProgress: (step, i, n) => process.stderr.write(`  [${i}/${n}] ${step}\n`),
     });
@@ -74,6 +82,10 @@ async function writeReport(a: ReportArgs, dataset?: Dataset): Promise<number> {
       console.error(`klynge report: ${err.message}`);
       return 1;
     }
+    if (isSafetyError(err)) {
+      console.error(`klynge report: ${err.text(a.lang)}`);
+      return 1;
+    }
     throw err;
   }
 }
@@ -84,6 +96,14 @@ export async function reportCommand(argv: readonly string[]): Promise<number> {
 
 export async function runCommand(argv: readonly string[]): Promise<number> {
   const a = parseReportArgs(argv);
+  // Refuse an OUT that may not be replaced before the (long) validation, not after it.
+  try {
+    checkReplaceable(a.out, { kind: "report", force: a.force, inputs: [a.dir] });
+  } catch (err) {
+    if (!isSafetyError(err)) throw err;
+    console.error(`klynge run: ${err.text(a.lang)}`);
+    return 1;
+  }
   console.log(`klynge: validating ${relative(process.cwd(), a.dir) || a.dir}`);
   const dataset = await loadDataset(a.dir);
   console.log(formatLoadReport(dataset.report));

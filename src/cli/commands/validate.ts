@@ -2,10 +2,9 @@
 
 import { parseArgs } from "node:util";
 import { validateDataset } from "../../io/index.js";
-import { readFileSync } from "node:fs";
 import { REGISTER_FORMATS } from "../../io/registers/index.js";
 import { UsageError, oneOf } from "../args.js";
-import { parseCodeMaps } from "./import.js";
+import { parseCodeMaps, readKeyOption } from "./import.js";
 
 export const validateHelp = `klynge validate DIR [--allow-cpr-like-ids] [--format lpr3-a|lpr3-f|lpr2|npr --key-file FILE [--map C.V=T]]
   Reads and validates every table of the dataset in DIR in one pass and prints the load report:
@@ -28,7 +27,7 @@ export async function validateCommand(argv: readonly string[]): Promise<number> 
   const dir = positionals[0];
   if (!dir) throw new UsageError("validate needs a dataset folder: klynge validate DIR");
   const format = values.format === undefined ? "contract" : oneOf("format", values.format, REGISTER_FORMATS, "lpr3-a");
-  const key = values["key-file"] === undefined ? undefined : readFileSync(values["key-file"], "utf8").trim();
+  const key = readKeyOption(values["key-file"]);
   const result = await validateDataset(dir, {
     allowCprLikeIds: values["allow-cpr-like-ids"] ?? false,
     format,

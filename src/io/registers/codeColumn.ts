@@ -6,6 +6,7 @@
  */
 
 import type { CodeCount } from "../../contract/dataset.js";
+import { safeValue } from "../../contract/personNumber.js";
 import { ByteDictionary, fnvBytes } from "../dictionary.js";
 import { DROP, UNMAPPED } from "./registerPreset.js";
 import type { CodeRule } from "./registerPreset.js";
@@ -83,12 +84,13 @@ export class CodeColumn {
   private resolve(text: string): [number, string | null, string | undefined] {
     const key = text.toUpperCase();
     const own = this.user.get(key);
-    if (own !== undefined) return [this.rule.targets[own] ?? UNMAPPED, own, "mapped by the user"];
-    const k = this.rule.known[key];
+    if (own !== undefined) return [Object.hasOwn(this.rule.targets, own) ? this.rule.targets[own] : UNMAPPED, own, "mapped by the user"];
+    // Own properties only: a value such as "constructor" or "__proto__" must not find Object.prototype's.
+    const k = Object.hasOwn(this.rule.known, key) ? this.rule.known[key] : undefined;
     if (k !== undefined) {
       const to = typeof k === "string" ? k : k.to;
       const note = typeof k === "string" ? undefined : k.note;
-      return [this.rule.targets[to] ?? UNMAPPED, to, note];
+      return [Object.hasOwn(this.rule.targets, to) ? this.rule.targets[to] : UNMAPPED, to, note];
     }
     return [UNMAPPED, null, this.rule.unmappedNote];
   }
@@ -114,8 +116,8 @@ export function checkCodeMap(map: CodeMap, rules: ReadonlyMap<string, CodeRule>)
       continue;
     }
     for (const [value, target] of Object.entries(values)) {
-      if (!(target in rule.targets)) {
-        problems.push(`--map ${column}.${value}=${target}: expected one of ${Object.keys(rule.targets).join(", ")}`);
+      if (!Object.hasOwn(rule.targets, target)) {
+        problems.push(`--map ${column}.${safeValue(value)}=${safeValue(target)}: expected one of ${Object.keys(rule.targets).join(", ")}`);
       }
     }
   }

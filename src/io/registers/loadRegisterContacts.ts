@@ -25,6 +25,7 @@ import { LPR3_A_PRESET } from "./lpr3aPreset.js";
 import { LPR3_F_PRESET } from "./lpr3fPreset.js";
 import { NPR_PRESET } from "./nprPreset.js";
 import { MIN_KEY_BYTES } from "./pseudonymise.js";
+import { checkKeyStrength, decodeKey } from "./pseudonymKey.js";
 import { readRegisterContacts } from "./readRegisterContacts.js";
 import type { CodeRule, RegisterFormat, RegisterPreset } from "./registerPreset.js";
 import { REGISTER_FORMATS } from "./registerPreset.js";
@@ -64,19 +65,21 @@ export function isRegisterFormat(format: string): format is RegisterFormat {
   return (REGISTER_FORMATS as readonly string[]).includes(format);
 }
 
-/** The key as bytes, from the option or the environment; a DatasetError when missing or short. */
+/**
+ * The key as bytes, from the option or the environment (text read as pseudonymKey.ts decodeKey
+ * reads a key file); a DatasetError when missing, a SafetyError when short or obviously weak.
+ */
 export function resolvePseudonymKey(key: string | Uint8Array | undefined, format: string): Uint8Array {
   const k = key ?? process.env[KEY_ENV];
   if (k === undefined || k.length === 0) {
     throw new DatasetError(
-      `format ${format} needs a pseudonymisation key: --key-file FILE, the environment variable ${KEY_ENV}, or the pseudonymKey option (at least ${MIN_KEY_BYTES} characters; klynge never writes it)`,
+      `format ${format} needs a pseudonymisation key: --key-file FILE, the environment variable ${KEY_ENV}, or the pseudonymKey option (at least ${MIN_KEY_BYTES} random bytes; make one with: klynge key FILE; klynge never writes it elsewhere)`,
       [],
     );
   }
-  const bytes = typeof k === "string" ? Buffer.from(k.trim(), "utf8") : k;
-  if (bytes.length < MIN_KEY_BYTES) {
-    throw new DatasetError(`the pseudonymisation key is ${bytes.length} bytes; at least ${MIN_KEY_BYTES} are needed`, []);
-  }
+  const source = key === undefined ? KEY_ENV : "pseudonymKey";
+  const bytes = typeof k === "string" ? decodeKey(Buffer.from(k, "utf8"), source) : k;
+  checkKeyStrength(bytes, source);
   return bytes;
 }
 

@@ -6,6 +6,7 @@
  * fields re-encoded into a scratch buffer, so that the handler reads both kinds the same way.
  */
 
+import { shownHeader } from "../shownHeader.js";
 import type { ColumnRule, FileRule } from "./registerPreset.js";
 import { normaliseColumnName, splitCsvLine } from "../csvLine.js";
 import type { ProblemLog } from "../problemLog.js";
@@ -180,5 +181,5 @@ export function registerSink(
 
 /** The header's column names as found (for the wrong-shape message). */
 export function headerNames(header: Header): string {
-  return header.names.map(normaliseColumnName).join(", ");
+  return shownHeader(header.names.map(normaliseColumnName));
 }

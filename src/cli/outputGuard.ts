@@ -1,0 +1,59 @@
+/**
+ * The last check of everything the CLI prints: while a command runs, console.log and console.error
+ * pass their text through `guardText` — values shaped like a person number are masked
+ * (contract/personNumber.ts), and the text of a pseudonymisation key read by the command (in any
+ * letter case, and as hex or base64) is replaced by "<key, not shown>". Layers mask their own
+ * messages already; this guard catches what a layer missed (a thrown error's text, a file name).
+ */
+
+import { maskPersonNumbers } from "../contract/personNumber.js";
+
+const secrets: string[] = [];
+
+/** The text shown instead of a key. */
+export const KEY_MASK = "<key, not shown>";
+
+/** Remember a key so that no printed or written text contains it (shortest form kept: 8 characters). */
+export function registerSecret(key: Uint8Array): void {
+  const b = Buffer.from(key);
+  for (const form of [b.toString("utf8"), b.toString("hex"), b.toString("base64").replace(/=+$/, "")]) {
+    if (form.length >= 8 && !secrets.includes(form.toLowerCase())) secrets.push(form.toLowerCase());
+  }
+}
+
+/** Forget every registered key (the end of a command). */
+export function clearSecrets(): void {
+  secrets.length = 0;
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** `text` with person-number shapes masked and registered keys removed. */
+export function guardText(text: string): string {
+  let out = maskPersonNumbers(text);
+  for (const s of secrets) {
+    if (out.toLowerCase().includes(s)) out = out.replace(new RegExp(escapeRe(s), "gi"), KEY_MASK);
+  }
+  return out;
+}
+
+/** Runs `job` with console.log/console.error guarded; restores them afterwards. */
+export async function withGuardedConsole<T>(job: () => Promise<T>): Promise<T> {
+  const log = console.log;
+  const error = console.error;
+  const guard =
+    (write: (...a: unknown[]) => void) =>
+    (...args: unknown[]): void =>
+      write(...args.map((a) => (typeof a === "string" ? guardText(a) : a)));
+  console.log = guard(log);
+  console.error = guard(error);
+  try {
+    return await job();
+  } finally {
+    console.log = log;
+    console.error = error;
+    clearSecrets();
+  }
+}
