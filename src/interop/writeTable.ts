@@ -1,12 +1,15 @@
 /**
  * Writes a result table to disk, the format chosen by the file's extension (.csv, .json,
  * .arrow/.feather) or by `format`. The write is atomic: the file is written beside its target
- * and renamed into place, so an interrupted run never leaves half a table.
+ * and renamed into place, so an interrupted run never leaves half a table. Text cells shaped like a
+ * person number are masked (contract/personNumber.ts); CSV text cells that a spreadsheet would
+ * run as a formula are neutralised (neutraliseFormula.ts).
  */
 
 import { randomBytes } from "node:crypto";
 import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, extname } from "node:path";
+import { maskPersonNumbers } from "../contract/personNumber.js";
 import type { Row } from "./columns.js";
 import { toArrow } from "./toArrow.js";
 import { toCsv, type CsvVariant } from "./toCsv.js";
@@ -20,6 +23,23 @@ export interface WriteTableOptions {
   readonly columns?: readonly string[];
 }
 
+/** Rows with every text cell passed through maskPersonNumbers (a unit name from a data file could be shaped like one). */
+function maskTextCells(rows: readonly Row[]): readonly Row[] {
+  let changed = false;
+  const out = rows.map((row) => {
+    let copy: Record<string, unknown> | null = null;
+    for (const [k, v] of Object.entries(row)) {
+      if (typeof v !== "string") continue;
+      const m = maskPersonNumbers(v);
+      if (m !== v) (copy ??= { ...(row as Record<string, unknown>) })[k] = m;
+    }
+    if (copy === null) return row;
+    changed = true;
+    return copy;
+  });
+  return changed ? out : rows;
+}
+
 export function tableFormatOf(file: string): TableFormat {
   const ext = extname(file).toLowerCase();
   if (ext === ".csv") return "csv";
@@ -30,6 +50,7 @@ export function tableFormatOf(file: string): TableFormat {
 
 export function writeTable(rows: readonly Row[], file: string, options: WriteTableOptions = {}): void {
   const format = options.format ?? tableFormatOf(file);
+  rows = maskTextCells(rows);
   const bytes: string | Uint8Array =
     format === "csv"
       ? toCsv(rows, { variant: options.csvVariant ?? "standard", ...(options.columns ? { columns: options.columns } : {}) })

@@ -29,7 +29,7 @@ describe("klynge import", () => {
     const dir = join(tmp(), "out");
     const code = await main(["import", "--format", "lpr3-a", "data/samples/lpr3-a", "--out", dir, "--key-file", keyFile()]);
     expect(code).toBe(0);
-    expect(readdirSync(dir).sort()).toEqual(["admissions.csv", "geography.csv", "import-report.txt", "population.csv"]);
+    expect(readdirSync(dir).sort()).toEqual([".klynge-output.json", "admissions.csv", "geography.csv", "import-report.txt", "population.csv"]);
     const report = readFileSync(join(dir, "import-report.txt"), "utf8");
     expect(report).toContain("lpr_a_kontakt.csv: 32 rows read, 29 accepted, 0 rejected, 0 duplicates");
     expect(report).toContain("kont_type ALCA10: 1 -> NOT MAPPED (meaning not found)");

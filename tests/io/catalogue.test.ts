@@ -1,10 +1,11 @@
 /** The message catalogue: every code is produced by some bad input, and the rest of the texts word for word. */
 
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadDataset } from "../../src/io/loadDataset.js";
 import { MESSAGES } from "../../src/io/messages.js";
+import { FREE_DECOMPRESSED_BYTES, MAX_LINE_BYTES } from "../../src/io/chunks.js";
 import { ADM_HEADER, admLine, admRow, cprShaped, makeDataset, populationCsv } from "./helpers.js";
 
 async function problemsOf(files: Record<string, string | Buffer>, options = {}) {
@@ -91,6 +92,12 @@ describe("message catalogue", () => {
       ),
     );
     add(await problemsOf({ "lpr_a_kontakt.csv": "recnum,pnr\n1,x\n", "population.csv": populationCsv() }, { format: "lpr3-a", pseudonymKey: "a catalogue test key, 16+" }));
+    // Safety (SECURITY.md): a table both plain and gzipped, a symbolic link, a line over the limit, a decompression bomb.
+    const plainAndGz = makeDataset({ "admissions.csv": ADM_HEADER + "\n", "admissions.csv.gz": ADM_HEADER + "\n", "population.csv": populationCsv() });
+    symlinkSync(join(plainAndGz, "population.csv"), join(plainAndGz, "geography.csv"));
+    add((await loadDataset(plainAndGz)).report.problems);
+    add(await problemsOf({ "admissions.csv": ADM_HEADER + "\n" + "x".repeat(MAX_LINE_BYTES + 1) + "\n", "population.csv": populationCsv() }));
+    add(await problemsOf({ "admissions.csv.gz": ADM_HEADER + "\n" + "\n".repeat(FREE_DECOMPRESSED_BYTES + 1), "population.csv": populationCsv() }));
     expect([...Object.keys(MESSAGES)].filter((c) => !seen.has(c))).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@ import { computeIndicators, type IndicatorRow } from "../../indicators/index.js"
 import type { Dataset } from "../../contract/dataset.js";
 import { buildReport, demoDataDir, ReportError } from "../../report/index.js";
 import { checkReplaceable } from "../../report/atomicOutput.js";
-import { isSafetyError } from "../../io/safetyMessages.js";
+import { cliLang, isSafetyError } from "../../io/safetyMessages.js";
 import { oneOf, parseInteger, UsageError } from "../args.js";
 
 export const reportHelp = `klynge report [DIR] [--out OUT] [--lang da|en] [--min-count N] [--formats svg,png,pdf] [--dpi N] [--force]
@@ -51,7 +51,7 @@ function parseReportArgs(argv: readonly string[]): ReportArgs {
   return {
     dir,
     out: values.out ?? join("out", "report"),
-    lang: oneOf("lang", values.lang, ["da", "en"] as const, "da"),
+    lang: oneOf("lang", values.lang, ["da", "en"] as const, cliLang()),
     minCount: parseInteger("min-count", values["min-count"], 5),
     formats,
     dpi: parseInteger("dpi", values.dpi, 300),

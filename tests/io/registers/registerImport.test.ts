@@ -88,7 +88,7 @@ describe("pseudonymisation", () => {
     delete process.env.KLYNGE_PSEUDONYM_KEY;
     try {
       await expect(loadDataset(dir, { format: "lpr3-a" })).rejects.toThrow(/needs a pseudonymisation key: --key-file FILE, the environment variable KLYNGE_PSEUDONYM_KEY/);
-      await expect(loadDataset(dir, { format: "lpr3-a", pseudonymKey: "short" })).rejects.toThrow("the pseudonymisation key is 5 bytes; at least 16 are needed");
+      await expect(loadDataset(dir, { format: "lpr3-a", pseudonymKey: "short" })).rejects.toThrow("the key (pseudonymKey) is 5 bytes; at least 16 are needed");
     } finally {
       if (saved !== undefined) process.env.KLYNGE_PSEUDONYM_KEY = saved;
     }
