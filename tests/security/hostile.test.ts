@@ -268,6 +268,22 @@ describe("identifiers: raw values are masked in messages, stdout and import-repo
     expect(looksLikePersonNumber(r.all)).toBe(false);
   });
 
+  it("patient ids of every person-number shape are refused by validate (value not shown); pseudonyms are accepted", () => {
+    const data = tmp("contract");
+    mkdirSync(data);
+    for (const f of readdirSync(goodImport)) if (f.endsWith(".csv")) copyFileSync(join(goodImport, f), join(data, f));
+    const lines = readFileSync(join(data, "admissions.csv"), "utf8").split("\n");
+    const fullWidth = CPR_PLAIN.replace(/[0-9]/g, (d) => String.fromCharCode(0xff10 + Number(d)));
+    const shapes = [...CPR_VARIANTS, j("2304", "61", "/", "7785"), j("2304", "61", "\u2013", "7785"), j(CPR_PLAIN, "1"), j("pnr_", CPR_PLAIN), fullWidth];
+    shapes.forEach((id, k) => (lines[k + 1] = [`"${id}"`, ...lines[k + 1].split(",").slice(1)].join(",")));
+    writeFileSync(join(data, "admissions.csv"), lines.join("\n"));
+    const r = klynge(["validate", data]);
+    expect(r.code).toBe(1);
+    expect(r.out.match(/patient_id is shaped like a CPR number \(value not shown\)/g)?.length).toBe(shapes.length);
+    expect(r.out).toContain(`admissions.csv: ${lines.length - 2} rows read, ${lines.length - 2 - shapes.length} accepted, ${shapes.length} rejected`);
+    expect(looksLikePersonNumber(r.all)).toBe(false);
+  });
+
   it("a key file given by mistake as --geography: the key is not in import-report.txt or stdout", () => {
     const textKey = join(root, "text.key");
     const secret = "Correct-Horse-Battery-Staple-Zebra-42";
