@@ -510,7 +510,16 @@ describe("the report of a hostile dataset", () => {
       expect(text).not.toMatch(/[;,\n]=HYPERLINK/);
       expect(looksLikePersonNumber(text)).toBe(false);
       outputs.push({ name: file, bytes: Buffer.from(text) });
+      // Its own table is replaced on a second run; a file klynge did not write is not.
+      expect(klynge(["indicators", data, "--out", file, "--level", "cluster", ...extra]).code).toBe(0);
     }
+    const foreign = join(tmp("indicators"), "budget.csv");
+    mkdirSync(join(foreign, ".."));
+    writeFileSync(foreign, "post;beløb\nløn;100\n");
+    const r = klynge(["indicators", data, "--out", foreign, "--level", "cluster"]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("exists and was not written by klynge; use --force to overwrite it");
+    expect(readFileSync(foreign, "utf8")).toBe("post;beløb\nløn;100\n");
   });
 
   it("run: an intervention file linked to the key never reaches the report", () => {

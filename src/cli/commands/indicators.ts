@@ -3,16 +3,20 @@
 import { parseArgs } from "node:util";
 import { computeIndicators, type Level, type PeriodKind } from "../../indicators/index.js";
 import { writeTable, tableFormatOf } from "../../interop/index.js";
+import { isOwnTable } from "../../interop/isOwnTable.js";
+import { SafetyError } from "../../io/safetyMessages.js";
+import { existsSync } from "node:fs";
 import { loadDataset } from "../../io/index.js";
 import { oneOf, parseInteger, UsageError } from "../args.js";
 
 export const indicatorsHelp = `klynge indicators DIR --out FILE.csv|.json|.arrow [--level region|cluster|municipality[,…]]
                    [--period year|quarter|month] [--group 0-2,65+,all,…] [--min-count N]
-                   [--registration harmonised|as-registered] [--excel] [--standardise]
+                   [--registration harmonised|as-registered] [--excel] [--standardise] [--force]
   Computes every Triple Aim indicator as one tidy table (indicator, level, unit, period, group, sex,
   numerator, denominator, value, lower, upper, method, suppressed) and writes it. Counts below
   --min-count (default 5; 0 disables) are suppressed, with secondary suppression. --excel writes
-  the Danish Excel CSV variant (semicolon, decimal comma, BOM).`;
+  the Danish Excel CSV variant (semicolon, decimal comma, BOM). An existing FILE is replaced only
+  when it is an indicator table klynge wrote; --force replaces another file.`;
 
 const LEVELS = ["region", "cluster", "municipality"] as const;
 
@@ -28,6 +32,7 @@ export async function indicatorsCommand(argv: readonly string[]): Promise<number
       registration: { type: "string" },
       excel: { type: "boolean" },
       standardise: { type: "boolean" },
+      force: { type: "boolean" },
     },
     allowPositionals: true,
   });
@@ -47,6 +52,10 @@ export async function indicatorsCommand(argv: readonly string[]): Promise<number
   const minCount = parseInteger("min-count", values["min-count"], 5);
   const registration = oneOf("registration", values.registration, ["harmonised", "as-registered"] as const, "harmonised");
 
+  // An existing FILE is replaced only when it is an indicator table klynge wrote (or with --force).
+  if (existsSync(values.out) && values.force !== true && !isOwnTable(values.out, ["indicator", "level", "unit"])) {
+    throw new SafetyError("out_file_exists", { path: values.out });
+  }
   const dataset = await loadDataset(dir);
   const { tables } = dataset.report;
   const rejected = tables.reduce((s, t) => s + t.rowsRejected, 0);
