@@ -44,8 +44,11 @@ const SHAPE_RE = new RegExp(`(?<![0-9])(?:${SHAPES.join("|")})(?![0-9])`, "g");
 const HASH_TOKEN = /^[A-Za-z]?[0-9A-Fa-f]{16,}$/;
 const TOKEN_CHAR = /[0-9A-Za-z]/;
 
+const WIDE = /[\u3000\uff01-\uff5e]/;
+
 /** Full-width digits and punctuation mapped to ASCII, one UTF-16 unit for one (positions are kept). */
 function toAscii(text: string): string {
+  if (!WIDE.test(text)) return text;
   let out = "";
   let changed = false;
   for (let i = 0; i < text.length; i++) {
@@ -73,6 +76,17 @@ function tokenAround(text: string, start: number, end: number): string {
 /** Ranges [start, end) of person-number shapes in `text`. */
 export function personNumberRanges(text: string): [number, number][] {
   if (text.length < 9) return [];
+  if (text.length <= 64) {
+    // Cheap first checks for short values (ids, codes): every shape has at least 9 digits, and a
+    // value that is one hash-like token cannot hold a shape (its digit runs are exempt, see below).
+    if (HASH_TOKEN.test(text)) return [];
+    let digits = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19)) digits++;
+    }
+    if (digits < 9) return [];
+  }
   const ascii = toAscii(text);
   const out: [number, number][] = [];
   SHAPE_RE.lastIndex = 0;
