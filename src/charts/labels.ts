@@ -143,14 +143,15 @@ const da = {
   "spread.state.not_kept": "Kernen ikke fastholdt",
   "spread.state.in_place": "Nøglen på plads",
   "spread.state.emerging": "Nøglen på vej",
-  "spread.state.absent": "Nøglen mangler",
+  "spread.state.absent": "Nøglen valgt, ikke etableret",
+  "spread.state.not_chosen": "Nøglen ikke valgt",
   "spread.state.not_recorded": "Ikke registreret",
   "spread.state.not_adopted": "Ikke indført",
   "spread.phase.development": "udvikling",
   "spread.phase.spread": "spredning",
   "spread.phase.operation": "drift",
   "spread.phase.none": "ikke indført",
-  "spread.definition": "Status for hvert kerneelement (troskab) og hver implementeringsnøgle i modellen for spredning",
+  "spread.definition": "Status for hvert kerneelement (troskab) og hver implementeringsnøgle i modellen for spredning; nøglerne er et udvalg af mulige værktøjer, der kan anvendes alene eller sammen, så en nøgle kan være fravalgt",
 };
 
 export type ChartLabelKey = keyof typeof da;
@@ -281,14 +282,15 @@ const en: Record<ChartLabelKey, string> = {
   "spread.state.not_kept": "Kernel not kept",
   "spread.state.in_place": "Key in place",
   "spread.state.emerging": "Key emerging",
-  "spread.state.absent": "Key absent",
+  "spread.state.absent": "Key chosen, not established",
+  "spread.state.not_chosen": "Key not chosen",
   "spread.state.not_recorded": "Not recorded",
   "spread.state.not_adopted": "Not adopted",
   "spread.phase.development": "development",
   "spread.phase.spread": "spread",
   "spread.phase.operation": "operation",
   "spread.phase.none": "not adopted",
-  "spread.definition": "State of each kernel element (fidelity) and each implementation key of the spread model",
+  "spread.definition": "State of each kernel element (fidelity) and each implementation key of the spread model; the keys are a selection of possible tools, used alone or together, so a key may be left unchosen",
 };
 
 const catalogue: Record<ChartLang, Record<ChartLabelKey, string>> = { da, en };

@@ -2,8 +2,8 @@
  * The spread matrix of an intervention: kernel elements and implementation keys (rows, in two
  * groups) × clusters (columns, each with its phase in brackets), cells coloured by fidelity
  * (kernel) or state (keys), with the states of the spread layer (src/spread/spreadMatrix.ts):
- * dark blue kept / in place, mid blue partly / emerging, vermillion kernel not kept, light grey key
- * absent, grey not recorded, white not adopted (Okabe–Ito based, colour-blind safe).
+ * dark blue kept / in place, mid blue partly / emerging, vermillion kernel not kept, orange key
+ * chosen but not established, pale beige key not chosen, grey not recorded, white not adopted (Okabe–Ito based, colour-blind safe).
  * Model: Region Midtjylland's "Model for spredning" (kernel, local variation, spread platform,
  * implementation keys).
  */
@@ -24,14 +24,15 @@ export interface SpreadMatrixRow {
   readonly phase: string;
 }
 
-const STATE_ORDER: SpreadMatrixState[] = ["kept", "partly", "not_kept", "in_place", "emerging", "absent", "not_recorded", "not_adopted"];
+const STATE_ORDER: SpreadMatrixState[] = ["kept", "partly", "not_kept", "in_place", "emerging", "absent", "not_chosen", "not_recorded", "not_adopted"];
 const STATE_COLOURS: Record<SpreadMatrixState, string> = {
   kept: "#08519c",
   partly: "#6baed6",
   not_kept: OKABE_ITO.vermillion,
   in_place: "#08519c",
   emerging: "#6baed6",
-  absent: "#e0e0e0",
+  absent: OKABE_ITO.orange,
+  not_chosen: "#f2efe6",
   not_recorded: "#9e9e9e",
   not_adopted: "#ffffff",
 };

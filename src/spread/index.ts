@@ -20,3 +20,7 @@ export * from "./interventionIndicatorRows.js";
 export * from "./tripleAimStatus.js";
 export * from "./interventionEffect.js";
 export * from "./spreadPotential.js";
+export * from "./spreadFindings.js";
+export * from "./pilotEffect.js";
+export * from "./costPerAvoided.js";
+export * from "./programmeOverview.js";

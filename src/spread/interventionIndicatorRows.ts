@@ -35,19 +35,20 @@ export type TripleAimInput = Dataset | readonly IndicatorRow[];
 
 /**
  * @param options.targets only the indicators of these target ids (default every target)
+ * @param options.levels geographic levels (default cluster; pilots need municipality)
  * @example interventionIndicatorRows(frail, await loadDataset("data/demo"))
  */
 export function interventionIndicatorRows(
   intervention: Intervention,
   dataset: Dataset,
-  options: { readonly targets?: readonly string[] } = {},
+  options: { readonly targets?: readonly string[]; readonly levels?: readonly ("region" | "cluster" | "municipality")[] } = {},
 ): IndicatorRow[] {
   const targets = intervention.targets.filter((t) => options.targets === undefined || options.targets.includes(t.id));
   const families = [...new Set(targets.map((t) => familyOf(t.indicator)).filter((f): f is string => f !== null))];
   if (families.length === 0) return [];
   const groups = [...new Set(["all", ...targets.map((t) => t.group)])];
   return computeIndicators(dataset, {
-    levels: ["cluster"],
+    levels: options.levels ?? ["cluster"],
     period: "month",
     groups,
     sexes: ["all"],

@@ -15,12 +15,15 @@
 import { z } from "zod";
 import {
   FidelityState,
+  InterventionKind,
   InterventionPhase,
   KernelDimension,
   KeyState,
   MilestoneState,
+  PracticeProfession,
   RecommendationSector,
   RecommendationStatus,
+  SpreadDecisionBasis,
   TargetDirection,
   TripleAimTargetDimension,
 } from "./vocabulary.js";
@@ -43,6 +46,11 @@ const AgeGroup = z.preprocess(numberToText, z.string().regex(SPREAD_AGE_GROUP_PA
   description: 'Population group: "all", "65+", "0-2"',
 });
 const texts = () => z.array(Text).default([]);
+/** Marks a value that is not in the source document (an example value, chosen to show the format). */
+const Illustrative = z
+  .boolean()
+  .optional()
+  .meta({ description: "true when the values are illustrative (not taken from the source document); the report says so" });
 
 export const KernelElementSchema = z.strictObject({
   id: Id,
@@ -63,13 +71,20 @@ export const TargetPopulationSchema = z.strictObject({
   diagnosis_groups: texts(),
   clusters: texts(),
   description: Text.optional(),
+  illustrative: Illustrative,
 });
 export type TargetPopulation = z.infer<typeof TargetPopulationSchema>;
 
 export const TripleAimTargetSchema = z.strictObject({
   id: Id,
   indicator: Id.meta({ description: "Indicator id of the indicator engine, e.g. readmission_30d" }),
-  dimension: z.enum(TripleAimTargetDimension),
+  dimension: z.enum(TripleAimTargetDimension).optional().meta({
+    description:
+      "Triple Aim dimension the target serves. Default for a known indicator: KNOWN_INDICATOR_INFO " +
+      "(admissions and readmissions: population_health — a choice, seed 001 lists them as concrete goals " +
+      "without a dimension; cost_per_citizen: cost; experience_positive: experience = patient experience " +
+      "and professional quality together, as seed 001). Required for other indicators.",
+  }),
   group: AgeGroup.default("all"),
   baseline: z.strictObject({ start: Period, end: Period }),
   target_value: z.number().optional().meta({ description: "Absolute target on the indicator's scale" }),
@@ -81,15 +96,20 @@ export const TripleAimTargetSchema = z.strictObject({
   direction: z.enum(TargetDirection),
   deadline: IsoDate,
   note: Text.optional(),
+  illustrative: Illustrative,
 });
-export type TripleAimTarget = z.infer<typeof TripleAimTargetSchema>;
+/** A target as written (dimension optional); `Intervention.targets` carry the resolved dimension. */
+export type TripleAimTargetInput = z.infer<typeof TripleAimTargetSchema>;
+export type TripleAimTarget = Omit<TripleAimTargetInput, "dimension"> & { readonly dimension: TripleAimTargetDimension };
 
 export const IncentiveSchema = z.strictObject({ actor: Text, motive: Text });
 export type Incentive = z.infer<typeof IncentiveSchema>;
 
 export const SpreadPlatformSchema = z.strictObject({
   push: z.array(IncentiveSchema).default([]),
-  pull: z.array(IncentiveSchema).default([]),
+  pull: z.array(IncentiveSchema).default([]).meta({
+    description: "Pull seen before any receiver is named; the pull of each receiving cluster is recorded on its adoption (adoptions[].pull)",
+  }),
   strategy: Text.optional(),
   co_created_by: texts(),
 });
@@ -120,6 +140,7 @@ export const MilestoneSchema = z.strictObject({
   date: IsoDate,
   description: Text,
   state: z.enum(MilestoneState),
+  illustrative: Illustrative,
 });
 export type Milestone = z.infer<typeof MilestoneSchema>;
 
@@ -134,9 +155,14 @@ export const RiskSchema = z.strictObject({
 });
 export type Risk = z.infer<typeof RiskSchema>;
 
+const legacySector = (v: unknown): unknown => (v === "general_practice" ? "practice_sector" : v);
 export const RecommendationSchema = z.strictObject({
   id: Id,
-  sector: z.enum(RecommendationSector),
+  sector: z.preprocess(legacySector, z.enum(RecommendationSector)),
+  professions: z
+    .array(z.enum(PracticeProfession))
+    .default([])
+    .meta({ description: "Practice-sector professions the recommendation addresses (general practitioners, physiotherapists, chiropractors)" }),
   text: Text,
 });
 export type Recommendation = z.infer<typeof RecommendationSchema>;
@@ -190,11 +216,33 @@ export const RecommendationStatusEntrySchema = z.strictObject({
 });
 export type RecommendationStatusEntry = z.infer<typeof RecommendationStatusEntrySchema>;
 
+/** The intervention's own cost in one adoption (seed 003: "faglig og økonomisk gennemsigtighed"). */
+export const AdoptionCostSchema = z.strictObject({
+  one_off: z.number().min(0).default(0).meta({ description: "One-off cost in DKK (start-up, education)" }),
+  per_year: z.number().min(0).default(0).meta({ description: "Running cost in DKK per year of operation" }),
+  note: Text.optional(),
+  illustrative: Illustrative,
+});
+export type AdoptionCost = z.infer<typeof AdoptionCostSchema>;
+
+/** The decision to spread (seed 003, "Beslutningen om spredning"). */
+export const SpreadDecisionSchema = z.strictObject({
+  basis: z.enum(SpreadDecisionBasis).meta({ description: "obligatory (under the health agreement) or own_initiative" }),
+  approved_by: Text.optional().meta({ description: "Body that approved the spread, e.g. Sundhedskoordinationsudvalget" }),
+  date: IsoDate.optional(),
+  note: Text.optional(),
+});
+export type SpreadDecision = z.infer<typeof SpreadDecisionSchema>;
+
 export const AdoptionSchema = z.strictObject({
   cluster: Text,
-  municipality: z.int().min(1).max(9999).optional().meta({ description: "Municipality code when one municipality adopts" }),
+  municipality: z.int().min(1).max(9999).optional().meta({ description: "Municipality code when one municipality adopts (a pilot)" }),
+  hospital: Text.optional().meta({ description: "Hospital unit when one hospital adopts (a pilot); its catchment is the municipalities with this hospital_unit in the geography" }),
   start: IsoDate,
   phase: z.enum(InterventionPhase),
+  pull: z.array(IncentiveSchema).default([]).meta({ description: "Pull of this receiver: who wants the solution here, and why (seed 003)" }),
+  cost: AdoptionCostSchema.optional(),
+  illustrative: Illustrative,
   fidelity: z.array(FidelitySchema).default([]),
   adaptations: z.array(LocalAdaptationSchema).default([]),
   protected: ProtectedByReceiverSchema.optional(),
@@ -207,12 +255,17 @@ export type Adoption = z.infer<typeof AdoptionSchema>;
 export const InterventionSchema = z.strictObject({
   $schema: z.string().optional(),
   id: Id,
+  kind: z.enum(InterventionKind).default("intervention").meta({
+    description: "intervention (a solution with a kernel) or programme (a common frame for local initiatives, seed 001)",
+  }),
+  programme: Id.optional().meta({ description: "Id of the programme this local initiative belongs to" }),
   name: Text,
   description: Text,
   owner: Text,
   sources: texts().meta({ description: "Where the intervention is described (documents, seeds)" }),
+  decision: SpreadDecisionSchema.optional(),
   target_population: TargetPopulationSchema,
-  kernel: z.array(KernelElementSchema).min(1),
+  kernel: z.array(KernelElementSchema).default([]).meta({ description: "Required (at least one element) for an intervention; a programme has none" }),
   local_variation: z.array(LocalVariationSchema).default([]),
   targets: z.array(TripleAimTargetSchema).default([]),
   spread_platform: SpreadPlatformSchema.optional(),
@@ -225,6 +278,8 @@ export const InterventionSchema = z.strictObject({
   recommendations: z.array(RecommendationSchema).default([]),
   adoptions: z.array(AdoptionSchema).default([]),
 });
-export type Intervention = z.infer<typeof InterventionSchema>;
+type ParsedIntervention = z.infer<typeof InterventionSchema>;
+/** A validated intervention: every target carries its Triple Aim dimension (the documented default filled in). */
+export type Intervention = Omit<ParsedIntervention, "targets"> & { readonly targets: readonly TripleAimTarget[] };
 /** The file as written (fields with defaults may be left out). */
 export type InterventionInput = z.input<typeof InterventionSchema>;

@@ -3,7 +3,8 @@
  * dataset's `interventions/` folder. `dir` may be the folder itself or the dataset folder that
  * contains it (a dataset folder without one has no interventions: an empty set). All files are checked before anything is thrown, so the error lists every
  * problem of every file; intervention ids must be unique across files, and a file should be
- * named after its intervention's id (a warning otherwise).
+ * named after its intervention's id (a warning otherwise). A local initiative's `programme` must
+ * name a file of the same folder with `kind: programme`.
  */
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { readRegularFileSync } from "../io/regularFile.js";
@@ -67,6 +68,16 @@ export function loadInterventions(dir: string, options: Omit<InterventionCheckOp
     if (!check.ok) continue;
     files[iv.id] = name;
     interventions.push(iv);
+  }
+  // A local initiative names a programme of the same folder.
+  const programmes = interventions.filter((iv) => iv.kind === "programme").map((iv) => iv.id);
+  for (const iv of interventions) {
+    if (iv.programme === undefined) continue;
+    const target = interventions.find((x) => x.id === iv.programme);
+    if (target === undefined)
+      problems.push(spreadProblem("unknown_programme", "error", files[iv.id], null, ["programme"], SPREAD_MESSAGES.unknown_programme(iv.programme, programmes), "a programme id of the folder", iv.programme));
+    else if (target.kind !== "programme")
+      problems.push(spreadProblem("not_a_programme", "error", files[iv.id], null, ["programme"], SPREAD_MESSAGES.not_a_programme(iv.programme), "a programme id of the folder", iv.programme));
   }
   if (problems.some((p) => p.severity === "error")) throw new InterventionValidationError(problems);
   return { dir: folder, interventions, files, warnings: problems };

@@ -48,6 +48,18 @@ export const SPREAD_MESSAGES = {
   unknown_municipality: (code: number) => `unknown municipality ${code}; it is not in the geography`,
   municipality_not_in_cluster: (code: number, cluster: string, actual: string) =>
     `municipality ${code} belongs to cluster "${actual}", not "${cluster}"`,
+  unknown_hospital: (name: string, known: readonly string[]) =>
+    `unknown hospital unit "${name}"; the geography has ${list(known)}`,
+  hospital_not_in_cluster: (name: string, cluster: string) => `hospital unit "${name}" serves no municipality of cluster "${cluster}"`,
+  municipality_and_hospital: () => "an adoption is by a cluster, one municipality or one hospital: give municipality or hospital, not both",
+  kernel_missing: () => "an intervention needs at least one kernel element (what gives the effect, seed 003); a common frame for local initiatives is written with kind: programme",
+  programme_kernel: () => "a programme is a common frame for local initiatives and has no kernel of its own (seed 001); give each local initiative its own file with its kernel",
+  programme_adoptions: () => "a programme is adopted through its local initiatives: give each initiative its own file with programme: <this id> and its adoptions",
+  programme_in_programme: () => "a programme cannot belong to another programme",
+  unknown_programme: (id: string, known: readonly string[]) => `unknown programme "${id}"; the folder's programmes are ${list(known)}`,
+  not_a_programme: (id: string) => `"${id}" is an intervention, not a programme (kind: programme)`,
+  dimension_missing: (indicator: string) =>
+    `give the Triple Aim dimension of indicator "${indicator}" (population_health, experience or cost); klynge knows a default only for its own indicators`,
   // --- dates and targets
   pdsa_end_before_start: (end: string, start: string) => `the cycle ends (${end}) before it starts (${start})`,
   baseline_order: (start: string, end: string) => `the baseline starts (${start}) after it ends (${end})`,

@@ -13,8 +13,9 @@
  * 3. the placebo: non-adopting clusters with a change of the same kind;
  * 4. the staggered difference-in-differences estimate over all clusters, and a caution when its
  *    pre-trend placebo interval excludes 1;
- * 5. implementation keys in place, on average, where there was an effect and elsewhere;
- * 6. push and pull of the spread platform (both must be present — seed 003);
+ * 5. of the implementation keys each cluster chose, the share in place, on average, where there
+ *    was an effect and elsewhere (never a count out of seven: the keys are a selection, seed 003);
+ * 6. push of the spread platform and pull of each receiver (both must be present — seed 003);
  * 7. cautions: fewer than 5 adopting clusters (cluster-level data cannot separate the
  *    intervention from other local changes), and clusters with fewer than `minEvents` (default
  *    100) events since the start.
@@ -24,8 +25,9 @@ import type { TripleAimInput } from "./interventionIndicatorRows.js";
 import { implementationKeysAt } from "./implementationKeysAt.js";
 import { interventionEffect } from "./interventionEffect.js";
 import type { EffectClass, InterventionEffectOptions, InterventionEffectResult, InterventionEffectRow } from "./interventionEffect.js";
-import type { Intervention } from "./interventionSchema.js";
-import { SPREAD_ANALYSIS_MESSAGES as M } from "./messages.js";
+import type { Incentive, Intervention, LocalAdaptation, ProtectedByReceiver } from "./interventionSchema.js";
+import { spreadFindingText } from "./spreadFindings.js";
+import type { SpreadFinding } from "./spreadFindings.js";
 import { IMPLEMENTATION_KEYS } from "./vocabulary.js";
 import type { ImplementationKey, InterventionPhase } from "./vocabulary.js";
 
@@ -58,6 +60,13 @@ export interface SpreadPotentialRow {
   readonly weakenedElements: readonly string[];
   /** "dimension: what" of each local adaptation. */
   readonly adaptations: readonly string[];
+  /** The local adaptations as recorded, and what the receiver protected (seed 003, fig. 1). */
+  readonly adaptationDetails: readonly LocalAdaptation[];
+  readonly protected: ProtectedByReceiver | null;
+  /** The receiver's pull (seed 003). */
+  readonly pull: readonly Incentive[];
+  /** Keys the adoption chose (assessed with any state but not_chosen), and of those the ones in place / emerging. */
+  readonly keysChosen: readonly ImplementationKey[];
   readonly keysInPlace: readonly ImplementationKey[];
   readonly keysEmerging: readonly ImplementationKey[];
 }
@@ -69,7 +78,11 @@ export interface SpreadPotentialResult {
   /** The staggered DiD row of the primary target, or null. */
   readonly did: InterventionEffectRow | null;
   readonly push: number;
+  /** Pull incentives: the spread platform's plus every receiver's. */
   readonly pull: number;
+  /** The findings as codes and values (text: spreadFindingText). */
+  readonly findings: readonly SpreadFinding[];
+  /** The findings in English (spreadFindingText(f, "en")). */
   readonly summary: readonly string[];
   readonly effects: InterventionEffectResult;
 }
@@ -94,7 +107,7 @@ export function spreadPotential(
   const rows: SpreadPotentialRow[] = [];
   const seen = new Set<string>();
   for (const a of intervention.adoptions) {
-    if (a.municipality !== undefined || seen.has(a.cluster)) continue;
+    if (a.municipality !== undefined || a.hospital !== undefined || seen.has(a.cluster)) continue;
     seen.add(a.cluster);
     const e = mine.find((r) => r.unit === a.cluster && r.role === "adopting");
     const fid = new Map(a.fidelity.map((f) => [f.element, f.state]));
@@ -119,6 +132,10 @@ export function spreadPotential(
       fullFidelity: kernelIds.every((k) => fid.get(k) === "kept"),
       weakenedElements: kernelIds.filter((k) => fid.get(k) === "partly" || fid.get(k) === "not_kept"),
       adaptations: a.adaptations.map((ad) => `${ad.dimension}: ${ad.what}`),
+      adaptationDetails: a.adaptations,
+      protected: a.protected ?? null,
+      pull: a.pull,
+      keysChosen: IMPLEMENTATION_KEYS.filter((k) => keys[k] !== null && keys[k]?.state !== "not_chosen"),
       keysInPlace: IMPLEMENTATION_KEYS.filter((k) => keys[k]?.state === "in_place"),
       keysEmerging: IMPLEMENTATION_KEYS.filter((k) => keys[k]?.state === "emerging"),
     });
@@ -143,40 +160,47 @@ export function spreadPotential(
       fullFidelity: false,
       weakenedElements: [],
       adaptations: [],
+      adaptationDetails: [],
+      protected: null,
+      pull: [],
+      keysChosen: [],
       keysInPlace: [],
       keysEmerging: [],
     });
   }
 
   const push = intervention.spread_platform?.push.length ?? 0;
-  const pull = intervention.spread_platform?.pull.length ?? 0;
-  const summary: string[] = [];
-  if (target === null) summary.push(M.potential_no_target());
+  const pull = (intervention.spread_platform?.pull.length ?? 0) + intervention.adoptions.reduce((n, a) => n + a.pull.length, 0);
+  const label = new Map(intervention.kernel.map((k) => [k.id, k.description]));
+  const findings: SpreadFinding[] = [];
+  const adopting = rows.filter((r) => r.adopted);
+  if (target === null) findings.push({ code: "no_target" });
   else {
-    const adopting = rows.filter((r) => r.adopted);
     const hasEffect = (r: SpreadPotentialRow) => r.effect === "improvement";
     const full = adopting.filter((r) => r.fullFidelity);
-    summary.push(M.potential_effect(adopting.filter(hasEffect).map((r) => r.cluster), adopting.length, full.filter(hasEffect).length, full.length));
+    findings.push({ code: "effect", withEffect: adopting.filter(hasEffect).map((r) => r.cluster), adopting: adopting.length, fullWithEffect: full.filter(hasEffect).length, full: full.length });
     for (const k of kernelIds) {
       const weak = adopting.filter((r) => r.weakenedElements.includes(k));
-      if (weak.length > 0) summary.push(M.potential_dropped(k, weak.map((r) => r.cluster), weak.filter(hasEffect).length));
+      if (weak.length > 0) findings.push({ code: "dropped", element: label.get(k) ?? k, units: weak.map((r) => r.cluster), withEffect: weak.filter(hasEffect).length });
     }
     const comparison = rows.filter((r) => !r.adopted);
-    if (comparison.length > 0) summary.push(M.potential_comparison(comparison.filter(hasEffect).length, comparison.length));
+    if (comparison.length > 0) findings.push({ code: "comparison", changed: comparison.filter(hasEffect).length, n: comparison.length });
     if (did && did.rateRatio !== null && did.lower !== null && did.upper !== null) {
-      summary.push(M.potential_did(did.rateRatio, did.lower, did.upper));
+      findings.push({ code: "did", rateRatio: did.rateRatio, lower: did.lower, upper: did.upper });
       const pre = did.preTrend;
-      if (pre && (pre.lower > 1 || pre.upper < 1)) summary.push(M.potential_pre_trend(pre.rateRatio, pre.lower, pre.upper));
+      if (pre && (pre.lower > 1 || pre.upper < 1)) findings.push({ code: "pre_trend", rateRatio: pre.rateRatio, lower: pre.lower, upper: pre.upper });
     }
-    const withE = adopting.filter(hasEffect);
-    const without = adopting.filter((r) => !hasEffect(r));
-    if (withE.length > 0 && without.length > 0)
-      summary.push(M.potential_keys(mean(withE.map((r) => r.keysInPlace.length)), mean(without.map((r) => r.keysInPlace.length))));
-    if (adopting.length < 5) summary.push(M.potential_few_clusters(adopting.length));
+    const share = (r: SpreadPotentialRow) => (r.keysChosen.length === 0 ? null : r.keysInPlace.length / r.keysChosen.length);
+    const shares = (xs: readonly SpreadPotentialRow[]) => xs.map(share).filter((x): x is number => x !== null);
+    const withE = shares(adopting.filter(hasEffect));
+    const without = shares(adopting.filter((r) => !hasEffect(r)));
+    if (withE.length > 0 && without.length > 0) findings.push({ code: "keys", withEffect: mean(withE), without: mean(without) });
+    if (adopting.length < 5) findings.push({ code: "few_clusters", n: adopting.length });
     const minEvents = options.minEvents ?? 100;
     const small = adopting.filter((r) => r.events !== null && r.events < minEvents).map((r) => r.cluster);
-    if (small.length > 0) summary.push(M.potential_small_numbers(small, minEvents));
+    if (small.length > 0) findings.push({ code: "small_numbers", units: small, min: minEvents });
   }
-  summary.push(M.potential_push_pull(push, pull));
-  return { intervention: intervention.id, target, rows, did, push, pull, summary, effects };
+  findings.push({ code: "push_pull", push, pull, withoutPull: adopting.filter((r) => r.pull.length === 0).map((r) => r.cluster) });
+  const summary = findings.map((f) => spreadFindingText(f, "en"));
+  return { intervention: intervention.id, target, rows, did, push, pull, findings, summary, effects };
 }

@@ -19,10 +19,11 @@
  * Warnings (never errors): fidelity not recorded for some kernel element of an adoption past
  * development; a spread platform without push or without pull once the intervention is spreading.
  */
+import type { z } from "zod";
 import type { GeographyRow } from "../contract/tables.js";
 import { InterventionSchema } from "./interventionSchema.js";
 import type { Intervention } from "./interventionSchema.js";
-import { KNOWN_INDICATORS } from "./knownIndicators.js";
+import { KNOWN_INDICATORS, KNOWN_INDICATOR_INFO, isKnownIndicator } from "./knownIndicators.js";
 import { SPREAD_MESSAGES, describeFound, formatSpreadPath } from "./messages.js";
 import type { SpreadMessageCode } from "./messages.js";
 import { periodEndDate, periodStartDate } from "./periods.js";
@@ -65,7 +66,19 @@ export function validateIntervention(raw: unknown, file = "<input>", options: In
     return { intervention: null, problems: sortProblems(problems), ok: false };
   }
   const problems = crossChecks(parsed.data, file, options, lineOf);
-  return { intervention: parsed.data, problems: sortProblems(problems), ok: problems.every((p) => p.severity !== "error") };
+  const ok = problems.every((p) => p.severity !== "error");
+  return { intervention: withDimensions(parsed.data), problems: sortProblems(problems), ok };
+}
+
+/** Fills in each target's documented default Triple Aim dimension (KNOWN_INDICATOR_INFO). */
+function withDimensions(iv: z.infer<typeof InterventionSchema>): Intervention {
+  return {
+    ...iv,
+    targets: iv.targets.map((t) => ({
+      ...t,
+      dimension: t.dimension ?? (isKnownIndicator(t.indicator) ? KNOWN_INDICATOR_INFO[t.indicator].dimension : "population_health"),
+    })),
+  };
 }
 
 function sortProblems(ps: SpreadProblem[]): SpreadProblem[] {
@@ -76,7 +89,7 @@ function sortProblems(ps: SpreadProblem[]): SpreadProblem[] {
     .map((x) => x.p);
 }
 
-function crossChecks(iv: Intervention, file: string, options: InterventionCheckOptions, lineOf: LineOf): SpreadProblem[] {
+function crossChecks(iv: z.infer<typeof InterventionSchema>, file: string, options: InterventionCheckOptions, lineOf: LineOf): SpreadProblem[] {
   const out: SpreadProblem[] = [];
   const err = (code: SpreadMessageCode, path: Path, text: string, expected: string, found: string) =>
     out.push(spreadProblem(code, "error", file, lineOf(path), path, text, expected, found));
@@ -92,6 +105,15 @@ function crossChecks(iv: Intervention, file: string, options: InterventionCheckO
     });
     return [...first.keys()];
   };
+  // Kind: an intervention has a kernel; a programme is a frame (no kernel, no adoptions of its own).
+  if (iv.kind === "intervention" && iv.kernel.length === 0)
+    err("kernel_missing", ["kernel"], SPREAD_MESSAGES.kernel_missing(), "at least one kernel element", "none");
+  if (iv.kind === "programme") {
+    if (iv.kernel.length > 0) err("programme_kernel", ["kernel"], SPREAD_MESSAGES.programme_kernel(), "no kernel", `${iv.kernel.length} elements`);
+    if (iv.adoptions.length > 0)
+      err("programme_adoptions", ["adoptions"], SPREAD_MESSAGES.programme_adoptions(), "no adoptions", `${iv.adoptions.length} adoptions`);
+    if (iv.programme !== undefined) err("programme_in_programme", ["programme"], SPREAD_MESSAGES.programme_in_programme(), "no programme field", describeFound(iv.programme));
+  }
   const kernelIds = uniqueIds(iv.kernel, "kernel");
   const variationIds = uniqueIds(iv.local_variation, "local_variation");
   uniqueIds(iv.targets, "targets");
@@ -105,6 +127,8 @@ function crossChecks(iv: Intervention, file: string, options: InterventionCheckO
   const geo = options.geography;
   const clusterList = geo ? [...new Set(geo.map((g) => g.cluster))] : options.clusters ? [...options.clusters] : null;
   const municipalityCluster = geo ? new Map(geo.map((g) => [g.municipality_code, g.cluster])) : null;
+  const hospitalClusters = geo ? new Map<string, Set<string>>() : null;
+  if (geo && hospitalClusters) for (const g of geo) (hospitalClusters.get(g.hospital_unit) ?? hospitalClusters.set(g.hospital_unit, new Set()).get(g.hospital_unit))!.add(g.cluster);
   const checkCluster = (name: string | undefined, path: Path) => {
     if (name === undefined || clusterList === null || clusterList.includes(name)) return;
     err("unknown_cluster", path, SPREAD_MESSAGES.unknown_cluster(name, clusterList), clusterList.join(", "), describeFound(name));
@@ -119,6 +143,8 @@ function crossChecks(iv: Intervention, file: string, options: InterventionCheckO
     const at = (...rest: (string | number)[]): Path => ["targets", i, ...rest];
     if (!indicators.includes(t.indicator))
       err("unknown_indicator", at("indicator"), SPREAD_MESSAGES.unknown_indicator(t.indicator, indicators), "a known indicator id", describeFound(t.indicator));
+    else if (t.dimension === undefined && !isKnownIndicator(t.indicator))
+      err("dimension_missing", at("dimension"), SPREAD_MESSAGES.dimension_missing(t.indicator), "population_health, experience or cost", "nothing");
     const bStart = periodStartDate(t.baseline.start);
     const bEnd = periodEndDate(t.baseline.end);
     if (bStart > periodStartDate(t.baseline.end))
@@ -142,10 +168,11 @@ function crossChecks(iv: Intervention, file: string, options: InterventionCheckO
       err("pdsa_end_before_start", ["pdsa_cycles", i, "end"], SPREAD_MESSAGES.pdsa_end_before_start(c.end, c.start), `on or after ${c.start}`, c.end);
   });
 
-  // Spread platform: push and pull both present once spreading (seed 003).
-  if (iv.phase !== "development") {
+  // Spread platform: push and pull both present once spreading (seed 003); pull may be recorded per receiver.
+  if (iv.phase !== "development" && iv.kind === "intervention") {
     const sp = iv.spread_platform;
-    const missing = [sp && sp.push.length > 0 ? null : "push", sp && sp.pull.length > 0 ? null : "pull"].filter((x): x is string => x !== null);
+    const anyPull = (sp !== undefined && sp.pull.length > 0) || iv.adoptions.some((a) => a.pull.length > 0);
+    const missing = [sp && sp.push.length > 0 ? null : "push", anyPull ? null : "pull"].filter((x): x is string => x !== null);
     if (missing.length > 0) {
       const what = missing.join(" and no ");
       warn("push_pull_missing", ["spread_platform"], SPREAD_MESSAGES.push_pull_missing(what), "push and pull", `no ${what}`);
@@ -156,8 +183,22 @@ function crossChecks(iv: Intervention, file: string, options: InterventionCheckO
   const firstAdoption = new Map<string, number>();
   iv.adoptions.forEach((a, i) => {
     const at = (...rest: (string | number)[]): Path => ["adoptions", i, ...rest];
-    const who = a.municipality === undefined ? `cluster "${a.cluster}"` : `municipality ${a.municipality} of cluster "${a.cluster}"`;
-    const key = `${a.cluster}\u0000${a.municipality ?? ""}`;
+    const who =
+      a.municipality !== undefined
+        ? `municipality ${a.municipality} of cluster "${a.cluster}"`
+        : a.hospital !== undefined
+          ? `hospital "${a.hospital}" of cluster "${a.cluster}"`
+          : `cluster "${a.cluster}"`;
+    const key = `${a.cluster}\u0000${a.municipality ?? ""}\u0000${a.hospital ?? ""}`;
+    if (a.municipality !== undefined && a.hospital !== undefined)
+      err("municipality_and_hospital", at("hospital"), SPREAD_MESSAGES.municipality_and_hospital(), "municipality or hospital, not both", "both");
+    if (a.hospital !== undefined && hospitalClusters !== null) {
+      const cs = hospitalClusters.get(a.hospital);
+      if (cs === undefined)
+        err("unknown_hospital", at("hospital"), SPREAD_MESSAGES.unknown_hospital(a.hospital, [...hospitalClusters.keys()]), "a hospital_unit of the geography", describeFound(a.hospital));
+      else if (!cs.has(a.cluster))
+        err("hospital_not_in_cluster", at("hospital"), SPREAD_MESSAGES.hospital_not_in_cluster(a.hospital, a.cluster), `a hospital unit of ${a.cluster}`, describeFound(a.hospital));
+    }
     const f = firstAdoption.get(key);
     if (f === undefined) firstAdoption.set(key, i);
     else err("duplicate_adoption", at(), SPREAD_MESSAGES.duplicate_adoption(who, formatSpreadPath(["adoptions", f])), "one adoption per cluster or municipality", who);

@@ -14,7 +14,12 @@ export type KernelDimension = keyof typeof KernelDimension;
 export const isKernelDimension = (v: unknown): v is KernelDimension =>
   typeof v === "string" && Object.hasOwn(KernelDimension, v);
 
-/** The three Triple Aim dimensions (IHI; Region Midtjylland's Triple Aim programme). */
+/**
+ * The three Triple Aim dimensions (IHI; Region Midtjylland's Triple Aim programme), as seed 001
+ * names them: "Høj patientoplevelse og faglig kvalitet" (`experience`: patient experience and
+ * professional quality together, one aim), "Fremme sundhedstilstanden" (`population_health`),
+ * "Reducere de samlede sundhedsomkostninger pr. borger" (`cost`).
+ */
 export const TripleAimTargetDimension = {
   population_health: "population_health",
   experience: "experience",
@@ -58,15 +63,62 @@ export const IMPLEMENTATION_KEY_LABELS: Readonly<Record<ImplementationKey, { rea
   documentation: { en: "Documentation", da: "Skab dokumentation" },
 };
 
-/** State of one implementation key at one assessment. */
-export const KeyState = { absent: "absent", emerging: "emerging", in_place: "in_place" } as const;
+/**
+ * The guiding question of each implementation key, in the words of seed 003 (Danish) and in
+ * English. The keys are "et udvalg af mulige værktøjer og kan anvendes alene eller sammen" (a
+ * selection of possible tools, used alone or together, seed 003): an adoption chooses the keys
+ * that make sense for it, so klynge never counts keys "out of seven".
+ */
+export const IMPLEMENTATION_KEY_QUESTIONS: Readonly<Record<ImplementationKey, { readonly en: string; readonly da: string }>> = {
+  viability: {
+    da: "Hvordan skal løsningen overleve og køre i drift, når nyhedseffekten om den nye løsning falder?",
+    en: "How will the solution survive and run in daily operation when its novelty fades?",
+  },
+  learning_community: {
+    da: "Hvilke fora skaber fælles læring, sparring og fastholdelse?",
+    en: "Which forums create shared learning, sparring and retention?",
+  },
+  leadership: {
+    da: "Hvordan går ledelsen forrest i implementeringen og giver den legitimitet?",
+    en: "How do leaders go first in the implementation, as role models, and give it legitimacy?",
+  },
+  guidance_education: {
+    da: "Hvad er nødvendigt af lokale løsninger på vejledning og uddannelse, og hvad kan tages fra afsenderen af kernen?",
+    en: "What guidance and education must be made locally, and what can be taken from the sender of the kernel?",
+  },
+  people_move_people: {
+    da: "Hvilke relationer og hvilken person-til-person kontakt kan bære implementeringen?",
+    en: "Which relationships and person-to-person contact can carry the implementation?",
+  },
+  contagious_stories: {
+    da: "Hvad er vores fortælling om den nye løsning, som gør, at man føler ejerskab?",
+    en: "What is our story of the new solution, the one that creates ownership?",
+  },
+  documentation: {
+    da: "Hvilken gennemsigtig dokumentation (evidens i bred forstand, faglig og økonomisk) giver et godt beslutningsgrundlag?",
+    en: "Which transparent documentation (evidence in a broad sense, professional and economic) gives a good basis for decisions?",
+  },
+};
+
+/**
+ * State of one implementation key at one assessment. `not_chosen`: the adoption does not use this
+ * key (a legitimate choice — the keys are a selection, seed 003); `absent`: chosen but not yet
+ * established; `emerging`: being established; `in_place`: established.
+ */
+export const KeyState = { not_chosen: "not_chosen", absent: "absent", emerging: "emerging", in_place: "in_place" } as const;
 export type KeyState = keyof typeof KeyState;
 
-/** Sectors that a pathway programme (forløbsprogram, seed 000) gives recommendations to. */
+/**
+ * Sectors that a pathway programme (forløbsprogram, seed 000) gives recommendations to, as seed
+ * 000 names them: "sektorvist (kommunen, hospitalet og praksissektoren)". The practice sector is
+ * more than general practice: "Praktiserende fysioterapeuter og kiropraktorer er 'nye'
+ * samarbejdsparter" (seed 000) — a recommendation names its professions (PracticeProfession).
+ * Files written with the older code "general_practice" are read as "practice_sector".
+ */
 export const RecommendationSector = {
   municipality: "municipality",
   hospital: "hospital",
-  general_practice: "general_practice",
+  practice_sector: "practice_sector",
 } as const;
 export type RecommendationSector = keyof typeof RecommendationSector;
 export const RECOMMENDATION_SECTORS = Object.keys(RecommendationSector) as readonly RecommendationSector[];
@@ -93,3 +145,29 @@ export type MilestoneState = keyof typeof MilestoneState;
 /** Which direction of a target's indicator is an improvement. */
 export const TargetDirection = { increase: "increase", decrease: "decrease" } as const;
 export type TargetDirection = keyof typeof TargetDirection;
+
+/**
+ * The decision to spread (seed 003, "Beslutningen om spredning"): `obligatory` — a solution made
+ * under the health agreement that "alle kommuner og hospitaler [er] forpligtiget til at
+ * implementere" (presented to Sundhedsstyregruppen and approved by Sundhedskoordinationsudvalget);
+ * `own_initiative` — "gode løsninger [kan] opstå på eget initiativ uden direkte at være hængt op på
+ * sundhedsaftalen".
+ */
+export const SpreadDecisionBasis = { obligatory: "obligatory", own_initiative: "own_initiative" } as const;
+export type SpreadDecisionBasis = keyof typeof SpreadDecisionBasis;
+
+/**
+ * What a file describes: one `intervention` (a solution with a kernel), or a `programme` — a
+ * common frame ("en fælles ramme", seed 001) under which clusters develop and test their own
+ * local initiatives; a programme has Triple Aim targets and a work plan but no kernel of its own.
+ */
+export const InterventionKind = { intervention: "intervention", programme: "programme" } as const;
+export type InterventionKind = keyof typeof InterventionKind;
+
+/** The professions of the practice sector (praksissektoren, seed 000) a recommendation may address. */
+export const PracticeProfession = {
+  general_practitioners: "general_practitioners",
+  physiotherapists: "physiotherapists",
+  chiropractors: "chiropractors",
+} as const;
+export type PracticeProfession = keyof typeof PracticeProfession;

@@ -1,0 +1,95 @@
+/**
+ * The findings of the spread analysis (spread potential, pilots, programmes) as codes with
+ * values, and their text in Danish (default) and English — one catalogue, so that the report and
+ * the notebooks show the same sentences and no layer parses a sentence back.
+ */
+
+export type SpreadFinding =
+  | { readonly code: "no_target" }
+  | { readonly code: "effect"; readonly withEffect: readonly string[]; readonly adopting: number; readonly fullWithEffect: number; readonly full: number }
+  | { readonly code: "dropped"; readonly element: string; readonly units: readonly string[]; readonly withEffect: number }
+  | { readonly code: "comparison"; readonly changed: number; readonly n: number }
+  | { readonly code: "did"; readonly rateRatio: number; readonly lower: number; readonly upper: number }
+  | { readonly code: "pre_trend"; readonly rateRatio: number; readonly lower: number; readonly upper: number }
+  | { readonly code: "keys"; readonly withEffect: number; readonly without: number }
+  | { readonly code: "few_clusters"; readonly n: number }
+  | { readonly code: "small_numbers"; readonly units: readonly string[]; readonly min: number }
+  | { readonly code: "push_pull"; readonly push: number; readonly pull: number; readonly withoutPull: readonly string[] }
+  | { readonly code: "pilot_scope" }
+  | { readonly code: "programme_caveat"; readonly clusters: number };
+
+export type SpreadFindingCode = SpreadFinding["code"];
+export type SpreadLang = "da" | "en";
+
+const num = (x: number, lang: SpreadLang): string => (Math.round(x * 100) / 100).toLocaleString(lang === "da" ? "da-DK" : "en-GB");
+const pct = (x: number, lang: SpreadLang): string => (lang === "da" ? `${Math.round(x * 100)} %` : `${Math.round(x * 100)}%`);
+const names = (xs: readonly string[]): string => (xs.length === 0 ? "" : ` (${xs.join(", ")})`);
+
+type Texts = { readonly [C in SpreadFindingCode]: (f: Extract<SpreadFinding, { code: C }>, lang: SpreadLang) => string };
+
+const DA: Texts = {
+  no_target: () => "Indsatsen har intet Triple Aim-mål med tælledata: ingen effekt kan estimeres",
+  effect: (f) =>
+    `Effekt i ${f.withEffect.length} af ${f.adopting} indførende enheder${names(f.withEffect)}` +
+    (f.full > 0 ? `; i ${f.fullWithEffect} af ${f.full}, der fastholdt hele kernen` : "; ingen fastholdt hele kernen"),
+  dropped: (f) => `Hvor kerneelementet «${f.element}» blev droppet eller kun delvist fastholdt${names(f.units)}: effekt i ${f.withEffect} af ${f.units.length}`,
+  comparison: (f) => `I de ikke-indførende sammenligningsenheder sås en forbedring ud over tilfældighed fra samme dato i ${f.changed} af ${f.n}`,
+  did: (f, l) => `På tværs af alle klynger er det forskudte difference-in-differences-estimat en rate ratio på ${num(f.rateRatio, l)} (${num(f.lower, l)}–${num(f.upper, l)})`,
+  pre_trend: (f, l) =>
+    `Forsigtighed: før starten adskilte de indførende enheder sig allerede fra de øvrige (placebo-rate ratio ${num(f.rateRatio, l)}, ${num(f.lower, l)}–${num(f.upper, l)})`,
+  keys: (f, l) =>
+    `Af de implementeringsnøgler, hver enhed valgte, var i gennemsnit ${pct(f.withEffect, l)} på plads, hvor der var effekt, og ${pct(f.without, l)} andre steder`,
+  few_clusters: (f) =>
+    `Forsigtighed: kun ${f.n} indførende ${f.n === 1 ? "enhed" : "enheder"} — data på klyngeniveau kan ikke adskille indsatsen fra andre lokale ændringer i samme periode`,
+  small_numbers: (f) => `Forsigtighed: færre end ${f.min} hændelser siden starten i ${f.units.join(", ")} — intervallerne er brede`,
+  push_pull: (f) =>
+    f.push === 0 && f.pull === 0
+      ? "Spredningsplatformen mangler både push og pull: begge skal være til stede for at en løsning kan spredes (model for spredning)"
+      : f.push === 0
+        ? `Spredningsplatformen mangler push: begge skal være til stede (model for spredning); ${f.pull} pull-incitamenter er registreret`
+        : f.pull === 0
+          ? `Ingen modtager har registreret pull: begge skal være til stede (model for spredning); ${f.push} push-incitamenter er registreret`
+          : `Spredningsplatformen har ${f.push} push- og ${f.pull} pull-incitamenter` +
+            (f.withoutPull.length > 0 ? `; uden registreret pull: ${f.withoutPull.join(", ")}` : ""),
+  pilot_scope: () =>
+    "En pilot i én kommune eller ved ét hospital sammenlignes med resten af regionen; et hospitals pilot måles på borgerne i dets optageområde, også dem der indlægges andre steder",
+  programme_caveat: (f) =>
+    `Med ${f.clusters} klynger kan data ikke adskille ét lokalt initiativs effekt fra andre lokale ændringer i samme klynge og periode: overblikket viser, hvor der skete en ændring, ikke hvilket initiativ der skabte den`,
+};
+
+const EN: Texts = {
+  no_target: () => "The intervention has no Triple Aim target with count data: no effect can be estimated",
+  effect: (f) =>
+    `Effect in ${f.withEffect.length} of ${f.adopting} adopting units${names(f.withEffect)}` +
+    (f.full > 0 ? `; in ${f.fullWithEffect} of ${f.full} that kept the whole kernel` : "; none kept the whole kernel"),
+  dropped: (f) => `Where kernel element "${f.element}" was dropped or kept only partly${names(f.units)}: effect in ${f.withEffect} of ${f.units.length}`,
+  comparison: (f) => `In the non-adopting comparison units an improvement beyond chance from the same date was seen in ${f.changed} of ${f.n}`,
+  did: (f, l) => `Across all clusters the staggered difference-in-differences estimate is a rate ratio of ${num(f.rateRatio, l)} (${num(f.lower, l)}–${num(f.upper, l)})`,
+  pre_trend: (f, l) =>
+    `Caution: before the starts the adopting units already differed from the others (placebo rate ratio ${num(f.rateRatio, l)}, ${num(f.lower, l)}–${num(f.upper, l)})`,
+  keys: (f, l) => `Of the implementation keys each unit chose, on average ${pct(f.withEffect, l)} were in place where there was an effect, ${pct(f.without, l)} elsewhere`,
+  few_clusters: (f) =>
+    `Caution: ${f.n} adopting unit${f.n === 1 ? "" : "s"} only — cluster-level data cannot separate the intervention from other local changes at the same time`,
+  small_numbers: (f) => `Caution: fewer than ${f.min} events since the start in ${f.units.join(", ")} — intervals are wide`,
+  push_pull: (f) =>
+    f.push === 0 && f.pull === 0
+      ? "The spread platform lacks push and pull: both must be present for a solution to spread (spread model)"
+      : f.push === 0
+        ? `The spread platform lacks push: both must be present (spread model); ${f.pull} pull incentives are recorded`
+        : f.pull === 0
+          ? `No receiver has recorded pull: both must be present (spread model); ${f.push} push incentives are recorded`
+          : `The spread platform has ${f.push} push and ${f.pull} pull incentives` + (f.withoutPull.length > 0 ? `; no pull recorded in ${f.withoutPull.join(", ")}` : ""),
+  pilot_scope: () =>
+    "A pilot in one municipality or at one hospital is compared with the rest of the region; a hospital's pilot is measured on the citizens of its catchment area, including those admitted elsewhere",
+  programme_caveat: (f) =>
+    `With ${f.clusters} clusters the data cannot separate one local initiative's effect from other local changes in the same cluster and period: the overview shows where a change happened, not which initiative caused it`,
+};
+
+/**
+ * The text of a finding.
+ * @example spreadFindingText({ code: "few_clusters", n: 3 }, "da")
+ */
+export function spreadFindingText(finding: SpreadFinding, lang: SpreadLang = "da"): string {
+  const texts = lang === "en" ? EN : DA;
+  return (texts[finding.code] as (f: SpreadFinding, l: SpreadLang) => string)(finding, lang);
+}
