@@ -95,7 +95,10 @@ describe("validateIntervention: structure", () => {
     ]);
     const empty = minimalIntervention();
     empty.kernel = [];
-    expect(errors(empty)).toEqual(["test.yaml: kernel: must not be empty"]);
+    empty.adoptions[0].fidelity = [];
+    expect(errors(empty)).toEqual([
+      "test.yaml: kernel: an intervention needs at least one kernel element (what gives the effect, seed 003); a common frame for local initiatives is written with kind: programme",
+    ]);
   });
 
   it("checks number ranges", () => {
@@ -293,5 +296,92 @@ describe("validateInterventionText: line numbers", () => {
     raw.owner = 5;
     const lines = validateInterventionText(JSON.stringify(raw, null, 2), "t.json").problems;
     expect(lines.map((p) => p.message)).toEqual(["t.json:5: owner: must be text, found 5"]);
+  });
+});
+
+describe("validateIntervention: the fields the seeds ask for (issue 18)", () => {
+  it("reads the decision to spread, pull per receiver, the adoption's cost and a hospital adoption", () => {
+    const raw = minimalIntervention();
+    raw.decision = { basis: "obligatory", approved_by: "Sundhedskoordinationsudvalget", date: "2018-06-01" };
+    raw.adoptions[0].pull = [{ actor: "Hjemmeplejen", motive: "Færre genindlæggelser." }];
+    raw.adoptions[0].cost = { one_off: 50000, per_year: 400000, illustrative: true };
+    raw.adoptions.push({ cluster: "Vest", hospital: "HE Vest", start: "2020-01-01", phase: "development" });
+    const iv = parseIntervention(raw, F, { geography: GEO });
+    expect(iv.decision).toEqual({ basis: "obligatory", approved_by: "Sundhedskoordinationsudvalget", date: "2018-06-01" });
+    expect(iv.adoptions[0].pull).toEqual([{ actor: "Hjemmeplejen", motive: "Færre genindlæggelser." }]);
+    expect(iv.adoptions[0].cost).toEqual({ one_off: 50000, per_year: 400000, illustrative: true });
+    expect(iv.adoptions[1].hospital).toBe("HE Vest");
+    expect(iv.adoptions[1].pull).toEqual([]); // default
+    expect(iv.kind).toBe("intervention"); // default
+    const cost = minimalIntervention();
+    cost.adoptions[0].cost = { per_year: -1 };
+    expect(errors(cost)).toEqual(["test.yaml: adoptions[0].cost.per_year: must be at least 0, found -1"]);
+    const bad = minimalIntervention();
+    bad.decision = { basis: "voluntary" };
+    expect(errors(bad)).toEqual(['test.yaml: decision.basis: must be one of "obligatory", "own_initiative", found "voluntary"']);
+  });
+
+  it("checks a hospital adoption against the geography", () => {
+    const raw = minimalIntervention();
+    raw.adoptions.push({ cluster: "Vest", hospital: "HE Nord", start: "2020-01-01", phase: "development" });
+    raw.adoptions.push({ cluster: "Vest", hospital: "HE Midt", start: "2020-01-01", phase: "development" });
+    raw.adoptions.push({ cluster: "Midt", municipality: 740, hospital: "HE Midt", start: "2020-01-01", phase: "development" });
+    expect(errors(raw, { geography: GEO })).toEqual([
+      'test.yaml: adoptions[1].hospital: unknown hospital unit "HE Nord"; the geography has "HE Midt", "HE Vest"',
+      'test.yaml: adoptions[2].hospital: hospital unit "HE Midt" serves no municipality of cluster "Vest"',
+      "test.yaml: adoptions[3].hospital: an adoption is by a cluster, one municipality or one hospital: give municipality or hospital, not both",
+    ]);
+  });
+
+  it("fills in a target's documented default Triple Aim dimension, and asks for it for other indicators", () => {
+    const raw = minimalIntervention();
+    delete raw.targets[0].dimension;
+    raw.targets.push({ ...structuredClone(raw.targets[0]), id: "sat", indicator: "experience_positive", relative_change: 0.05, direction: "increase" });
+    raw.targets.push({ ...structuredClone(raw.targets[0]), id: "cost", indicator: "cost_per_citizen" });
+    const iv = parseIntervention(raw, F);
+    expect(iv.targets.map((t) => [t.id, t.dimension])).toEqual([
+      ["fewer-readmissions", "population_health"],
+      ["sat", "experience"],
+      ["cost", "cost"],
+    ]);
+    const own = minimalIntervention();
+    delete own.targets[0].dimension;
+    own.targets[0].indicator = "home_visits";
+    expect(errors(own, { indicators: ["home_visits"] })).toEqual([
+      'test.yaml: targets[0].dimension: give the Triple Aim dimension of indicator "home_visits" (population_health, experience or cost); klynge knows a default only for its own indicators',
+    ]);
+    own.targets[0].dimension = "experience";
+    expect(errors(own, { indicators: ["home_visits"] })).toEqual([]);
+  });
+
+  it("has a not_chosen state for an implementation key, and reads the practice sector with its professions", () => {
+    const raw = minimalIntervention();
+    raw.adoptions[0].key_assessments[0].keys.contagious_stories = { state: "not_chosen", note: "Ikke relevant her." };
+    raw.recommendations.push({ id: "r2", sector: "practice_sector", professions: ["physiotherapists", "chiropractors"], text: "STarT." });
+    raw.recommendations.push({ id: "r3", sector: "general_practice", text: "Older files." });
+    const iv = parseIntervention(raw, F);
+    expect(iv.adoptions[0].key_assessments[0].keys.contagious_stories!.state).toBe("not_chosen");
+    expect(iv.recommendations.map((r) => [r.sector, r.professions])).toEqual([
+      ["municipality", []],
+      ["practice_sector", ["physiotherapists", "chiropractors"]],
+      ["practice_sector", []],
+    ]);
+    raw.recommendations[1].professions = ["dentists"];
+    expect(errors(raw)).toEqual([
+      'test.yaml: recommendations[1].professions[0]: must be one of "general_practitioners", "physiotherapists", "chiropractors", found "dentists"',
+    ]);
+  });
+
+  it("a programme is a frame: no kernel and no adoptions of its own", () => {
+    const raw = minimalIntervention();
+    raw.kind = "programme";
+    raw.programme = "other";
+    expect(errors(raw)).toEqual([
+      "test.yaml: kernel: a programme is a common frame for local initiatives and has no kernel of its own (seed 001); give each local initiative its own file with its kernel",
+      "test.yaml: adoptions: a programme is adopted through its local initiatives: give each initiative its own file with programme: <this id> and its adoptions",
+      "test.yaml: programme: a programme cannot belong to another programme",
+    ]);
+    const frame = { ...minimalIntervention(), kind: "programme", kernel: [], adoptions: [] };
+    expect(validateIntervention(frame, F).problems).toEqual([]); // no push/pull warning for a frame
   });
 });
