@@ -33,3 +33,7 @@ export { spreadMatrixChart, spreadMatrixRows } from "./spreadMatrixChart.js";
 export type { SpreadMatrixRow } from "./spreadMatrixChart.js";
 export { renderSvg, roundSvgNumbers, renderPng, renderPdf, compileChart, chartFontFiles, printPixels, svgSize as chartSvgSize, PRINT_WIDTHS_MM } from "./render.js";
 export type { RenderSvgOptions, RenderPngOptions, RenderPdfOptions, PrintWidth, CompiledChart } from "./render.js";
+export { spreadTimelineChart, spreadTimelineRows } from "./spreadTimelineChart.js";
+export type { SpreadTimelineRow, SpreadTimelineRowOptions } from "./spreadTimelineChart.js";
+export { sectorChecklistChart, sectorChecklistRows, CHECKLIST_STATUSES } from "./sectorChecklistChart.js";
+export type { SectorChecklistRow, ChecklistStatus } from "./sectorChecklistChart.js";

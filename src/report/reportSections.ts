@@ -35,6 +35,7 @@ import type { IndicatorRow } from "../indicators/index.js";
 import { completePeriods, pChart, type SpcPhaseStart } from "../spc/index.js";
 import { interventionEffect, spreadMatrix, tripleAimStatus, type Intervention } from "../spread/index.js";
 import type { ReportQuestionTables } from "./reportQuestionTables.js";
+import { programmeSection, spreadAnalysisItems, spreadIntro, spreadRecordItems } from "./spreadSections.js";
 import { isReportTextKey, reportText, type ReportLang, type ReportTextKey } from "./reportMessages.js";
 import type { ReportCellFormat, ReportTable, ReportTableColumn } from "./reportTable.js";
 import type { ReportChartItem, ReportItem, ReportSection, ReportTableItem } from "./reportTypes.js";
@@ -419,10 +420,10 @@ function spcItems(ctx: Ctx, skipped: string[]): ReportChartItem[] {
       const phases: SpcPhaseStart[] = [];
       for (const iv of ctx.data.interventions)
         for (const a of iv.adoptions) {
-          if (a.cluster !== cluster || a.municipality !== undefined) continue;
+          if (a.cluster !== cluster || a.municipality !== undefined || a.hospital !== undefined) continue;
           const start = monthOnOrAfter(a.start);
           if (start <= first || start > last || phases.some((p) => p.start === start)) continue;
-          phases.push({ start, label: iv.id });
+          phases.push({ start, label: iv.name });
         }
       phases.sort((a, b) => a.start.localeCompare(b.start));
       const result = pChart(completed.points, { improvement: "decrease", phases, multiplier: 100, firstPhaseLabel: ctx.t("t.phaseBefore") });
@@ -493,7 +494,7 @@ function yearlyFromHalves(rows: readonly IndicatorRow[]): Map<string, Map<string
 function tripleAimItem(ctx: Ctx, iv: Intervention, idBase: string): ReportChartItem | null {
   const id = `triple-aim-${idBase}`;
   return attempt(ctx, id, (): ReportChartItem | null => {
-    const adopting = [...new Set(iv.adoptions.filter((a) => a.municipality === undefined).map((a) => a.cluster))];
+    const adopting = [...new Set(iv.adoptions.filter((a) => a.municipality === undefined && a.hospital === undefined).map((a) => a.cluster))];
     if (adopting.length === 0) return null;
     const health = iv.targets.find((t) => t.dimension === "population_health") ?? { indicator: "readmission_30d", group: "65+" };
     const costTarget = iv.targets.find((t) => t.dimension === "cost");
@@ -544,7 +545,9 @@ function tripleAimItem(ctx: Ctx, iv: Intervention, idBase: string): ReportChartI
 
 function interventionSection(ctx: Ctx, iv: Intervention): ReportSection {
   const idBase = slug(iv.id);
+  if (iv.kind === "programme") return programmeSection(ctx, iv, ctx.data.interventions, idBase);
   const items: ReportItem[] = [];
+  items.push(...spreadRecordItems(ctx, iv, idBase));
   const matrix = attempt(ctx, `spread-${idBase}`, (): ReportChartItem | null => {
     const id = `spread-${idBase}`;
     const m = spreadMatrix(iv, { language: ctx.lang });
@@ -562,7 +565,7 @@ function interventionSection(ctx: Ctx, iv: Intervention): ReportSection {
   });
   if (matrix) items.push(matrix);
 
-  const adopted = iv.adoptions.length > 0;
+  const adopted = iv.adoptions.some((a) => a.municipality === undefined && a.hospital === undefined);
   if (adopted && iv.targets.length > 0) {
     const effect = attempt(ctx, `effect-${idBase}`, () => interventionEffect(iv, ctx.data.indicators, { simulations: 1000 }));
     if (effect && effect.rows.length > 0) {
@@ -652,7 +655,7 @@ function interventionSection(ctx: Ctx, iv: Intervention): ReportSection {
             { key: "status", label: ctx.t("col.status"), format: "text" },
           ],
           rows: status.rows.map((r) => ({
-            target: r.target,
+            target: `${ctx.t(measureKey(r.indicator))}, ${groupText(ctx, r.group)}`,
             unit: `${r.unit} (${ctx.t(`val.${r.role}` as ReportTextKey)})`,
             baselineValue: r.baselineValue,
             currentValue: r.currentValue,
@@ -664,7 +667,9 @@ function interventionSection(ctx: Ctx, iv: Intervention): ReportSection {
       });
     }
   }
-  return { id: `sec-intervention-${idBase}`, dimension: "spread", title: ctx.t("sec.intervention", { name: iv.name }), intro: [iv.description ?? "", ctx.t("intro.intervention")].filter((s) => s !== ""), items };
+  items.push(...spreadAnalysisItems(ctx, iv, idBase));
+  const intro = [iv.description ?? "", ...spreadIntro(ctx, iv, ctx.data.interventions), ctx.t("intro.intervention")].filter((s) => s !== "");
+  return { id: `sec-intervention-${idBase}`, dimension: "spread", title: ctx.t("sec.intervention", { name: iv.name }), intro, items };
 }
 
 function aboutSections(ctx: Ctx): ReportSection[] {

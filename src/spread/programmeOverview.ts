@@ -31,6 +31,11 @@ import type { InterventionPhase, TripleAimTargetDimension } from "./vocabulary.j
 export interface ProgrammeOverviewOptions extends InterventionEffectOptions {
   /** Geography (needed for pilots when the input is an indicator table). */
   readonly geography?: readonly GeographyRow[];
+  /**
+   * Input of the pilots' analysis when it differs from `input` (e.g. the dataset, so that
+   * municipality-level counts are not suppressed before they are summed); default `input`.
+   */
+  readonly pilotInput?: Dataset | readonly IndicatorRow[];
 }
 
 export interface ProgrammeOverviewRow {
@@ -85,7 +90,7 @@ export function programmeOverview(
     const clusterRows = isTable ? (input as readonly IndicatorRow[]) : hasCluster ? interventionIndicatorRows(iv, input as Dataset) : [];
     const effect = hasCluster ? interventionEffect(iv, clusterRows, options) : null;
     const status = hasCluster ? tripleAimStatus(iv, clusterRows, options.at !== undefined ? { at: options.at } : {}) : null;
-    const pilots = hasPilot && geography !== undefined ? pilotEffect(iv, input, { ...options, geography }) : [];
+    const pilots = hasPilot && geography !== undefined ? pilotEffect(iv, options.pilotInput ?? input, { ...options, geography }) : [];
     const withRows = new Set([...(effect?.rows ?? []), ...pilots.flatMap((p) => p.effect.rows)].map((r) => r.target));
     const target = iv.targets.find((t) => withRows.has(t.id)) ?? iv.targets[0] ?? null;
     iv.adoptions.forEach((a, i) => {
