@@ -70,7 +70,7 @@ export function spreadTimelineRows(events: readonly TimelineEvent[], options: Sp
   }
   const order = [...fixed.filter((l) => lanes.includes(l)), ...lanes.filter((l) => !fixed.includes(l))];
   return events.map((e) => {
-    const keys = e.kind === "key_assessment" ? `${e.keysInPlace.length}/${e.keysChosen.length}` : "";
+    const keys = e.kind === "key_assessment" ? chartLabel(lang, "timeline.keys", { inPlace: e.keysInPlace.length, chosen: e.keysChosen.length }) : "";
     const text = e.kind === "target_deadline" && options.targetText ? options.targetText(e) : e.kind === "key_assessment" || e.kind === "adoption_start" ? adopter(e) : e.label;
     return {
       lane: laneOf(e),

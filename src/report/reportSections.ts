@@ -33,9 +33,9 @@ import { funnelPlotData } from "../compare/index.js";
 import type { Dataset } from "../contract/dataset.js";
 import type { IndicatorRow } from "../indicators/index.js";
 import { completePeriods, pChart, type SpcPhaseStart } from "../spc/index.js";
-import { interventionEffect, spreadMatrix, tripleAimStatus, type Intervention } from "../spread/index.js";
+import { interventionEffect, spreadFindingText, spreadMatrix, tripleAimStatus, type Intervention, type SpreadFinding } from "../spread/index.js";
 import type { ReportQuestionTables } from "./reportQuestionTables.js";
-import { programmeSection, spreadAnalysisItems, spreadIntro, spreadRecordItems } from "./spreadSections.js";
+import { adopterName, programmeSection, spreadAnalysisItems, spreadIntro, spreadRecordItems } from "./spreadSections.js";
 import { isReportTextKey, reportText, type ReportLang, type ReportTextKey } from "./reportMessages.js";
 import type { ReportCellFormat, ReportTable, ReportTableColumn } from "./reportTable.js";
 import type { ReportChartItem, ReportItem, ReportSection, ReportTableItem } from "./reportTypes.js";
@@ -550,7 +550,7 @@ function interventionSection(ctx: Ctx, iv: Intervention): ReportSection {
   items.push(...spreadRecordItems(ctx, iv, idBase));
   const matrix = attempt(ctx, `spread-${idBase}`, (): ReportChartItem | null => {
     const id = `spread-${idBase}`;
-    const m = spreadMatrix(iv, { language: ctx.lang });
+    const m = spreadMatrix(iv, { language: ctx.lang, unitName: (a) => adopterName(ctx, a) });
     if (m.cells.length === 0) return null;
     const chart = spreadMatrixChart(spreadMatrixRows(m.cells), { lang: ctx.lang, id, title: ctx.t("t.spread", { name: iv.name }) });
     const clusters = [...new Set(chart.data.map((r) => r.clusterLabel))];
@@ -643,7 +643,11 @@ function interventionSection(ctx: Ctx, iv: Intervention): ReportSection {
         id: `triple-aim-status-${idBase}`,
         title: ctx.t("t.statusTable"),
         csv: status.rows.map((r) => ({ ...r, spcRules: r.spcRules.join("; ") })),
-        notes: status.summary,
+        notes: status.findings.map((f) => {
+          const t = "target" in f ? iv.targets.find((x) => x.id === f.target) : undefined;
+          const label = t === undefined ? "" : `${ctx.t(measureKey(t.indicator))}, ${groupText(ctx, t.group)}`;
+          return spreadFindingText(t === undefined ? f : ({ ...f, target: label } as SpreadFinding), ctx.lang) + ".";
+        }),
         table: {
           columns: [
             { key: "target", label: ctx.t("col.target"), format: "text" },

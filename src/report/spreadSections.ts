@@ -58,8 +58,11 @@ function tv(ctx: SpreadReportCtx, key: string, fallback: string): string {
 
 /** Display name of an adopter: cluster, municipality name, or hospital unit. */
 export function adopterName(ctx: SpreadReportCtx, a: Pick<Adoption, "cluster" | "municipality" | "hospital">): string {
-  if (a.municipality !== undefined && a.municipality !== null) return `${ctx.muniName.get(String(a.municipality)) ?? a.municipality} (${a.cluster})`;
-  if (a.hospital !== undefined && a.hospital !== null) return `${a.hospital} (${a.cluster})`;
+  if (a.municipality !== undefined && a.municipality !== null) {
+    const name = ctx.muniName.get(String(a.municipality));
+    return name === undefined ? `${ctx.t("col.municipality")} ${a.municipality}` : ctx.t("val.municipalityName", { name });
+  }
+  if (a.hospital !== undefined && a.hospital !== null) return a.hospital;
   return a.cluster;
 }
 
@@ -80,7 +83,7 @@ export function spreadIntro(ctx: SpreadReportCtx, iv: Intervention, all: readonl
       ctx.t(`intro.decision.${d.basis}`, {
         by: d.approved_by === undefined ? "" : ctx.t("intro.decisionBy", { body: d.approved_by }),
         date: d.date === undefined ? "" : ctx.t("intro.decisionDate", { date: d.date }),
-      }),
+      }) + (d.note === undefined ? "" : ` ${d.note}`),
     );
   return out;
 }
@@ -445,33 +448,33 @@ export function programmeSection(ctx: SpreadReportCtx, programme: Intervention, 
       const a = iv?.adoptions.find((x) => (x.municipality !== undefined ? String(x.municipality) : x.hospital ?? x.cluster) === r.adopter);
       return {
         initiative: r.initiativeName,
-        adopter: (a ? adopterName(ctx, a) : r.adopter) + (r.illustrative ? STAR : ""),
-        kind: ctx.t(`val.pilot.${r.adopterKind}`),
+        adopter: `${a ? adopterName(ctx, a) : r.adopter} (${ctx.t(`val.pilot.${r.adopterKind}`)})` + (r.illustrative ? STAR : ""),
         start: r.started ? r.start : `${r.start} (${ctx.t("val.notStarted")})`,
         phase: ctx.t(`val.phase.${r.phase}`),
-        target: r.indicator !== null && r.group !== null ? targetLabel(ctx, r.indicator, r.group) : "",
         rateRatio: r.rateRatio,
         lower: r.lower,
         upper: r.upper,
         effect: ctx.t(`val.${r.effect}` as ReportTextKey),
         status: r.status === null ? "" : ctx.t(`val.${r.status}` as ReportTextKey),
         perAvoided: r.cost?.perAvoided ?? null,
+        target: r.indicator !== null && r.group !== null ? targetLabel(ctx, r.indicator, r.group) : "",
       };
     });
+    const first = overview.rows[0];
+    const sameTarget = first.indicator !== null && overview.rows.every((r) => r.indicator === first.indicator && r.group === first.group);
     const table: ReportTableItem = {
       kind: "table",
       id: `programme-${idBase}`,
-      title: ctx.t("t.programme"),
+      title: sameTarget ? `${ctx.t("t.programme")}: ${targetLabel(ctx, first.indicator ?? "", first.group ?? "")}` : ctx.t("t.programme"),
       csv: overview.rows.map((r) => ({ ...r, cost: r.cost?.perAvoided ?? null, costLower: r.cost?.lower ?? null, costUpper: r.cost?.upper ?? null })),
       notes: [...overview.findings.map((f) => spreadFindingText(f, ctx.lang) + "."), ...(overview.rows.some((r) => r.illustrative) ? [ctx.t("note.illustrative")] : [])],
       table: {
         columns: [
           { key: "initiative", label: ctx.t("col.initiative"), format: "text" },
           { key: "adopter", label: ctx.t("col.adopter"), format: "text" },
-          { key: "kind", label: ctx.t("col.kind"), format: "text" },
           { key: "start", label: ctx.t("col.start"), format: "text" },
           { key: "phase", label: ctx.t("col.phase"), format: "text" },
-          { key: "target", label: ctx.t("col.target"), format: "text" },
+          ...(sameTarget ? [] : [{ key: "target", label: ctx.t("col.target"), format: "text" as const }]),
           { key: "rateRatio", label: ctx.t("col.rateRatio"), format: "dec2" },
           { key: "lower", label: ctx.t("col.lower"), format: "dec2" },
           { key: "upper", label: ctx.t("col.upper"), format: "dec2" },

@@ -16,6 +16,21 @@ export type SpreadFinding =
   | { readonly code: "small_numbers"; readonly units: readonly string[]; readonly min: number }
   | { readonly code: "push_pull"; readonly push: number; readonly pull: number; readonly withoutPull: readonly string[] }
   | { readonly code: "pilot_scope" }
+  | {
+      readonly code: "status_target";
+      readonly target: string;
+      readonly relative: number | null;
+      readonly value: number | null;
+      readonly deadline: string;
+      readonly met: readonly string[];
+      readonly onTrack: readonly string[];
+      readonly notMet: readonly string[];
+      readonly unmeasurable: readonly string[];
+      readonly adopting: number;
+      readonly comparisonReached: readonly string[];
+      readonly comparison: number;
+    }
+  | { readonly code: "status_no_data"; readonly target: string }
   | { readonly code: "programme_caveat"; readonly clusters: number };
 
 export type SpreadFindingCode = SpreadFinding["code"];
@@ -27,12 +42,16 @@ const names = (xs: readonly string[]): string => (xs.length === 0 ? "" : ` (${xs
 
 type Texts = { readonly [C in SpreadFindingCode]: (f: Extract<SpreadFinding, { code: C }>, lang: SpreadLang) => string };
 
+const signed = (x: number, lang: SpreadLang): string => `${x > 0 ? "+" : x < 0 ? "−" : ""}${Math.abs(Math.round(x * 1000) / 10).toLocaleString(lang === "da" ? "da-DK" : "en-GB")} %`;
+const goal = (f: { relative: number | null; value: number | null }, lang: SpreadLang): string =>
+  f.relative !== null ? signed(f.relative, lang) : f.value !== null ? num(f.value, lang) : "–";
+
 const DA: Texts = {
   no_target: () => "Indsatsen har intet Triple Aim-mål med tælledata: ingen effekt kan estimeres",
   effect: (f) =>
     `Effekt i ${f.withEffect.length} af ${f.adopting} indførende enheder${names(f.withEffect)}` +
     (f.full > 0 ? `; i ${f.fullWithEffect} af ${f.full}, der fastholdt hele kernen` : "; ingen fastholdt hele kernen"),
-  dropped: (f) => `Hvor kerneelementet «${f.element}» blev droppet eller kun delvist fastholdt${names(f.units)}: effekt i ${f.withEffect} af ${f.units.length}`,
+  dropped: (f) => `Hvor kerneelementet «${f.element.replace(/\.$/, "")}» blev droppet eller kun delvist fastholdt${names(f.units)}: effekt i ${f.withEffect} af ${f.units.length}`,
   comparison: (f) => `I de ikke-indførende sammenligningsenheder sås en forbedring ud over tilfældighed fra samme dato i ${f.changed} af ${f.n}`,
   did: (f, l) => `På tværs af alle klynger er det forskudte difference-in-differences-estimat en rate ratio på ${num(f.rateRatio, l)} (${num(f.lower, l)}–${num(f.upper, l)})`,
   pre_trend: (f, l) =>
@@ -51,6 +70,13 @@ const DA: Texts = {
           ? `Ingen modtager har registreret pull: begge skal være til stede (model for spredning); ${f.push} push-incitamenter er registreret`
           : `Spredningsplatformen har ${f.push} push- og ${f.pull} pull-incitamenter` +
             (f.withoutPull.length > 0 ? `; uden registreret pull: ${f.withoutPull.join(", ")}` : ""),
+  status_target: (f, l) =>
+    `${f.target}, mål ${goal(f, l)} senest ${f.deadline}: nået i ${f.met.length} af ${f.adopting} indførende enheder${names(f.met)}` +
+    (f.onTrack.length > 0 ? `; på vej i ${f.onTrack.length}${names(f.onTrack)}` : "") +
+    (f.notMet.length > 0 ? `; ikke nået i ${f.notMet.length}${names(f.notMet)}` : "") +
+    (f.unmeasurable.length > 0 ? `; kan endnu ikke måles i ${f.unmeasurable.length}${names(f.unmeasurable)}` : "") +
+    (f.comparison === 0 ? "; der er ingen sammenligningsenheder" : `; i de ${f.comparison} sammenligningsenheder blev samme ændring nået i ${f.comparisonReached.length}${names(f.comparisonReached)}`),
+  status_no_data: (f) => `${f.target}: indikatortabellen har ingen rækker for målet`,
   pilot_scope: () =>
     "En pilot i én kommune eller ved ét hospital sammenlignes med resten af regionen; et hospitals pilot måles på borgerne i dets optageområde, også dem der indlægges andre steder",
   programme_caveat: (f) =>
@@ -62,7 +88,7 @@ const EN: Texts = {
   effect: (f) =>
     `Effect in ${f.withEffect.length} of ${f.adopting} adopting units${names(f.withEffect)}` +
     (f.full > 0 ? `; in ${f.fullWithEffect} of ${f.full} that kept the whole kernel` : "; none kept the whole kernel"),
-  dropped: (f) => `Where kernel element "${f.element}" was dropped or kept only partly${names(f.units)}: effect in ${f.withEffect} of ${f.units.length}`,
+  dropped: (f) => `Where kernel element "${f.element.replace(/\.$/, "")}" was dropped or kept only partly${names(f.units)}: effect in ${f.withEffect} of ${f.units.length}`,
   comparison: (f) => `In the non-adopting comparison units an improvement beyond chance from the same date was seen in ${f.changed} of ${f.n}`,
   did: (f, l) => `Across all clusters the staggered difference-in-differences estimate is a rate ratio of ${num(f.rateRatio, l)} (${num(f.lower, l)}–${num(f.upper, l)})`,
   pre_trend: (f, l) =>
@@ -79,6 +105,13 @@ const EN: Texts = {
         : f.pull === 0
           ? `No receiver has recorded pull: both must be present (spread model); ${f.push} push incentives are recorded`
           : `The spread platform has ${f.push} push and ${f.pull} pull incentives` + (f.withoutPull.length > 0 ? `; no pull recorded in ${f.withoutPull.join(", ")}` : ""),
+  status_target: (f, l) =>
+    `${f.target}, target ${goal(f, l)} by ${f.deadline}: met in ${f.met.length} of ${f.adopting} adopting units${names(f.met)}` +
+    (f.onTrack.length > 0 ? `; on track in ${f.onTrack.length}${names(f.onTrack)}` : "") +
+    (f.notMet.length > 0 ? `; not met in ${f.notMet.length}${names(f.notMet)}` : "") +
+    (f.unmeasurable.length > 0 ? `; not yet measurable in ${f.unmeasurable.length}${names(f.unmeasurable)}` : "") +
+    (f.comparison === 0 ? "; there are no comparison units" : `; in the ${f.comparison} comparison units the same change was reached in ${f.comparisonReached.length}${names(f.comparisonReached)}`),
+  status_no_data: (f) => `${f.target}: the indicator table has no rows for the target`,
   pilot_scope: () =>
     "A pilot in one municipality or at one hospital is compared with the rest of the region; a hospital's pilot is measured on the citizens of its catchment area, including those admitted elsewhere",
   programme_caveat: (f) =>

@@ -52,6 +52,8 @@ export interface SpreadMatrixOptions {
   readonly clusters?: readonly string[];
   /** Label language of the implementation keys. Default "en". */
   readonly language?: "en" | "da";
+  /** Row label of an adoption (default: the cluster, "cluster / municipality code" or "cluster / hospital"). */
+  readonly unitName?: (adoption: Adoption) => string;
 }
 
 export interface SpreadMatrix {
@@ -86,7 +88,13 @@ export function spreadMatrix(input: Intervention | readonly Intervention[], opti
     const started = (a: Adoption) => options.at === undefined || a.start <= options.at;
     const adoptedClusters = new Set<string>();
     for (const a of iv.adoptions) {
-      const unit = a.municipality === undefined ? a.cluster : `${a.cluster} / ${a.municipality}`;
+      const unit = options.unitName
+        ? options.unitName(a)
+        : a.municipality !== undefined
+          ? `${a.cluster} / ${a.municipality}`
+          : a.hospital !== undefined
+            ? `${a.cluster} / ${a.hospital}`
+            : a.cluster;
       const adopted = started(a);
       if (adopted) adoptedClusters.add(a.cluster);
       units.push({ intervention: iv.id, unit, adopted });
@@ -119,6 +127,7 @@ export function spreadMatrix(input: Intervention | readonly Intervention[], opti
     const others = (options.clusters ?? iv.target_population.clusters).filter(
       (c) => !adoptedClusters.has(c) && !iv.adoptions.some((a) => a.cluster === c),
     );
+    // Keys chosen per adoption are read as of `at`; a key never assessed stays "not_recorded".
     for (const cluster of others) {
       units.push({ intervention: iv.id, unit: cluster, adopted: false });
       for (const c of cols)

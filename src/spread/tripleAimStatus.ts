@@ -43,6 +43,7 @@ import { indicatorSeries, sumPoints } from "./analysisSeries.js";
 import type { IndicatorSeriesSet, SeriesPeriodKind, SeriesPoint } from "./analysisSeries.js";
 import type { Intervention, TripleAimTarget } from "./interventionSchema.js";
 import { SPREAD_ANALYSIS_MESSAGES as M } from "./messages.js";
+import type { SpreadFinding } from "./spreadFindings.js";
 import { periodEndDate, periodStartDate } from "./periods.js";
 import type { TargetDirection, TripleAimTargetDimension } from "./vocabulary.js";
 
@@ -107,8 +108,10 @@ export interface TripleAimStatusRow {
 export interface TripleAimStatusResult {
   readonly intervention: string;
   readonly rows: readonly TripleAimStatusRow[];
-  /** One plain-language paragraph per target. */
+  /** One plain-language paragraph per target (English). */
   readonly summary: readonly string[];
+  /** The same per target as codes and values (text in Danish or English: spreadFindingText; `target` is the target id). */
+  readonly findings: readonly SpreadFinding[];
 }
 
 const PERIODS_PER_YEAR: Record<SeriesPeriodKind, number> = { month: 12, quarter: 4, half: 2, year: 1 };
@@ -125,13 +128,15 @@ export function tripleAimStatus(
   const indicators = indicatorRowsOf(intervention, input);
   const rows: TripleAimStatusRow[] = [];
   const summary: string[] = [];
+  const findings: SpreadFinding[] = [];
   for (const target of intervention.targets) {
     const set = indicatorSeries(indicators, target.indicator, target.group);
     const targetRows = statusRowsOfTarget(intervention, target, set, options);
     rows.push(...targetRows);
     summary.push(summariseTarget(target, targetRows));
+    findings.push(targetFinding(target, targetRows));
   }
-  return { intervention: intervention.id, rows, summary };
+  return { intervention: intervention.id, rows, summary, findings };
 }
 
 function statusRowsOfTarget(
@@ -319,4 +324,26 @@ function summariseTarget(t: TripleAimTarget, rows: readonly TripleAimStatusRow[]
   const compChanged = comparison.filter((r) => r.status === "met" || r.status === "on_track").map((r) => r.unit);
   const head = M.status_summary(`${t.indicator} (${t.group})`, M.target_text(t.relative_change ?? null, t.target_value ?? null), t.deadline);
   return `${head} ${M.status_adopting(by("met"), by("on_track"), by("not_met"), by("not_yet_measurable"), adopting.length)}; ${M.status_comparison(compChanged, comparison.length)}.`;
+}
+
+function targetFinding(t: TripleAimTarget, rows: readonly TripleAimStatusRow[]): SpreadFinding {
+  const noData = M.no_indicator(t.indicator, t.group);
+  if (rows.every((r) => r.reason === noData)) return { code: "status_no_data", target: t.id };
+  const adopting = rows.filter((r) => r.role === "adopting");
+  const by = (s: TripleAimStatusCode) => adopting.filter((r) => r.status === s).map((r) => r.unit);
+  const comparison = rows.filter((r) => r.role === "comparison");
+  return {
+    code: "status_target",
+    target: t.id,
+    relative: t.relative_change ?? null,
+    value: t.target_value ?? null,
+    deadline: t.deadline,
+    met: by("met"),
+    onTrack: by("on_track"),
+    notMet: by("not_met"),
+    unmeasurable: by("not_yet_measurable"),
+    adopting: adopting.length,
+    comparisonReached: comparison.filter((r) => r.status === "met" || r.status === "on_track").map((r) => r.unit),
+    comparison: comparison.length,
+  };
 }
