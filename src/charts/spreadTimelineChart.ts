@@ -106,7 +106,7 @@ export function spreadTimelineChart(rows: readonly SpreadTimelineRow[], options:
     scale: { domain: kindLabels, range: kinds.map((k) => KIND_STYLE[k].colour) },
     legend: { orient: "right" },
   };
-  const shape = { field: "kindLabel", type: "nominal", scale: { domain: kindLabels, range: kinds.map((k) => KIND_STYLE[k].shape) }, legend: null };
+  const shape = { field: "kindLabel", type: "nominal", scale: { domain: kindLabels, range: kinds.map((k) => KIND_STYLE[k].shape) }, title: chartLabel(lang, "timeline.kind") };
   const tooltip = [
     { field: "kindLabel", title: chartLabel(lang, "timeline.kind") },
     { field: "date", type: "temporal", title: chartLabel(lang, "timeline.date"), format: "%d-%m-%Y" },
@@ -124,14 +124,13 @@ export function spreadTimelineChart(rows: readonly SpreadTimelineRow[], options:
         encoding: { x, x2: { field: "end" }, y, tooltip },
       },
       {
-        mark: { type: "point", size: 70, strokeWidth: 1.5, opacity: 1 },
+        mark: { type: "point", filled: true, size: 70, strokeWidth: 1.5, opacity: 1 },
         encoding: {
           x,
           y,
           color: colour,
           shape,
-          fillOpacity: { condition: { test: "datum.illustrative", value: 0 }, value: 1 },
-          fill: { field: "kindLabel", type: "nominal", scale: { domain: kindLabels, range: kinds.map((k) => KIND_STYLE[k].colour) }, legend: null },
+          fillOpacity: { condition: { test: "datum.illustrative", value: 0.05 }, value: 1 },
           tooltip,
         },
       },

@@ -3,7 +3,7 @@
  * with `z.toJSONSchema` (input side: fields with defaults are optional) so that editors and
  * other tools can validate intervention files. The cross-reference and date rules of
  * `validateIntervention` cannot be expressed in JSON Schema and are not in it.
- * scripts/write-spread-schemas.ts writes them to schemas/; a test checks the files are fresh.
+ * `npm run schemas` (scripts/write-schemas.ts) writes them to schemas/; a test checks the files are fresh.
  */
 import { z } from "zod";
 import { AdoptionSchema, InterventionSchema } from "./interventionSchema.js";

@@ -1,7 +1,7 @@
 /**
  * The intervention file format (one file per intervention, YAML or JSON, in a dataset's
  * `interventions/` folder), as zod schemas; the TypeScript types are inferred from them and the
- * JSON Schema files in schemas/ are generated from them (scripts/write-spread-schemas.ts).
+ * JSON Schema files in schemas/ are generated from them (`npm run schemas`, scripts/write-schemas.ts).
  *
  * The model follows the spread model of Region Midtjylland (seed 003: kernel, room for local
  * variation, spread platform with push and pull, seven implementation keys), the iterative

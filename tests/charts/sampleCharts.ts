@@ -9,6 +9,10 @@ import { referralChart } from "../../src/charts/referralChart.js";
 import { registrationChart } from "../../src/charts/registrationChart.js";
 import { spcChart } from "../../src/charts/spcChart.js";
 import { spreadMatrixChart } from "../../src/charts/spreadMatrixChart.js";
+import { sectorChecklistChart, sectorChecklistRows } from "../../src/charts/sectorChecklistChart.js";
+import { spreadTimelineChart, spreadTimelineRows } from "../../src/charts/spreadTimelineChart.js";
+import { adoptionTimeline, loadInterventions, recommendationStatusTable } from "../../src/spread/index.js";
+import { join } from "node:path";
 import { trendsChart } from "../../src/charts/trendsChart.js";
 import { tripleAimChart } from "../../src/charts/tripleAimChart.js";
 import * as fx from "./fixtures.js";
@@ -31,5 +35,14 @@ export function allSampleCharts(lang: ChartLang = "da"): Chart<unknown>[] {
     registrationChart(fx.registrationFixture, { lang, valueTitle: da ? "Indlæggelser pr. 1.000 0-2-årige" : "Admissions per 1,000 aged 0–2", period: "2023" }),
     tripleAimChart(fx.tripleAimFixture, { lang, subject: "Klynge Randers", period: "2019–2023" }),
     spreadMatrixChart(fx.spreadFixture, { lang, subtitle: da ? "TOBS i fem klynger; fase i parentes" : "TOBS in five clusters; phase in brackets" }),
+    // The spread record of the shipped examples (data/interventions): timeline and sector checklist.
+    spreadTimelineChart(spreadTimelineRows(adoptionTimeline(example("frail-elderly-follow-up")), { lang }), { lang, period: "2018–2022" }),
+    sectorChecklistChart(sectorChecklistRows(recommendationStatusTable(example("low-back-pain-pathway")).summary, { lang }), { lang, period: "2014–2015" }),
   ];
+}
+
+function example(id: string) {
+  const iv = loadInterventions(join(__dirname, "..", "..", "data", "interventions")).interventions.find((i) => i.id === id);
+  if (iv === undefined) throw new Error(`no example ${id}`);
+  return iv;
 }

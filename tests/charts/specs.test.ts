@@ -12,8 +12,8 @@ for (const lang of ["da", "en"] as const) {
   describe(`chart specs (${lang})`, () => {
     const charts = allSampleCharts(lang);
 
-    it("has ten charts with distinct ids", () => {
-      expect(new Set(charts.map((c) => c.meta.id)).size).toBe(10);
+    it("has twelve charts with distinct ids", () => {
+      expect(new Set(charts.map((c) => c.meta.id)).size).toBe(12);
     });
 
     for (const chart of charts) {

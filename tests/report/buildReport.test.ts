@@ -78,6 +78,32 @@ describe("buildReport on a generated dataset", () => {
     expect(new Set(svgIds).size).toBe(svgIds.length);
   });
 
+  it("shows the intervention's whole spread record in Danish (issue 18)", () => {
+    const page = html();
+    // timeline chart, targets with their Triple Aim dimension, keys with the seed's questions and a "not chosen" state
+    expect(page).toMatch(/data-chart-id="timeline-frail-elderly-follow-up"/);
+    expect(page).toContain("Høj patientoplevelse og faglig kvalitet");
+    expect(page).toContain("Hvordan skal løsningen overleve og køre i drift, når nyhedseffekten om den nye løsning falder?");
+    expect(page).toContain("ikke valgt");
+    expect(page).not.toMatch(/\d\/7 keys|af 7 nøgler/);
+    // adaptations and protected core-task items, push and pull per receiver
+    expect(page).toContain("Beskyttet: aktivitet i kerneopgaven");
+    expect(page).toContain("Push og pull pr. modtager");
+    expect(page).toContain("Hjemmeplejen i Silkeborg, Skive og Viborg");
+    // the decision, the programme, the spread potential and its caveat, the cost per avoided event
+    expect(page).toContain("Lokalt initiativ under den fælles ramme «Forløbskoordinering for den ældre medicinske patient»");
+    expect(page).toContain("Beslutning om spredning: eget initiativ");
+    expect(page).toContain("Potentiale for spredning");
+    expect(page).toMatch(/data på klyngeniveau kan ikke adskille indsatsen fra andre lokale ændringer/);
+    expect(page).toContain("Kr. pr. undgået hændelse");
+    expect(page).toContain('href="#sec-programme-frail-elderly-coordination"');
+    expect(page).toMatch(/Med \d klynger kan data ikke adskille ét lokalt initiativs effekt/);
+    // the Triple Aim status table names the target by its measure, not its id
+    const status = page.slice(page.indexOf("Triple Aim-status for indsatsens mål"));
+    expect(status.slice(0, 4000)).toContain("Genindlagt inden for 30 dage");
+    expect(status.slice(0, 4000)).not.toContain(">fewer-readmissions<");
+  });
+
   it("states the data period, the definitions, the suppression threshold and the load report", () => {
     const page = html();
     expect(page).toContain("Dataperiode: 2019–2021");

@@ -24,9 +24,11 @@ export async function buildFixture(): Promise<ReportFixture> {
   const root = mkdtempSync(join(tmpdir(), "klynge-report-"));
   const dataDir = join(root, "data");
   await generateDataset({ seed: 7, years: [2019, 2021], scale: "region", fraction: 0.02, outDir: dataDir });
-  // One intervention, in the dataset's own interventions/ folder (found by default).
+  // One intervention and its programme, in the dataset's own interventions/ folder (found by default).
   mkdirSync(join(dataDir, "interventions"));
   copyFileSync(join(DEMO_INTERVENTIONS, "frail-elderly-follow-up.yaml"), join(dataDir, "interventions", "frail-elderly-follow-up.yaml"));
+  // Its frame (a local initiative names its programme, which must be in the same folder).
+  copyFileSync(join(DEMO_INTERVENTIONS, "frail-elderly-coordination.yaml"), join(dataDir, "interventions", "frail-elderly-coordination.yaml"));
   const outDir = join(root, "out");
   const progress: { step: string; i: number; n: number }[] = [];
   const result = await buildReport(dataDir, {

@@ -5,6 +5,7 @@ import {
   classifyEffect,
   interventionEffect,
   loadInterventions,
+  spreadFindingText,
   spreadPotential,
   tripleAimStatus,
 } from "../../src/spread/index.js";
@@ -117,22 +118,27 @@ describe("spreadPotential (fixture with seeded noise)", () => {
   it("tabulates effect, fidelity, adaptations and keys per cluster and summarises", () => {
     const p = spreadPotential(frail, fixtureRows({ seed: 3 }), { simulations: 500 });
     expect(p.target).toBe("fewer-readmissions");
-    expect(p.rows.map((r) => [r.cluster, r.adopted, r.effect, r.fullFidelity, r.weakenedElements, r.keysInPlace.length])).toEqual([
-      ["Midt", true, "improvement", true, [], 6],
-      ["Randers", true, "improvement", false, ["cross-sector-audit"], 5],
-      ["Vest", true, "improvement", false, ["joint-coordinator-function"], 2],
-      ["Aarhus", false, "no_clear_effect", false, [], 0],
-      ["Horsens", false, "no_clear_effect", false, [], 0],
+    expect(p.rows.map((r) => [r.cluster, r.adopted, r.effect, r.fullFidelity, r.weakenedElements, r.keysInPlace.length, r.keysChosen.length])).toEqual([
+      ["Midt", true, "improvement", true, [], 6, 6],
+      ["Randers", true, "improvement", false, ["cross-sector-audit"], 5, 7],
+      ["Vest", true, "improvement", false, ["joint-coordinator-function"], 2, 6],
+      ["Aarhus", false, "no_clear_effect", false, [], 0, 0],
+      ["Horsens", false, "no_clear_effect", false, [], 0, 0],
     ]);
-    expect(p.summary.filter((s) => !s.startsWith("across all clusters"))).toEqual([
-      "Effect in 3 of 3 adopting clusters (Midt, Randers, Vest); in 1 of 1 that kept the whole kernel",
-      'where kernel element "joint-coordinator-function" was dropped or kept only partly (Vest): effect in 1 of 1',
-      'where kernel element "cross-sector-audit" was dropped or kept only partly (Randers): effect in 1 of 1',
-      "in the non-adopting clusters an improvement beyond chance from the same date was seen in 0 of 2",
-      "caution: 3 adopting clusters only — cluster-level data cannot separate the intervention from other local changes at the same time",
-      "the spread platform records 2 push and 2 pull incentives",
+    expect(p.rows[0].pull.map((x) => x.actor)).toEqual(["Hjemmeplejen i Silkeborg, Skive og Viborg", "Almen praksis"]);
+    expect(p.summary.filter((s) => !s.startsWith("Across all clusters"))).toEqual([
+      "Effect in 3 of 3 adopting units (Midt, Randers, Vest); in 1 of 1 that kept the whole kernel",
+      'Where kernel element "En fælles regional-kommunal forløbskoordinatorfunktion for målgruppen (fysisk eller virtuel)" was dropped or kept only partly (Vest): effect in 1 of 1',
+      'Where kernel element "Systematisk kvalitetsopfølgning via audit på patientforløb på tværs af sektorer" was dropped or kept only partly (Randers): effect in 1 of 1',
+      "In the non-adopting comparison units an improvement beyond chance from the same date was seen in 0 of 2",
+      "Caution: 3 adopting units only — cluster-level data cannot separate the intervention from other local changes at the same time",
+      "The spread platform has 1 push and 3 pull incentives; no pull recorded in Vest",
     ]);
-    expect(p.summary[4]).toMatch(/^across all clusters the staggered difference-in-differences estimate is a rate ratio of 0\.\d+ \(0\.\d+–0\.\d+\)$/);
+    expect(p.findings.map((f) => f.code)).toEqual(["effect", "dropped", "dropped", "comparison", "did", "few_clusters", "push_pull"]);
+    expect(spreadFindingText(p.findings[5], "da")).toBe(
+      "Forsigtighed: kun 3 indførende enheder — data på klyngeniveau kan ikke adskille indsatsen fra andre lokale ændringer i samme periode",
+    );
+    expect(p.summary[4]).toMatch(/^Across all clusters the staggered difference-in-differences estimate is a rate ratio of 0\.\d+ \(0\.\d+–0\.\d+\)$/);
   });
 });
 
