@@ -97,7 +97,11 @@ export function spreadTimelineChart(rows: readonly SpreadTimelineRow[], options:
   const kinds = KIND_ORDER.filter((k) => data.some((r) => r.kind === k));
   const kindLabels = kinds.map((k) => chartLabel(lang, `timeline.kind.${k}`));
   const width = options.width ?? (options.size === "column" ? 220 : 400);
-  const x = { field: "date", type: "temporal", title: null, scale: { padding: 12 }, axis: { format: "%Y", tickCount: "year", grid: true } };
+  const dates = data.flatMap((r) => [r.date, r.end ?? r.date]).sort();
+  const spanYears = dates.length === 0 ? 0 : (Date.parse(dates[dates.length - 1]) - Date.parse(dates[0])) / (365.25 * 864e5);
+  // Year ticks for long spans; quarters (month and year) for a plan of a year or two.
+  const axis = spanYears > 2.5 ? { format: "%Y", tickCount: "year", grid: true } : { format: "%b %Y", tickCount: { interval: "month", step: 3 }, grid: true, labelAngle: 0 };
+  const x = { field: "date", type: "temporal", title: null, scale: { padding: 12 }, axis };
   const y = { field: "lane", type: "nominal", sort: lanes, title: null, axis: { labelLimit: 200 } };
   const colour = {
     field: "kindLabel",
@@ -130,7 +134,8 @@ export function spreadTimelineChart(rows: readonly SpreadTimelineRow[], options:
           y,
           color: colour,
           shape,
-          fillOpacity: { condition: { test: "datum.illustrative", value: 0.05 }, value: 1 },
+          stroke: { field: "kindLabel", type: "nominal", title: chartLabel(lang, "timeline.kind"), scale: { domain: kindLabels, range: kinds.map((k) => KIND_STYLE[k].colour) } },
+          fillOpacity: { condition: { test: "datum.illustrative", value: 0 }, value: 1 },
           tooltip,
         },
       },
