@@ -175,27 +175,5 @@ export const SPREAD_ANALYSIS_MESSAGES = {
     `${unit}: ${periods.join(", ")} partly before and partly after the start, left out of the amount comparison`,
   yearly_start: (start: string, first: string) =>
     `the data are not monthly: the adoption of ${start} counts from the first whole period, ${first}`,
-  // --- spread potential
-  potential_effect: (withEffect: readonly string[], adopting: number, fullWithEffect: number, full: number) =>
-    `Effect in ${withEffect.length} of ${adopting} adopting clusters${names(withEffect)}` +
-    (full > 0 ? `; in ${fullWithEffect} of ${full} that kept the whole kernel` : "; none kept the whole kernel"),
-  potential_dropped: (element: string, clusters: readonly string[], withEffect: number) =>
-    `where kernel element "${element}" was dropped or kept only partly${names(clusters)}: effect in ${withEffect} of ${clusters.length}`,
-  potential_comparison: (changed: number, n: number) =>
-    `in the non-adopting clusters an improvement beyond chance from the same date was seen in ${changed} of ${n}`,
-  potential_did: (rr: number, lower: number, upper: number) =>
-    `across all clusters the staggered difference-in-differences estimate is a rate ratio of ${num(rr)} (${num(lower)}–${num(upper)})`,
-  potential_pre_trend: (rr: number, lower: number, upper: number) =>
-    `caution: before the starts the adopting clusters already differed from the others (placebo rate ratio ${num(rr)}, ${num(lower)}–${num(upper)})`,
-  potential_few_clusters: (n: number) =>
-    `caution: ${n} adopting cluster${n === 1 ? "" : "s"} only — cluster-level data cannot separate the intervention from other local changes at the same time`,
-  potential_small_numbers: (clusters: readonly string[], min: number) =>
-    `caution: fewer than ${min} events since the start in ${clusters.join(", ")} — intervals are wide`,
-  potential_keys: (withEffect: number, without: number) =>
-    `implementation keys in place: on average ${num(withEffect)} of 7 where there was an effect, ${num(without)} of 7 elsewhere`,
-  potential_push_pull: (push: number, pull: number) =>
-    push > 0 && pull > 0
-      ? `the spread platform records ${push} push and ${pull} pull incentive${pull === 1 ? "" : "s"}`
-      : `the spread platform lacks ${push === 0 && pull === 0 ? "push and pull" : push === 0 ? "push" : "pull"}: both must be present for spread (seed 003)`,
-  potential_no_target: () => "the intervention has no Triple Aim target with count data: no effect can be estimated",
+  // (the spread potential's findings are in spreadFindings.ts, in Danish and English)
 } as const;

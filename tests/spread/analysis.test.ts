@@ -55,6 +55,27 @@ describe("tripleAimStatus (deterministic fixture: 10 % before, × 0.75 from each
     ]);
   });
 
+  it("gives the same summary as codes and values, in Danish too", () => {
+    expect(result.findings[0]).toEqual({
+      code: "status_target",
+      target: "fewer-readmissions",
+      relative: -0.1,
+      value: null,
+      deadline: "2021-12-31",
+      met: ["Midt", "Randers", "Vest"],
+      onTrack: [],
+      notMet: [],
+      unmeasurable: [],
+      adopting: 3,
+      comparisonReached: [],
+      comparison: 2,
+    });
+    expect(spreadFindingText({ ...result.findings[0], target: "Genindlæggelser, 65+" }, "da")).toBe(
+      "Genindlæggelser, 65+, mål −10 % senest 2021-12-31: nået i 3 af 3 indførende enheder (Midt, Randers, Vest); i de 2 sammenligningsenheder blev samme ændring nået i 0",
+    );
+    expect(result.findings[1]).toEqual({ code: "status_no_data", target: "fewer-admissions" });
+  });
+
   it("is not yet measurable too early, and says why", () => {
     const mid2019 = readmission(tripleAimStatus(frail, fixtureRows(), { at: "2019-06-30" }).rows);
     expect(mid2019.map((r) => [r.unit, r.status, r.reason])).toEqual([
