@@ -33,7 +33,7 @@ import { funnelPlotData } from "../compare/index.js";
 import type { Dataset } from "../contract/dataset.js";
 import type { IndicatorRow } from "../indicators/index.js";
 import { completePeriods, pChart, type SpcPhaseStart } from "../spc/index.js";
-import { interventionEffect, spreadFindingText, spreadMatrix, tripleAimStatus, type Intervention, type SpreadFinding } from "../spread/index.js";
+import { interventionEffect, spreadFindingText, spreadMatrix, tripleAimStatus, type Intervention } from "../spread/index.js";
 import type { ReportQuestionTables } from "./reportQuestionTables.js";
 import { adopterName, programmeSection, spreadAnalysisItems, spreadIntro, spreadRecordItems } from "./spreadSections.js";
 import { isReportTextKey, reportText, type ReportLang, type ReportTextKey } from "./reportMessages.js";
@@ -644,9 +644,9 @@ function interventionSection(ctx: Ctx, iv: Intervention): ReportSection {
         title: ctx.t("t.statusTable"),
         csv: status.rows.map((r) => ({ ...r, spcRules: r.spcRules.join("; ") })),
         notes: status.findings.map((f) => {
-          const t = "target" in f ? iv.targets.find((x) => x.id === f.target) : undefined;
-          const label = t === undefined ? "" : `${ctx.t(measureKey(t.indicator))}, ${groupText(ctx, t.group)}`;
-          return spreadFindingText(t === undefined ? f : ({ ...f, target: label } as SpreadFinding), ctx.lang) + ".";
+          const t = iv.targets.find((x) => x.id === f.target);
+          const label = t === undefined ? f.target : `${ctx.t(measureKey(t.indicator))}, ${groupText(ctx, t.group)}`;
+          return spreadFindingText({ ...f, target: label }, ctx.lang) + ".";
         }),
         table: {
           columns: [

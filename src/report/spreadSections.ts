@@ -216,7 +216,10 @@ export function pushPullItem(ctx: SpreadReportCtx, iv: Intervention, idBase: str
     for (const x of a.pull) rows.push({ receiver: adopterName(ctx, a), incentive: ctx.t("val.pull"), actor: x.actor, motive: x.motive });
   }
   if (rows.length === 0) return null;
-  const notes = sp?.strategy === undefined ? [] : [sp.strategy];
+  const notes = [
+    ...(sp?.strategy === undefined ? [] : [`${ctx.t("note.strategy")} ${sp.strategy}`]),
+    ...(sp === undefined || sp.co_created_by.length === 0 ? [] : [ctx.t("note.coCreated", { who: sp.co_created_by.join(", ") })]),
+  ];
   return {
     kind: "table",
     id: `push-pull-${idBase}`,

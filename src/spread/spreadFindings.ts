@@ -34,6 +34,8 @@ export type SpreadFinding =
   | { readonly code: "programme_caveat"; readonly clusters: number };
 
 export type SpreadFindingCode = SpreadFinding["code"];
+/** The findings of tripleAimStatus: one per target. */
+export type StatusFinding = Extract<SpreadFinding, { readonly code: "status_target" | "status_no_data" }>;
 export type SpreadLang = "da" | "en";
 
 const num = (x: number, lang: SpreadLang): string => (Math.round(x * 100) / 100).toLocaleString(lang === "da" ? "da-DK" : "en-GB");

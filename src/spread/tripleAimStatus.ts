@@ -43,7 +43,7 @@ import { indicatorSeries, sumPoints } from "./analysisSeries.js";
 import type { IndicatorSeriesSet, SeriesPeriodKind, SeriesPoint } from "./analysisSeries.js";
 import type { Intervention, TripleAimTarget } from "./interventionSchema.js";
 import { SPREAD_ANALYSIS_MESSAGES as M } from "./messages.js";
-import type { SpreadFinding } from "./spreadFindings.js";
+import type { StatusFinding } from "./spreadFindings.js";
 import { periodEndDate, periodStartDate } from "./periods.js";
 import type { TargetDirection, TripleAimTargetDimension } from "./vocabulary.js";
 
@@ -111,7 +111,7 @@ export interface TripleAimStatusResult {
   /** One plain-language paragraph per target (English). */
   readonly summary: readonly string[];
   /** The same per target as codes and values (text in Danish or English: spreadFindingText; `target` is the target id). */
-  readonly findings: readonly SpreadFinding[];
+  readonly findings: readonly StatusFinding[];
 }
 
 const PERIODS_PER_YEAR: Record<SeriesPeriodKind, number> = { month: 12, quarter: 4, half: 2, year: 1 };
@@ -128,7 +128,7 @@ export function tripleAimStatus(
   const indicators = indicatorRowsOf(intervention, input);
   const rows: TripleAimStatusRow[] = [];
   const summary: string[] = [];
-  const findings: SpreadFinding[] = [];
+  const findings: StatusFinding[] = [];
   for (const target of intervention.targets) {
     const set = indicatorSeries(indicators, target.indicator, target.group);
     const targetRows = statusRowsOfTarget(intervention, target, set, options);
@@ -326,7 +326,7 @@ function summariseTarget(t: TripleAimTarget, rows: readonly TripleAimStatusRow[]
   return `${head} ${M.status_adopting(by("met"), by("on_track"), by("not_met"), by("not_yet_measurable"), adopting.length)}; ${M.status_comparison(compChanged, comparison.length)}.`;
 }
 
-function targetFinding(t: TripleAimTarget, rows: readonly TripleAimStatusRow[]): SpreadFinding {
+function targetFinding(t: TripleAimTarget, rows: readonly TripleAimStatusRow[]): StatusFinding {
   const noData = M.no_indicator(t.indicator, t.group);
   if (rows.every((r) => r.reason === noData)) return { code: "status_no_data", target: t.id };
   const adopting = rows.filter((r) => r.role === "adopting");
