@@ -22,7 +22,8 @@ import { SafetyError } from "../io/safetyMessages.js";
 export const MARKER_FILE = ".klynge-output.json";
 
 /** What kind of output a folder holds (a report folder is never replaced by an import, and back). */
-export type OutputKind = "report" | "import";
+export type OutputKind = "report" | "import" | "generate";
+const KINDS: readonly string[] = ["report", "import", "generate"];
 
 export interface AtomicDirectoryOptions {
   /** The kind of output (default "report"). */
@@ -60,7 +61,7 @@ function within(inner: string, outer: string): boolean {
 /** Every file and folder below `dir`, relative, with "/" separators (folders end with "/"). */
 function listTree(dir: string, prefix = ""): string[] {
   const out: string[] = [];
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
+  for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const rel = `${prefix}${e.name}`;
     if (e.isDirectory()) {
       out.push(`${rel}/`);
@@ -75,8 +76,8 @@ function readMarker(dir: string): Marker | null {
   try {
     if (!lstatSync(file).isFile()) return null;
     const m = JSON.parse(readFileSync(file, "utf8")) as Partial<Marker>;
-    if (m.writtenBy !== "klynge" || (m.kind !== "report" && m.kind !== "import") || !Array.isArray(m.files)) return null;
-    return { writtenBy: "klynge", kind: m.kind, files: m.files.filter((f): f is string => typeof f === "string") };
+    if (m.writtenBy !== "klynge" || typeof m.kind !== "string" || !KINDS.includes(m.kind) || !Array.isArray(m.files)) return null;
+    return { writtenBy: "klynge", kind: m.kind as OutputKind, files: m.files.filter((f): f is string => typeof f === "string") };
   } catch {
     return null;
   }

@@ -176,6 +176,25 @@ describe("data loss: report and run replace only what klynge wrote", () => {
   });
 });
 
+describe("data loss: generate", () => {
+  it("generate --out an unrelated folder is refused; its own output is replaced, also in another shape", () => {
+    const other = tmp("other");
+    mkdirSync(other);
+    writeFileSync(join(other, "admissions.csv"), "my own data");
+    const small = ["--fraction", "0.002", "--years", "2020-2020"];
+    const r = klynge(["generate", "--out", other, ...small]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("exists and was not written by klynge");
+    expect(readFileSync(join(other, "admissions.csv"), "utf8")).toBe("my own data");
+    const out = tmp("generated");
+    expect(klynge(["generate", "--out", out, ...small]).code).toBe(0);
+    expect(readdirSync(out)).toContain("admissions.csv");
+    expect(klynge(["generate", "--out", out, ...small, "--format", "lpr3-a"]).code).toBe(0);
+    expect(readdirSync(out)).not.toContain("admissions.csv"); // the contract files of the first run are gone with it
+    expect(readdirSync(out)).toContain("lpr_a_kontakt.csv");
+  });
+});
+
 describe("data loss: imports", () => {
   it("a failed import leaves the previous import as it was", () => {
     const out = tmp("import");

@@ -2,10 +2,11 @@
 
 import { parseArgs } from "node:util";
 import { rmSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { generateDataset, writeRegisterFiles } from "../../generate/index.js";
 import { loadDataset, REGISTER_FORMATS } from "../../io/index.js";
 import { oneOf, parseInteger, parseNumber, parseYears, UsageError } from "../args.js";
+import { checkReplaceable, withAtomicDirectory } from "../../report/atomicOutput.js";
 
 export const generateHelp = `klynge generate --out DIR [--seed N] [--years 2016-2023] [--scale region|nation]
                  [--fraction F] [--gzip] [--effect RR] [--format lpr3-a|lpr3-f|lpr2|npr [--date-style iso|sas]]
@@ -14,7 +15,9 @@ export const generateHelp = `klynge generate --out DIR [--seed N] [--years 2016-
   The same seed gives byte-identical files. --fraction samples citizens (0 < F <= 1);
   --effect sets the injected intervention's rate ratio on 30-day readmissions of 65+ (1 = none).
   --format writes the contacts in the shape of a register extract instead (docs/registers.md), to
-  try \`klynge import\` on; person ids are the synthetic pseudonymous ids.`;
+  try \`klynge import\` on; person ids are the synthetic pseudonymous ids.
+  DIR is written atomically and replaced only when it is new, empty, or an earlier klynge generate
+  holding only klynge's files; --force replaces another folder (never the current folder).`;
 
 export async function generateCommand(argv: readonly string[]): Promise<number> {
   const { values } = parseArgs({
@@ -29,6 +32,7 @@ export async function generateCommand(argv: readonly string[]): Promise<number> 
       effect: { type: "string" },
       format: { type: "string" },
       "date-style": { type: "string" },
+      force: { type: "boolean" },
     },
     allowPositionals: false,
   });
@@ -37,30 +41,41 @@ export async function generateCommand(argv: readonly string[]): Promise<number> 
   let last = 0;
   const format = values.format === undefined ? null : oneOf("format", values.format, REGISTER_FORMATS, "lpr3-a");
   const dateStyle = oneOf("date-style", values["date-style"], ["iso", "sas"] as const, "iso");
-  const contractDir = format === null ? values.out : join(values.out, ".contract");
-  const truth = await generateDataset({
-    outDir: contractDir,
-    seed: parseInteger("seed", values.seed, 1),
-    years: values.years ? parseYears(values.years) : [2016, 2023],
-    scale: oneOf("scale", values.scale, ["region", "nation"] as const, "region"),
-    fraction: parseNumber("fraction", values.fraction, 1),
-    gzip: values.gzip ?? false,
-    interventionRateRatio: parseNumber("effect", values.effect, 0.75),
-    progress: (p) => {
-      const now = Date.now();
-      if (now - last > 1000 || p.municipalitiesDone === p.municipalitiesTotal) {
-        last = now;
-        process.stderr.write(`\r  generating: ${p.municipalitiesDone}/${p.municipalitiesTotal} municipalities, ${p.contacts.toLocaleString("en")} contacts   `);
+  const out = values.out;
+  const safety = { kind: "generate" as const, force: values.force === true };
+  // Refuse a DIR that may not be replaced before generating (minutes at national scale), not after.
+  checkReplaceable(out, safety);
+  const truth = await withAtomicDirectory(
+    out,
+    async (staging) => {
+      const contractDir = format === null ? staging : join(staging, ".contract");
+      const t = await generateDataset({
+        outDir: contractDir,
+        seed: parseInteger("seed", values.seed, 1),
+        years: values.years ? parseYears(values.years) : [2016, 2023],
+        scale: oneOf("scale", values.scale, ["region", "nation"] as const, "region"),
+        fraction: parseNumber("fraction", values.fraction, 1),
+        gzip: values.gzip ?? false,
+        interventionRateRatio: parseNumber("effect", values.effect, 0.75),
+        progress: (p) => {
+          const now = Date.now();
+          if (now - last > 1000 || p.municipalitiesDone === p.municipalitiesTotal) {
+            last = now;
+            process.stderr.write(`\r  generating: ${p.municipalitiesDone}/${p.municipalitiesTotal} municipalities, ${p.contacts.toLocaleString("en")} contacts   `);
+          }
+        },
+      });
+      process.stderr.write("\n");
+      if (format !== null) {
+        const ds = await loadDataset(contractDir);
+        const r = await writeRegisterFiles(ds, format, staging, { dateStyle, gzip: values.gzip ?? false });
+        rmSync(contractDir, { recursive: true, force: true }); // inside the staging folder: klynge's own
+        console.log(`wrote ${r.files.map((f) => join(out, relative(staging, resolve(staging, f)))).join(", ")} (${r.rows.toLocaleString("en")} contacts) as ${format}`);
       }
+      return t;
     },
-  });
-  process.stderr.write("\n");
-  if (format !== null) {
-    const ds = await loadDataset(contractDir);
-    const r = await writeRegisterFiles(ds, format, values.out, { dateStyle, gzip: values.gzip ?? false });
-    rmSync(contractDir, { recursive: true, force: true });
-    console.log(`wrote ${r.files.join(", ")} (${r.rows.toLocaleString("en")} contacts) as ${format}`);
-  }
+    safety,
+  );
   console.log(`wrote a synthetic dataset to ${values.out} in ${((Date.now() - started) / 1000).toFixed(1)} s (seed ${truth.seed ?? values.seed ?? 1})`);
   return 0;
 }
