@@ -11,6 +11,7 @@
 
 import { existsSync, statSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
+import { looksLikePersonNumber } from "../contract/personNumber.js";
 import type { Dataset, LoadReport, Problem, TableReport } from "../contract/dataset.js";
 import type { GeographyRow, PopulationTable } from "../contract/tables.js";
 import { GeographySchema } from "../contract/schemas/geographySchema.js";
@@ -247,6 +248,22 @@ export async function loadDataset(dir: string, options: LoadOptions = {}): Promi
     experience = e.rows;
     tables.push(tableReport(experienceSpec(file), e.read, log));
   } else tables.push(tableReport(experienceSpec("experience.csv"), null, log));
+
+  // Free text shaped like a person number (a hospital or area name): usable, so kept, but a warning —
+  // it is masked in every output (contract/personNumber.ts).
+  const shaped = (file: string, column: string, values: Iterable<string | null>): void => {
+    let n = 0;
+    for (const v of values) if (v !== null && looksLikePersonNumber(v)) n++;
+    if (n === 0) return;
+    log.add("cpr_like_text", file, null, { column, n });
+    const i = tables.findIndex((t) => t.file === file);
+    if (i >= 0) tables[i] = { ...tables[i], warnings: tables[i].warnings + 1 };
+  };
+  const contactsFile = tables.find((t) => t.present && /^(admissions|lpr_a_kontakt|kontakter|t_adm|lpr_adm|npr)\.csv/.test(t.file))?.file;
+  if (contactsFile !== undefined) shaped(contactsFile, "hospital", contacts.hospitals);
+  for (const column of ["municipality_name", "cluster", "hospital_unit"] as const) shaped(geographyReport.file, column, geography.map((g) => g[column]));
+  const experienceFile = tables.find((t) => t.present && t.file.startsWith("experience."))?.file;
+  if (experience !== null && experienceFile !== undefined) shaped(experienceFile, "measure", experience.map((e) => e.measure));
 
   // Report: problems in file order, then line order (whole-file problems first).
   const problems = log.problems

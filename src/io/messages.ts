@@ -66,6 +66,10 @@ export const MESSAGES = {
     text: (p) =>
       `${p.column} is shaped like a CPR number (value not shown); data must be pseudonymised (option allowCprLikeIds overrides)`,
   },
+  cpr_like_text: {
+    severity: "warning",
+    text: (p) => `${p.n} value(s) of ${p.column} are shaped like a CPR number (not shown); kept, and masked in every output`,
+  },
   // Row rules (contract/schemas/cell.ts RowRuleCode).
   unknown_municipality: { severity: "error", text: (p) => `${p.column} ${quote(p.found)} is not in the geography` },
   unknown_cluster: { severity: "error", text: (p) => `cluster ${quote(p.found)} is not in the geography` },

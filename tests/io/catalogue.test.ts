@@ -98,6 +98,10 @@ describe("message catalogue", () => {
     add((await loadDataset(plainAndGz)).report.problems);
     add(await problemsOf({ "admissions.csv": ADM_HEADER + "\n" + "x".repeat(MAX_LINE_BYTES + 1) + "\n", "population.csv": populationCsv() }));
     add(await problemsOf({ "admissions.csv.gz": ADM_HEADER + "\n" + "\n".repeat(FREE_DECOMPRESSED_BYTES + 1), "population.csv": populationCsv() }));
+    // A hospital name shaped like a person number: kept, with a warning.
+    const shapedText = await problemsOf({ "admissions.csv": [ADM_HEADER, admLine(admRow({ hospital: `Afd. ${cprShaped(true)}` }))].join("\n") + "\n", "population.csv": populationCsv() });
+    expect(shapedText.map((p) => p.message)).toContain("admissions.csv: 1 value(s) of hospital are shaped like a CPR number (not shown); kept, and masked in every output");
+    add(shapedText);
     expect([...Object.keys(MESSAGES)].filter((c) => !seen.has(c))).toEqual([]);
   });
 });

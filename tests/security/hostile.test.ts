@@ -283,7 +283,8 @@ describe("identifiers: raw values are masked in messages, stdout and import-repo
     writeFileSync(join(data, "admissions.csv"), lines.join("\n"));
     const r = klynge(["validate", data]);
     expect(r.code).toBe(1);
-    expect(r.out.split("<10 digits, not shown>").length - 1).toBe(cols.length - 1); // all but the hospital
+    expect(r.out.split("<10 digits, not shown>").length - 1).toBe(cols.length - 1); // all but the hospital …
+    expect(r.out).toContain("admissions.csv: 1 value(s) of hospital are shaped like a CPR number (not shown); kept, and masked in every output"); // … a warning
     expect(looksLikePersonNumber(r.all)).toBe(false);
   });
 
