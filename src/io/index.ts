@@ -1,6 +1,8 @@
 // Re-exports of the io layer: loading and validation of the data contract.
 export { loadDataset, findTableFile } from "./loadDataset.js";
 export type { LoadOptions } from "./loadDataset.js";
+export { TEXT_ENCODINGS } from "./problemLog.js";
+export type { TextEncodingOption } from "./problemLog.js";
 export { validateDataset } from "./validateDataset.js";
 export type { ValidateResult } from "./validateDataset.js";
 export { formatLoadReport } from "./formatLoadReport.js";

@@ -22,7 +22,7 @@ import { DatasetError } from "./datasetError.js";
 import { REPORT_TEXT } from "./messages.js";
 import { reportOverlaps } from "./overlaps.js";
 import { defaultGeographyPath } from "./packageRoot.js";
-import { ProblemLog } from "./problemLog.js";
+import { ProblemLog, type TextEncodingOption } from "./problemLog.js";
 import {
   deathsSpec,
   experienceSpec,
@@ -73,6 +73,11 @@ export interface LoadOptions {
   readonly costColumn?: string;
   /** NPR: price per DRG weight unit (cost = korrvekt × this). */
   readonly drgUnitPrice?: number;
+  /**
+   * How the CSV files are decoded (default "auto": UTF-8, and a file that is not valid UTF-8 is
+   * read as Windows-1252 from its first such piece, with a warning naming the line).
+   */
+  readonly encoding?: TextEncodingOption;
   /** Register formats: hash person ids in a worker thread (default: for large files). */
   readonly pseudonymWorker?: boolean;
 }
@@ -106,7 +111,7 @@ export async function loadDataset(dir: string, options: LoadOptions = {}): Promi
   if (!existsSync(root) || !statSync(root).isDirectory()) {
     throw new DatasetError(REPORT_TEXT.noDir(dir), []);
   }
-  const log = new ProblemLog(options.maxProblemsPerCode ?? 100, options.onWarning);
+  const log = new ProblemLog(options.maxProblemsPerCode ?? 100, options.onWarning, options.encoding ?? "auto");
   const tables: TableReport[] = [];
   // A table both plain and gzipped (e.g. a stale admissions.csv beside a new admissions.csv.gz): refused, never one picked silently.
   for (const name of ["admissions", "population", "geography", "deaths", "sector_costs", "experience"]) {
@@ -272,7 +277,8 @@ export async function loadDataset(dir: string, options: LoadOptions = {}): Promi
     .map((x) => x.p);
   const report: LoadReport = {
     dir,
-    tables,
+    // Warnings found after a table's report was made (overlaps, unallocated costs) are counted too.
+    tables: tables.map((t) => (t.present ? { ...t, warnings: log.warningsOf(t.file) } : t)),
     problems,
     problemCounts: { ...log.counts },
     ok: log.errorCount === 0,

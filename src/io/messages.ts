@@ -64,7 +64,7 @@ export const MESSAGES = {
   cpr_like_id: {
     severity: "error",
     text: (p) =>
-      `${p.column} is shaped like a CPR number (value not shown); data must be pseudonymised (option allowCprLikeIds overrides)`,
+      `${p.column} is shaped like a CPR number (value not shown); data must be pseudonymised (--allow-cpr-like-ids on the command line, option allowCprLikeIds in the library, overrides)`,
   },
   cpr_like_text: {
     severity: "warning",
@@ -124,7 +124,17 @@ export const MESSAGES = {
   unreadable: { severity: "error", text: (p) => `the file could not be read (${p.found}); rows after line ${p.n} were not read` },
   not_utf8: {
     severity: "warning",
-    text: () => "the file is not valid UTF-8 (a latin1/Windows-1252 export?); save it as UTF-8",
+    text: () =>
+      "the file is not valid UTF-8 from this line on and was read as UTF-8 as asked (encoding utf-8); letters such as æ, ø, å show as \"�\" (--encoding windows-1252 reads a Windows-1252 export)",
+  },
+  decoded_windows_1252: {
+    severity: "warning",
+    text: () =>
+      "the file is not valid UTF-8 from this line on: read as Windows-1252 (what Danish Excel and many SAS and BI exports write); --encoding utf-8 or windows-1252 forces one",
+  },
+  header_repeated: {
+    severity: "warning",
+    text: () => "the header is repeated on this line (files joined together?); the line is skipped",
   },
   missing_age_bands: {
     severity: "warning",

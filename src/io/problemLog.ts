@@ -8,6 +8,14 @@ import { maskPersonNumbers } from "../contract/personNumber.js";
 import { MESSAGES, formatMessage } from "./messages.js";
 import type { MessageCode, MessageParams } from "./messages.js";
 
+/**
+ * How text files are decoded: "auto" reads UTF-8 and switches a file to Windows-1252 from the
+ * first piece that is not valid UTF-8; "utf-8" and "windows-1252" force one.
+ */
+export type TextEncodingOption = "auto" | "utf-8" | "windows-1252";
+
+export const TEXT_ENCODINGS: readonly TextEncodingOption[] = ["auto", "utf-8", "windows-1252"];
+
 export class ProblemLog {
   readonly problems: Problem[] = [];
   readonly counts: Record<string, number> = {};
@@ -17,6 +25,8 @@ export class ProblemLog {
   constructor(
     private readonly maxPerCode: number,
     private readonly onWarning?: (p: Problem) => void,
+    /** How the files of this load are decoded (LoadOptions.encoding). */
+    readonly encoding: TextEncodingOption = "auto",
   ) {}
 
   /**

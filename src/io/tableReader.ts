@@ -112,8 +112,11 @@ export async function readTable(
   let lineNo = 0; // lines fully handled so far
   let headerSeen = false;
   let headerFailed = false;
-  let utf8Warned = false;
+  let headerBytes: Buffer | null = null;
   const file = spec.file;
+  const decoder = new TextDecoder("windows-1252");
+  let windows1252 = log.encoding === "windows-1252";
+  let utf8Warned = false;
 
   const handleLine = (buf: Buffer, s: number, e: number): void => {
     lineNo++;
@@ -123,7 +126,10 @@ export async function readTable(
       if (e - s >= 3 && buf[s] === 0xef && buf[s + 1] === 0xbb && buf[s + 2] === 0xbf) s += 3;
       header = readHeader(buf.toString("utf8", s, e), spec, log);
       if (header === null) headerFailed = true;
-      else sink = makeSink(header);
+      else {
+        sink = makeSink(header);
+        headerBytes = Buffer.from(buf.subarray(s, e));
+      }
       return;
     }
     if (e === s) {
@@ -138,32 +144,68 @@ export async function readTable(
     sink.line(buf.toString("utf8", s, e), lineNo, counts);
   };
 
+  // Whole lines [s, e) after the header: the sink's fast reader, else line by line.
+  const feed = (buf: Buffer, s: number, e: number): void => {
+    if (sink !== null && sink.piece !== undefined) {
+      lineNo += sink.piece(buf, s, e, lineNo + 1, counts);
+      return;
+    }
+    let p = s;
+    while (p < e) {
+      let nl = buf.indexOf(10, p);
+      if (nl < 0 || nl >= e) nl = e;
+      handleLine(buf, p, nl);
+      p = nl + 1;
+    }
+  };
+
+  // Lines after the header, with a repeated header line (files joined together) skipped and
+  // reported once per repeat instead of failing every column.
+  const body = (buf: Buffer, start: number, end: number): void => {
+    const hb = headerBytes;
+    if (hb === null) {
+      feed(buf, start, end);
+      return;
+    }
+    let s = start;
+    for (;;) {
+      const at = findRepeatedHeader(buf, s, end, hb);
+      if (at < 0) break;
+      if (at > s) feed(buf, s, at);
+      lineNo++;
+      log.add("header_repeated", file, lineNo, {});
+      s = buf.indexOf(10, at) + 1;
+    }
+    if (s < end) feed(buf, s, end);
+  };
+
   try {
     await forEachPiece(path, (buf, start, end) => {
-      // UTF-8 check: the first piece whole, later pieces by their first 64 KiB (cheap sample).
-      const probeEnd = headerSeen ? Math.min(end, start + 65536) : end;
-      let cut = probeEnd;
-      if (probeEnd < end) while (cut > start && (buf[cut] & 0xc0) === 0x80) cut--;
-      if (!utf8Warned && !isUtf8(buf.subarray(start, cut))) {
-        utf8Warned = true;
-        log.add("not_utf8", file, null, { expected: "UTF-8" });
+      // Decoding: UTF-8 unless the file (or, with "auto", this piece) is not valid UTF-8.
+      if (!windows1252 && !isUtf8(buf.subarray(start, end))) {
+        const line = lineNo + firstBadLine(buf, start, end);
+        if (log.encoding === "auto") {
+          windows1252 = true;
+          log.add("decoded_windows_1252", file, line, { expected: "UTF-8" });
+        } else if (!utf8Warned) {
+          utf8Warned = true;
+          log.add("not_utf8", file, line, { expected: "UTF-8" });
+        }
+      }
+      if (windows1252) {
+        const text = Buffer.from(decoder.decode(buf.subarray(start, end)), "utf8");
+        buf = text;
+        start = 0;
+        end = text.length;
       }
       let p = start;
-      if (headerSeen && sink !== null && sink.piece !== undefined) {
-        const consumed = sink.piece(buf, start, end, lineNo + 1, counts);
-        lineNo += consumed;
-        return;
-      }
-      while (p < end) {
+      while (!headerSeen && p < end) {
         let nl = buf.indexOf(10, p);
         if (nl < 0 || nl >= end) nl = end;
         handleLine(buf, p, nl);
         p = nl + 1;
-        if (headerSeen && sink !== null && sink.piece !== undefined && p < end) {
-          lineNo += sink.piece(buf, p, end, lineNo + 1, counts);
-          return;
-        }
       }
+      if (p < end) body(buf, p, end);
     }, chunkSize);
   } catch (err) {
     if (err instanceof LineTooLongError) log.add("line_too_long", file, lineNo + 1, { n: err.limit });
@@ -173,6 +215,35 @@ export async function readTable(
   }
   if (!headerSeen) log.add("empty_file", file, null, {});
   return { header, counts, present: true };
+}
+
+/** 1-based line, within [start, end), of the first line that is not valid UTF-8. */
+function firstBadLine(buf: Buffer, start: number, end: number): number {
+  let line = 1;
+  let p = start;
+  while (p < end) {
+    let nl = buf.indexOf(10, p);
+    if (nl < 0 || nl >= end) nl = end;
+    if (!isUtf8(buf.subarray(p, nl))) return line;
+    line++;
+    p = nl + 1;
+  }
+  return line;
+}
+
+/** Start of the first line in [from, end) that is exactly the header (then "\n" or "\r\n"), or -1. */
+function findRepeatedHeader(buf: Buffer, from: number, end: number, header: Buffer): number {
+  const isHeaderAt = (s: number): boolean => {
+    const e = s + header.length;
+    if (e >= end || buf.compare(header, 0, header.length, s, e) !== 0) return false;
+    return buf[e] === 10 || (buf[e] === 13 && buf[e + 1] === 10);
+  };
+  if (isHeaderAt(from)) return from;
+  const needle = Buffer.concat([Buffer.from([10]), header]);
+  for (let k = buf.indexOf(needle, from); k >= 0 && k < end; k = buf.indexOf(needle, k + 1)) {
+    if (isHeaderAt(k + 1)) return k + 1;
+  }
+  return -1;
 }
 
 function errorText(err: unknown): string {

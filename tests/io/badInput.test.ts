@@ -136,7 +136,7 @@ describe("bad admissions rows (line 2 is the first data line)", () => {
     const ids = [cprShaped(true), cprShaped(false)];
     const ds = await loadLines(ids.map((id) => admLine(admRow({ patient_id: id }))));
     const msg =
-      "patient_id is shaped like a CPR number (value not shown); data must be pseudonymised (option allowCprLikeIds overrides)";
+      "patient_id is shaped like a CPR number (value not shown); data must be pseudonymised (--allow-cpr-like-ids on the command line, option allowCprLikeIds in the library, overrides)";
     expect(messages(ds)).toEqual([`admissions.csv:2: ${msg}`, `admissions.csv:3: ${msg}`]);
     expect(JSON.stringify(ds.report)).not.toContain(ids[0]);
     expect(JSON.stringify(ds.report)).not.toContain(ids[1]);
@@ -200,13 +200,31 @@ describe("whole-file problems: one message, every row counted", () => {
     expect(messages(ds)).toEqual(["admissions.csv: the file is empty (no header line)"]);
   });
 
-  it("a latin1 file is read and flagged", async () => {
-    const text = [ADM_HEADER, admLine(admRow({ hospital: "Regionshospitalet Gødstrup" }))].join("\n") + "\n";
-    const ds = await loadDataset(makeDataset({ "admissions.csv": Buffer.from(text, "latin1"), "population.csv": populationCsv() }));
+  it("a Windows-1252 file is decoded as Windows-1252, with the line where it mattered; --encoding forces either", async () => {
+    const text = [ADM_HEADER, admLine(admRow()), admLine(admRow({ patient_id: "q", hospital: "Regionshospitalet Gødstrup" }))].join("\n") + "\n";
+    const dir = makeDataset({ "admissions.csv": Buffer.from(text, "latin1"), "population.csv": populationCsv() });
+    const ds = await loadDataset(dir);
     expect(messages(ds)).toEqual([
-      "admissions.csv: the file is not valid UTF-8 (a latin1/Windows-1252 export?); save it as UTF-8",
+      "admissions.csv:3: the file is not valid UTF-8 from this line on: read as Windows-1252 (what Danish Excel and many SAS and BI exports write); --encoding utf-8 or windows-1252 forces one",
     ]);
-    expect(ds.contacts.length).toBe(1);
+    expect(ds.contacts.length).toBe(2);
+    expect([...ds.contacts.hospitals]).toContain("Regionshospitalet Gødstrup");
+    const forced = await loadDataset(dir, { encoding: "utf-8" });
+    expect(messages(forced)).toEqual([
+      'admissions.csv:3: the file is not valid UTF-8 from this line on and was read as UTF-8 as asked (encoding utf-8); letters such as æ, ø, å show as "�" (--encoding windows-1252 reads a Windows-1252 export)',
+    ]);
+    expect([...forced.contacts.hospitals]).toContain("Regionshospitalet G\ufffddstrup");
+    const asked = await loadDataset(dir, { encoding: "windows-1252" });
+    expect(messages(asked)).toEqual([]);
+    expect([...asked.contacts.hospitals]).toContain("Regionshospitalet Gødstrup");
+  });
+
+  it("a header line repeated inside the file (files joined) is one warning per repeat, not an error per column", async () => {
+    const text = [ADM_HEADER, admLine(admRow()), ADM_HEADER, admLine(admRow({ patient_id: "q" }))].join("\r\n") + "\r\n";
+    const ds = await loadDataset(makeDataset({ "admissions.csv": text, "population.csv": populationCsv() }));
+    expect(messages(ds)).toEqual(["admissions.csv:3: the header is repeated on this line (files joined together?); the line is skipped"]);
+    expect(ds.contacts.length).toBe(2);
+    expect(ds.report.tables[0]).toMatchObject({ rowsRead: 2, rowsAccepted: 2, rowsRejected: 0, warnings: 1 });
   });
 });
 

@@ -71,6 +71,7 @@ describe("message catalogue", () => {
     );
     add(await problemsOf({ "admissions.csv": ADM_HEADER.replaceAll(",", "\t") + "\n", "population.csv": Buffer.from("year,municipality_code,sex,age,count\n2019,751,F,0,1 æ\n", "latin1") }));
     add(await problemsOf({ "admissions.csv": "" }, { geography: [] }));
+    add(await problemsOf({ "admissions.csv": ADM_HEADER + "\n" + ADM_HEADER + "\n", "population.csv": Buffer.from("year,municipality_code,sex,age,count\n2019,751,F,0,1 æ\n", "latin1") }, { encoding: "utf-8" }));
     const dir = makeDataset({ "admissions.csv.gz": ADM_HEADER + "\n" + admLine(admRow()) + "\n", "population.csv": populationCsv() });
     writeFileSync(join(dir, "admissions.csv.gz"), Buffer.from([0x1f, 0x8b, 8, 0, 1, 2, 3]));
     add((await loadDataset(dir)).report.problems);
