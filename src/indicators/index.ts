@@ -1,5 +1,6 @@
 // Re-exports of the indicators layer.
 export * from "./table.js";
+export * from "./columnLabels.js";
 export * from "./ageGroup.js";
 export * from "./indicatorOptions.js";
 export { prepareIndicators, type IndicatorContext, type Unit as IndicatorUnit, type Period as IndicatorPeriod } from "./indicatorContext.js";

@@ -12,7 +12,7 @@ import { dirname, extname } from "node:path";
 import { maskPersonNumbers } from "../contract/personNumber.js";
 import type { Row } from "./columns.js";
 import { toArrow } from "./toArrow.js";
-import { toCsv, type CsvVariant } from "./toCsv.js";
+import { toCsv, type CsvOptions, type CsvVariant } from "./toCsv.js";
 import { toJson } from "./toJson.js";
 
 export type TableFormat = "csv" | "json" | "arrow";
@@ -21,6 +21,8 @@ export interface WriteTableOptions {
   readonly format?: TableFormat;
   readonly csvVariant?: CsvVariant;
   readonly columns?: readonly string[];
+  /** CSV only: see CsvOptions (decimals, headers, booleans). */
+  readonly csv?: Pick<CsvOptions, "decimals" | "headers" | "booleans">;
 }
 
 /** Rows with every text cell passed through maskPersonNumbers (a unit name from a data file could be shaped like one). */
@@ -53,7 +55,7 @@ export function writeTable(rows: readonly Row[], file: string, options: WriteTab
   rows = maskTextCells(rows);
   const bytes: string | Uint8Array =
     format === "csv"
-      ? toCsv(rows, { variant: options.csvVariant ?? "standard", ...(options.columns ? { columns: options.columns } : {}) })
+      ? toCsv(rows, { variant: options.csvVariant ?? "standard", ...options.csv, ...(options.columns ? { columns: options.columns } : {}) })
       : format === "json"
         ? toJson(rows, { pretty: true })
         : toArrow(rows, options.columns ? { columns: options.columns } : {});

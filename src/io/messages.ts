@@ -187,25 +187,30 @@ export function formatMessage(code: MessageCode, file: string, line: number | nu
   return maskPersonNumbers(`${where}: ${MESSAGES[code].text(params)}`);
 }
 
+/** "1 row" / "2 rows": a count with its noun in the right number. */
+export function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 /** Texts of the printed load report (formatLoadReport). */
 export const REPORT_TEXT = {
   title: (dir: string) => `klynge load report for ${dir}`,
   tableLine: (file: string, read: number, accepted: number, rejected: number, duplicates: number, warnings: number) =>
-    `  ${file}: ${read} rows read, ${accepted} accepted, ${rejected} rejected, ${duplicates} duplicates, ${warnings} warnings`,
+    `  ${file}: ${count(read, "row", "rows")} read, ${accepted} accepted, ${rejected} rejected, ${count(duplicates, "duplicate", "duplicates")}, ${count(warnings, "warning", "warnings")}`,
   absent: (file: string) => `  ${file}: not present`,
-  format: (format: string, excluded: number) => `    read as ${format}; ${excluded} rows excluded (a documented filter or a value without mapping)`,
+  format: (format: string, excluded: number) => `    read as ${format}; ${count(excluded, "row", "rows")} excluded (a documented filter or a value without mapping)`,
   note: (note: string) => `    note: ${maskPersonNumbers(note)}`,
   codesHeader: "    values met (column value: rows -> mapped to):",
-  codeLine: (column: string, value: string, count: number, mappedTo: string | null, note: string | undefined) =>
-    `      ${column} ${value === "" ? "(empty)" : safeValue(value, MAX_QUOTED)}: ${count} -> ${mappedTo ?? "NOT MAPPED"}${note === undefined ? "" : ` (${note})`}`,
+  codeLine: (column: string, value: string, rows: number, mappedTo: string | null, note: string | undefined) =>
+    `      ${column} ${value === "" ? "(empty)" : safeValue(value, MAX_QUOTED)}: ${rows} -> ${mappedTo ?? "NOT MAPPED"}${note === undefined ? "" : ` (${note})`}`,
   extraColumns: (cols: string) => `    extra columns kept and ignored: ${safeValue(cols, MAX_HEADER)}`,
-  blankLines: (n: number) => `    ${n} empty lines skipped`,
+  blankLines: (n: number) => `    ${count(n, "empty line", "empty lines")} skipped`,
   source: (src: string) => `    read from ${src}`,
-  problemsHeader: (errors: number, warnings: number) => `Problems: ${errors} errors, ${warnings} warnings`,
+  problemsHeader: (errors: number, warnings: number) => `Problems: ${count(errors, "error", "errors")}, ${count(warnings, "warning", "warnings")}`,
   moreOfCode: (code: string, n: number) => `  … and ${n} more ${code} (list capped; all are counted)`,
   verdictOk: "Result: OK (no rows rejected)",
-  verdictFail: (rejected: number, errors: number) => `Result: FAILED (${rejected} rows rejected, ${errors} errors)`,
-  datasetError: (n: number, first: string) => `the dataset has ${n} error(s); first: ${first}`,
+  verdictFail: (rejected: number, errors: number) => `Result: FAILED (${count(rejected, "row", "rows")} rejected, ${count(errors, "error", "errors")})`,
+  datasetError: (n: number, first: string) => `the dataset has ${count(n, "error", "errors")}; first: ${first}`,
   noDir: (dir: string) => `dataset folder not found: ${dir}`,
   unknownFormat: (f: string) => `unknown format "${f}"; expected contract, lpr3-a, lpr3-f, lpr2 or npr`,
 } as const;

@@ -124,7 +124,13 @@ export function isSafetyError(err: unknown): err is SafetyError {
   return err instanceof SafetyError;
 }
 
-/** The language of CLI messages that have no --lang option: KLYNGE_LANG=en, else Danish. */
-export function cliLang(): SafetyLang {
-  return process.env.KLYNGE_LANG === "en" ? "en" : "da";
+/**
+ * The language of CLI messages that have no --lang option: KLYNGE_LANG ("da" or "en"), else English
+ * when the locale (LC_ALL, LC_MESSAGES, LANG) is English ("en_…"), else Danish.
+ */
+export function cliLang(env: NodeJS.ProcessEnv = process.env): SafetyLang {
+  const own = env.KLYNGE_LANG?.toLowerCase();
+  if (own === "da" || own === "en") return own;
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || "";
+  return /^en([_.-]|$)/i.test(locale) ? "en" : "da";
 }

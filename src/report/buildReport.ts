@@ -126,14 +126,18 @@ export async function buildReport(dataDir: string, options: BuildReportOptions =
   const formats = new Set<ReportFormat>(options.formats ?? ["svg", "png", "pdf"]);
   formats.add("svg");
   const dpi = options.dpi ?? 300;
+  // Progress in nine fixed phases, so the counter never jumps: [1/9] … [9/9]. The spread phase
+  // repeats its number per intervention, the chart phase per chart with its own (k/K) counter.
+  const PHASES = ["step.load", "step.interventions", "step.indicators", "step.registration", "step.questions", "step.spread", "step.chart", "step.tables", "step.html"] as const;
+  const n = PHASES.length;
   let step = t("step.load");
-  let i = 0;
-  let n = 8;
   const progress = (key: ReportTextKey, params?: Readonly<Record<string, string | number>>) => {
     step = t(key, params);
-    i++;
-    options.onProgress?.(step, i, Math.max(n, i));
+    const phase = key === "step.spreadNone" ? "step.spread" : key;
+    const i = PHASES.indexOf(phase as (typeof PHASES)[number]) + 1;
+    options.onProgress?.(step, i, n);
   };
+  const existedBefore = existsSync(outDir);
 
   const job = async (staging: string): Promise<BuildReportResult> => {
     progress("step.load");
@@ -168,20 +172,20 @@ export async function buildReport(dataDir: string, options: BuildReportOptions =
       warn: (w) => warnings.push(w),
       onSection: (id) => {
         if (id.startsWith("sec-intervention-")) progress("step.spread", { id: id.slice("sec-intervention-".length) });
+        else if (id === "sec-interventions") progress("step.spreadNone");
       },
     });
 
     const chartItems = sections.flatMap((s) => s.items.filter((x): x is ReportChartItem => x.kind === "chart"));
     const tableItems = sections.flatMap((s) => s.items.filter((x): x is ReportTableItem => x.kind === "table"));
-    n = i + chartItems.length + 2;
 
     mkdirSync(join(staging, "charts"), { recursive: true });
     mkdirSync(join(staging, "tables"), { recursive: true });
     const svgs = new Map<string, string>();
     const files = new Map<string, string[]>();
     const charts: string[] = [];
-    for (const item of chartItems) {
-      progress("step.chart", { id: item.id });
+    for (const [k, item] of chartItems.entries()) {
+      progress("step.chart", { id: item.id, k: k + 1, of: chartItems.length });
       const chart: Chart<unknown> = maskStrings(item.chart);
       const svg = trimSvgNumbers(await renderSvg(chart));
       svgs.set(item.id, svg);
@@ -233,7 +237,7 @@ export async function buildReport(dataDir: string, options: BuildReportOptions =
   } catch (err) {
     if (isSafetyError(err)) throw err;
     const message = err instanceof Error ? err.message : String(err);
-    throw new ReportError(t("err.failed", { step, message, out: outDir }), step, err);
+    throw new ReportError(t(existedBefore ? "err.failed" : "err.failedNew", { step, message, out: outDir }), step, err);
   }
   options.onProgress?.(t("step.done", { dir: outDir }), n, n);
   return result;

@@ -132,14 +132,19 @@ describe("buildReport on a generated dataset", () => {
     }
   });
 
-  it("reports progress as numbered steps that end with where the report is", () => {
+  it("reports progress in nine fixed phases (the counter never jumps), charts counted within their phase, ending with where the report is", () => {
     expect(fx.progress.length).toBeGreaterThan(10);
+    expect(new Set(fx.progress.map((p) => p.n))).toEqual(new Set([9]));
+    expect([...new Set(fx.progress.map((p) => p.i))]).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     fx.progress.forEach((p, k) => {
-      expect(p.i).toBe(k + 1 === fx.progress.length ? p.n : k + 1);
-      expect(p.i).toBeLessThanOrEqual(p.n);
+      if (k > 0) expect(p.i - fx.progress[k - 1].i).toBeGreaterThanOrEqual(0);
+      if (k > 0) expect(p.i - fx.progress[k - 1].i).toBeLessThanOrEqual(1);
     });
     expect(fx.progress.at(-1)!.step).toContain(fx.outDir);
-    expect(fx.progress.some((p) => p.step.startsWith("Tegner "))).toBe(true);
+    const charts = fx.progress.filter((p) => p.step.startsWith("Tegner figur "));
+    expect(charts.length).toBe(fx.result.charts.filter((c) => c.endsWith(".svg")).length);
+    expect(charts[0].step).toMatch(new RegExp(`^Tegner figur 1/${charts.length}: `));
+    expect(charts.every((p) => p.i === 7)).toBe(true);
   });
 
   it("leaves the previous report intact when a run fails late (failure injected through onProgress)", async () => {
@@ -164,9 +169,16 @@ describe("buildReport on a generated dataset", () => {
   it("leaves the previous report intact when the data folder does not exist, and names the step", async () => {
     const before = readFileSync(join(fx.outDir, "report.html"), "utf8");
     const run = buildReport(join(fx.root, "no-such-folder"), { outDir: fx.outDir });
-    await expect(run).rejects.toThrow(/Indlæser data fejlede: datamappen .*no-such-folder findes ikke/);
+    await expect(run).rejects.toThrow(/Indlæser data fejlede: datamappen .*no-such-folder findes ikke.*Den tidligere rapport .* er uændret/);
     expect(readFileSync(join(fx.outDir, "report.html"), "utf8")).toBe(before);
     expect(readdirSync(dirname(fx.outDir)).filter((n) => n.startsWith("."))).toEqual([]);
+  });
+
+  it("when there was no previous report, a failure says nothing was written (not that a previous report is unchanged)", async () => {
+    const out = join(fx.root, "never-written");
+    const run = buildReport(join(fx.root, "no-such-folder"), { outDir: out });
+    await expect(run).rejects.toThrow(/findes ikke\. Der er ikke skrevet noget i .*never-written\.$/);
+    expect(existsSync(out)).toBe(false);
   });
 
   it("builds the same sections in English with lang \"en\" (and Danish by default), reusable without rendering", async () => {

@@ -1,11 +1,10 @@
 /** `klynge generate`: write a synthetic dataset in the data contract. */
 
-import { parseArgs } from "node:util";
 import { rmSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { generateDataset, writeRegisterFiles } from "../../generate/index.js";
 import { loadDataset, REGISTER_FORMATS } from "../../io/index.js";
-import { oneOf, parseInteger, parseNumber, parseYears, UsageError } from "../args.js";
+import { oneOf, parseCommandArgs, parseInteger, parseNumber, parseYears, requireOutFolder, UsageError } from "../args.js";
 import { checkReplaceable, withAtomicDirectory } from "../../report/atomicOutput.js";
 
 export const generateHelp = `klynge generate --out DIR [--seed N] [--years 2016-2023] [--scale region|nation]
@@ -15,14 +14,14 @@ export const generateHelp = `klynge generate --out DIR [--seed N] [--years 2016-
   The same seed gives byte-identical files. --fraction samples citizens (0 < F <= 1);
   --effect sets the injected intervention's rate ratio on 30-day readmissions of 65+ (1 = none).
   --format writes the contacts in the shape of a register extract instead (docs/registers.md), to
-  try \`klynge import\` on; person ids are the synthetic pseudonymous ids.
+  try \`klynge import\` on; person ids are the synthetic pseudonymous ids. The folder holding DIR must exist.
   DIR is written atomically and replaced only when it is new, empty, or an earlier klynge generate
   holding only klynge's files; --force replaces another folder (never the current folder).`;
 
 export async function generateCommand(argv: readonly string[]): Promise<number> {
-  const { values } = parseArgs({
-    args: [...argv],
-    options: {
+  const { values } = parseCommandArgs(
+    argv,
+    {
       out: { type: "string" },
       seed: { type: "string" },
       years: { type: "string" },
@@ -34,9 +33,10 @@ export async function generateCommand(argv: readonly string[]): Promise<number> 
       "date-style": { type: "string" },
       force: { type: "boolean" },
     },
-    allowPositionals: false,
-  });
-  if (!values.out) throw new UsageError("generate needs --out DIR");
+    false,
+  );
+  if (!values.out) throw new UsageError("needsOut", { command: "generate", what: "DIR" });
+  requireOutFolder(values.out);
   const started = Date.now();
   let last = 0;
   const format = values.format === undefined ? null : oneOf("format", values.format, REGISTER_FORMATS, "lpr3-a");

@@ -2,11 +2,10 @@
 
 import { existsSync, lstatSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { parseArgs } from "node:util";
-import { formatLoadReport, loadDataset, loadGeography, writeDataset, writePopulation } from "../../io/index.js";
+import { formatLoadReport, loadDataset, loadGeography, TEXT_ENCODINGS, writeDataset, writePopulation } from "../../io/index.js";
 import { IMPORT_FORMATS, folk1aUrl, importFolk1a } from "../../io/registers/index.js";
 import type { CodeMap, RegisterFormat } from "../../io/registers/index.js";
-import { UsageError, oneOf, parseNumber, parseYears } from "../args.js";
+import { UsageError, oneOf, parseCommandArgs, parseNumber, parseYears, requireOutFolder } from "../args.js";
 import { safeValue } from "../../contract/personNumber.js";
 import { fileKind, readRegularFileSync } from "../../io/regularFile.js";
 import { readKeyFile } from "../../io/registers/pseudonymKey.js";
@@ -34,6 +33,8 @@ export const importHelp = `klynge import --format lpr3-a|lpr3-f|lpr2|npr|statban
   --print-url              statbank-folk1a: print the StatBank API address to download FOLK1A and stop
   --years YYYY-YYYY        with --print-url: first quarters of these years only
   --lang da|en             with --print-url: the API's language (default da)
+  --encoding auto|utf-8|windows-1252   how the CSV files are read (default auto: UTF-8, else
+                           Windows-1252 with a warning naming the file and line)
   DIR is written atomically and replaced only when it is new, empty, or an earlier klynge import
   holding only klynge's files. Contact-level files are readable by you only. When the import fails
   as a whole (wrong format, unreadable file, no contact accepted), DIR is left as it was.
@@ -67,21 +68,21 @@ export function parseCodeMaps(items: readonly string[], file: string | undefined
       parsed = JSON.parse(readRegularFileSync(file, MAX_MAP_FILE_BYTES).toString("utf8"));
     } catch (e) {
       if (isSafetyError(e)) throw e;
-      throw new UsageError(`--map-file ${file}: not readable JSON (${safeValue((e as Error).message)})`);
+      throw new UsageError("mapFileUnreadable", { found: file, reason: safeValue((e as Error).message) });
     }
-    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new UsageError(`--map-file ${file}: expected {"column": {"value": "target"}}`);
+    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new UsageError("mapFileShape", { found: file });
     for (const [col, values] of Object.entries(parsed as Record<string, unknown>)) {
       checkKey(`--map-file ${file}`, col);
-      if (typeof values !== "object" || values === null || Array.isArray(values)) throw new UsageError(`--map-file ${file}: "${safeValue(col)}" must map values to targets`);
+      if (typeof values !== "object" || values === null || Array.isArray(values)) throw new UsageError("mapFileColumn", { found: file, column: safeValue(col) });
       for (const [v, t] of Object.entries(values as Record<string, unknown>)) {
-        if (typeof t !== "string") throw new UsageError(`--map-file ${file}: ${safeValue(col)}.${safeValue(v)} must be a text target`);
+        if (typeof t !== "string") throw new UsageError("mapFileTarget", { found: file, column: safeValue(col), value: safeValue(v) });
         put(`--map-file ${file}`, col, v, t);
       }
     }
   }
   for (const item of items) {
     const m = /^([^.=]+)\.([^=]*)=(.+)$/.exec(item.trim());
-    if (m === null) throw new UsageError(`--map expects COLUMN.VALUE=TARGET, found "${safeValue(item)}"`);
+    if (m === null) throw new UsageError("mapSyntax", { found: safeValue(item) });
     put("--map", m[1], m[2], m[3]);
   }
   return out;
@@ -116,9 +117,9 @@ function copyRegularTree(from: string, to: string): void {
 }
 
 export async function importCommand(argv: readonly string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: [...argv],
-    options: {
+  const { values, positionals } = parseCommandArgs(
+    argv,
+    {
       format: { type: "string" },
       out: { type: "string" },
       "key-file": { type: "string" },
@@ -132,13 +133,14 @@ export async function importCommand(argv: readonly string[]): Promise<number> {
       force: { type: "boolean" },
       years: { type: "string" },
       lang: { type: "string" },
+      encoding: { type: "string" },
     },
-    allowPositionals: true,
-  });
-  if (values.format === undefined) throw new UsageError(`--format is required: one of ${IMPORT_FORMATS.join(", ")}`);
+    true,
+  );
+  if (values.format === undefined) throw new UsageError("formatRequired", { allowed: IMPORT_FORMATS.join(", ") });
   const format = oneOf("format", values.format, IMPORT_FORMATS, "lpr3-a");
   if (values["print-url"] === true) {
-    if (format !== "statbank-folk1a") throw new UsageError("--print-url is for --format statbank-folk1a");
+    if (format !== "statbank-folk1a") throw new UsageError("printUrlFormat");
     const lang = oneOf("lang", values.lang, ["da", "en"] as const, "da");
     const municipalities = values.geography === undefined ? undefined : (await loadGeography(values.geography)).map((g) => g.municipality_code);
     console.log(
@@ -151,10 +153,11 @@ export async function importCommand(argv: readonly string[]): Promise<number> {
     return 0;
   }
   const input = positionals[0];
-  if (!input) throw new UsageError("import needs the register folder (or FOLK1A file): klynge import --format F IN --out DIR");
-  if (values.out === undefined) throw new UsageError("import needs --out DIR");
+  if (!input) throw new UsageError("importNeedsIn");
+  if (values.out === undefined) throw new UsageError("needsOut", { command: "import", what: "DIR" });
   const out = values.out;
-  if (!existsSync(input)) throw new UsageError(`not found: ${input}`);
+  if (!existsSync(input)) throw new UsageError("notFound", { found: input });
+  requireOutFolder(out);
 
   const force = values.force === true;
   const inputs = [input, values["key-file"], values["map-file"], values.geography].filter((p): p is string => p !== undefined);
@@ -181,14 +184,16 @@ export async function importCommand(argv: readonly string[]): Promise<number> {
     return r.ok ? 0 : 1;
   }
 
-  if (!statSync(input).isDirectory()) throw new UsageError(`${format}: IN must be the folder holding ${basename(input)}, not the file (klynge import --format ${format} ${dirname(input)} --out DIR)`);
+  if (!statSync(input).isDirectory()) throw new UsageError("importFolder", { format, file: basename(input), folder: dirname(input) });
   const drgUnitPrice = values["drg-unit-price"] === undefined ? undefined : parseNumber("drg-unit-price", values["drg-unit-price"], 0);
   const key = readKeyOption(values["key-file"]);
   const codeMap = parseCodeMaps(values.map ?? [], values["map-file"]);
   // Refuse an OUT that may not be replaced before reading the extract, not after.
   checkReplaceable(out, { kind: "import", force, inputs });
+  const encoding = oneOf("encoding", values.encoding, TEXT_ENCODINGS, "auto");
   const ds = await loadDataset(input, {
     format: format as RegisterFormat,
+    encoding,
     codeMap,
     ...(key === undefined ? {} : { pseudonymKey: key }),
     ...(values["cost-column"] === undefined ? {} : { costColumn: values["cost-column"] }),

@@ -1,29 +1,36 @@
 /** `klynge indicators DIR --out FILE`: the tidy indicator table as CSV, JSON or Arrow. */
 
-import { parseArgs } from "node:util";
-import { computeIndicators, type Level, type PeriodKind } from "../../indicators/index.js";
+import { extname } from "node:path";
+import { computeIndicators, indicatorColumns, INDICATOR_BOOLEAN_WORDS, INDICATOR_COLUMN_LABELS, type Level, type PeriodKind } from "../../indicators/index.js";
 import { writeTable, tableFormatOf } from "../../interop/index.js";
 import { isOwnTable } from "../../interop/isOwnTable.js";
 import { SafetyError } from "../../io/safetyMessages.js";
 import { existsSync } from "node:fs";
-import { loadDataset } from "../../io/index.js";
-import { oneOf, parseInteger, UsageError } from "../args.js";
+import { loadDataset, TEXT_ENCODINGS } from "../../io/index.js";
+import { oneOf, parseCommandArgs, parseGroups, parseInteger, requireOutFolder, UsageError } from "../args.js";
+import { cliText, type CliLang } from "../cliMessages.js";
+import { datasetGate } from "../datasetGate.js";
 
 export const indicatorsHelp = `klynge indicators DIR --out FILE.csv|.json|.arrow [--level region|cluster|municipality[,…]]
                    [--period year|quarter|month] [--group 0-2,65+,all,…] [--min-count N]
                    [--registration harmonised|as-registered] [--excel] [--standardise] [--force]
+                   [--allow-rejected] [--encoding auto|utf-8|windows-1252]
   Computes every Triple Aim indicator as one tidy table (indicator, level, unit, period, group, sex,
   numerator, denominator, value, lower, upper, method, suppressed) and writes it. Counts below
   --min-count (default 5; 0 disables) are suppressed, with secondary suppression. --excel writes
-  the Danish Excel CSV variant (semicolon, decimal comma, BOM). An existing FILE is replaced only
-  when it is an indicator table klynge wrote; --force replaces another file.`;
+  the Danish Excel CSV variant (semicolon, decimal comma, BOM, Danish headers, 2 decimals).
+  The folder of FILE must exist. A missing population.csv or an admissions.csv without rows is an
+  error (exit 1); rejected rows stop the run (exit 3) unless --allow-rejected is given.
+  --encoding: how the CSV files are read (default auto: UTF-8, else Windows-1252 with a warning).
+  An existing FILE is replaced only when it is an indicator table klynge wrote; --force replaces
+  another file.`;
 
 const LEVELS = ["region", "cluster", "municipality"] as const;
 
-export async function indicatorsCommand(argv: readonly string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: [...argv],
-    options: {
+export async function indicatorsCommand(argv: readonly string[], lang: CliLang): Promise<number> {
+  const { values, positionals } = parseCommandArgs(
+    argv,
+    {
       out: { type: "string" },
       level: { type: "string" },
       period: { type: "string" },
@@ -33,33 +40,41 @@ export async function indicatorsCommand(argv: readonly string[]): Promise<number
       excel: { type: "boolean" },
       standardise: { type: "boolean" },
       force: { type: "boolean" },
+      "allow-rejected": { type: "boolean" },
+      encoding: { type: "string" },
     },
-    allowPositionals: true,
-  });
+    true,
+  );
   const dir = positionals[0];
-  if (!dir) throw new UsageError("indicators needs a dataset folder: klynge indicators DIR --out FILE");
-  if (!values.out) throw new UsageError("indicators needs --out FILE (.csv, .json or .arrow)");
+  if (!dir) throw new UsageError("needsDir", { command: "indicators", usage: "klynge indicators DIR --out FILE" });
+  if (positionals.length > 1) throw new UsageError("extraArgument", { found: positionals[1] });
+  if (!values.out) throw new UsageError("needsOut", { command: "indicators", what: "FILE (.csv, .json, .arrow)" });
   try {
     tableFormatOf(values.out);
-  } catch (e) {
-    throw new UsageError((e as Error).message);
+  } catch {
+    throw new UsageError("outFormat", { found: values.out });
   }
+  if (values.excel && extname(values.out).toLowerCase() !== ".csv") throw new UsageError("excelNeedsCsv", { found: values.out });
+  requireOutFolder(values.out);
   const levels: Level[] = values.level
     ? values.level.split(",").map((l) => oneOf("level", l.trim(), LEVELS, "cluster"))
     : [...LEVELS];
   const period: PeriodKind = oneOf("period", values.period, ["year", "quarter", "month"] as const, "year");
-  const groups = values.group ? values.group.split(",").map((g) => g.trim()).filter(Boolean) : ["all", "0-2", "65+"];
+  const groups = values.group ? parseGroups(values.group) : ["all", "0-2", "65+"];
   const minCount = parseInteger("min-count", values["min-count"], 5);
   const registration = oneOf("registration", values.registration, ["harmonised", "as-registered"] as const, "harmonised");
+  const encoding = oneOf("encoding", values.encoding, TEXT_ENCODINGS, "auto");
 
   // An existing FILE is replaced only when it is an indicator table klynge wrote (or with --force).
-  if (existsSync(values.out) && values.force !== true && !isOwnTable(values.out, ["indicator", "level", "unit"])) {
+  const own = (labels: readonly string[]) => isOwnTable(values.out as string, labels);
+  const da = INDICATOR_COLUMN_LABELS.da;
+  if (existsSync(values.out) && values.force !== true && !own(["indicator", "level", "unit"]) && !own([da.indicator, da.level, da.unit])) {
     throw new SafetyError("out_file_exists", { path: values.out });
   }
-  const dataset = await loadDataset(dir);
-  const { tables } = dataset.report;
-  const rejected = tables.reduce((s, t) => s + t.rowsRejected, 0);
-  if (rejected > 0) console.error(`note: ${rejected} rows were rejected while loading (run klynge validate ${dir} for the list)`);
+  const dataset = await loadDataset(dir, { encoding });
+  const gate = datasetGate(dataset, dir, lang, values["allow-rejected"] === true);
+  for (const line of gate.lines) console.error(`klynge indicators: ${line}`);
+  if (gate.exit !== null) return gate.exit;
   const rows = computeIndicators(dataset, {
     levels,
     period,
@@ -68,8 +83,12 @@ export async function indicatorsCommand(argv: readonly string[]): Promise<number
     registration,
     ...(values.standardise ? { standardise: { direct: "esp2013" as const, indirect: true } } : {}),
   });
-  writeTable(rows, values.out, { csvVariant: values.excel ? "excel-da" : "standard" });
+  writeTable(rows, values.out, {
+    csvVariant: values.excel ? "excel-da" : "standard",
+    columns: indicatorColumns(values.standardise === true),
+    ...(values.excel ? { csv: { decimals: 2, headers: INDICATOR_COLUMN_LABELS.da, booleans: INDICATOR_BOOLEAN_WORDS.da } } : {}),
+  });
   const suppressed = rows.filter((r) => r.suppressed).length;
-  console.log(`wrote ${rows.length} indicator rows to ${values.out} (${suppressed} suppressed below ${minCount})`);
+  console.log(cliText(lang, "wroteIndicators", { rows: rows.length, file: values.out, suppressed, min: minCount }));
   return 0;
 }

@@ -1,8 +1,7 @@
 /** `klynge interventions DIR`: check a folder of intervention files (the spread model). */
 
-import { parseArgs } from "node:util";
 import { InterventionValidationError, loadInterventions } from "../../spread/index.js";
-import { UsageError } from "../args.js";
+import { parseCommandArgs, UsageError } from "../args.js";
 
 export const interventionsHelp = `klynge interventions DIR
   Validates every intervention file (YAML or JSON, one intervention per file) in DIR or in
@@ -11,9 +10,9 @@ export const interventionsHelp = `klynge interventions DIR
   problem with file, line and path. Exits 1 when any file has an error.`;
 
 export async function interventionsCommand(argv: readonly string[]): Promise<number> {
-  const { positionals } = parseArgs({ args: [...argv], options: {}, allowPositionals: true });
+  const { positionals } = parseCommandArgs(argv, {}, true);
   const dir = positionals[0];
-  if (!dir) throw new UsageError("interventions needs a folder: klynge interventions DIR");
+  if (!dir) throw new UsageError("needsDir", { command: "interventions", usage: "klynge interventions DIR" });
   try {
     const set = loadInterventions(dir);
     console.log(`${set.interventions.length} intervention(s) in ${set.dir}`);

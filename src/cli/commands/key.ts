@@ -1,10 +1,9 @@
 /** `klynge key FILE`: write a new random pseudonymisation key, readable by its owner only. */
 
 import { writeFileSync } from "node:fs";
-import { parseArgs } from "node:util";
 import { newKeyFileText, NEW_KEY_BYTES } from "../../io/registers/pseudonymKey.js";
 import { SafetyError, cliLang, safetyText } from "../../io/safetyMessages.js";
-import { UsageError } from "../args.js";
+import { parseCommandArgs, UsageError } from "../args.js";
 
 export const keyHelp = `klynge key FILE
   Writes a new pseudonymisation key to FILE: ${NEW_KEY_BYTES} random bytes as "hex:…", readable by you only
@@ -12,9 +11,9 @@ export const keyHelp = `klynge key FILE
   from data and outputs, and keep a copy: the same key gives the same pseudonyms next year.`;
 
 export async function keyCommand(argv: readonly string[]): Promise<number> {
-  const { positionals } = parseArgs({ args: [...argv], options: {}, allowPositionals: true });
+  const { positionals } = parseCommandArgs(argv, {}, true);
   const file = positionals[0];
-  if (file === undefined || positionals.length > 1) throw new UsageError("key needs one file name: klynge key FILE");
+  if (file === undefined || positionals.length > 1) throw new UsageError("needsFile", { command: "key", usage: "klynge key FILE" });
   try {
     // "wx": created exclusively (an existing file or link is never followed or overwritten), mode 600.
     writeFileSync(file, newKeyFileText(), { flag: "wx", mode: 0o600 });

@@ -1,24 +1,29 @@
 /** `klynge report [DIR] --out OUT`: the steering-paper pack (klynge's main job). */
 
-import { parseArgs } from "node:util";
 import { join, relative } from "node:path";
-import { loadDataset, formatLoadReport } from "../../io/index.js";
+import { loadDataset, formatLoadReport, TEXT_ENCODINGS, type TextEncodingOption } from "../../io/index.js";
 import { computeIndicators, type IndicatorRow } from "../../indicators/index.js";
 import type { Dataset } from "../../contract/dataset.js";
 import { buildReport, demoDataDir, ReportError } from "../../report/index.js";
+import { oneOf, parseCommandArgs, parseInteger, requireOutFolder, UsageError } from "../args.js";
+import { cliText, type CliLang } from "../cliMessages.js";
+import { datasetGate, EXIT } from "../datasetGate.js";
 import { checkReplaceable } from "../../report/atomicOutput.js";
 import { cliLang, isSafetyError } from "../../io/safetyMessages.js";
-import { oneOf, parseInteger, UsageError } from "../args.js";
 
 export const reportHelp = `klynge report [DIR] [--out OUT] [--lang da|en] [--min-count N] [--formats svg,png,pdf] [--dpi N] [--force]
+                [--allow-rejected] [--encoding auto|utf-8|windows-1252]
   Builds the steering-paper pack from the dataset in DIR (default: the bundled demo region):
   OUT/report.html (self-contained), OUT/charts/*.svg|png|pdf and OUT/tables/*.csv (the data behind
   every chart). Counts below --min-count (default 5) are suppressed. The output is written
-  atomically: a failed run leaves the previous report as it was. Default OUT: out/report.
+  atomically: a failed run leaves the previous report as it was. Default OUT: out/report; the
+  folder holding OUT must exist. A missing population.csv or an admissions.csv without rows is an
+  error (exit 1); rejected rows stop the run (exit 3) unless --allow-rejected is given.
   OUT is replaced only when it is new, empty, or a klynge report holding only klynge's files;
-  --force replaces another folder (never the dataset, a folder holding it, or the current folder).`;
+  --force replaces another folder (never the dataset, a folder holding it, or the current folder).
+  --lang sets the language of the report and of what the command prints.`;
 
-export const runHelp = `klynge run [DIR] [--out OUT] [--force]
+export const runHelp = `klynge run [DIR] [--out OUT] [--lang da|en] [--allow-rejected] [--encoding auto|utf-8|windows-1252] [--force]
   The main job: validates the dataset in DIR (default: the bundled demo), prints the load report,
   and builds the steering-paper report in OUT (default out/report; replaced as klynge report does).`;
 
@@ -29,25 +34,31 @@ interface ReportArgs {
   readonly minCount: number;
   readonly formats: ("svg" | "png" | "pdf")[];
   readonly dpi: number;
+  readonly allowRejected: boolean;
+  readonly encoding: TextEncodingOption;
   readonly force: boolean;
 }
 
 function parseReportArgs(argv: readonly string[]): ReportArgs {
-  const { values, positionals } = parseArgs({
-    args: [...argv],
-    options: {
+  const { values, positionals } = parseCommandArgs(
+    argv,
+    {
       out: { type: "string" },
       lang: { type: "string" },
       "min-count": { type: "string" },
       formats: { type: "string" },
       dpi: { type: "string" },
+      "allow-rejected": { type: "boolean" },
+      encoding: { type: "string" },
       force: { type: "boolean" },
     },
-    allowPositionals: true,
-  });
+    true,
+  );
+  if (positionals.length > 1) throw new UsageError("extraArgument", { found: positionals[1] });
   const dir = positionals[0] ?? demoDataDir();
-  if (!dir) throw new UsageError("no dataset folder given and the bundled demo was not found");
+  if (!dir) throw new UsageError("noDemo");
   const formats = (values.formats ?? "svg,png,pdf").split(",").map((f) => oneOf("formats", f.trim(), ["svg", "png", "pdf"] as const, "svg"));
+  if (values.out !== undefined) requireOutFolder(values.out);
   return {
     dir,
     out: values.out ?? join("out", "report"),
@@ -55,11 +66,22 @@ function parseReportArgs(argv: readonly string[]): ReportArgs {
     minCount: parseInteger("min-count", values["min-count"], 5),
     formats,
     dpi: parseInteger("dpi", values.dpi, 300),
+    allowRejected: values["allow-rejected"] === true,
+    encoding: oneOf("encoding", values.encoding, TEXT_ENCODINGS, "auto"),
     force: values.force === true,
   };
 }
 
-async function writeReport(a: ReportArgs, dataset?: Dataset): Promise<number> {
+/** Load DIR and apply the dataset gate; the dataset, or the exit code after printing why. */
+async function loadChecked(a: ReportArgs, command: string, show?: (d: Dataset) => void): Promise<Dataset | number> {
+  const dataset = await loadDataset(a.dir, { encoding: a.encoding });
+  show?.(dataset);
+  const gate = datasetGate(dataset, a.dir, a.lang, a.allowRejected);
+  for (const line of gate.lines) console.error(`klynge ${command}: ${line}`);
+  return gate.exit ?? dataset;
+}
+
+async function writeReport(a: ReportArgs, dataset: Dataset): Promise<number> {
   const started = Date.now();
   try {
     const result = await buildReport(a.dir, {
@@ -68,30 +90,32 @@ async function writeReport(a: ReportArgs, dataset?: Dataset): Promise<number> {
       minCount: a.minCount,
       formats: a.formats,
       dpi: a.dpi,
+      dataset,
       force: a.force,
-      ...(dataset ? { dataset } : {}),
-      onProgress: (step, i, n) => process.stderr.write(`  [${i}/${n}] ${step}\n`),
+      onProgress: (step, i, n) => process.stderr.write(`${cliText(a.lang, "progress", { i, n, step })}\n`),
     });
-    for (const w of result.warnings) console.log(`warning: ${w}`);
+    for (const w of result.warnings) console.log(cliText(a.lang, "reportWarning", { message: w }));
     const where = relative(process.cwd(), result.outDir) || ".";
-    console.log(`report written in ${((Date.now() - started) / 1000).toFixed(1)} s: ${join(where, "report.html")}`);
-    console.log(`  ${result.charts.length} chart files in ${join(where, "charts")}, ${result.tables.length} tables in ${join(where, "tables")}`);
-    return 0;
+    console.log(cliText(a.lang, "reportWritten", { seconds: ((Date.now() - started) / 1000).toFixed(1), file: join(where, "report.html") }));
+    console.log(cliText(a.lang, "reportFiles", { charts: result.charts.length, chartDir: join(where, "charts"), tables: result.tables.length, tableDir: join(where, "tables") }));
+    return EXIT.ok;
   } catch (err) {
-    if (err instanceof ReportError) {
-      console.error(`klynge report: ${err.message}`);
-      return 1;
-    }
     if (isSafetyError(err)) {
       console.error(`klynge report: ${err.text(a.lang)}`);
-      return 1;
+      return EXIT.error;
+    }
+    if (err instanceof ReportError) {
+      console.error(`klynge report: ${err.message}`);
+      return EXIT.error;
     }
     throw err;
   }
 }
 
 export async function reportCommand(argv: readonly string[]): Promise<number> {
-  return writeReport(parseReportArgs(argv));
+  const a = parseReportArgs(argv);
+  const dataset = await loadChecked(a, "report");
+  return typeof dataset === "number" ? dataset : writeReport(a, dataset);
 }
 
 export async function runCommand(argv: readonly string[]): Promise<number> {
@@ -102,15 +126,15 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
   } catch (err) {
     if (!isSafetyError(err)) throw err;
     console.error(`klynge run: ${err.text(a.lang)}`);
-    return 1;
+    return EXIT.error;
   }
-  console.log(`klynge: validating ${relative(process.cwd(), a.dir) || a.dir}`);
-  const dataset = await loadDataset(a.dir);
-  console.log(formatLoadReport(dataset.report));
+  console.log(cliText(a.lang, "validating", { dir: relative(process.cwd(), a.dir) || a.dir }));
+  const dataset = await loadChecked(a, "run", (d) => console.log(formatLoadReport(d.report)));
+  if (typeof dataset === "number") return dataset;
   console.log("");
   console.log(keyFigures(dataset));
   console.log("");
-  console.log("klynge: building the steering-paper report");
+  console.log(cliText(a.lang, "building"));
   return writeReport(a, dataset);
 }
 
