@@ -1,9 +1,12 @@
 /**
  * Trends as small multiples: one panel per cluster with the indicator's value over time, its
  * confidence interval as a band, and the region's value as a dashed reference line in every panel.
- * Suppressed periods are shaded grey and labelled "undertrykt"/"suppressed" in the legend (only
- * when a period is suppressed); the line breaks there (never drops to 0). The region line has
- * its own legend entry ("Region", dashed).
+ * Suppressed periods are shaded grey, centred on their period, and labelled "undertrykt"/
+ * "suppressed" in the legend (only when a period is suppressed); the line breaks there (never drops
+ * to 0). A value with no drawn neighbour (between two suppressed periods, or at an end) is drawn as
+ * a point with its interval as a vertical rule, so no period is left neither data nor suppression.
+ * The region line has its own legend entry ("Region", dashed). When the clusters leave the last
+ * row of the grid one panel short (5 clusters in 3 columns), the region gets that panel.
  */
 import type { IndicatorRow } from "../indicators/table.js";
 import { chartMeta, frameChart, periodFormat, periodStart, type Chart, type ChartOptions } from "./chart.js";
@@ -14,7 +17,8 @@ import { GREYS, OKABE_ITO } from "./theme.js";
 /** One plotted row of the trends chart (the data behind it). */
 export interface TrendsChartRow {
   readonly panel: string;
-  readonly series: "unit" | "region";
+  /** "unit": the panel's own values; "region": the dashed reference line; "region-panel": the region's own panel. */
+  readonly series: "unit" | "region" | "region-panel";
   readonly period: string;
   readonly date: string;
   readonly end: string;
@@ -22,6 +26,8 @@ export interface TrendsChartRow {
   readonly lower: number | null;
   readonly upper: number | null;
   readonly suppressed: boolean;
+  /** A value whose neighbouring periods have none (drawn as a point with its interval). */
+  readonly isolated: boolean;
 }
 
 export interface TrendsChartOptions extends ChartOptions {
@@ -62,18 +68,30 @@ export function trendsChart(rows: readonly IndicatorRow[], options: TrendsChartO
     lower: r.suppressed ? null : ((std ? r.std_lower : r.lower) ?? null),
     upper: r.suppressed ? null : ((std ? r.std_upper : r.upper) ?? null),
   });
-  const toRow = (r: IndicatorRow, panel: string, series: "unit" | "region"): TrendsChartRow => {
+  const toRow = (r: IndicatorRow, panel: string, series: TrendsChartRow["series"]): Omit<TrendsChartRow, "isolated"> => {
     const date = periodStart(r.period) as string;
     return { panel, series, period: r.period, date, end: nextPeriodStart(r.period, date), ...pick(r), suppressed: r.suppressed };
   };
   const region = sel.filter((r) => r.level === "region");
-  const data: TrendsChartRow[] = clusters.flatMap((c) => [
-    ...sel.filter((r) => r.level === "cluster" && r.unit === c).map((r) => toRow(r, c, "unit")),
-    ...region.map((r) => toRow(r, c, "region")),
-  ]);
-  data.sort((a, b) => clusters.indexOf(a.panel) - clusters.indexOf(b.panel) || a.series.localeCompare(b.series) || a.date.localeCompare(b.date));
-
   const columns = options.columns ?? (options.size === "column" ? 2 : 3);
+  const regionPanel = region.length > 0 && clusters.length > columns && clusters.length % columns === columns - 1;
+  const regionTitle = chartLabel(lang, "reference");
+  const panels = regionPanel ? [...clusters, regionTitle] : clusters;
+  const series: Omit<TrendsChartRow, "isolated">[][] = clusters.flatMap((c) => [
+    sel.filter((r) => r.level === "cluster" && r.unit === c).map((r) => toRow(r, c, "unit")),
+    region.map((r) => toRow(r, c, "region")),
+  ]);
+  if (regionPanel) series.push(region.map((r) => toRow(r, regionTitle, "region-panel")));
+  const data: TrendsChartRow[] = series.flatMap((rs) => {
+    const sorted = [...rs].sort((a, b) => a.date.localeCompare(b.date));
+    return sorted.map((r, k) => {
+      const prev = k > 0 && sorted[k - 1].value !== null && sorted[k - 1].end === r.date;
+      const next = k + 1 < sorted.length && sorted[k + 1].value !== null && sorted[k + 1].date === r.end;
+      return { ...r, isolated: r.value !== null && !prev && !next };
+    });
+  });
+  data.sort((a, b) => panels.indexOf(a.panel) - panels.indexOf(b.panel) || a.series.localeCompare(b.series) || a.date.localeCompare(b.date));
+
   const totalWidth = options.width ?? (options.size === "column" ? 300 : 560);
   const panelWidth = Math.floor((totalWidth - (columns - 1) * 16) / columns);
   const panelHeight = options.height ?? Math.round(panelWidth * 0.7);
@@ -85,14 +103,19 @@ export function trendsChart(rows: readonly IndicatorRow[], options: TrendsChartO
 
   // Legend entries only for what is drawn: the grey "suppressed" shading when a cluster period is
   // suppressed, and the dashed region line when region rows exist.
-  const anySuppressed = data.some((r) => r.suppressed && r.series === "unit");
+  const anySuppressed = data.some((r) => r.suppressed && r.series !== "region");
   const regionLabel = chartLabel(lang, "reference");
   const suppressedLayer = {
-    transform: [{ filter: "datum.suppressed && datum.series === 'unit'" }],
+    // Centred on the period (half a period either side), where its point would be.
+    transform: [
+      { filter: "datum.suppressed && datum.series !== 'region'" },
+      { calculate: "toDate(datum.date) - (toDate(datum.end) - toDate(datum.date)) / 2", as: "bandFrom" },
+      { calculate: "toDate(datum.date) + (toDate(datum.end) - toDate(datum.date)) / 2", as: "bandTo" },
+    ],
     mark: { type: "rect", color: GREYS.suppressed, opacity: 0.8 },
     encoding: {
-      x,
-      x2: { field: "end" },
+      x: { ...x, field: "bandFrom" },
+      x2: { field: "bandTo" },
       color: { datum: suppressedLabel, type: "nominal", title: null, scale: { domain: [suppressedLabel], range: [GREYS.suppressed] }, legend: { orient: "top", symbolType: "square" } },
     },
   };
@@ -113,7 +136,7 @@ export function trendsChart(rows: readonly IndicatorRow[], options: TrendsChartO
   };
   const body = {
     data: { values: data },
-    facet: { field: "panel", type: "nominal", title: null, sort: clusters, header: { labelFontSize: 10, labelAnchor: "start", labelFontWeight: "bold" } },
+    facet: { field: "panel", type: "nominal", title: null, sort: panels, header: { labelFontSize: 10, labelAnchor: "start", labelFontWeight: "bold" } },
     columns,
     spacing: { row: 12, column: 16 },
     spec: {
@@ -122,13 +145,23 @@ export function trendsChart(rows: readonly IndicatorRow[], options: TrendsChartO
       layer: [
         ...(anySuppressed ? [suppressedLayer] : []),
         {
-          transform: [{ filter: "datum.series === 'unit'" }],
+          transform: [{ filter: "datum.series !== 'region'" }],
           mark: { type: "area", color: OKABE_ITO.skyBlue, opacity: 0.35, invalid: "break-paths-filter-domains" },
           encoding: { x, y: { ...y, field: "lower" }, y2: { field: "upper" } },
         },
         ...(region.length > 0 ? [regionLayer] : []),
         {
-          transform: [{ filter: "datum.series === 'unit'" }],
+          transform: [{ filter: "datum.series !== 'region' && datum.isolated" }],
+          mark: { type: "rule", color: OKABE_ITO.skyBlue, strokeWidth: 3, opacity: 0.8 },
+          encoding: { x, y: { ...y, field: "lower" }, y2: { field: "upper" } },
+        },
+        {
+          transform: [{ filter: "datum.series !== 'region' && datum.isolated" }],
+          mark: { type: "point", filled: true, size: 24, color: OKABE_ITO.blue, opacity: 1 },
+          encoding: { x, y: { ...y, field: "value" } },
+        },
+        {
+          transform: [{ filter: "datum.series !== 'region'" }],
           mark: { type: "line", color: OKABE_ITO.blue, strokeWidth: 1.6, point: false, invalid: "break-paths-filter-domains" },
           encoding: {
             x,

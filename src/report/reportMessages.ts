@@ -161,6 +161,7 @@ const DA = {
   // chart titles
   "t.trend": "{measure}, {group}",
   "t.trendSub": "Pr. klynge og år; regionen stiplet",
+  "note.readmissionLastYear": "{year} er ikke med: udskrivelser i {year} kan ikke følges 30 dage frem i data.",
   "t.trendSubHalf": "Pr. klynge og halvår; regionen stiplet",
   "t.funnel": "{measure}, {group}, kommuner {year}",
   "t.caterpillar": "{measure}, {group}, klynger {year}",
@@ -460,6 +461,7 @@ const EN: Record<ReportTextKey, string> = {
   "u.experience_positive": "Per cent positive",
   "t.trend": "{measure}, {group}",
   "t.trendSub": "By cluster and year; the region dashed",
+  "note.readmissionLastYear": "{year} is not shown: discharges in {year} cannot be followed for 30 days in the data.",
   "t.trendSubHalf": "By cluster and half-year; the region dashed",
   "t.funnel": "{measure}, {group}, municipalities {year}",
   "t.caterpillar": "{measure}, {group}, clusters {year}",

@@ -158,6 +158,12 @@ function trendItem(ctx: Ctx, id: string, indicator: string, group: string, main:
     if (rows.length === 0) return null;
     const chartRows = halfYearly ? rows.map((r) => ({ ...r, period: halfYearAsMonth(r.period) })) : rows;
     const measure = ctx.t(measureKey(indicator));
+    // The period of what is drawn: readmissions end a year early (the last year's discharges lack
+    // 30 days of follow-up), and the footnote says so.
+    const years = rows.map((r) => Number(r.period.slice(0, 4)));
+    const drawnLast = Math.max(...years);
+    const period = halfYearly ? ctx.period : `${Math.min(...years)}–${drawnLast}`;
+    const notes = indicator === "readmission_30d" && drawnLast < ctx.data.lastYear ? [ctx.t("note.readmissionLastYear", { year: ctx.data.lastYear })] : [];
     const chart = trendsChart(chartRows, {
       lang: ctx.lang,
       id,
@@ -167,7 +173,8 @@ function trendItem(ctx: Ctx, id: string, indicator: string, group: string, main:
       subtitle: ctx.t(halfYearly ? "t.trendSubHalf" : "t.trendSub"),
       valueTitle: ctx.t(unitKey(indicator)),
       valueFormat: measureFormat(indicator) === "int" ? ",.0f" : ",.1f",
-      period: ctx.period,
+      period,
+      notes,
       suppressionMin: ctx.minCount,
     });
     return { kind: "chart", id, chart, table: wideTable(ctx, rows, measureFormat(indicator)), csv: chart.data, main };
