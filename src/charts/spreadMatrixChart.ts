@@ -8,7 +8,7 @@
  * implementation keys).
  */
 import type { SpreadMatrixCell, SpreadMatrixState } from "../spread/spreadMatrix.js";
-import { chartMeta, frameChart, type Chart, type ChartOptions } from "./chart.js";
+import { chartMeta, frameChart, wrapText, type Chart, type ChartOptions } from "./chart.js";
 import { chartLabel, isChartLabelKey } from "./labels.js";
 import type { ChartLang } from "./locale.js";
 import { OKABE_ITO } from "./theme.js";
@@ -64,7 +64,11 @@ export function spreadMatrixChart(
   const data = rows.map((r) => ({ ...r, clusterLabel: clusterLabel(r.cluster), kindLabel: kindLabel[r.itemKind], stateLabel: stateLabel(r.state) }));
   const items = [...new Set(rows.map((r) => r.item))];
   const present = STATE_ORDER.filter((s) => rows.some((r) => r.state === s));
-  const step = options.size === "column" ? 18 : 22;
+  // Row labels are often sentences (a kernel element's description): wrapped into lines, never cut.
+  const labelChars = options.size === "column" ? 30 : 56;
+  const lines = Object.fromEntries(items.map((item) => [item, wrapText(item, labelChars)]));
+  const maxLines = Math.max(1, ...Object.values(lines).map((l) => l.length));
+  const step = Math.max(options.size === "column" ? 18 : 22, maxLines * 12 + 4);
   const colStep = options.size === "column" ? 34 : 56;
   const body = {
     data: { values: data },
@@ -90,7 +94,7 @@ export function spreadMatrixChart(
           title: null,
           axis: { orient: "top", labelAngle: -90, labelAlign: "left", labelBaseline: "middle", labelLimit: 180 },
         },
-        y: { field: "item", type: "nominal", sort: items, title: null, axis: { labelLimit: 220 } },
+        y: { field: "item", type: "nominal", sort: items, title: null, axis: { labelLimit: 0, labelExpr: `${JSON.stringify(lines)}[datum.value]`, labelLineHeight: 12 } },
         color: {
           field: "stateLabel",
           type: "nominal",
@@ -114,6 +118,7 @@ export function spreadMatrixChart(
     { id: "spread-matrix", title: chartLabel(lang, "spread.title"), subtitle: chartLabel(lang, "spread.subtitle") },
     options.definition ? [] : [chartLabel(lang, "spread.definition") + "."],
   );
-  const width = Math.max(320, clusters.length * colStep + 120);
+  const labelWidth = Math.min(labelChars, Math.max(...items.map((i) => i.length), 10)) * 5.6 + 10;
+  const width = Math.max(320, clusters.length * colStep + labelWidth);
   return frameChart(body, data, meta, width);
 }
