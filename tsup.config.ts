@@ -10,7 +10,8 @@ export default defineConfig({
   outExtension: ({ format }) => ({ js: format === "cjs" ? ".cjs" : ".js" }),
   // Type declarations take the longest; `npm start` skips them (KLYNGE_NO_DTS=1), `npm run build` makes them.
   dts: process.env.KLYNGE_NO_DTS !== "1",
-  sourcemap: true,
+  // No source maps: the bundles are not minified, and maps would be a third of the package.
+  sourcemap: false,
   clean: true,
   target: "node20",
   platform: "node",

@@ -4,7 +4,7 @@
  * and the check values (stays, admissions, readmission numerator/denominator by municipality and
  * discharge year).
  */
-import type { computeIndicators, computeStays } from "../src/index.js";
+import type { computeStays, IndicatorOptions } from "../src/index.js";
 
 type Api = typeof import("../src/index.js");
 let api: Api;
@@ -45,8 +45,8 @@ export interface CheckValues {
 
 export async function runKlynge(
   dir: string,
-  indicatorOptions: Parameters<typeof computeIndicators>[1],
-  extraOptions: Parameters<typeof computeIndicators>[1] | null = null,
+  indicatorOptions: IndicatorOptions,
+  extraOptions: IndicatorOptions | null = null,
 ): Promise<KlyngeResult> {
   // The package is imported before the clock starts (as the TypeScript sources are, statically).
   api = await loadApi();

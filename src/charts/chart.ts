@@ -3,7 +3,6 @@
  * The vega-lite spec is self-contained (data inline, locale and font in its config) so it renders
  * anywhere; `data` is the table behind the chart (for CSV export); `meta` names the chart.
  */
-import type { TopLevelSpec } from "vega-lite";
 import { drawingPrecision } from "./drawingPrecision.js";
 import { chartLabel } from "./labels.js";
 import { formatChartNumber, type ChartLang } from "./locale.js";
@@ -19,8 +18,19 @@ export interface ChartMeta {
   readonly lang: ChartLang;
 }
 
+/**
+ * A vega-lite specification (JSON), as vega-lite's `compile` and the vega-embed tools take it.
+ * Typed loosely on purpose: vega-lite's own types are ESM-only, and a CommonJS TypeScript project
+ * could not load this package's types if they were referenced here (cast to vega-lite's
+ * TopLevelSpec where you need it).
+ */
+export interface VegaLiteSpec {
+  readonly $schema?: string;
+  readonly [key: string]: unknown;
+}
+
 export interface Chart<Row = Record<string, unknown>> {
-  readonly spec: TopLevelSpec;
+  readonly spec: VegaLiteSpec;
   readonly data: Row[];
   readonly meta: ChartMeta;
 }
@@ -143,7 +153,7 @@ export function frameChart<Row>(
     spacing: 14,
   };
   // Numbers at drawing precision (6 significant digits): no CPR-shaped digit runs in specs or data.
-  return { spec: drawingPrecision(spec) as unknown as TopLevelSpec, data: drawingPrecision(data), meta };
+  return { spec: drawingPrecision(spec) as VegaLiteSpec, data: drawingPrecision(data), meta };
 }
 
 /** Config whose legends on top are stacked in rows (one legend per row, left-aligned) instead of one row. */

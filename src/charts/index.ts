@@ -6,7 +6,7 @@ export type { ChartLabelKey } from "./labels.js";
 export { CHART_FONT, OKABE_ITO, CATEGORY_COLOURS, SPC_COLOURS, GREYS as CHART_GREYS, CHART_WIDTHS, chartConfig } from "./theme.js";
 export type { ChartSize } from "./theme.js";
 export { chartFootnote, frameChart, chartMeta } from "./chart.js";
-export type { Chart, ChartMeta, ChartOptions } from "./chart.js";
+export type { Chart, ChartMeta, ChartOptions, VegaLiteSpec } from "./chart.js";
 export { ChartError, CHART_MESSAGES } from "./chartError.js";
 export type { ChartErrorCode } from "./chartError.js";
 export { funnelChart } from "./funnelChart.js";

@@ -146,7 +146,7 @@ export async function compileChart(chart: Chart<unknown>): Promise<CompiledChart
       return logger;
     },
   };
-  const compiled = vl.compile(chart.spec, { logger: logger as never });
+  const compiled = vl.compile(chart.spec as unknown as Parameters<VegaLiteModule["compile"]>[0], { logger: logger as never });
   return { vega: compiled.spec, warnings };
 }
 

@@ -3,6 +3,10 @@
 import { existsSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
+
+type Options = NonNullable<ParseArgsConfig["options"]>;
+/** What parseCommandArgs returns: parseArgs' result for these options. */
+export type ParsedCommand<O extends Options> = ReturnType<typeof parseArgs<{ args: string[]; options: O; allowPositionals: boolean; strict: true }>>;
 import { parseAgeGroup } from "../indicators/ageGroup.js";
 import { cliText, type CliParams, type CliTextKey } from "./cliMessages.js";
 
@@ -45,13 +49,11 @@ export function closest(word: string, known: readonly string[]): string | undefi
   return best !== undefined && bestD <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined;
 }
 
-type Options = NonNullable<ParseArgsConfig["options"]>;
-
 /**
  * node:util parseArgs with its errors turned into one clear usage line: an unknown option with the
  * closest known one, an option without its value, a stray argument.
  */
-export function parseCommandArgs<O extends Options>(argv: readonly string[], options: O, allowPositionals: boolean) {
+export function parseCommandArgs<O extends Options>(argv: readonly string[], options: O, allowPositionals: boolean): ParsedCommand<O> {
   try {
     return parseArgs({ args: [...argv], options, allowPositionals, strict: true });
   } catch (err) {

@@ -126,14 +126,14 @@ async function readPersons(
   log: ProblemLog,
 ): Promise<{ read: ReadResult; persons: Persons; codes: CodeCount[] }> {
   const ids = new ByteDictionary();
-  let head = new Int32Array(1024).fill(-1);
+  let head: Int32Array = new Int32Array(1024).fill(-1);
   let rows = 0;
-  let next = new Int32Array(1024);
-  let year = new Int32Array(1024);
-  let sexEntry = new Int32Array(1024);
-  let birth = new Int32Array(1024);
-  let muni = new Int32Array(1024);
-  let line0 = new Int32Array(1024);
+  let next: Int32Array = new Int32Array(1024);
+  let year: Int32Array = new Int32Array(1024);
+  let sexEntry: Int32Array = new Int32Array(1024);
+  let birth: Int32Array = new Int32Array(1024);
+  let muni: Int32Array = new Int32Array(1024);
+  let line0: Int32Array = new Int32Array(1024);
   let sexCol: CodeColumn | null = null;
   const at = roleIndex(rule);
   const [kId] = at("person");
