@@ -24,6 +24,10 @@ const r = require("./out/vitest.json");
 const p = r.numPassedTests + Number(process.argv[1]);
 const f = r.numFailedTests + Number(process.argv[2]) + (r.numFailedTestSuites || 0);
 const s = r.numPendingTests + r.numTodoTests + Number(process.argv[3]);
+// Say which tests were skipped and why (their names carry the reason).
+for (const file of r.testResults) for (const t of file.assertionResults) {
+  if (t.status === "pending" || t.status === "skipped" || t.status === "todo") console.log(`skipped: ${t.fullName}`);
+}
 console.log(`${p} passed, ${f} failed` + (s ? `, ${s} skipped` : ""));
 ' "$nb_pass" "$nb_fail" "$nb_skip"
 [ "$vitest_rc" -eq 0 ] && [ "$nb_fail" -eq 0 ]

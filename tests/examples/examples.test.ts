@@ -33,6 +33,8 @@ afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
 const TIMEOUT = 180_000;
 const slow = process.env.KLYNGE_SLOW_EXAMPLES !== "1";
+/** Said in the name of each slow test, so a skipped one says how to run it. */
+const SLOW = " [slow: runs with KLYNGE_SLOW_EXAMPLES=1, as CI does]";
 
 describe.concurrent("examples/", () => {
   it("import-my-region.ts reads FOLK1A and LPR3 extracts with the presets and writes a contract dataset", { timeout: TIMEOUT }, async () => {
@@ -50,7 +52,7 @@ describe.concurrent("examples/", () => {
     expect(r.stdout).not.toContain(tmpdir());
   });
 
-  it.skipIf(slow)("export-tables.ts writes Danish-Excel CSV, CSV, JSON and Arrow", { timeout: TIMEOUT }, async () => {
+  it.skipIf(slow)("export-tables.ts writes Danish-Excel CSV, CSV, JSON and Arrow" + SLOW, { timeout: TIMEOUT }, async () => {
     const r = await run("export-tables.ts", [join(root, "data/demo"), outDir]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
@@ -66,7 +68,7 @@ describe.concurrent("examples/", () => {
     expect(json.length).toBe(Number(rowsLine?.[1]));
   });
 
-  it.skipIf(slow)("children-0-2.ts shows the registration-practice difference of Aarhus", { timeout: TIMEOUT }, async () => {
+  it.skipIf(slow)("children-0-2.ts shows the registration-practice difference of Aarhus" + SLOW, { timeout: TIMEOUT }, async () => {
     const r = await run("children-0-2.ts");
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
@@ -78,7 +80,7 @@ describe.concurrent("examples/", () => {
     expect(existsSync(join(root, "out/examples/children-0-2-registration.svg"))).toBe(true);
   });
 
-  it.skipIf(slow)("citizens-65plus.ts prints the 65+ indicators and referral sources", { timeout: TIMEOUT }, async () => {
+  it.skipIf(slow)("citizens-65plus.ts prints the 65+ indicators and referral sources" + SLOW, { timeout: TIMEOUT }, async () => {
     const r = await run("citizens-65plus.ts");
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
@@ -87,7 +89,7 @@ describe.concurrent("examples/", () => {
     expect(r.stdout).toMatch(/^\s+nursing_home\s+\d+$/m);
   });
 
-  it.skipIf(slow)("cross-cluster.ts draws the funnel and a phased SPC chart per cluster", { timeout: TIMEOUT }, async () => {
+  it.skipIf(slow)("cross-cluster.ts draws the funnel and a phased SPC chart per cluster" + SLOW, { timeout: TIMEOUT }, async () => {
     const r = await run("cross-cluster.ts");
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
@@ -97,7 +99,7 @@ describe.concurrent("examples/", () => {
     expect(r.stdout).toMatch(/^SPC Aarhus: Før [\d.]+ %$/m);
   });
 
-  it.skipIf(slow)("intervention-spread.ts estimates the injected effect", { timeout: TIMEOUT }, async () => {
+  it.skipIf(slow)("intervention-spread.ts estimates the injected effect" + SLOW, { timeout: TIMEOUT }, async () => {
     const r = await run("intervention-spread.ts");
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
