@@ -3,6 +3,7 @@
 # checked, then installed into fresh ESM and CommonJS TypeScript projects (module node16, strict,
 # skipLibCheck false) that type-check and run a script loading the bundled demo via demoDataDir().
 # Needs the npm registry (or the npm cache) for klynge's dependencies. Prints "consumer test: OK".
+#   scripts/consumer-test.sh [klynge-x.y.z.tgz]    (default: npm pack here)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -10,9 +11,13 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/klynge-consumer-XXXXXX")
 trap 'rm -rf "$work"' EXIT
 fail() { echo "consumer test: FAILED — $*"; exit 1; }
 
-echo "consumer test: npm pack (prepack runs the full build)"
-npm pack --silent --pack-destination "$work" >/dev/null
-tgz=$(ls "$work"/klynge-*.tgz)
+if [ $# -ge 1 ]; then
+  tgz=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+else
+  echo "consumer test: npm pack (prepack runs the full build)"
+  npm pack --silent --pack-destination "$work" >/dev/null
+  tgz=$(ls "$work"/klynge-*.tgz)
+fi
 tar -tzf "$tgz" > "$work/files.txt"
 for f in package/dist/index.d.ts package/dist/index.d.cts package/dist/index.cjs package/dist/index.js package/bin/klynge.cjs package/docs/registers.md package/data/demo/population.csv; do
   grep -qx "$f" "$work/files.txt" || fail "$f is not in the tarball"
