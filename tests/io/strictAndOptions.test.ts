@@ -19,7 +19,7 @@ describe("strict mode", () => {
     expect(isDatasetError(err)).toBe(true);
     const e = err as DatasetError;
     expect(e.problems.map((p) => p.code)).toEqual(["bad_sex", "negative_number"]);
-    expect(e.message).toBe('the dataset has 2 error(s); first: admissions.csv:2: sex "X" is not F, M or K');
+    expect(e.message).toBe('the dataset has 2 errors; first: admissions.csv:2: sex "X" is not F, M or K');
     expect(e.report?.tables[0].rowsRejected).toBe(2);
   });
 
