@@ -1,5 +1,6 @@
 /** `klynge report [DIR] --out OUT`: the steering-paper pack (klynge's main job). */
 
+import { mkdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { loadDataset, formatLoadReport, TEXT_ENCODINGS, type TextEncodingOption } from "../../io/index.js";
 import { computeIndicators, type IndicatorRow } from "../../indicators/index.js";
@@ -16,8 +17,8 @@ export const reportHelp = `klynge report [DIR] [--out OUT] [--lang da|en] [--min
   Builds the steering-paper pack from the dataset in DIR (default: the bundled demo region):
   OUT/report.html (self-contained), OUT/charts/*.svg|png|pdf and OUT/tables/*.csv (the data behind
   every chart). Counts below --min-count (default 5) are suppressed. The output is written
-  atomically: a failed run leaves the previous report as it was. Default OUT: out/report; the
-  folder holding OUT must exist. A missing population.csv or an admissions.csv without rows is an
+  atomically: a failed run leaves the previous report as it was. Default OUT: out/report (out/ is
+  made when missing); the folder holding an OUT you give must exist. A missing population.csv or an admissions.csv without rows is an
   error (exit 1); rejected rows stop the run (exit 3) unless --allow-rejected is given.
   OUT is replaced only when it is new, empty, or a klynge report holding only klynge's files;
   --force replaces another folder (never the dataset, a folder holding it, or the current folder).
@@ -58,7 +59,9 @@ function parseReportArgs(argv: readonly string[]): ReportArgs {
   const dir = positionals[0] ?? demoDataDir();
   if (!dir) throw new UsageError("noDemo");
   const formats = (values.formats ?? "svg,png,pdf").split(",").map((f) => oneOf("formats", f.trim(), ["svg", "png", "pdf"] as const, "svg"));
+  // An --out you give must be in a folder that exists; the default out/report is klynge's own.
   if (values.out !== undefined) requireOutFolder(values.out);
+  else mkdirSync("out", { recursive: true });
   return {
     dir,
     out: values.out ?? join("out", "report"),
