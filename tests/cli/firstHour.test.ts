@@ -23,8 +23,8 @@ interface Run {
 }
 
 /** Run the built CLI as a user would (English messages unless `lang` says otherwise). */
-function klynge(args: readonly string[], lang: "en" | "da" = "en"): Run {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", cwd: ROOT, env: { ...process.env, KLYNGE_LANG: lang, KLYNGE_DEBUG: "" }, timeout: 240_000 });
+function klynge(args: readonly string[], lang: "en" | "da" = "en", cwd = ROOT): Run {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", cwd, env: { ...process.env, KLYNGE_LANG: lang, KLYNGE_DEBUG: "" }, timeout: 240_000 });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -109,6 +109,17 @@ describe("no silent partial results", () => {
     expect(r.err + r.out).not.toMatch(/previous report|tidligere rapport|no admissions in any year/);
     expect(existsSync(out)).toBe(false);
   });
+});
+
+describe("npm start on a clean clone", () => {
+  it("report without --out in a folder with no out/: makes out/report (the default is klynge's own)", () => {
+    const cwd = join(work, "fresh-clone");
+    mkdirSync(cwd);
+    const r = klynge(["report", small, "--formats", "svg", "--lang", "en"], "en", cwd);
+    expect(r.code, r.err).toBe(0);
+    expect(existsSync(join(cwd, "out", "report", "report.html"))).toBe(true);
+    expect(r.out).toMatch(/^report written in \d+\.\d s: out\/report\/report\.html$/m);
+  }, 240_000);
 });
 
 describe("a Danish (Windows-1252) export is read as it is", () => {
