@@ -69,6 +69,11 @@ const da = {
   validating: (p) => `klynge: validerer ${s(p, "dir")}`,
   building: () => "klynge: bygger styregruppe-rapporten",
   progress: (p) => `  [${n(p, "i")}/${n(p, "n")}] ${s(p, "step")}`,
+  kfTitle: () => "Nøgletal (seneste hele år; intervaller og alle andre indikatorer står i rapporten)",
+  kfAdmissions: () => "indlæggelser/1.000",
+  kfReadmitted: () => "genindlagt 65+ %",
+  kfPreventable: () => "forebyggelige 65+/1.000",
+  kfSuppressed: () => "undertrykt",
 } satisfies Record<string, Text>;
 
 export type CliTextKey = keyof typeof da;
@@ -122,6 +127,11 @@ const en: Record<CliTextKey, Text> = {
   validating: (p) => `klynge: validating ${s(p, "dir")}`,
   building: () => "klynge: building the steering-paper report",
   progress: (p) => `  [${n(p, "i")}/${n(p, "n")}] ${s(p, "step")}`,
+  kfTitle: () => "Key figures (latest complete year; intervals and all other indicators are in the report)",
+  kfAdmissions: () => "admissions/1,000",
+  kfReadmitted: () => "readmitted 65+ %",
+  kfPreventable: () => "preventable 65+/1,000",
+  kfSuppressed: () => "suppressed",
 };
 
 /** Usage errors that are about the options, so the line ends with where to read them. */

@@ -122,6 +122,21 @@ describe("npm start on a clean clone", () => {
   }, 240_000);
 });
 
+describe("klynge run speaks one language", () => {
+  it("Danish by default (the report's language): load report, key figures, progress and summary", () => {
+    const r = klynge(["run", small, "--out", join(work, "run-da"), "--formats", "svg"]);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain("klynges indlæsningsrapport for");
+    expect(r.out).toMatch(/admissions\.csv: 4000 rækker læst, 4000 godkendt, 0 afvist, 0 dubletter, \d+ advarsl/);
+    expect(r.out).toContain("Resultat: OK (ingen rækker afvist)");
+    expect(r.out).toContain("Nøgletal (seneste hele år;");
+    expect(r.out + r.err).not.toMatch(/rows read|Key figures|Result:|report written|validating/);
+    const en = klynge(["run", small, "--out", join(work, "run-en"), "--formats", "svg", "--lang", "en"]);
+    expect(en.out).toContain("Result: OK (no rows rejected)");
+    expect(en.out + en.err).not.toMatch(/rækker læst|Nøgletal|Tegner|rapporten er skrevet/);
+  }, 240_000);
+});
+
 describe("a Danish (Windows-1252) export is read as it is", () => {
   let win: string;
   beforeAll(() => {

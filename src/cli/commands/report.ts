@@ -132,17 +132,17 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
     return EXIT.error;
   }
   console.log(cliText(a.lang, "validating", { dir: relative(process.cwd(), a.dir) || a.dir }));
-  const dataset = await loadChecked(a, "run", (d) => console.log(formatLoadReport(d.report)));
+  const dataset = await loadChecked(a, "run", (d) => console.log(formatLoadReport(d.report, a.lang)));
   if (typeof dataset === "number") return dataset;
   console.log("");
-  console.log(keyFigures(dataset));
+  console.log(keyFigures(dataset, a.lang));
   console.log("");
   console.log(cliText(a.lang, "building"));
   return writeReport(a, dataset);
 }
 
 /** A first summary: the latest complete year's key figures by cluster and for the region. */
-function keyFigures(dataset: Dataset): string {
+function keyFigures(dataset: Dataset, lang: CliLang): string {
   const rows = computeIndicators(dataset, {
     levels: ["region", "cluster"],
     period: "year",
@@ -153,18 +153,19 @@ function keyFigures(dataset: Dataset): string {
   const pick = (indicator: string, group: string): IndicatorRow[] => rows.filter((r) => r.indicator === indicator && r.group === group);
   const latest = (rs: readonly IndicatorRow[]): string | undefined => rs.map((r) => r.period).sort().at(-1);
   const columns = [
-    { title: "admissions/1,000", rows: pick("admission_rate", "all"), digits: 1 },
-    { title: "readmitted 65+ %", rows: pick("readmission_30d", "65+"), digits: 1 },
-    { title: "preventable 65+/1,000", rows: pick("preventable_admission_rate", "65+"), digits: 1 },
+    { title: cliText(lang, "kfAdmissions"), rows: pick("admission_rate", "all"), digits: 1 },
+    { title: cliText(lang, "kfReadmitted"), rows: pick("readmission_30d", "65+"), digits: 1 },
+    { title: cliText(lang, "kfPreventable"), rows: pick("preventable_admission_rate", "65+"), digits: 1 },
   ].map((c) => ({ ...c, period: latest(c.rows) }));
   const units = [...new Set(rows.filter((r) => r.level === "cluster").map((r) => r.unit))].sort();
+  const number = (text: string): string => (lang === "da" ? text.replace(".", ",") : text);
   const cell = (c: (typeof columns)[number], unit: string): string => {
     const r = c.rows.find((x) => x.unit === unit && x.period === c.period);
-    const text = r === undefined ? "" : r.suppressed || r.value === null ? "suppressed" : r.value.toFixed(c.digits);
+    const text = r === undefined ? "" : r.suppressed || r.value === null ? cliText(lang, "kfSuppressed") : number(r.value.toFixed(c.digits));
     return text.padStart(c.title.length + 2);
   };
   const regionUnit = rows.find((r) => r.level === "region")?.unit ?? "region";
   const head = `${"".padEnd(12)}${columns.map((c) => `${c.title} (${c.period ?? "–"})`.padStart(c.title.length + 9)).join("")}`;
   const lines = [...units, regionUnit].map((u) => `${u.padEnd(12)}${columns.map((c) => cell(c, u).padStart(c.title.length + 9)).join("")}`);
-  return ["Key figures (latest complete year; intervals and all other indicators are in the report)", head, ...lines].join("\n");
+  return [cliText(lang, "kfTitle"), head, ...lines].join("\n");
 }
