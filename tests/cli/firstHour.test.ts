@@ -265,6 +265,10 @@ describe("CLI usage errors: one clear line, exit 2", () => {
     expect(r.out).toContain("Problems: 1 error, ");
     expect(r.out).toContain("Result: FAILED (1 row rejected, 1 error)");
     expect(r.out).not.toMatch(/\b1 (rows|errors|warnings)\b/);
+    const iv = klynge(["interventions", join(ROOT, "data", "interventions")]);
+    expect(iv.out).toMatch(/^5 interventions in /);
+    expect(iv.out).toContain("; 3 kernel elements; adoptions: none");
+    expect(iv.out).not.toContain("(s)");
   });
 
   it("the CPR-shaped-id error names the command-line flag", () => {
