@@ -123,8 +123,8 @@ describe("npm start on a clean clone", () => {
 });
 
 describe("klynge run speaks one language", () => {
-  it("Danish by default (the report's language): load report, key figures, progress and summary", () => {
-    const r = klynge(["run", small, "--out", join(work, "run-da"), "--formats", "svg"]);
+  it("Danish (KLYNGE_LANG=da, or no English locale): load report, key figures, progress and summary; English with --lang en", () => {
+    const r = klynge(["run", small, "--out", join(work, "run-da"), "--formats", "svg"], "da");
     expect(r.code, r.err).toBe(0);
     expect(r.out).toContain("klynges indlæsningsrapport for");
     expect(r.out).toMatch(/admissions\.csv: 4000 rækker læst, 4000 godkendt, 0 afvist, 0 dubletter, \d+ advarsl/);
@@ -170,7 +170,7 @@ describe("the report as a new user sees it", () => {
     cpSync(DEMO, win, { recursive: true });
     writeFileSync(join(win, "geography.csv"), Buffer.from(readFileSync(join(DEMO, "geography.csv"), "utf8"), "latin1"));
     out = join(work, "report");
-    run = klynge(["report", win, "--out", out, "--formats", "svg"]);
+    run = klynge(["report", win, "--out", out, "--formats", "svg"], "da");
   }, 240_000);
 
   it("builds, and the Windows-1252 names read right (Ringkøbing-Skjern, Samsø)", () => {
