@@ -92,7 +92,7 @@ export function spreadMatrixChart(
           type: "nominal",
           sort: clusters.map(clusterLabel),
           title: null,
-          axis: { orient: "top", labelAngle: -90, labelAlign: "left", labelBaseline: "middle", labelLimit: 180 },
+          axis: { orient: "top", labelAngle: -90, labelAlign: "left", labelBaseline: "middle", labelLimit: 0 },
         },
         y: { field: "item", type: "nominal", sort: items, title: null, axis: { labelLimit: 0, labelExpr: `${JSON.stringify(lines)}[datum.value]`, labelLineHeight: 12 } },
         color: {

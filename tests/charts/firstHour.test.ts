@@ -53,9 +53,9 @@ describe("trend small multiples", () => {
 });
 
 describe("spread matrix", () => {
-  it("wraps long kernel descriptions into lines instead of cutting them off", async () => {
+  it("wraps long kernel descriptions into lines and shows long column labels whole, instead of cutting them off", async () => {
     const long = "A follow-up home visit after discharge for patients in the target group, by the general practitioner together with the municipal nurse.";
-    const data: SpreadMatrixRow[] = ["Aarhus", "Vest"].flatMap((cluster) => [
+    const data: SpreadMatrixRow[] = ["Aarhus", "Regionshospitalet Horsens og kommunerne omkring"].flatMap((cluster) => [
       { cluster, item: long, itemKind: "kernel" as const, state: "kept" as const, phase: "spread" },
       { cluster, item: "Ledelse", itemKind: "key" as const, state: "in_place" as const, phase: "spread" },
     ]);
@@ -64,5 +64,7 @@ describe("spread matrix", () => {
     const words = long.split(" ");
     for (const w of ["follow-up", "practitioner", "nurse."]) expect(words).toContain(w);
     for (const w of ["practitioner", "municipal nurse."]) expect(svg).toContain(w);
+    // A long column label (a hospital as adopter, with its phase) is shown whole too.
+    expect(svg).toContain("Regionshospitalet Horsens og kommunerne omkring (spredning)");
   });
 });
