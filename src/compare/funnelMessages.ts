@@ -30,10 +30,12 @@ export const funnelMessages = {
   smallDenominator: (n: number) =>
     `Small denominator (${fmt(n)}): limits are very wide and the unit can rarely be classed as an outlier.`,
   dsrFewEvents: () => "Fewer than 10 events: a directly standardised rate is not classed (PHE convention).",
-  classRule: (type: string) =>
-    type === "proportion"
+  classRule: (rule: "proportion" | "expected" | "observed") =>
+    rule === "proportion"
       ? "Classes: the value is compared with the limits at the unit's own denominator (PHE assign_funnel_significance)."
-      : "Classes: the unit's own Poisson interval (exact below 10 events, Byars from 10) is compared with the target (PHE assign_funnel_significance).",
+      : rule === "expected"
+        ? "Classes: the value is compared with the drawn exact Poisson limits of the expected count at the unit's own denominator (FunnelPlotR)."
+        : "Classes: the unit's own Poisson interval (exact below 10 events, Byars from 10) is compared with the target (PHE assign_funnel_significance), the test the drawn PHE limits show.",
   classRuleAdjusted: () => "Classes: the value is compared with the overdispersion-adjusted limits at the unit's own denominator (FunnelPlotR).",
 } as const;
 

@@ -38,10 +38,12 @@ export interface FunnelPlotOptions extends LevelOptions {
  * at each level (default 95 % and 99.8 %), the limit curves, the method used, φ and τ², and notes
  * that explain zero numerators, tiny denominators, a single unit and the fallback.
  *
- * PHE method (default): limits as {@link funnelLimits}; classes as PHEindicatormethods
- * `assign_funnel_significance` — proportions by the limits at the unit's own denominator, rates and
- * ratios by the unit's own Poisson interval (exact below 10 events, Byars from 10) against the target;
- * DSRs with fewer than 10 events are not classed. Spiegelhalter (overdispersion: true): φ and τ² from
+ * PHE method (default): limits as {@link funnelLimits}. Every point is classed by the limits that are
+ * drawn, at its own denominator: proportions by the Wilson-based limits; rates and ratios with the
+ * default "expected" Poisson limits (FunnelPlotR) by those exact limits of E; with
+ * `poissonLimits: "observed"` (PHE's curves) by the unit's own Poisson interval (exact below 10
+ * events, Byars from 10) against the target, as PHEindicatormethods `assign_funnel_significance` —
+ * the test those curves draw. DSRs with fewer than 10 events are not classed. Spiegelhalter (overdispersion: true): φ and τ² from
  * {@link funnelOverdispersion}; when φ > 1 the limits are widened by τ² and each value is compared with the
  * widened limits at its own denominator (FunnelPlotR); when φ <= 1 the PHE limits and classes are used
  * and the method is "spiegelhalter-fallback". Values, targets and limits are all on the plotted scale
@@ -124,7 +126,11 @@ export function funnelPlotData(units: readonly FunnelUnitInput[], options: Funne
     }
   }
   if (method !== "spiegelhalter") notes.push(funnelMessages.methodPhe());
-  notes.push(method === "spiegelhalter" ? funnelMessages.classRuleAdjusted() : funnelMessages.classRule(type));
+  notes.push(
+    method === "spiegelhalter"
+      ? funnelMessages.classRuleAdjusted()
+      : funnelMessages.classRule(type === "proportion" ? "proportion" : (options.poissonLimits ?? "expected")),
+  );
   if (units.length === 1 && options.target === undefined) notes.push(funnelMessages.singleUnit());
 
   const spec: FunnelLimitSpec = {
@@ -186,13 +192,14 @@ function classify(
   value: number,
   level: number,
 ): FunnelClass {
-  if (method === "spiegelhalter" || spec.type === "proportion") {
+  if (method === "spiegelhalter" || spec.type === "proportion" || spec.poissonLimits === "expected") {
     const { lower, upper } = funnelLimitAt(spec, n, level);
     if (value < lower) return "low";
     if (value > upper) return "high";
     return "not_significant";
   }
-  // PHE rates and ratios: the unit's own Poisson interval of O, per unit of denominator, vs the target.
+  // PHE "observed" limits: the unit's own Poisson interval of O, per unit of denominator, vs the
+  // target — the same test as the drawn "observed" curves (they mark where that interval reaches E).
   const ci = poissonCountLimits(numerator, level);
   const lower = numerator === 0 ? 0 : ci.lower / n;
   const upper = ci.upper / n;

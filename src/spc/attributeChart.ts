@@ -4,7 +4,8 @@
  *
  * Per phase, from its baseline points: centre = Σy / Σn. Per point i with denominator nᵢ:
  * p: σᵢ = √(p̄(1 − p̄)/nᵢ); u: σᵢ = √(ū/nᵢ). Laney: zᵢ = (xᵢ − centre)/σᵢ over the baseline points,
- * σ_z = mean moving range of z (screened, never across gaps) / 1.128, and σᵢ′ = σᵢ·σ_z.
+ * σ_z = mean moving range of z (never across gaps; not screened unless asked, as Laney 2002 and
+ * qicharts2) / 1.128, and σᵢ′ = σᵢ·σ_z.
  * Limits centre ± 2σ and ± 3σ; p limits are cut to [0, 1], u lower limits to ≥ 0.
  * σ_z is reported for the plain charts too, with a note recommending Laney when it is far from 1
  * and the denominators are large.
@@ -42,7 +43,7 @@ export function attributeChart(
   const laney = forceLaney || opts.laney === true;
   const chart: SpcChartType = kind === "p" ? (laney ? "pprime" : "p") : laney ? "uprime" : "u";
   const prepared = prepareSeries(fn, input, opts, kind === "p" ? "proportion" : "rate");
-  const screen = opts.screenMovingRanges ?? true;
+  const screen = opts.screenMovingRanges ?? false;
   const dens = new Set(prepared.points.filter((p) => p.value !== null).map((p) => p.denominator));
   const result = assembleControlChart(
     chart,

@@ -4,8 +4,8 @@
  * counts).
  *
  * Per phase, from its baseline points: p̄ = Σy/Σn, σᵢ = √(p̄(1 − p̄)/nᵢ), zᵢ = (pᵢ − p̄)/σᵢ,
- * σ_z = mean moving range of z / 1.128 (moving ranges screened at 3.267 × their mean, as
- * qicharts2, and never formed across gaps); limits p̄ ± 2σᵢσ_z and p̄ ± 3σᵢσ_z cut to [0, 1].
+ * σ_z = mean moving range of z / 1.128 (every moving range, as Laney 2002 and qicharts2
+ * `qic.pp`; never formed across gaps; `screenMovingRanges: true` screens at 3.267 × their mean); limits p̄ ± 2σᵢσ_z and p̄ ± 3σᵢσ_z cut to [0, 1].
  * Same rules as pChart. Equivalent to pChart(points, { ...options, laney: true }).
  *
  * Sources: Laney DB (2002) Improved control charts for attributes, Quality Engineering 14(4):

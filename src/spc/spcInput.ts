@@ -60,7 +60,7 @@ export const AttributeOptionsSchema = SpcCommonOptionsSchema.extend({
   laney: z.boolean().optional(),
   /** Multiply values, centre and limits (e.g. 1000 for "per 1,000"); default 1. */
   multiplier: z.number().finite().positive().optional(),
-  /** Screen moving ranges of z before σ_z (Laney; default true, as qicharts2). */
+  /** Screen moving ranges of z (≥ 3.267 × their mean) before σ_z (Laney; default false: Laney 2002 and qicharts2 `qic.pp`/`qic.up` use every moving range). */
   screenMovingRanges: z.boolean().optional(),
 });
 export type AttributeOptions = z.infer<typeof AttributeOptionsSchema>;

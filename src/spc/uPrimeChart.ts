@@ -3,7 +3,8 @@
  * the standardised rates, for large exposures where the plain u-chart limits are far too tight.
  *
  * Per phase, from its baseline points: ū = Σy/Σn, σᵢ = √(ū/nᵢ), zᵢ = (uᵢ − ū)/σᵢ,
- * σ_z = mean moving range of z / 1.128 (screened at 3.267 × the mean, never across gaps);
+ * σ_z = mean moving range of z / 1.128 (every moving range, as Laney 2002 and qicharts2
+ * `qic.up`; never across gaps; `screenMovingRanges: true` screens at 3.267 × the mean);
  * limits ū ± 2σᵢσ_z and ū ± 3σᵢσ_z, lower not below 0. Same rules as uChart.
  * Equivalent to uChart(points, { ...options, laney: true }).
  *

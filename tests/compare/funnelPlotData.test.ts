@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { funnelPlotData, type FunnelClass } from "../../src/compare/index.js";
+import { funnelLimitAt, funnelPlotData, type FunnelClass } from "../../src/compare/index.js";
 import { expectRel, readFixture } from "./funnelHelpers.js";
 
 const CODES: Record<string, [FunnelClass, FunnelClass]> = {
@@ -29,7 +29,7 @@ describe("funnelPlotData — PHE method", () => {
     );
   });
 
-  it("classes ratios by each unit's own exact/Byars interval against the target (PHE rule)", () => {
+  it("with PHE's observed limits, classes ratios by each unit's own exact/Byars interval against the target (PHE rule)", () => {
     // First rows of PHEindicatormethods testdata_funnel_ratio_inputs.csv (obs, expected).
     const units = [
       { unit: "a", numerator: 8, denominator: 6.239860227 },
@@ -38,7 +38,7 @@ describe("funnelPlotData — PHE method", () => {
       { unit: "d", numerator: 0, denominator: 240.6273499 },
       { unit: "e", numerator: 191, denominator: 184.0963855 },
     ];
-    const res = funnelPlotData(units, { type: "ratio", multiplier: 100 });
+    const res = funnelPlotData(units, { type: "ratio", multiplier: 100, poissonLimits: "observed" });
     expect(res.target).toBe(100);
     const classes = res.units.map((u) => u.classes.map((c) => c.class));
     expect(classes).toEqual([
@@ -51,6 +51,36 @@ describe("funnelPlotData — PHE method", () => {
     expect(res.units[3].value).toBe(0);
     expect(res.units[3].note).toBe("Numerator 0: the value is 0; its upper limit comes from the exact Poisson/Wilson interval.");
     expectRel(res.units[1].value, (100 * 151) / 106.4429719, 1e-12);
+  });
+
+  it("by default classes every rate and ratio by the limits that are drawn (FunnelPlotR expected limits)", () => {
+    // Ratios O/E with E = 20: the drawn 95 % limits are exact Poisson limits of E divided by E,
+    // [0.6108260, 1.544419] (methods.md), i.e. counts 12.22 and 30.89. O = 12 (0.60) lies below the
+    // drawn lower limit, yet PHE's own-interval test calls it not significant (Byars upper of 12 is
+    // 20.9 > 20); O = 30 (1.50) lies inside the drawn limits, yet PHE calls it high (Byars lower of 30
+    // is 20.2 > 20). Default classes follow the drawn curves; PHE's classes follow PHE's curves.
+    const units = [
+      { unit: "below", numerator: 12, denominator: 20 },
+      { unit: "inside", numerator: 30, denominator: 20 },
+      { unit: "above", numerator: 31, denominator: 20 },
+    ];
+    const res = funnelPlotData(units, { type: "ratio", level: [0.95] });
+    expect(res.units.map((u) => u.classes[0].class)).toEqual(["low", "not_significant", "high"]);
+    const phe = funnelPlotData(units, { type: "ratio", level: [0.95], poissonLimits: "observed" });
+    expect(phe.units.map((u) => u.classes[0].class)).toEqual(["not_significant", "high", "high"]);
+    // The class of every point of a crude-rate funnel agrees with where it sits against the drawn curve.
+    const rates = Array.from({ length: 60 }, (_, i) => ({ unit: `u${i}`, numerator: 5 + ((i * 37) % 90), denominator: 1000 + 400 * i }));
+    const fr = funnelPlotData(rates, { type: "rate", multiplier: 1000 });
+    const spec = { type: "rate" as const, target: fr.target / 1000, multiplier: 1000, tau2: null, poissonLimits: "expected" as const };
+    for (const u of fr.units) {
+      u.classes.forEach(({ level, class: c }) => {
+        const lim = funnelLimitAt(spec, u.denominator, level);
+        expect(c, u.unit).toBe(u.value < lim.lower ? "low" : u.value > lim.upper ? "high" : "not_significant");
+      });
+    }
+    expect(fr.notes).toContain(
+      "Classes: the value is compared with the drawn exact Poisson limits of the expected count at the unit's own denominator (FunnelPlotR).",
+    );
   });
 
   it("uses the same multiplier in the limits and in the outlier test", () => {

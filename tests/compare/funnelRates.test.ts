@@ -28,7 +28,8 @@ describe("funnelPlotData — rates against PHEindicatormethods significance", ()
       denominator: r.pop as number,
       value: rateType === "dsr" ? (r.count === 0 ? null : (r.rate_dsr as number)) : undefined,
     }));
-    const res = funnelPlotData(units, { type: "rate", rateType, multiplier: 100000 });
+    // PHE's own-interval test is the test of PHE's "observed" curves, so the reference uses them.
+    const res = funnelPlotData(units, { type: "rate", rateType, multiplier: 100000, poissonLimits: "observed" });
     used.forEach((r, i) => {
       expect(res.units[i].classes.map((c) => c.class), `area ${i + 1}`).toEqual(CODES[r[column] as string]);
     });

@@ -103,6 +103,23 @@ describe("pPrimeChart (Laney p′), hand-computed", () => {
     expect(pChart(pts, { laney: true }).points[0].upper3).toBe(pPrimeChart(pts).points[0].upper3);
   });
 
+  it("uses every moving range of z by default (Laney 2002, qicharts2 qic.pp); screening is an option", () => {
+    // One large jump: y = 1000, 1010 alternating, then 1500, n = 10000 each. The last moving range of z
+    // exceeds 3.267 × the mean moving range, so screening would drop it; by default it stays in σ_z.
+    const ys = [1000, 1010, 1000, 1010, 1000, 1010, 1000, 1500];
+    const jump = ys.map((y, i) => ({ period: `2024-0${i + 1}`, numerator: y, denominator: 10000 }));
+    const pbar = ys.reduce((a, b) => a + b, 0) / (10000 * ys.length);
+    const s = Math.sqrt((pbar * (1 - pbar)) / 10000);
+    const z = ys.map((y) => (y / 10000 - pbar) / s);
+    const mrs = z.slice(1).map((v, i) => Math.abs(v - z[i]));
+    const mean = mrs.reduce((a, b) => a + b, 0) / mrs.length;
+    expect(mrs[mrs.length - 1]).toBeGreaterThan(3.267 * mean); // the jump would be screened
+    const kept = mrs.filter((m) => m < 3.267 * mean);
+    const screenedMean = kept.reduce((a, b) => a + b, 0) / kept.length;
+    expect(pPrimeChart(jump).phases[0].sigmaZ as number).toBeCloseTo(mean / 1.128, 12);
+    expect(pPrimeChart(jump, { screenMovingRanges: true }).phases[0].sigmaZ as number).toBeCloseTo(screenedMean / 1.128, 12);
+  });
+
   it("never forms a moving range of z across a gap", () => {
     // Same four periods with a gap between the 2nd and 3rd: MRs of z are |6.39201 − (−3.19601)| = 9.58802
     // and |3.19601 − (−6.39201)| = 9.58802 (none across the gap) ⇒ σ_z = 9.58802/1.128 = 8.50002.
