@@ -10,8 +10,10 @@ export interface RateRatioEstimate {
   /** log(rateRatio) and its standard error. */
   readonly logEstimate: number;
   readonly standardError: number;
-  /** Two-sided p-value of log(rateRatio) = 0 (normal reference). */
+  /** Two-sided p-value of log(rateRatio) = 0 (normal reference, or Student's t with `df`). */
   readonly pValue: number;
+  /** Degrees of freedom of the t reference (absent: normal), e.g. Satterthwaite's for an estimated drift variance. */
+  readonly df?: number;
 }
 
 /** An estimate on its own scale (e.g. counts averted) with its interval. */
@@ -20,4 +22,19 @@ export interface IntervalEstimate {
   readonly lower: number;
   readonly upper: number;
   readonly level: number;
+}
+
+/**
+ * What an interval assumes, as a code and the values its text needs (the text itself is in the
+ * report and CLI catalogues, Danish and English):
+ * - "did_drift": Poisson counts plus cluster-level drift whose variogram is estimated from the
+ *   untreated periods, independent between clusters; parallel trends apart from that drift;
+ * - "did_dispersion": Poisson × dispersion, no persistent drift; "did_poisson": Poisson only;
+ * - "its_drift": Poisson counts plus drift/autocorrelation estimated from the cluster's own
+ *   residuals; the pre-period trend and seasons would have continued;
+ * - "its_newey_west": Newey–West (HAC) standard errors; "its_independent": independent periods.
+ */
+export interface IntervalAssumption {
+  readonly code: "did_drift" | "did_dispersion" | "did_poisson" | "its_drift" | "its_newey_west" | "its_independent";
+  readonly values: Readonly<Record<string, number | string>>;
 }

@@ -3,9 +3,14 @@ import { cholesky, quadraticForm } from "./glm/linalg.js";
 import { poissonGlm } from "./glm/poissonGlm.js";
 import { EffectsError, EffectsMessage } from "./messages.js";
 import { zForLevel } from "../stats/index.js";
+import { studentTQuantile } from "./studentT.js";
 import { monthOfYear, parsePeriods, periodIndex, periodLabel, type PeriodInput } from "./periods.js";
 import { seededRandom } from "./random.js";
 import { rateRatioFromLog } from "./rateRatio.js";
+import { contrastDriftVariance, fitDriftVariogram, variogramTable, type DriftVariogram } from "./driftVariogram.js";
+import type { IntervalAssumption } from "./effectTypes.js";
+import { logCountVariance } from "./staggeredDid.js";
+import { residualAutocorrelation, type ResidualAutocorrelation } from "./residualAutocorrelation.js";
 
 /** One period of a series: events and person-time (the exposure; its log is the offset). */
 export interface ItsObservation {
@@ -14,15 +19,34 @@ export interface ItsObservation {
   readonly exposure: number;
 }
 
-/** Seasonal terms: none, 11 month-of-year dummies, or k pairs of Fourier harmonics (period 12). */
+/** Seasonal terms: none, season dummies ("months": 11 month-of-year or 3 quarter dummies), or k pairs of Fourier harmonics (period = periods per year). */
 export type ItsSeasonality = "none" | "months" | { readonly harmonics: number };
 
 export interface ItsOptions {
   /** First period of the intervention (same form as the series' periods). */
   readonly start: PeriodInput;
+  /**
+   * Periods in a year: 12 for "YYYY-MM" periods (fixed); for integer periods default 12, give 4 for
+   * quarters or 1 for years. Sets the seasonal period and the default seasonality.
+   */
+  readonly periodsPerYear?: number;
+  /**
+   * Seasonal terms. Default: 2 Fourier harmonics for monthly data, quarter dummies for quarterly
+   * data, none for yearly data (Bernal et al. 2017 model seasonality by harmonics).
+   */
   readonly seasonality?: ItsSeasonality;
-  /** Default "quasipoisson": standard errors × √φ when φ > 1. */
+  /** Default "quasipoisson": with variance "model", standard errors × √φ when φ > 1. */
   readonly family?: "poisson" | "quasipoisson";
+  /**
+   * How the standard errors account for autocorrelation:
+   * - "drift" (default): Poisson variance plus a variance component for serially correlated drift
+   *   of the cluster's log rate (nugget + AR(1) + random walk), fitted to the variogram of the
+   *   model's own residuals (driftVariogram.ts) — an AR(1)-type error model for the variance, as
+   *   Prais–Winsten, that also allows a random walk; the estimates are unchanged;
+   * - "model": the GLM's (quasi-)Poisson standard errors, which assume independent periods.
+   * The Durbin–Watson statistic and the Ljung–Box test of the residuals are reported either way.
+   */
+  readonly variance?: "drift" | "model";
   /** Confidence level as a fraction (default 0.95). */
   readonly level?: number;
   /** Window of the overall effect and counts averted (default: every observed period from start). */
@@ -94,6 +118,12 @@ export interface ItsResult {
   /** φ = Pearson χ²/df and the dispersion used for the standard errors. */
   readonly dispersion: number;
   readonly dispersionUsed: number;
+  /** What the intervals assume, as a code and values (text in the catalogues). */
+  readonly assumption: IntervalAssumption;
+  /** The fitted drift variogram (variance "drift"). */
+  readonly drift: DriftVariogram | null;
+  /** Residual autocorrelation: lag-one correlation, Durbin–Watson and Ljung–Box. */
+  readonly autocorrelation: ResidualAutocorrelation;
   readonly deviance: number;
   readonly dfResidual: number;
   readonly table: readonly ItsTableRow[];
@@ -130,11 +160,16 @@ export function interruptedTimeSeries(series: readonly ItsObservation[], options
   const level = options.level ?? 0.95;
   if (!(level > 0 && level < 1)) throw new EffectsError("bad_level", EffectsMessage.badLevel(fn, level));
   const family = options.family ?? "quasipoisson";
-  const seasonality = options.seasonality ?? "none";
-  if (typeof seasonality === "object" && !(Number.isInteger(seasonality.harmonics) && seasonality.harmonics >= 1 && seasonality.harmonics <= 5)) {
-    throw new EffectsError("bad_harmonics", EffectsMessage.badHarmonics(seasonality.harmonics));
-  }
   const parsed = parsePeriods(fn, series.map((s) => s.period));
+  const perYear = parsed.kind === "month" ? 12 : Math.floor(options.periodsPerYear ?? 12);
+  if (!(perYear >= 1 && perYear <= 366)) throw new EffectsError("bad_periods_per_year", EffectsMessage.badPeriodsPerYear(fn, options.periodsPerYear));
+  const seasonality: ItsSeasonality = options.seasonality ?? (perYear >= 12 ? { harmonics: 2 } : perYear >= 2 ? "months" : "none");
+  const maxHarmonics = Math.min(5, Math.floor((perYear - 1) / 2));
+  if (typeof seasonality === "object" && !(Number.isInteger(seasonality.harmonics) && seasonality.harmonics >= 1 && seasonality.harmonics <= maxHarmonics)) {
+    throw new EffectsError("bad_harmonics", EffectsMessage.badHarmonics(seasonality.harmonics, maxHarmonics));
+  }
+  if (seasonality !== "none" && perYear < 2) throw new EffectsError("bad_harmonics", EffectsMessage.noSeasonsInYearlyData());
+  const varianceMode = options.variance ?? "drift";
   const start = periodIndex(fn, options.start);
   if (start.kind !== parsed.kind) throw new EffectsError("mixed_periods", EffectsMessage.mixedPeriods(fn));
   series.forEach((s, i) => {
@@ -159,23 +194,28 @@ export function interruptedTimeSeries(series: readonly ItsObservation[], options
   const post = idx.length - pre;
   const startLabel = periodLabel(t0, parsed.kind);
   if (pre === 0 || post === 0) throw new EffectsError("start_outside", EffectsMessage.startOutside(fn, startLabel));
+  // Minimum data: enough periods before the start to fix the trend (and a whole year of seasons).
+  const minPre = seasonality === "none" ? 8 : Math.max(8, perYear);
+  if (pre < minPre) throw new EffectsError("too_few_pre", EffectsMessage.tooFewPrePeriods(pre, minPre, seasonality !== "none"));
+  const preEvents = order.filter((i) => parsed.index[i] < t0).reduce((a, i) => a + series[i].events, 0);
+  if (preEvents < 10) throw new EffectsError("too_few_events", EffectsMessage.tooFewPreEvents(preEvents, 10));
 
   const first = idx[0];
   const withSlope = options.slopeChange !== false;
   const names = withSlope ? ["(Intercept)", "time", "level", "slope"] : ["(Intercept)", "time", "level"];
   const seasonalNames: string[] = [];
-  if (seasonality === "months") for (let m = 1; m < 12; m++) seasonalNames.push(`month${m + 1}`);
+  if (seasonality === "months") for (let m = 1; m < perYear; m++) seasonalNames.push(`${perYear === 4 ? "quarter" : "month"}${m + 1}`);
   else if (seasonality !== "none") {
     for (let k = 1; k <= seasonality.harmonics; k++) seasonalNames.push(`sin${k}`, `cos${k}`);
   }
   if (seasonality !== "none" && parsed.kind === "index") notes.push(EffectsMessage.seasonalityNumericNote());
   const seasonalRow = (m: number): number[] => {
-    const moy = monthOfYear(m);
-    if (seasonality === "months") return Array.from({ length: 11 }, (_, j) => (moy === j + 1 ? 1 : 0));
+    const moy = perYear === 12 ? monthOfYear(m) : ((m % perYear) + perYear) % perYear;
+    if (seasonality === "months") return Array.from({ length: perYear - 1 }, (_, j) => (moy === j + 1 ? 1 : 0));
     if (seasonality === "none") return [];
     const out: number[] = [];
     for (let k = 1; k <= seasonality.harmonics; k++) {
-      out.push(Math.sin((2 * Math.PI * k * moy) / 12), Math.cos((2 * Math.PI * k * moy) / 12));
+      out.push(Math.sin((2 * Math.PI * k * moy) / perYear), Math.cos((2 * Math.PI * k * moy) / perYear));
     }
     return out;
   };
@@ -193,20 +233,94 @@ export function interruptedTimeSeries(series: readonly ItsObservation[], options
   const offset = exposure.map(Math.log);
   const fit = poissonGlm({ y: events, x: rows, names: allNames, offset }, { family });
   notes.push(...fit.notes);
-  if (family === "quasipoisson" && Number.isFinite(fit.dispersion)) {
+  if (varianceMode === "model" && family === "quasipoisson" && Number.isFinite(fit.dispersion)) {
     notes.push(fit.dispersion > 1 ? EffectsMessage.overdispersionNote(fit.dispersion) : EffectsMessage.underdispersionNote(fit.dispersion));
   }
   const b = fit.coefficients;
-  const V = fit.covariance;
-  const z = zForLevel(level);
+  const pearson = events.map((y, k) => (y - fit.fitted[k]) / Math.sqrt(fit.fitted[k]));
+  const autocorrelation = residualAutocorrelation(pearson, Math.min(perYear >= 12 ? 12 : 2 * perYear, Math.floor(idx.length / 4)), p);
+  let V: readonly (readonly number[])[] = fit.covariance;
+  let drift: DriftVariogram | null = null;
+  let df = Infinity;
+  if (varianceMode === "drift") {
+    // Residual log rates by period position (gaps stay NaN), their Poisson variance, and the
+    // variogram of the cluster's drift; the model's own terms absorb part of a slow drift, so the
+    // variogram uses the lags up to a third of the series.
+    const span = idx[idx.length - 1] - first + 1;
+    const residual = new Float64Array(span).fill(NaN);
+    const samplingVariance = new Float64Array(span);
+    const shrink = new Float64Array(span).fill(1);
+    idx.forEach((m, k) => {
+      const mu = fit.fitted[k];
+      residual[m - first] = Math.log((events[k] + 0.5) / (mu + 0.5));
+      samplingVariance[m - first] = logCountVariance(mu) * (1 - Math.min(0.9, quadraticForm(fit.unscaledCovariance, rows[k]) * mu));
+    });
+    drift = fitDriftVariogram([{ residual, samplingVariance, shrink }], Math.max(2, Math.floor(span / 3)));
+    if (drift === null) throw new EffectsError("too_few_pre", EffectsMessage.tooFewPrePeriods(pre, minPre, seasonality !== "none"));
+    notes.push(EffectsMessage.driftNote(drift.nugget, drift.stationary, drift.rho, drift.walk));
+    // Weights of each coefficient on the log counts: (XᵀWX)⁻¹ xₜ μₜ. Their drift covariance by the
+    // variogram (zero-sum weight vectors: every coefficient but the intercept).
+    const U = fit.unscaledCovariance;
+    const A = Array.from({ length: p }, (_, j) => idx.map((_, k) => {
+      let v = 0;
+      for (let l = 0; l < p; l++) v += U[j][l] * rows[k][l];
+      return v * fit.fitted[k];
+    }));
+    const gamma = variogramTable(drift, span);
+    const times = idx.map((m) => m - first);
+    const Vd = Array.from({ length: p }, () => new Array<number>(p).fill(0));
+    for (let j = 1; j < p; j++) {
+      for (let l = j; l < p; l++) {
+        // Cov(aⱼ'δ, aₗ'δ) = ½[Var((aⱼ + aₗ)'δ) − Var(aⱼ'δ) − Var(aₗ'δ)].
+        const vj = contrastDriftVariance(times, A[j], gamma);
+        const vl = l === j ? vj : contrastDriftVariance(times, A[l], gamma);
+        const vs = l === j ? 4 * vj : contrastDriftVariance(times, A[j].map((a, k) => a + A[l][k]), gamma);
+        Vd[j][l] = Vd[l][j] = l === j ? vj : (vs - vj - vl) / 2;
+      }
+    }
+    V = U.map((row, j) => row.map((u, l) => u + Vd[j][l]));
+    // Degrees of freedom of the drift estimate from one series: about one per year of data, less one
+    // (used in the Satterthwaite combination below).
+    df = Math.max(2, Math.floor(idx.length / Math.max(1, perYear)) - 1);
+  }
   const eta = (row: readonly number[], k: number, coef: readonly number[]) => {
     let s = offset[k];
     for (let j = 0; j < p; j++) s += row[j] * coef[j];
     return s;
   };
+  const fittedAt = idx.map((_, k) => Math.exp(eta(rows[k], k, b)));
+  const cfAt = idx.map((_, k) => Math.exp(eta(cfRows[k], k, b)));
+
+  // Effect window and the gradient of log(Σ fitted / Σ counterfactual) and of the counts averted.
+  const from = options.effectFrom === undefined ? t0 : periodIndex(fn, options.effectFrom).index;
+  const to = options.effectTo === undefined ? idx[idx.length - 1] : periodIndex(fn, options.effectTo).index;
+  const win = idx.map((m, k) => (m >= Math.max(from, t0) && m <= to ? k : -1)).filter((k) => k >= 0);
+  let F = 0;
+  let C = 0;
+  let O = 0;
+  for (const k of win) {
+    F += fittedAt[k];
+    C += cfAt[k];
+    O += events[k];
+  }
+  const gLog = new Array<number>(p).fill(0);
+  const gAv = new Array<number>(p).fill(0);
+  for (const k of win) {
+    for (let j = 0; j < p; j++) {
+      gLog[j] += (fittedAt[k] * rows[k][j]) / F - (cfAt[k] * cfRows[k][j]) / C;
+      gAv[j] += cfAt[k] * cfRows[k][j] - fittedAt[k] * rows[k][j];
+    }
+  }
+  if (varianceMode === "drift" && win.length > 0) {
+    // Satterthwaite (1946): degrees of freedom of Poisson + estimated drift variance of the overall effect.
+    const vp = quadraticForm(fit.unscaledCovariance, gLog);
+    const vd = Math.max(0, quadraticForm(V, gLog) - vp);
+    df = vd > 0 ? ((vp + vd) * (vp + vd)) / ((vd * vd) / df) : Infinity;
+  }
+  const z = Number.isFinite(df) ? studentTQuantile(0.5 + level / 2, df) : zForLevel(level);
   const table: ItsTableRow[] = idx.map((m, k) => {
-    const ef = eta(rows[k], k, b);
-    const ec = eta(cfRows[k], k, b);
+    const ef = Math.log(fittedAt[k]);
+    const ec = Math.log(cfAt[k]);
     const sf = Math.sqrt(quadraticForm(V, rows[k]));
     const sc = Math.sqrt(quadraticForm(V, cfRows[k]));
     return {
@@ -215,27 +329,15 @@ export function interruptedTimeSeries(series: readonly ItsObservation[], options
       post: m >= t0,
       events: events[k],
       exposure: exposure[k],
-      fitted: Math.exp(ef),
+      fitted: fittedAt[k],
       fittedLower: Math.exp(ef - z * sf),
       fittedUpper: Math.exp(ef + z * sf),
-      counterfactual: Math.exp(ec),
+      counterfactual: cfAt[k],
       counterfactualLower: Math.exp(ec - z * sc),
       counterfactualUpper: Math.exp(ec + z * sc),
     };
   });
 
-  // Effect window.
-  const from = options.effectFrom === undefined ? t0 : periodIndex(fn, options.effectFrom).index;
-  const to = options.effectTo === undefined ? idx[idx.length - 1] : periodIndex(fn, options.effectTo).index;
-  const win = idx.map((m, k) => (m >= Math.max(from, t0) && m <= to ? k : -1)).filter((k) => k >= 0);
-  let F = 0;
-  let C = 0;
-  let O = 0;
-  for (const k of win) {
-    F += table[k].fitted;
-    C += table[k].counterfactual;
-    O += events[k];
-  }
   const method = options.interval ?? "simulation";
   let rrLower: number;
   let rrUpper: number;
@@ -246,14 +348,6 @@ export function interruptedTimeSeries(series: readonly ItsObservation[], options
   if (win.length === 0) {
     rrLower = rrUpper = avLower = avUpper = NaN;
   } else if (method === "delta") {
-    const gLog = new Array<number>(p).fill(0);
-    const gAv = new Array<number>(p).fill(0);
-    for (const k of win) {
-      for (let j = 0; j < p; j++) {
-        gLog[j] += (table[k].fitted * rows[k][j]) / F - (table[k].counterfactual * cfRows[k][j]) / C;
-        gAv[j] += table[k].counterfactual * cfRows[k][j] - table[k].fitted * rows[k][j];
-      }
-    }
     const seLog = Math.sqrt(quadraticForm(V, gLog));
     const seAv = Math.sqrt(quadraticForm(V, gAv));
     rrLower = (F / C) * Math.exp(-z * seLog);
@@ -261,17 +355,26 @@ export function interruptedTimeSeries(series: readonly ItsObservation[], options
     avLower = C - F - z * seAv;
     avUpper = C - F + z * seAv;
   } else {
+    // Draws from N(β̂, V), or a multivariate t with df degrees of freedom (normal draws scaled by
+    // √(df / χ²_df)) when the variance has an estimated drift component.
     const L = cholesky(V);
     const rng = seededRandom(seed);
     const rr = new Float64Array(nSim);
     const av = new Float64Array(nSim);
     const draw = new Array<number>(p);
     const e = new Array<number>(p);
+    const dfDraw = Number.isFinite(df) ? Math.max(1, Math.round(df)) : 0;
     for (let s = 0; s < nSim; s++) {
       for (let j = 0; j < p; j++) e[j] = rng.normal();
+      let scaleT = 1;
+      if (dfDraw > 0 && dfDraw < 200) {
+        let chi = 0;
+        for (let i = 0; i < dfDraw; i++) chi += rng.normal() ** 2;
+        scaleT = Math.sqrt(dfDraw / chi);
+      }
       for (let j = 0; j < p; j++) {
         let v = b[j];
-        for (let k = 0; k <= j; k++) v += L[j][k] * e[k];
+        for (let k = 0; k <= j; k++) v += scaleT * L[j][k] * e[k];
         draw[j] = v;
       }
       let f = 0;
@@ -291,20 +394,22 @@ export function interruptedTimeSeries(series: readonly ItsObservation[], options
     avLower = quantile(av, a);
     avUpper = quantile(av, 1 - a);
   }
-  const se = fit.standardErrors;
+  const se = V.map((row, j) => Math.sqrt(row[j]));
+  const tDf = Number.isFinite(df) ? df : Infinity;
   return {
     method:
-      `segmented ${family === "quasipoisson" ? "quasi-Poisson" : "Poisson"} regression, log person-time offset` +
+      `segmented ${family === "quasipoisson" && varianceMode === "model" ? "quasi-Poisson" : "Poisson"} regression, log person-time offset` +
       (seasonality === "none" ? "" : seasonality === "months" ? ", month-of-year terms" : `, ${seasonality.harmonics} Fourier harmonic(s)`) +
+      (varianceMode === "drift" ? "; standard errors with a drift/autocorrelation variance component from the residual variogram" : "") +
       `; overall effect interval by ${method === "delta" ? "delta method" : `parametric simulation (${nSim} draws, seed ${seed})`}`,
     family,
     start: startLabel,
     prePeriods: pre,
     postPeriods: post,
     coefficients: allNames.map((name, j) => ({ name, estimate: b[j], standardError: se[j] })),
-    baselineTrend: rateRatioFromLog(b[1], se[1], level),
-    levelChange: rateRatioFromLog(b[2], se[2], level),
-    slopeChange: withSlope ? rateRatioFromLog(b[3], se[3], level) : null,
+    baselineTrend: rateRatioFromLog(b[1], se[1], level, tDf),
+    levelChange: rateRatioFromLog(b[2], se[2], level, tDf),
+    slopeChange: withSlope ? rateRatioFromLog(b[3], se[3], level, tDf) : null,
     overall: {
       from: periodLabel(Math.max(from, t0), parsed.kind),
       to: periodLabel(to, parsed.kind),
@@ -321,7 +426,13 @@ export function interruptedTimeSeries(series: readonly ItsObservation[], options
       seed: method === "simulation" ? seed : null,
     },
     dispersion: fit.dispersion,
-    dispersionUsed: fit.dispersionUsed,
+    dispersionUsed: varianceMode === "drift" ? 1 : fit.dispersionUsed,
+    assumption: {
+      code: varianceMode === "drift" ? "its_drift" : "its_independent",
+      values: { level, prePeriods: pre, ...(Number.isFinite(df) ? { df: Math.round(df * 10) / 10 } : {}) },
+    },
+    drift,
+    autocorrelation,
     deviance: fit.deviance,
     dfResidual: fit.dfResidual,
     table,

@@ -34,8 +34,13 @@ export const EffectsMessage = {
     `${fn}: the intervention start ${start} leaves no observed period before it or none from it onwards`,
   tooFewPre: (n: number, p: number) =>
     `interruptedTimeSeries: ${n} observations for ${p} coefficients; use fewer seasonal terms or a longer series`,
-  badHarmonics: (k: unknown) =>
-    `interruptedTimeSeries: seasonality harmonics is ${String(k)}; give an integer from 1 to 5 (or "months" for month dummies)`,
+  badHarmonics: (k: unknown, max = 5) =>
+    `interruptedTimeSeries: seasonality harmonics is ${String(k)}; give an integer from 1 to ${max} (or "months" for season dummies)`,
+  noSeasonsInYearlyData: () => `interruptedTimeSeries: yearly data have no seasons; use seasonality "none"`,
+  tooFewPrePeriods: (pre: number, min: number, seasonal: boolean) =>
+    `interruptedTimeSeries: ${pre} period(s) before the start; at least ${min} are needed to estimate the trend${seasonal ? " and a whole year of seasons" : ""} the effect is measured against, so no estimate is given`,
+  tooFewPreEvents: (events: number, min: number) =>
+    `interruptedTimeSeries: only ${events} event(s) before the start; at least ${min} are needed for a baseline, so no estimate is given`,
   gapNote: (count: number, list: string) =>
     `${count} missing period(s) in the series (${list}); they are left out of the fit, never read as 0`,
   seasonalityNumericNote: () =>
@@ -46,6 +51,15 @@ export const EffectsMessage = {
     `dispersion phi = ${phi.toFixed(3)} > 1: standard errors are multiplied by sqrt(phi) (quasi-Poisson)`,
   blockDispersionNote: (block: number, phi: number) =>
     `dispersion of ${block}-period sums phi = ${phi.toFixed(3)} exceeds the per-period one: successive periods of a unit are correlated (e.g. the same frail patients), so standard errors are multiplied by sqrt(${phi.toFixed(3)})`,
+  badPeriodsPerYear: (fn: string, value: unknown) =>
+    `${fn}: periodsPerYear is ${String(value)}; give the number of periods in a year (12 months, 4 quarters, 1 year)`,
+  tooFewUntreatedForDrift: (pairs: number, min: number) =>
+    `staggeredDid: the untreated periods give only ${pairs} period-to-period change(s) of a cluster's rate; at least ${min} are needed to estimate how much the clusters drift over time. ` +
+    `Give more periods before the first start, or choose variance: "dispersion" (which assumes the clusters do not drift)`,
+  driftNote: (nugget: number, stationary: number, rho: number, walk: number) =>
+    `cluster drift variogram (log scale): nugget ${nugget.toPrecision(3)}, AR(1) variance ${stationary.toPrecision(3)} with rho ${rho.toFixed(2)}, random-walk variance ${(2 * walk).toPrecision(3)} per period; added to the Poisson variance`,
+  noSensitivity: () =>
+    `no pre-period estimate before the base window, so the parallel-trends breakdown value (Rambachan & Roth 2023) cannot be computed`,
   noTreatedUnits: () => `staggeredDid: no unit has a treatedFrom period, so there is no effect to estimate`,
   noControls: (g: string, t: string) =>
     `ATT(${g}, ${t}) not identified: no never-treated or not-yet-treated unit at that period`,

@@ -3,6 +3,9 @@ import { poissonGlm } from "./glm/poissonGlm.js";
 import { EffectsError, EffectsMessage } from "./messages.js";
 import { parsePeriods, periodIndex, periodLabel, type PeriodInput } from "./periods.js";
 import { rateRatioFromLog } from "./rateRatio.js";
+import { contrastDriftVariance, fitDriftVariogram, variogramTable, type DriftResidualSeries, type DriftVariogram } from "./driftVariogram.js";
+import { relativeMagnitudesBreakdown, type BreakdownResult } from "./relativeMagnitudes.js";
+import type { IntervalAssumption } from "./effectTypes.js";
 
 /** One unit × period of a panel: events, person-time and (for adopting units) the start period. */
 export interface DidPanelRow {
@@ -24,14 +27,30 @@ export interface StaggeredDidOptions {
    */
   readonly controlGroup?: "notyettreated" | "nevertreated";
   /**
-   * Number of periods before the start pooled as the base (default 1: the period g − 1, as
-   * Callaway & Sant'Anna). A longer base (e.g. 12 months) pools more events: tighter intervals and
-   * less small-count bias, and a whole year of base months balances the seasons.
+   * Periods in a year: 12 for "YYYY-MM" periods (fixed); for integer periods the default is 12
+   * (months), give 4 for quarters or 1 for years. Sets the default base window.
+   */
+  readonly periodsPerYear?: number;
+  /**
+   * Number of periods before the start pooled as the base (default: one year of periods —
+   * 12 months, 4 quarters, 1 year). A whole year pools more events than the single period g − 1 of
+   * Callaway & Sant'Anna: tighter intervals, less small-count bias, and the seasons balance.
    */
   readonly baseWindow?: number;
   /**
-   * "estimate" (default): variances are multiplied by max(1, φ), φ = Pearson χ²/df of a Poisson
-   * unit + period fixed-effects model fitted to the untreated observations; "none": pure Poisson.
+   * How the interval accounts for variation beyond Poisson noise:
+   * - "drift" (default): Poisson variance of the counts plus a variance component for serially
+   *   correlated cluster-level drift (nugget + AR(1) + random walk), fitted to the variogram of the
+   *   untreated unit-periods' residuals (see driftVariogram.ts); it needs enough untreated periods;
+   * - "dispersion": Poisson × max(1, φ, φ_block) (quasi-Poisson; assumes no persistent drift);
+   * - "poisson": pure Poisson (assumes the counts are the only noise).
+   */
+  readonly variance?: "drift" | "dispersion" | "poisson";
+  /**
+   * For variance "dispersion": "estimate" (default) multiplies variances by max(1, φ), φ = Pearson
+   * χ²/df of a Poisson unit + period fixed-effects model fitted to the untreated observations;
+   * "none" gives pure Poisson (kept for compatibility: `overdispersion: "none"` alone means
+   * `variance: "poisson"`).
    */
   readonly overdispersion?: "estimate" | "none";
   /**
@@ -83,6 +102,15 @@ export interface DidEventStudyRow {
 export interface StaggeredDidResult {
   readonly method: string;
   readonly variance: string;
+  /** What the interval assumes, as a code and values (text in the catalogues). */
+  readonly assumption: IntervalAssumption;
+  /** The fitted drift variogram (variance "drift"). */
+  readonly drift: DriftVariogram | null;
+  /**
+   * Parallel-trends sensitivity of the overall effect (Rambachan & Roth 2023, relative
+   * magnitudes): the breakdown value M̄ (null when there are fewer than two pre-period estimates).
+   */
+  readonly sensitivity: BreakdownResult | null;
   readonly controlGroup: "notyettreated" | "nevertreated";
   readonly baseWindow: number;
   readonly level: number;
@@ -155,9 +183,12 @@ export function staggeredDid(panel: readonly DidPanelRow[], options: StaggeredDi
   const level = options.level ?? 0.95;
   if (!(level > 0 && level < 1)) throw new EffectsError("bad_level", EffectsMessage.badLevel(fn, level));
   const controlGroup = options.controlGroup ?? "notyettreated";
-  const k = Math.max(1, Math.floor(options.baseWindow ?? 1));
   const parsed = parsePeriods(fn, panel.map((r) => r.period));
   const kind = parsed.kind;
+  const perYear = kind === "month" ? 12 : Math.floor(options.periodsPerYear ?? 12);
+  if (!(perYear >= 1 && perYear <= 366)) throw new EffectsError("bad_periods_per_year", EffectsMessage.badPeriodsPerYear(fn, options.periodsPerYear));
+  const k = Math.max(1, Math.floor(options.baseWindow ?? perYear));
+  const varianceMode = options.variance ?? (options.overdispersion === "none" ? "poisson" : "drift");
 
   // Units, starts and the count grid.
   const unitNames: string[] = [];
@@ -262,30 +293,74 @@ export function staggeredDid(panel: readonly DidPanelRow[], options: StaggeredDi
   let phi = 1;
   let phiBlock: number | null = null;
   const block = Math.floor(options.dispersionBlock ?? 12);
-  if (options.overdispersion !== "none") {
-    const d = untreatedDispersion(nU, nT, minT, events, exposure, starts, block);
+  const d = untreatedDispersion(nU, nT, minT, events, exposure, starts, block);
+  if (options.overdispersion !== "none" || varianceMode === "drift") {
     phi = Number.isFinite(d.phi) ? d.phi : 1;
     if (d.phiBlock !== null && Number.isFinite(d.phiBlock)) phiBlock = d.phiBlock;
   }
-  const scale = Math.max(1, phi, phiBlock ?? 1);
-  notes.push(phi > 1 ? EffectsMessage.overdispersionNote(phi) : EffectsMessage.underdispersionNote(phi));
-  if (phiBlock !== null && phiBlock > Math.max(1, phi)) notes.push(EffectsMessage.blockDispersionNote(block, phiBlock));
+  const scale = varianceMode === "dispersion" && options.overdispersion !== "none" ? Math.max(1, phi, phiBlock ?? 1) : 1;
+  let drift: DriftVariogram | null = null;
+  let gammaTable = new Float64Array(0);
+  if (varianceMode === "drift") {
+    drift = fitDriftVariogram(d.residuals, Math.max(1, nT - 1));
+    if (drift === null) throw new EffectsError("too_few_pre", EffectsMessage.tooFewUntreatedForDrift(d.lagOnePairs, 6));
+    notes.push(EffectsMessage.driftNote(drift.nugget, drift.stationary, drift.rho, drift.walk));
+    gammaTable = variogramTable(drift, nT);
+  } else if (varianceMode === "dispersion") {
+    notes.push(phi > 1 ? EffectsMessage.overdispersionNote(phi) : EffectsMessage.underdispersionNote(phi));
+    if (phiBlock !== null && phiBlock > Math.max(1, phi)) notes.push(EffectsMessage.blockDispersionNote(block, phiBlock));
+  }
 
   const gradAcc = new Float64Array(nU * nT);
-  const aggregate = (sel: Cell[]): { est: number; se: number } => {
+  const mark = new Uint8Array(nU * nT);
+  // Satterthwaite (1946) degrees of freedom of Poisson + drift variance: the drift part is estimated
+  // from the residuals of the units with residual series, taken as (units − 1) degrees of freedom.
+  const driftDf = Math.max(1, 2 * (d.residuals.length - 1));
+  const aggregate = (sel: Cell[]): { est: number; se: number; df: number } => {
     // log(ΣO / ΣCF); gradient 1/ΣO on the cohorts' counts at t, −(CF_c/ΣCF)·d log CF_c/dy elsewhere.
     const sumO = sel.reduce((s, c) => s + c.obs, 0);
     const sumCf = sel.reduce((s, c) => s + c.cf, 0);
-    gradAcc.fill(0);
+    const touched: number[] = [];
+    const add = (key: number, value: number) => {
+      if (mark[key] === 0) {
+        mark[key] = 1;
+        touched.push(key);
+      }
+      gradAcc[key] += value;
+    };
     for (const c of sel) {
-      for (const key of c.nowKeys) gradAcc[key] += 1 / sumO;
+      for (const key of c.nowKeys) add(key, 1 / sumO);
       const w = c.cf / sumCf;
-      for (const { key, coef } of c.cfGrad) gradAcc[key] -= w * coef;
+      for (const { key, coef } of c.cfGrad) add(key, -w * coef);
     }
     const est = Math.log(sumO / sumCf);
     let v = 0;
-    for (let i = 0; i < gradAcc.length; i++) if (gradAcc[i] !== 0) v += gradAcc[i] * gradAcc[i] * events[i];
-    return { est, se: Math.sqrt(v * scale) };
+    for (const key of touched) v += gradAcc[key] * gradAcc[key] * events[key];
+    v *= scale;
+    let vd = 0;
+    if (drift !== null) {
+      // Weights on the log counts (d est / d log y = gradient × y), unit by unit.
+      touched.sort((a, b) => a - b);
+      let i = 0;
+      while (i < touched.length) {
+        const u = Math.floor(touched[i] / nT);
+        const times: number[] = [];
+        const weights: number[] = [];
+        while (i < touched.length && Math.floor(touched[i] / nT) === u) {
+          const key = touched[i++];
+          if (gradAcc[key] === 0) continue;
+          times.push(key % nT);
+          weights.push(gradAcc[key] * events[key]);
+        }
+        if (times.length > 1) vd += contrastDriftVariance(times, weights, gammaTable);
+      }
+    }
+    for (const key of touched) {
+      gradAcc[key] = 0;
+      mark[key] = 0;
+    }
+    const df = vd > 0 ? ((v + vd) * (v + vd)) / ((vd * vd) / driftDf) : Infinity;
+    return { est, se: Math.sqrt(v + vd), df };
   };
 
   const postCells = cells.filter((c) => c.t >= c.g);
@@ -296,7 +371,7 @@ export function staggeredDid(panel: readonly DidPanelRow[], options: StaggeredDi
 
   const groupTime: DidGroupTimeEffect[] = cells.map((c) => {
     const a = aggregate([c]);
-    const rr = rateRatioFromLog(c.att, a.se, level);
+    const rr = rateRatioFromLog(c.att, a.se, level, a.df);
     return {
       cohort: periodLabel(c.g, kind),
       period: periodLabel(c.t, kind),
@@ -324,7 +399,7 @@ export function staggeredDid(panel: readonly DidPanelRow[], options: StaggeredDi
       }
       const sel = cells.filter((c) => c.t - c.g === e);
       const a = aggregate(sel);
-      const rr = rateRatioFromLog(a.est, a.se, level);
+      const rr = rateRatioFromLog(a.est, a.se, level, a.df);
       return {
         eventTime: e,
         kind: e < 0 ? ("pre" as const) : ("post" as const),
@@ -338,6 +413,20 @@ export function staggeredDid(panel: readonly DidPanelRow[], options: StaggeredDi
       };
     });
 
+  // Parallel-trends sensitivity (relative magnitudes) of the overall effect.
+  const cfTotal = postCells.reduce((a, c) => a + c.cf, 0);
+  const postWeights = new Map<number, number>();
+  for (const c of postCells) postWeights.set(c.t - c.g, (postWeights.get(c.t - c.g) ?? 0) + c.cf / cfTotal);
+  const sensitivity = relativeMagnitudesBreakdown(
+    eventStudy.filter((r) => r.kind === "pre").map((r) => ({ eventTime: r.eventTime, estimate: r.logEstimate })),
+    -k,
+    [...postWeights].map(([eventTime, weight]) => ({ eventTime, weight })),
+    ov.est,
+    ov.se,
+    level,
+  );
+  if (sensitivity === null) notes.push(EffectsMessage.noSensitivity());
+
   let twfe: StaggeredDidResult["twfe"] = null;
   if (options.twfeContrast === true) twfe = twfeEstimate(nU, nT, minT, events, exposure, starts, level);
 
@@ -345,12 +434,23 @@ export function staggeredDid(panel: readonly DidPanelRow[], options: StaggeredDi
     method:
       `Callaway–Sant'Anna group-time effects on the log-rate scale, ${controlGroup === "notyettreated" ? "not-yet-treated and never-treated" : "never-treated"} controls, ` +
       `base = ${k} period(s) before each start; aggregated as Σ observed / Σ counterfactual events`,
-    variance: `analytical delta method on Poisson unit-period counts, × max(1, φ, φ_block) (φ from a unit + period fixed-effects Poisson model of the untreated observations; φ_block the same on sums over blocks of ${block > 1 ? block : "–"} periods)`,
+    variance:
+      varianceMode === "drift"
+        ? "analytical delta method: Poisson variance of the unit-period counts plus a cluster-level drift variance component (nugget + AR(1) + random walk) fitted to the variogram of the untreated unit-periods' residuals from a unit + period fixed-effects Poisson model"
+        : varianceMode === "dispersion"
+          ? `analytical delta method on Poisson unit-period counts, × max(1, φ, φ_block) (φ from a unit + period fixed-effects Poisson model of the untreated observations; φ_block the same on sums over blocks of ${block > 1 ? block : "–"} periods)`
+          : "analytical delta method on Poisson unit-period counts (pure Poisson)",
+    assumption: {
+      code: varianceMode === "drift" ? "did_drift" : varianceMode === "dispersion" ? "did_dispersion" : "did_poisson",
+      values: { level, baseWindow: k, units: nU },
+    },
+    drift,
+    sensitivity,
     controlGroup,
     baseWindow: k,
     level,
-    overall: rateRatioFromLog(ov.est, ov.se, level),
-    preTrend: pr === null ? null : rateRatioFromLog(pr.est, pr.se, level),
+    overall: rateRatioFromLog(ov.est, ov.se, level, ov.df),
+    preTrend: pr === null ? null : rateRatioFromLog(pr.est, pr.se, level, pr.df),
     eventStudy,
     groupTime,
     cohorts: cohortStarts.map((g) => ({ cohort: periodLabel(g, kind), units: unitNames.filter((_, u) => starts[u] === g) })),
@@ -405,7 +505,7 @@ function untreatedDispersion(
   exposure: Float64Array,
   starts: readonly (number | null)[],
   block: number,
-): { phi: number; phiBlock: number | null } {
+): { phi: number; phiBlock: number | null; residuals: DriftResidualSeries[]; lagOnePairs: number } {
   const keys: number[] = [];
   for (let u = 0; u < nU; u++) {
     for (let t = 0; t < nT; t++) {
@@ -430,7 +530,8 @@ function untreatedDispersion(
   }
   const params = usedU.reduce((s, v) => s + v, 0) + usedT.reduce((s, v) => s + v, 0) - 1;
   const df = keys.length - params;
-  if (df <= 0) return { phi: NaN, phiBlock: null };
+  const residuals: DriftResidualSeries[] = [];
+  if (df <= 0) return { phi: NaN, phiBlock: null, residuals, lagOnePairs: 0 };
   const den = new Float64Array(Math.max(nU, nT));
   for (let sweep = 0; sweep < 1000; sweep++) {
     let change = 0;
@@ -485,7 +586,57 @@ function untreatedDispersion(
     const dfBlock = cells - (blockUnits.size + blocks.size - 1);
     phiBlock = dfBlock > 0 ? pb / dfBlock : null;
   }
-  return { phi: pearson / df, phiBlock };
+  // Residual log rates for the drift variogram. The period effect b_t is (close to) the
+  // μ-weighted mean of the units present at t, so a unit's residual drift is shrunk by
+  // 1 − 2w_u + Σ w_v² (w = μ shares at t), and its Poisson variance is 1/μ_u − 1/M_t.
+  const muAt = new Float64Array(nU * nT).fill(NaN);
+  for (const key of keys) muAt[key] = exposure[key] * a[Math.floor(key / nT)] * b[key % nT];
+  const total = new Float64Array(nT);
+  const squares = new Float64Array(nT);
+  for (const key of keys) total[key % nT] += muAt[key];
+  for (const key of keys) squares[key % nT] += (muAt[key] / total[key % nT]) ** 2;
+  let lagOnePairs = 0;
+  for (let u = 0; u < nU; u++) {
+    const residual = new Float64Array(nT).fill(NaN);
+    const samplingVariance = new Float64Array(nT);
+    const shrink = new Float64Array(nT).fill(1);
+    let any = false;
+    for (let t = 0; t < nT; t++) {
+      const key = u * nT + t;
+      const mu = muAt[key];
+      if (!(mu > 0)) continue;
+      const w = mu / total[t];
+      const f = 1 - 2 * w + squares[t];
+      if (f < 0.05) continue; // the unit is (nearly) alone at t: its residual says nothing about drift
+      residual[t] = Math.log((events[key] + 0.5) / (mu + 0.5));
+      samplingVariance[t] = Math.max(0, logCountVariance(mu) - 1 / (total[t] + 0.5));
+      shrink[t] = f;
+      if (t > 0 && !Number.isNaN(residual[t - 1])) lagOnePairs++;
+      any = true;
+    }
+    if (any) residuals.push({ residual, samplingVariance, shrink });
+  }
+  return { phi: pearson / df, phiBlock, residuals, lagOnePairs };
+}
+
+/**
+ * Var(log(Y + 0.5)) for Y ~ Poisson(μ): exact by summing the probabilities for μ < 100 (the
+ * first-order 1/μ understates it by about 1/μ² at small counts), 1/μ + 0.5/μ² (second-order delta
+ * method) above.
+ */
+export function logCountVariance(mu: number): number {
+  if (mu >= 100) return 1 / mu + 0.5 / (mu * mu);
+  const top = Math.ceil(mu + 12 * Math.sqrt(mu) + 15);
+  let p = Math.exp(-mu);
+  let m1 = 0;
+  let m2 = 0;
+  for (let y = 0; y <= top; y++) {
+    if (y > 0) p *= mu / y;
+    const l = Math.log(y + 0.5);
+    m1 += p * l;
+    m2 += p * l * l;
+  }
+  return Math.max(0, m2 - m1 * m1);
 }
 
 /** Two-way fixed-effects Poisson estimate (contrast only). */
