@@ -57,11 +57,13 @@ const RHO_GRID = [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85];
 /**
  * Empirical variogram of the residuals (net of sampling variance, divided by the shrink factor)
  * at lags 1..maxLag (stopping at the first lag with fewer than a quarter of the lag-one pairs),
- * and the non-negative least-squares fit of the model, weighted by the number of pairs at each lag. Returns null when fewer than `minPairs` lag-one differences exist.
+ * and the least-squares fit of the model (AR(1) and walk parts non-negative), weighted by the
+ * number of pairs at each lag and then by Cressie's (1985) approximate inverse variances. Returns null when fewer than `minPairs` lag-one differences exist.
  */
 export function fitDriftVariogram(series: readonly DriftResidualSeries[], maxLag: number, minPairs = 6): DriftVariogram | null {
   const sums = new Float64Array(maxLag + 1);
   const counts = new Float64Array(maxLag + 1);
+  let samplingSum = 0;
   for (const s of series) {
     const n = s.residual.length;
     for (let t = 0; t < n; t++) {
@@ -74,6 +76,7 @@ export function fitDriftVariogram(series: readonly DriftResidualSeries[], maxLag
         const shrink = (s.shrink[t] + s.shrink[t + h]) / 2;
         sums[h] += (d * d - s.samplingVariance[t] - s.samplingVariance[t + h]) / (2 * Math.max(shrink, 0.05));
         counts[h] += 1;
+        samplingSum += (s.samplingVariance[t] + s.samplingVariance[t + h]) / (2 * Math.max(shrink, 0.05));
       }
     }
   }
@@ -88,10 +91,23 @@ export function fitDriftVariogram(series: readonly DriftResidualSeries[], maxLag
   }
   let best: { sse: number; nugget: number; stationary: number; rho: number; walk: number } | null = null;
   const lags = empirical.map((e) => e.lag);
-  for (const rho of RHO_GRID) {
-    const cols = [lags.map(() => 1), lags.map((h) => 1 - Math.pow(rho, h)), lags];
-    const fit = nnls3(empirical, cols);
-    if (best === null || fit.sse < best.sse - 1e-15) best = { sse: fit.sse, nugget: fit.coef[0], stationary: fit.coef[1], rho, walk: fit.coef[2] };
+  const sampling = samplingSum / counts.reduce((a, c) => a + c, 0);
+  // Two passes: weights n_h first, then Cressie's (1985) n_h / (γ(h) + sampling variance)², the
+  // inverse of the approximate variance of each lag's estimate, so the noisy long lags of a
+  // drifting series do not dominate the fit.
+  let weights = empirical.map((e) => e.pairs);
+  for (let pass = 0; pass < 2; pass++) {
+    best = null;
+    for (const rho of RHO_GRID) {
+      const cols = [lags.map(() => 1), lags.map((h) => 1 - Math.pow(rho, h)), lags];
+      const fit = nnls3(empirical, cols, weights);
+      if (best === null || fit.sse < best.sse - 1e-15) best = { sse: fit.sse, nugget: fit.coef[0], stationary: fit.coef[1], rho, walk: fit.coef[2] };
+    }
+    const f = best as NonNullable<typeof best>;
+    weights = empirical.map((e) => {
+      const g = Math.max(0, f.nugget) + f.stationary * (1 - Math.pow(f.rho, e.lag)) + f.walk * e.lag;
+      return e.pairs / (g + sampling) ** 2;
+    });
   }
   const b = best as NonNullable<typeof best>;
   const pairs = empirical.reduce((a, e) => a + e.pairs, 0);
@@ -103,6 +119,7 @@ export function fitDriftVariogram(series: readonly DriftResidualSeries[], maxLag
 function nnls3(
   points: readonly { lag: number; gamma: number; pairs: number }[],
   cols: readonly (readonly number[])[],
+  weights: readonly number[],
 ): { coef: number[]; sse: number } {
   let best = { coef: [0, 0, 0], sse: Infinity };
   // Weighted cross-products of all three columns, once.
@@ -110,8 +127,8 @@ function nnls3(
   const Xty = [0, 0, 0];
   points.forEach((p, n) => {
     for (let i = 0; i < 3; i++) {
-      Xty[i] += p.pairs * cols[i][n] * p.gamma;
-      for (let j = 0; j < 3; j++) XtX[i][j] += p.pairs * cols[i][n] * cols[j][n];
+      Xty[i] += weights[n] * cols[i][n] * p.gamma;
+      for (let j = 0; j < 3; j++) XtX[i][j] += weights[n] * cols[i][n] * cols[j][n];
     }
   });
   // The intercept (nugget) is left free: a small error in the subtracted sampling variance shifts
@@ -129,7 +146,7 @@ function nnls3(
     let sse = 0;
     points.forEach((p, n) => {
       const f = coef[0] * cols[0][n] + coef[1] * cols[1][n] + coef[2] * cols[2][n];
-      sse += p.pairs * (p.gamma - f) ** 2;
+      sse += weights[n] * (p.gamma - f) ** 2;
     });
     if (sse < best.sse) best = { coef, sse };
   }

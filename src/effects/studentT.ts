@@ -2,7 +2,7 @@
  * Student's t distribution for the effects layer: the CDF through the regularised incomplete beta
  * function (continued fraction, Numerical Recipes 3rd ed. §6.4) and the quantile by bisection.
  */
-import { logGamma } from "../stats/index.js";
+import { logGamma, normalQuantile } from "../stats/index.js";
 /** Regularised incomplete beta I_x(a, b) by Lentz's continued fraction (Numerical Recipes §6.4). */
 export function incompleteBeta(x: number, a: number, b: number): number {
   if (x <= 0) return 0;
@@ -43,12 +43,25 @@ export function studentTCdf(t: number, df: number): number {
   return t >= 0 ? 1 - tail : tail;
 }
 
-/** Quantile of Student's t with df degrees of freedom (bisection on the CDF). */
+/**
+ * Quantile of Student's t with df degrees of freedom: Newton's method on the CDF from the
+ * Cornish–Fisher start (Abramowitz & Stegun 26.7.5), with bisection as the fallback.
+ */
 export function studentTQuantile(p: number, df: number): number {
   const cdf = (t: number) => studentTCdf(t, df);
+  const logNorm = logGamma((df + 1) / 2) - logGamma(df / 2) - 0.5 * Math.log(df * Math.PI);
+  const pdf = (t: number) => Math.exp(logNorm - ((df + 1) / 2) * Math.log(1 + (t * t) / df));
+  const z = normalQuantile(p);
+  let x = z + (z ** 3 + z) / (4 * df) + (5 * z ** 5 + 16 * z ** 3 + 3 * z) / (96 * df * df);
+  for (let i = 0; i < 30; i++) {
+    const step = (cdf(x) - p) / pdf(x);
+    if (!Number.isFinite(step)) break;
+    x -= step;
+    if (Math.abs(step) < 1e-12 * Math.max(1, Math.abs(x))) return x;
+  }
   let lo = -1e4;
   let hi = 1e4;
-  for (let i = 0; i < 80 && hi - lo > 1e-10; i++) {
+  for (let i = 0; i < 200 && hi - lo > 1e-12; i++) {
     const mid = (lo + hi) / 2;
     if (cdf(mid) < p) lo = mid;
     else hi = mid;

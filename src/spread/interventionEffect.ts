@@ -4,11 +4,15 @@
  * - an interrupted time series per adopting cluster (segmented quasi-Poisson regression with
  *   log denominator as offset, src/effects interruptedTimeSeries — Bernal, Cummins & Gasparrini
  *   2017), from the cluster's first treated period; a step (level-change) model unless
- *   `slopeChange` is set; 2 Fourier harmonics for monthly data;
+ *   `slopeChange` is set; seasonality by default (2 Fourier harmonics for monthly data, quarter
+ *   dummies for quarterly data), standard errors with a drift/autocorrelation variance component;
  * - the same model in each non-adopting cluster at the earliest adoption start, as a placebo
- *   (an "effect" there is a change that is not due to the intervention);
+ *   (`placebo: true`; an "effect" there is a change that is not due to the intervention, and an
+ *   interval that excludes 1 sets `warning: "placebo_change"` — the design is then in doubt);
  * - the staggered difference-in-differences estimate over all clusters (src/effects staggeredDid
- *   — Callaway & Sant'Anna 2021), with its pre-trend placebo.
+ *   — Callaway & Sant'Anna 2021) with a base window of one year of periods (12 months, 4
+ *   quarters, 2 half-years, 1 year), its pre-trend placebo and parallel-trends breakdown value.
+ * Every row says what its interval assumes (`assumption`, a code and values for the catalogues).
  * For a target whose indicator is an amount (cost per citizen): one staggered DiD row on the log
  * amount per citizen (src/effects amountDid — Callaway & Sant'Anna 2021 group-time effects with
  * not-yet-treated controls, population-weighted; t-interval from the untreated clusters'
@@ -20,7 +24,7 @@
  * A model that cannot be fitted gives a row with null estimates and the reason in `note`.
  */
 import { amountDid, interruptedTimeSeries, staggeredDid } from "../effects/index.js";
-import type { AmountDidResult, AmountDidRow, DidPanelRow, ItsObservation, ItsResult, ItsSeasonality, StaggeredDidResult } from "../effects/index.js";
+import type { AmountDidResult, AmountDidRow, DidPanelRow, IntervalAssumption, ItsObservation, ItsResult, ItsSeasonality, StaggeredDidResult } from "../effects/index.js";
 import { indicatorRowsOf } from "./interventionIndicatorRows.js";
 import type { TripleAimInput } from "./interventionIndicatorRows.js";
 import { indicatorSeries } from "./analysisSeries.js";
@@ -35,9 +39,9 @@ export interface InterventionEffectOptions {
   readonly at?: string;
   /** Confidence level (default 0.95). */
   readonly level?: number;
-  /** Seasonal terms of the ITS models (default: 2 Fourier harmonics for monthly data, none otherwise). */
+  /** Seasonal terms of the ITS models (default: 2 Fourier harmonics for monthly data, quarter dummies for quarterly, 1 half-year dummy for half-yearly, none for yearly data). */
   readonly seasonality?: ItsSeasonality;
-  /** Base window of the DiD in periods (default one year of periods). */
+  /** Base window of the DiD in periods (default one year of periods, as staggeredDid). */
   readonly baseWindow?: number;
   /**
    * Include the ITS slope-change term (default false: a step model, the effect is a change of
@@ -75,6 +79,16 @@ export interface InterventionEffectRow {
   readonly lower: number | null;
   readonly upper: number | null;
   readonly level: number;
+  /** True for a non-adopting cluster's ITS: a placebo check of the design, not an effect. */
+  readonly placebo: boolean;
+  /** "placebo_change": a placebo whose interval excludes 1 (a change without the intervention). */
+  readonly warning: "placebo_change" | null;
+  /** What the interval assumes (null when not estimated). */
+  readonly assumption: IntervalAssumption | null;
+  /** DiD: parallel-trends breakdown value M̄ (Rambachan & Roth 2023, relative magnitudes); null otherwise. */
+  readonly breakdown: number | null;
+  /** ITS: Ljung–Box p-value of the residual autocorrelation; null otherwise. */
+  readonly ljungBoxP: number | null;
   /** ITS: immediate level change at the start; null for DiD. */
   readonly levelChange: number | null;
   readonly levelChangePValue: number | null;
@@ -164,7 +178,7 @@ function effectsOfTarget(
   const from = periodStartDate(t.baseline.start);
   const monthly = set.periodKind === "month";
   const label = (p: SeriesPoint): string | number => (monthly ? p.period : p.ordinal);
-  const seasonality = options.seasonality ?? (monthly ? { harmonics: 2 } : "none");
+  const periodsPerYear = PERIODS_PER_YEAR[set.periodKind];
   const starts = new Map<string, string>();
   for (const a of iv.adoptions) if (a.municipality === undefined && !starts.has(a.cluster)) starts.set(a.cluster, a.start);
   const firstStart = [...starts.values()].sort()[0] ?? null;
@@ -177,6 +191,7 @@ function effectsOfTarget(
     direction: t.direction,
     level,
   };
+  const noExtras = { placebo: false, warning: null, assumption: null, breakdown: null, ljungBoxP: null } as const;
   const rows: InterventionEffectRow[] = [];
   const its: Record<string, ItsResult> = {};
   const firstTreated = (pts: readonly SeriesPoint[], start: string): SeriesPoint | undefined => pts.find((p) => p.start >= start);
@@ -184,7 +199,7 @@ function effectsOfTarget(
   const runIts = (unit: string, role: "adopting" | "comparison", start: string) => {
     const pts = usable(set.byUnit.get(unit) ?? [], from, options.at);
     const first = firstTreated(pts, start);
-    const empty = { ...base, unit, role, method: "its" as const, levelChange: null, levelChangePValue: null, preTrend: null };
+    const empty = { ...base, ...noExtras, placebo: role === "comparison", unit, role, method: "its" as const, levelChange: null, levelChangePValue: null, preTrend: null };
     if (first === undefined) {
       rows.push({ ...empty, start: null, rateRatio: null, lower: null, upper: null, prePeriods: null, postPeriods: null, events: null, effect: "not_estimable", note: M.no_current() });
       return;
@@ -194,7 +209,8 @@ function effectsOfTarget(
     try {
       const r = interruptedTimeSeries(series, {
         start: label(first),
-        seasonality,
+        periodsPerYear,
+        ...(options.seasonality !== undefined ? { seasonality: options.seasonality } : {}),
         level,
         slopeChange: options.slopeChange ?? false,
         ...(options.simulations ? { simulations: options.simulations } : {}),
@@ -212,6 +228,9 @@ function effectsOfTarget(
         postPeriods: r.postPeriods,
         events: r.overall.observedEvents,
         effect: classifyEffect(r.overall.lower, r.overall.upper, t.direction),
+        warning: role === "comparison" && (r.overall.upper < 1 || r.overall.lower > 1) ? "placebo_change" : null,
+        assumption: r.assumption,
+        ljungBoxP: r.autocorrelation.ljungBox.pValue,
         note: r.notes.length > 0 ? r.notes.join("; ") : null,
       });
     } catch (e) {
@@ -232,10 +251,10 @@ function effectsOfTarget(
     for (const p of pts)
       panel.push({ unit, period: label(p), events: p.numerator as number, exposure: p.denominator as number, treatedFrom: first === undefined ? null : label(first) });
   }
-  const didBase = { ...base, unit: "all clusters", role: "all" as const, method: "staggered_did" as const, start: null, levelChange: null, levelChangePValue: null, prePeriods: null, postPeriods: null };
+  const didBase = { ...base, ...noExtras, unit: "all clusters", role: "all" as const, method: "staggered_did" as const, start: null, levelChange: null, levelChangePValue: null, prePeriods: null, postPeriods: null };
   if (starts.size > 0) {
     try {
-      did = staggeredDid(panel, { level, baseWindow: options.baseWindow ?? PERIODS_PER_YEAR[set.periodKind] });
+      did = staggeredDid(panel, { level, periodsPerYear, ...(options.baseWindow !== undefined ? { baseWindow: options.baseWindow } : {}) });
       const o = did.overall;
       rows.push({
         ...didBase,
@@ -245,6 +264,8 @@ function effectsOfTarget(
         preTrend: did.preTrend ? { rateRatio: did.preTrend.rateRatio, lower: did.preTrend.lower, upper: did.preTrend.upper } : null,
         events: panel.reduce((a, r) => a + r.events, 0),
         effect: classifyEffect(o.lower, o.upper, t.direction),
+        assumption: did.assumption,
+        breakdown: did.sensitivity === null ? null : did.sensitivity.breakdown,
         note: did.notes.length > 0 ? did.notes.join("; ") : null,
       });
     } catch (e) {
@@ -279,6 +300,11 @@ function amountEffectOfTarget(
     role: "all" as const,
     method: "staggered_did" as const,
     outcome: "amount" as const,
+    placebo: false,
+    warning: null,
+    assumption: null,
+    breakdown: null,
+    ljungBoxP: null,
     start: null,
     levelChange: null,
     levelChangePValue: null,

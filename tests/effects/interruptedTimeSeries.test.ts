@@ -15,7 +15,8 @@ const series: ItsObservation[] = sicily.rows.map(([year, month, aces, , , , stdp
 
 describe("interruptedTimeSeries — Sicily smoking ban (Lopez Bernal et al. 2017 data)", () => {
   it("level-change model equals the tutorial's glm(aces ~ offset(log(stdpop)) + smokban + time + harmonic(month,2,12))", () => {
-    const its = interruptedTimeSeries(series, { start: "2005-01", slopeChange: false, seasonality: { harmonics: 2 }, interval: "delta" });
+    // variance "model": the GLM's quasi-Poisson standard errors, as the tutorial (the default adds a drift component).
+    const its = interruptedTimeSeries(series, { start: "2005-01", slopeChange: false, seasonality: { harmonics: 2 }, interval: "delta", variance: "model" });
     // The tutorial's design, built independently: time 1..59, harmonics of month 1..12.
     const x = sicily.rows.map(([, month, , time, smokban]) => {
       const h = [1, 2].flatMap((k) => [Math.sin((2 * Math.PI * k * month) / 12), Math.cos((2 * Math.PI * k * month) / 12)]);
@@ -127,7 +128,7 @@ describe("interruptedTimeSeries — gaps and errors", () => {
       "interruptedTimeSeries: level is 95; give the confidence level as a fraction strictly between 0 and 1 (e.g. 0.95)",
     );
     expect(() => interruptedTimeSeries(series, { start: "2005-01", seasonality: { harmonics: 6 } })).toThrow(
-      'interruptedTimeSeries: seasonality harmonics is 6; give an integer from 1 to 5 (or "months" for month dummies)',
+      'interruptedTimeSeries: seasonality harmonics is 6; give an integer from 1 to 5 (or "months" for season dummies)',
     );
     expect(() => interruptedTimeSeries(series, { start: "2005-1" })).toThrow(
       'interruptedTimeSeries: period "2005-1" is neither a month "YYYY-MM" nor an integer month index',

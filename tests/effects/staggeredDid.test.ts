@@ -20,7 +20,8 @@ function handPanel(effect: number): DidPanelRow[] {
 
 describe("staggeredDid — group-time effects by hand", () => {
   it("ATT(g, t) is the difference of log-rate changes, using only not-yet-treated controls", () => {
-    const res = staggeredDid(handPanel(0.7));
+    // Seven periods: a one-period base (Callaway & Sant'Anna) and pure Poisson variance (too short to estimate drift).
+    const res = staggeredDid(handPanel(0.7), { baseWindow: 1, variance: "poisson" });
     // With noise-free multiplicative data every post ATT(g, t) is log(0.7) exactly.
     for (const c of res.groupTime.filter((c) => c.eventTime >= 0)) expect(c.logEstimate).toBeCloseTo(Math.log(0.7), 12);
     for (const c of res.groupTime.filter((c) => c.eventTime < -1)) expect(c.logEstimate).toBeCloseTo(0, 12);
@@ -45,7 +46,7 @@ describe("staggeredDid — group-time effects by hand", () => {
   it("the event study shows a differential pre-trend of the adopters", () => {
     // Unit A (start 3) drifts up by 5 % a period before and after its start; no true effect.
     const rows = handPanel(1).map((r) => (r.unit === "A" ? { ...r, events: r.events * 1.05 ** Number(r.period) } : r));
-    const res = staggeredDid(rows);
+    const res = staggeredDid(rows, { baseWindow: 1, variance: "poisson" });
     const pre = res.groupTime.find((c) => c.cohort === "3" && c.period === "0");
     // ATT(3, 0) = log A(0)/A(2) − log C(0)/C(2) = −2·log 1.05 (B is also a control at t = 0 vs 2)
     expect(pre?.logEstimate).toBeCloseTo(-2 * Math.log(1.05), 12);
@@ -59,7 +60,7 @@ describe("staggeredDid — group-time effects by hand", () => {
       { unit: "C", period: "2020-01", events: 50, exposure: 2000 },
       { unit: "C", period: "2020-02", events: 55, exposure: 2000 },
     ];
-    const res = staggeredDid(rows, { overdispersion: "none" });
+    const res = staggeredDid(rows, { overdispersion: "none", baseWindow: 1 });
     const att = Math.log(30 / 40) - Math.log(55 / 50);
     const se = Math.sqrt(1 / 30 + 1 / 40 + 1 / 55 + 1 / 50); // Var(log Y) ≈ 1/Y for Poisson counts
     expect(res.overall.logEstimate).toBeCloseTo(att, 12);
@@ -71,11 +72,12 @@ describe("staggeredDid — group-time effects by hand", () => {
 
   it("a pooled base window and the never-treated control option", () => {
     const panel = simulateStaggeredPanel({ seed: 11 });
-    const a = staggeredDid(panel, { baseWindow: 12 });
+    const a = staggeredDid(panel);
     const b = staggeredDid(panel, { controlGroup: "nevertreated" });
+    // Monthly periods: the default base window is one year.
     expect(a.baseWindow).toBe(12);
     expect(a.eventStudy.filter((r) => r.kind === "base")).toHaveLength(12);
-    expect(a.overall.standardError).toBeLessThan(staggeredDid(panel).overall.standardError);
+    expect(a.overall.standardError).toBeLessThan(staggeredDid(panel, { baseWindow: 1 }).overall.standardError);
     expect(b.groupTime.every((c) => c.controlUnits === 2)).toBe(true);
   });
 
@@ -134,7 +136,7 @@ describe("staggeredDid — group-time effects by hand", () => {
       { unit: "C", period: 2, events: 6, exposure: 100 },
       { unit: "C", period: 3, events: 4, exposure: 100 },
     ];
-    const res = staggeredDid(rows, { overdispersion: "none" });
+    const res = staggeredDid(rows, { overdispersion: "none", baseWindow: 1 });
     expect(res.notes).toContain("ATT(2, 2) not estimable: a cohort or control cell has 0 events, so its log rate is undefined");
     expect(res.groupTime.map((c) => c.period)).toEqual(["3"]);
   });
@@ -168,13 +170,13 @@ describe("staggeredDid — validation on simulated panels (200 seeds each)", () 
     expect(r.coverage).toBeGreaterThanOrEqual(0.88);
   });
 
-  it("widens its intervals for serially correlated months through the block dispersion", () => {
+  it("variance \"dispersion\": widens its intervals for serially correlated months through the block dispersion", () => {
     // A slowly drifting unit level (AR(1), ρ = 0.9, SD 0.05) makes successive months correlated.
     const coverage = (dispersionBlock: number) => {
       let covered = 0;
       let blockOverMonth = 0;
       for (let seed = 1; seed <= 200; seed++) {
-        const r = staggeredDid(simulateStaggeredPanel({ seed, serialSd: 0.05 }), { baseWindow: 12, dispersionBlock });
+        const r = staggeredDid(simulateStaggeredPanel({ seed, serialSd: 0.05 }), { baseWindow: 12, dispersionBlock, variance: "dispersion" });
         if (r.overall.lower <= 0.75 && 0.75 <= r.overall.upper) covered++;
         if ((r.blockDispersion ?? 0) > r.dispersion) blockOverMonth++;
       }
