@@ -17,6 +17,8 @@ export { drawingNumber, drawingPrecision } from "./drawingPrecision.js";
 export type { SpcChartRow, SpcChartOptions, SpcAnnotation } from "./spcChart.js";
 export { caterpillarChart } from "./caterpillarChart.js";
 export type { CaterpillarRow, CaterpillarChartOptions } from "./caterpillarChart.js";
+export { effectChart } from "./effectChart.js";
+export type { EffectChartRow, EffectEventRow, EffectChartOptions, EffectChartDatum } from "./effectChart.js";
 export { trendsChart } from "./trendsChart.js";
 export type { TrendsChartRow, TrendsChartOptions } from "./trendsChart.js";
 export { heatmapChart } from "./heatmapChart.js";

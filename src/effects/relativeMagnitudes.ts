@@ -1,4 +1,5 @@
 import { zForLevel } from "../stats/index.js";
+import { studentTQuantile } from "./studentT.js";
 
 /** Relative-magnitudes sensitivity of an aggregate post-period effect. */
 export interface BreakdownResult {
@@ -27,10 +28,11 @@ export interface BreakdownResult {
  * M̄·Δ·Σₑ wₑ(e + 1). The robust interval used here is the conventional interval widened by that
  * worst-case bias on each side (a conservative construction; HonestDiD's conditional intervals
  * can be somewhat shorter), and Δ is taken at the point estimates of the pre-period event study.
- * The breakdown value is M̄* = (|θ̂| − z·se) / (Δ·Σₑ wₑ(e + 1)), or 0 when |θ̂| ≤ z·se.
+ * The breakdown value is M̄* = (|θ̂| − q·se) / (Δ·Σₑ wₑ(e + 1)), or 0 when |θ̂| ≤ q·se (q the normal
+ * or t quantile of the interval). staggeredDid applies it to event time in years.
  *
- * @param pre pre-period event-study estimates (log scale) at event times before the base
- * @param baseStart first event time of the base window (its estimates are 0 by construction)
+ * @param pre pre-period event-study estimates (log scale) at event times (or bins of them) before the base
+ * @param baseStart event time (or bin) of the base window (its estimate is 0 by construction)
  * @param post weights wₑ of the post event times in the aggregate (summing to 1)
  * @returns null with fewer than one pre-period estimate (no pre-period change can be measured)
  */
@@ -41,6 +43,7 @@ export function relativeMagnitudesBreakdown(
   estimate: number,
   standardError: number,
   level: number,
+  df = Infinity,
 ): BreakdownResult | null {
   const usable = pre.filter((p) => Number.isFinite(p.estimate) && p.eventTime < baseStart).sort((a, b) => a.eventTime - b.eventTime);
   if (usable.length === 0) return null;
@@ -51,7 +54,8 @@ export function relativeMagnitudesBreakdown(
     delta = Math.max(delta, Math.abs(points[i].estimate - points[i - 1].estimate) / gap);
   }
   const biasFactor = post.reduce((a, p) => a + p.weight * (p.eventTime + 1), 0);
-  const margin = Math.abs(estimate) - zForLevel(level) * standardError;
+  const q = Number.isFinite(df) ? studentTQuantile(0.5 + level / 2, df) : zForLevel(level);
+  const margin = Math.abs(estimate) - q * standardError;
   const breakdown = margin <= 0 ? 0 : delta * biasFactor > 0 ? margin / (delta * biasFactor) : Infinity;
   return { breakdown, maxPreDeparture: delta, biasFactor, prePeriods: usable.length };
 }

@@ -413,17 +413,28 @@ export function staggeredDid(panel: readonly DidPanelRow[], options: StaggeredDi
       };
     });
 
-  // Parallel-trends sensitivity (relative magnitudes) of the overall effect.
+  // Parallel-trends sensitivity (relative magnitudes) of the overall effect, on event time in
+  // years (bins of one year of periods): single-month estimates are too noisy for their largest
+  // period-to-period change to mean anything, yearly bins are what a steering group reads.
+  const binOf = (e: number) => (e < 0 ? -Math.floor((-e - k - 1) / perYear) - 1 : Math.floor(e / perYear));
+  const preBins = new Map<number, Cell[]>();
+  for (const c of preCells) {
+    const bin = binOf(c.t - c.g);
+    const list = preBins.get(bin) ?? [];
+    list.push(c);
+    preBins.set(bin, list);
+  }
   const cfTotal = postCells.reduce((a, c) => a + c.cf, 0);
   const postWeights = new Map<number, number>();
-  for (const c of postCells) postWeights.set(c.t - c.g, (postWeights.get(c.t - c.g) ?? 0) + c.cf / cfTotal);
+  for (const c of postCells) postWeights.set(binOf(c.t - c.g), (postWeights.get(binOf(c.t - c.g)) ?? 0) + c.cf / cfTotal);
   const sensitivity = relativeMagnitudesBreakdown(
-    eventStudy.filter((r) => r.kind === "pre").map((r) => ({ eventTime: r.eventTime, estimate: r.logEstimate })),
-    -k,
+    [...preBins].map(([bin, sel]) => ({ eventTime: bin, estimate: aggregate(sel).est })),
+    0,
     [...postWeights].map(([eventTime, weight]) => ({ eventTime, weight })),
     ov.est,
     ov.se,
     level,
+    ov.df,
   );
   if (sensitivity === null) notes.push(EffectsMessage.noSensitivity());
 

@@ -15,6 +15,8 @@
 import {
   agePyramidChart,
   caterpillarChart,
+  effectChart,
+  formatChartNumber,
   funnelChart,
   heatmapChart,
   referralChart,
@@ -26,6 +28,8 @@ import {
   tripleAimChart,
   weekdayName,
   type CaterpillarRow,
+  type EffectChartRow,
+  type EffectEventRow,
   type RegistrationRow,
   type TripleAimRow,
 } from "../charts/index.js";
@@ -33,7 +37,7 @@ import { funnelPlotData } from "../compare/index.js";
 import type { Dataset } from "../contract/dataset.js";
 import type { IndicatorRow } from "../indicators/index.js";
 import { completePeriods, pChart, type SpcPhaseStart } from "../spc/index.js";
-import { interventionEffect, spreadFindingText, spreadMatrix, tripleAimStatus, type Intervention } from "../spread/index.js";
+import { interventionEffect, spreadFindingText, spreadMatrix, tripleAimStatus, type Intervention, type InterventionEffectRow } from "../spread/index.js";
 import type { ReportQuestionTables } from "./reportQuestionTables.js";
 import { adopterName, programmeSection, spreadAnalysisItems, spreadIntro, spreadRecordItems } from "./spreadSections.js";
 import { isReportTextKey, reportText, type ReportLang, type ReportTextKey } from "./reportMessages.js";
@@ -550,6 +554,38 @@ function tripleAimItem(ctx: Ctx, iv: Intervention, idBase: string): ReportChartI
   });
 }
 
+/** The unit column of an effect row: "alle klynger", "Midt (indført)", "Horsens (placebo: ingen indsats)". */
+function effectUnitLabel(ctx: Ctx, r: InterventionEffectRow): string {
+  if (r.method === "staggered_did") return ctx.t("val.all");
+  return `${r.unit} (${ctx.t(r.placebo ? "val.placebo" : (`val.${r.role}` as ReportTextKey))})`;
+}
+
+/**
+ * What the effect intervals assume, the parallel-trends breakdown value and the placebo warnings,
+ * as sentences of the catalogue (a placebo warning also goes to the report's warning box).
+ */
+function effectSectionNotes(ctx: Ctx, rows: readonly InterventionEffectRow[]): string[] {
+  const out: string[] = [];
+  const codes = [...new Set(rows.map((r) => r.assumption?.code).filter((c): c is NonNullable<typeof c> => c !== undefined))];
+  for (const code of codes) out.push(ctx.t(`t.assume.${code}` as ReportTextKey));
+  const did = rows.find((r) => r.method === "staggered_did" && r.breakdown !== null);
+  if (did && did.breakdown !== null) {
+    out.push(
+      did.breakdown === 0
+        ? ctx.t("t.breakdownZero")
+        : Number.isFinite(did.breakdown)
+          ? ctx.t("t.breakdown", { m: formatChartNumber(did.breakdown, ctx.lang, did.breakdown < 1 ? 2 : 1) })
+          : ctx.t("t.breakdownInfinite"),
+    );
+  }
+  for (const r of rows.filter((x) => x.warning === "placebo_change")) {
+    const text = ctx.t("t.placeboWarning", { unit: r.unit });
+    out.push(text);
+    ctx.warn(text);
+  }
+  return out;
+}
+
 function interventionSection(ctx: Ctx, iv: Intervention): ReportSection {
   const idBase = slug(iv.id);
   if (iv.kind === "programme") return programmeSection(ctx, iv, ctx.data.interventions, idBase);
@@ -578,28 +614,40 @@ function interventionSection(ctx: Ctx, iv: Intervention): ReportSection {
     if (effect && effect.rows.length > 0) {
       const target = effect.rows[0].target;
       const plotted = effect.rows.filter((r) => r.target === target && r.rateRatio !== null);
+      const model = effect.models[target];
+      const did = model?.did ?? null;
+      const effectNotes = effectSectionNotes(ctx, effect.rows.filter((r) => r.target === target));
       const chartItem = attempt(ctx, `effect-${idBase}`, (): ReportChartItem | null => {
         if (plotted.length === 0) return null;
         const id = `effect-${idBase}`;
-        const label = (r: (typeof plotted)[number]) => (r.method === "staggered_did" ? ctx.t("val.all") : `${r.unit} (${ctx.t(`val.${r.role}` as ReportTextKey)})`);
-        const data: CaterpillarRow[] = plotted.map((r) => ({ unit: label(r), value: r.rateRatio, lower: r.lower, upper: r.upper, reference: 1, suppressed: false }));
-        const chart = caterpillarChart(data, {
+        const rows: EffectChartRow[] = plotted.map((r) => ({
+          unit: r.method === "staggered_did" ? null : r.unit,
+          role: r.method === "staggered_did" ? "all" : r.placebo ? "placebo" : "adopting",
+          value: r.rateRatio,
+          lower: r.lower,
+          upper: r.upper,
+        }));
+        const events: EffectEventRow[] = (did?.eventStudy ?? []).map((e) => ({ eventTime: e.eventTime, kind: e.kind, value: e.rateRatio, lower: e.lower, upper: e.upper }));
+        const monthly = /^\d{4}-\d{2}$/.test(plotted.find((r) => r.start !== null)?.start ?? "");
+        const chart = effectChart(rows, events, {
           lang: ctx.lang,
           id,
           title: ctx.t("t.effect", { name: iv.name }),
           subtitle: `${ctx.t(measureKey(plotted[0].indicator))}, ${groupText(ctx, plotted[0].group)}. ${ctx.t("t.effectSub")}`,
           valueTitle: ctx.t("t.effectAxis"),
-          valueFormat: ",.2f",
-          referenceLabel: ctx.t("t.effectReference"),
+          periodUnit: monthly ? ctx.t("t.effectMonths") : undefined,
           period: ctx.period,
           suppressionMin: ctx.minCount,
+          notes: effectNotes,
         });
+        const label = (r: (typeof plotted)[number]) => effectUnitLabel(ctx, r);
         return {
           kind: "chart",
           id,
           chart,
           main: true,
           csv: chart.data,
+          notes: effectNotes,
           table: {
             columns: [
               { key: "unit", label: ctx.t("col.unit"), format: "text" },
@@ -607,7 +655,7 @@ function interventionSection(ctx: Ctx, iv: Intervention): ReportSection {
               { key: "lower", label: ctx.t("col.lower"), format: "dec2" },
               { key: "upper", label: ctx.t("col.upper"), format: "dec2" },
             ],
-            rows: data.map((r) => ({ ...r })),
+            rows: plotted.map((r) => ({ unit: label(r), value: r.rateRatio, lower: r.lower, upper: r.upper })),
           },
         };
       });
@@ -616,7 +664,11 @@ function interventionSection(ctx: Ctx, iv: Intervention): ReportSection {
         kind: "table",
         id: `effects-${idBase}`,
         title: ctx.t("t.effectTable"),
-        csv: effect.rows.map((r) => ({ ...r, preTrend: r.preTrend === null ? null : `${r.preTrend.rateRatio} (${r.preTrend.lower}–${r.preTrend.upper})` })),
+        csv: effect.rows.map((r) => ({
+          ...r,
+          preTrend: r.preTrend === null ? null : `${r.preTrend.rateRatio} (${r.preTrend.lower}–${r.preTrend.upper})`,
+          assumption: r.assumption === null ? null : r.assumption.code,
+        })),
         notes: effect.notes,
         table: {
           columns: [
@@ -630,12 +682,12 @@ function interventionSection(ctx: Ctx, iv: Intervention): ReportSection {
           ],
           rows: effect.rows.map((r) => ({
             target: r.target,
-            unit: r.method === "staggered_did" ? ctx.t("val.all") : `${r.unit} (${ctx.t(`val.${r.role}` as ReportTextKey)})`,
+            unit: effectUnitLabel(ctx, r),
             method: ctx.t(`val.${r.method}` as ReportTextKey),
             rateRatio: r.rateRatio,
             lower: r.lower,
             upper: r.upper,
-            effect: ctx.t(`val.${r.effect}` as ReportTextKey),
+            effect: r.warning === "placebo_change" ? ctx.t("val.placebo_change") : r.placebo && r.effect !== "not_estimable" ? ctx.t("val.placebo_none") : ctx.t(`val.${r.effect}` as ReportTextKey),
           })),
         },
       };
