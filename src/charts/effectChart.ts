@@ -91,7 +91,7 @@ export function effectChart(
   const valueTitle = options.valueTitle ?? chartLabel(lang, "effect.axis");
   const order1 = clusterData.map((d) => d.label);
   const colourOf = `datum.warning ? '${OKABE_ITO.orange}' : datum.role === 'placebo' ? '${GREYS.reference}' : '${OKABE_ITO.blue}'`;
-  const x1 = { type: "quantitative", title: valueTitle, scale: { type: "log", zero: false, nice: false }, axis: { format: ",.2f", tickCount: 6 } };
+  const x1 = { type: "quantitative", title: valueTitle, scale: { type: "log", nice: false }, axis: { format: ",.2f", tickCount: 6 } };
   const y1 = { field: "label", type: "nominal", sort: order1, title: null, axis: { labelLimit: 220 } };
   const tooltip = [
     { field: "label", title: chartLabel(lang, "unit") },
@@ -137,7 +137,7 @@ export function effectChart(
   };
   const periodUnit = options.periodUnit ?? chartLabel(lang, "effect.periods");
   const x2 = { field: "eventTime", type: "quantitative", title: chartLabel(lang, "effect.eventAxis", { unit: periodUnit }), axis: { tickMinStep: 1, format: "d" } };
-  const y2 = { type: "quantitative", title: valueTitle, scale: { type: "log", zero: false, nice: false }, axis: { format: ",.2f", tickCount: 5 } };
+  const y2 = { type: "quantitative", title: valueTitle, scale: { type: "log", nice: false }, axis: { format: ",.2f", tickCount: 5 } };
   const kindColour = {
     field: "label",
     type: "nominal",

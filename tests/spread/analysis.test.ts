@@ -127,6 +127,30 @@ describe("interventionEffect (fixture with seeded noise, true rate ratio 0.75)",
     ]);
   });
 
+  it("labels non-adopting clusters as placebo checks and says what every interval assumes", () => {
+    const readm = e.rows.filter((r) => r.target === "fewer-readmissions");
+    expect(readm.filter((r) => r.placebo).map((r) => r.unit)).toEqual(["Aarhus", "Horsens"]);
+    expect(readm.filter((r) => r.role === "adopting").every((r) => !r.placebo && r.warning === null)).toBe(true);
+    // No true change in the comparison clusters of this fixture: no placebo warning.
+    expect(readm.filter((r) => r.placebo).every((r) => r.warning === null)).toBe(true);
+    expect([...new Set(readm.map((r) => r.assumption?.code))].sort()).toEqual(["did_drift", "its_drift"]);
+    const did = readm.find((r) => r.method === "staggered_did")!;
+    expect(did.breakdown).not.toBeNull();
+    expect(did.breakdown!).toBeGreaterThan(0);
+    expect(e.models["fewer-readmissions"].did!.baseWindow).toBe(12); // monthly data: one year
+  });
+
+  it("warns when a placebo cluster's interval excludes 1 (a change without the intervention)", () => {
+    // Comparison cluster Horsens drops by 25 % at the first adoption start, without the intervention.
+    const rows = fixtureRows({ seed: 3 }).map((r) =>
+      r.unit === "Horsens" && r.period >= "2019-01" && r.numerator !== null ? { ...r, numerator: Math.round(r.numerator * 0.75) } : r,
+    );
+    const w = interventionEffect(frail, rows, { simulations: 300, targets: ["fewer-readmissions"] });
+    const horsens = w.rows.find((r) => r.unit === "Horsens")!;
+    expect(horsens.placebo).toBe(true);
+    expect(horsens.warning).toBe("placebo_change");
+  });
+
   it("classifies an interval in the target's direction", () => {
     expect(classifyEffect(0.6, 0.9, "decrease")).toBe("improvement");
     expect(classifyEffect(0.6, 0.9, "increase")).toBe("worse");
