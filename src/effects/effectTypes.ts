@@ -32,9 +32,9 @@ export interface IntervalEstimate {
  * - "did_dispersion": Poisson × dispersion, no persistent drift; "did_poisson": Poisson only;
  * - "its_drift": Poisson counts plus drift/autocorrelation estimated from the cluster's own
  *   residuals; the pre-period trend and seasons would have continued;
- * - "its_newey_west": Newey–West (HAC) standard errors; "its_independent": independent periods.
+ * - "its_independent": the GLM's (quasi-)Poisson standard errors, independent periods.
  */
 export interface IntervalAssumption {
-  readonly code: "did_drift" | "did_dispersion" | "did_poisson" | "its_drift" | "its_newey_west" | "its_independent";
+  readonly code: "did_drift" | "did_dispersion" | "did_poisson" | "its_drift" | "its_independent";
   readonly values: Readonly<Record<string, number | string>>;
 }

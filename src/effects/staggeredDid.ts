@@ -300,7 +300,7 @@ export function staggeredDid(panel: readonly DidPanelRow[], options: StaggeredDi
   }
   const scale = varianceMode === "dispersion" && options.overdispersion !== "none" ? Math.max(1, phi, phiBlock ?? 1) : 1;
   let drift: DriftVariogram | null = null;
-  let gammaTable = new Float64Array(0);
+  let gammaTable: Float64Array = new Float64Array(0);
   if (varianceMode === "drift") {
     drift = fitDriftVariogram(d.residuals, Math.max(1, nT - 1));
     if (drift === null) throw new EffectsError("too_few_pre", EffectsMessage.tooFewUntreatedForDrift(d.lagOnePairs, 6));
