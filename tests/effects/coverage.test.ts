@@ -5,7 +5,8 @@
  * intervals that ignore drift, which covered 78–90 % in these scenarios.
  */
 import { describe, expect, it } from "vitest";
-import { driftScenarios } from "../../bench/effects/driftPanel.js";
+import { driftScenarios, simulateDriftPanel } from "../../bench/effects/driftPanel.js";
+import { staggeredDid } from "../../src/effects/staggeredDid.js";
 import { runScenario } from "../../bench/effects/runScenario.js";
 
 const index = (name: string) => driftScenarios().findIndex((s) => s.name === name);
@@ -18,5 +19,22 @@ describe("effect intervals stay calibrated under cluster drift (60 seeds each)",
     expect(r.its.coverage).toBeGreaterThanOrEqual(0.8);
     expect(Math.abs(r.did.bias)).toBeLessThan(0.03);
     if (r.nullEffect) expect(r.did.rejection).toBeLessThanOrEqual(0.15);
+  });
+});
+
+describe("the test would catch a regression to intervals that ignore drift", () => {
+  it("random walk, 1000/month: the no-drift dispersion variance covers clearly less than the default", () => {
+    const scenario = driftScenarios()[index("random walk, 1000/month, effect")];
+    let drift = 0;
+    let dispersion = 0;
+    for (let seed = 1; seed <= 60; seed++) {
+      const p = simulateDriftPanel(scenario, seed);
+      const a = staggeredDid(p.rows).overall;
+      const b = staggeredDid(p.rows, { variance: "dispersion" }).overall;
+      if (a.lower <= p.didTruth && p.didTruth <= a.upper) drift++;
+      if (b.lower <= p.didTruth && p.didTruth <= b.upper) dispersion++;
+    }
+    expect(dispersion / 60).toBeLessThan(0.85); // measured 0.75 over these seeds
+    expect(drift / 60).toBeGreaterThanOrEqual(0.85);
   });
 });
