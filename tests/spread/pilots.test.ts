@@ -175,6 +175,11 @@ describe("costPerAvoided", () => {
     events: 800,
     effect: "improvement",
     note: null,
+    placebo: false,
+    warning: null,
+    assumption: null,
+    breakdown: null,
+    ljungBoxP: null,
   } as const;
 
   it("divides the cost over the post period by the avoided events, interval from the rate ratio's", () => {
