@@ -13,5 +13,7 @@ export const indicatorMessages = {
   costSectors: (sectors: readonly string[]) => `cost sectors included: ${sectors.join(", ")}`,
   hospitalCostFromContacts: () =>
     "hospital cost is the sum of cost_dkk of contacts starting in the year; hospital rows of sector_costs.csv are not added (they would count the same cost twice)",
+  suppressedSmall: (minCount: number) => `suppressed: a count below ${minCount}`,
+  suppressedComplement: () => "suppressed: hidden to protect a small number",
   noDeaths: () => "deaths.csv not given: deaths after admission not computed",
 } as const;

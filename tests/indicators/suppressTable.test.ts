@@ -133,7 +133,7 @@ describe("suppressTable", () => {
     const rows = [row("region", "region", "2019", "all", 53, 1000), row("region", "region", "2019", "F", 3, 500), row("region", "region", "2019", "M", 50, 500)];
     const out = suppressTable(rows);
     expect(out.map((r) => r.suppressed)).toEqual([false, true, true]);
-    expect(out[2].note).toMatch(/would reveal/);
+    expect(out[2].note).toMatch(/hidden to protect a small number/);
   });
 
   it("no suppressed cell can be recovered from the published totals (adversary, 40 random tables)", () => {
