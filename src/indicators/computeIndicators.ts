@@ -6,6 +6,7 @@ import { experiencePositive } from "./experiencePositive.js";
 import { focusAreaRates } from "./focusAreaRates.js";
 import { prepareIndicators, type IndicatorContext } from "./indicatorContext.js";
 import type { IndicatorOptions } from "./indicatorOptions.js";
+import { publishableLattice, sliceOf } from "./publishableLattice.js";
 import { preventableAdmissionRate } from "./preventableAdmissionRate.js";
 import { readmission30d } from "./readmission30d.js";
 import { questionTables } from "./questionTables.js";
@@ -27,25 +28,34 @@ export type IndicatorFamily = (typeof INDICATOR_FAMILIES)[number];
 /**
  * Every Triple Aim indicator of a dataset as one tidy table (issue 3): admission_rate,
  * readmission_30d, preventable_admission_rate, the focus areas, cost_per_citizen and
- * experience_positive, and the data group's question tables (questionTables), by the requested levels, periods, groups and sexes, with standardised
- * columns when asked, and suppressed (primary and secondary) at `minCount` (default 5; 0 disables).
- * Stays and readmission links are computed once and shared. Pass a context from
- * `prepareIndicators` to reuse it across calls.
+ * experience_positive, and the data group's question tables (questionTables), by the requested
+ * levels, periods, groups and sexes, with standardised columns when asked, and suppressed (primary
+ * and secondary) at `minCount` (default 5; 0 disables).
+ *
+ * Suppression is decided on the publishable lattice (publishableLattice.ts: every coarser level,
+ * period and sex of the request, and the standard groups) and then the requested slice is
+ * returned, so a published cell is the same whichever call publishes it: two calls give the same
+ * values as one combined call. Stays and readmission links are computed once and shared. Pass a
+ * context from `prepareIndicators` to reuse it across calls.
  * @example computeIndicators(dataset, { period: "quarter", groups: ["0-2", "65+"], minCount: 5 })
  */
 export function computeIndicators(input: Dataset | IndicatorContext, options: IndicatorOptions = {}): IndicatorRow[] {
-  const ctx = "computed" in input ? input : prepareIndicators(input, options);
-  const wanted = new Set<string>(options.indicators ?? INDICATOR_FAMILIES);
+  const base = "computed" in input ? input : prepareIndicators(input, options);
+  const requested = new Set<string>(options.indicators ?? base.options.indicators ?? INDICATOR_FAMILIES);
+  const minCount = base.resolved.minCount;
+  const lattice = minCount === 0 ? null : publishableLattice(base.resolved, requested);
+  const ctx: IndicatorContext = lattice === null ? base : { ...base, resolved: lattice.resolved };
+  const wanted = lattice === null ? requested : lattice.families;
   const rows: IndicatorRow[] = [];
   if (wanted.has("admission_rate")) appendRows(rows, admissionRate(ctx));
   if (wanted.has("readmission_30d")) appendRows(rows, readmission30d(ctx));
   if (wanted.has("preventable_admission_rate")) appendRows(rows, preventableAdmissionRate(ctx));
   if (wanted.has("focus")) appendRows(rows, focusAreaRates(ctx));
   if (wanted.has("cost_per_citizen")) appendRows(rows, costPerCitizen(ctx));
-  if (wanted.has("experience_positive")) appendRows(rows, experiencePositive(ctx.dataset, ctx.options));
+  if (wanted.has("experience_positive")) appendRows(rows, experiencePositive(ctx.dataset, { ...ctx.options, levels: ctx.resolved.levels }));
   if (wanted.has("questions")) appendRows(rows, questionTables(ctx));
-  const minCount = ctx.resolved.minCount;
-  if (minCount === 0) return rows;
-  const clusterOf = new Map(ctx.dataset.geography.map((g) => [String(g.municipality_code), g.cluster] as const));
-  return suppressTable(rows, { minCount, clusterOf, inPlace: true }); // the rows are this call's own
+  if (lattice === null) return rows;
+  const clusterOf = new Map(base.units.flatMap((u) => (u.level === "municipality" && u.cluster !== undefined ? [[u.name, u.cluster] as const] : [])));
+  suppressTable(rows, { minCount, clusterOf, inPlace: true }); // the rows are this call's own
+  return sliceOf(rows, base.resolved, requested, base.options.questionLevels);
 }

@@ -12,6 +12,8 @@ export * from "./costPerCitizen.js";
 export * from "./experiencePositive.js";
 export * from "./computeIndicators.js";
 export * from "./suppressTable.js";
+export * from "./auditDisclosure.js";
+export { disclosureModel, quantitiesOf, periodKindOf, STANDARD_GROUPS, type DisclosureModel, type RowQuantities } from "./disclosureModel.js";
 export { defaultFocusGroups, defaultPreventableGroups } from "./diagnosisGroupFiles.js";
 export { indicatorMessages } from "./messages.js";
 export * from "./questionTables.js";

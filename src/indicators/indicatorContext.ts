@@ -28,6 +28,8 @@ export interface Unit {
   readonly name: string;
   /** Municipality indexes (into muniCodes) that make up the unit. */
   readonly munis: readonly number[];
+  /** The cluster of a municipality unit (when the geography names one). */
+  readonly cluster?: string;
 }
 
 export interface Period {
@@ -138,7 +140,11 @@ export function buildContext(dataset: Dataset, options: IndicatorOptions, resolv
     list.push(muniIndex[g.municipality_code]);
   }
   for (const [name, munis] of clusters) units.push({ level: "cluster", name, munis });
-  muniCodes.forEach((code, i) => units.push({ level: "municipality", name: String(code), munis: [i] }));
+  const clusterOfCode = new Map(geography.map((g) => [g.municipality_code, g.cluster] as const));
+  muniCodes.forEach((code, i) => {
+    const cluster = clusterOfCode.get(code);
+    units.push({ level: "municipality", name: String(code), munis: [i], ...(cluster === undefined ? {} : { cluster }) });
+  });
 
   // Year axis: population years and contact years.
   let yMin = Infinity;

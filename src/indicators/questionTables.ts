@@ -3,7 +3,8 @@
  * shape: indicator "<table>:<category>", numerator = count, denominator = the table's total,
  * value = share in percent with the Wilson interval (methods.md). Counts only — never ids.
  *
- * - `who_age:<band>` — acute admissions by 5-year age band (ESP 2013 bands);
+ * - `who_age:<band>` — acute admissions by 5-year age band (ESP 2013 bands), in each group the
+ *   bands that lie inside it (group "all": every band; "65+": 65-69 … 90+; "0-2": none);
  * - `who_referral:<source>` — acute admissions by referral source (gp, out_of_hours,
  *   nursing_home, emergency_call, hospital, self, other, not_given): where they come from and how
  *   many are referred from nursing homes;
@@ -27,6 +28,7 @@ import { staySource } from "../stays/buildStays.js";
 import { wilsonInterval } from "../stats/index.js";
 import { contextOf, type IndicatorInput } from "./contextOf.js";
 import { STANDARD_BAND_STARTS, classOf, monthLookup, periodsOf, ratePeriodOkExport, standardBandLabel, type IndicatorContext } from "./indicatorContext.js";
+import type { AgeGroup } from "./ageGroup.js";
 import type { IndicatorOptions, SexFilter } from "./indicatorOptions.js";
 import type { IndicatorRow, Level } from "./table.js";
 
@@ -41,6 +43,8 @@ interface Table {
   readonly totals: Int32Array | null; // [m][y][c][sx] when the categories do not add up to the total
   readonly levels?: readonly Level[];
   readonly sexes?: readonly SexFilter[];
+  /** Which categories exist in a group (default all): an age band only inside the groups it lies in. */
+  readonly inGroup?: (k: number, group: AgeGroup) => boolean;
 }
 
 export function questionTables(input: IndicatorInput, options: QuestionOptions = {}): IndicatorRow[] {
@@ -60,7 +64,10 @@ export function questionTables(input: IndicatorInput, options: QuestionOptions =
     ...extra,
   });
   const bands = STANDARD_BAND_STARTS.map((_, b) => standardBandLabel(b));
-  const who = make("who_age", bands, false);
+  // An age band is a category of a group only when it lies inside it (no 65-69 band in group 0-2).
+  const who = make("who_age", bands, false, {
+    inGroup: (k, g) => STANDARD_BAND_STARTS[k] >= g.lo && (k + 1 < STANDARD_BAND_STARTS.length ? STANDARD_BAND_STARTS[k + 1] - 1 : Infinity) <= g.hi,
+  });
   const referral = make("who_referral", [...REFERRAL_SOURCES, "not_given"], false);
   const wh = make("weekday_hour", WEEKDAYS.flatMap((d) => Array.from({ length: 24 }, (_, h) => `${d}-${String(h).padStart(2, "0")}`)), false, {
     sexes: ["all"],
@@ -202,6 +209,7 @@ function emit(ctx: IndicatorContext, t: Table, levels: readonly Level[], perCate
               }
           if (!tt && !perCategoryTotals) for (let k = 0; k < K; k++) total += counts[k];
           for (let k = 0; k < K; k++) {
+            if (t.inGroup && !t.inGroup(k, g.group)) continue;
             const n = perCategoryTotals ? totals[k] : total;
             const x = Math.min(counts[k], n);
             // The interval depends on (x, n) only: many cells repeat a pair (zero counts above all).

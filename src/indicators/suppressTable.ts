@@ -135,7 +135,8 @@ export function decideSuppression(rows: readonly IndicatorRow[], options: Suppre
           }
         }
         if (hidden === 0) continue;
-        const needs = hidden === 1 || (!state[p] && hiddenSum < minCount && hidden < b - a);
+        const hiddenChildren = hidden - (state[p] ? 1 : 0);
+        const needs = hidden === 1 || (hiddenSum < minCount && hiddenChildren < b - a);
         if (!needs) continue;
         // the cheapest published child of this class; else of any class (fallback); else the parent
         let pick = -1;

@@ -1,0 +1,268 @@
+/**
+ * Audit of published tables the way statistical offices do (τ-Argus, sdcTable; Hundepool, A. et
+ * al. (2012), Statistical Disclosure Control, Wiley, ch. 4): for every hidden count, the interval
+ * of values consistent with everything published — the published counts, the additive relations
+ * of the disclosure model (disclosureModel.ts), numerator ≤ denominator, and counts ≥ 0 — found by
+ * two linear programs (minimise and maximise the count). A count is protected when that interval
+ * is at least `minCount` wide; exact recovery is width 0.
+ *
+ * Solver: HiGHS (Huangfu & Hall 2018) compiled to WebAssembly, the npm package `highs`. Each
+ * connected set of hidden counts is one model, loaded once; its objective is changed per count
+ * and the solver restarts from the previous basis. Every solution is a feasible point, so it
+ * widens the known interval of every count in the set at once; a count whose known interval is
+ * already wide enough needs no program of its own.
+ */
+import { disclosureModel, type ModelOptions } from "./disclosureModel.js";
+import type { IndicatorRow } from "./table.js";
+
+export interface AuditOptions extends ModelOptions {
+  /** Protection required: the interval of every hidden count at least this wide (default 5). */
+  readonly minCount?: number;
+  /**
+   * The true table (same rows, not suppressed), when the publisher audits its own output: the
+   * true values are a feasible point, used to certify wide intervals sooner. Never needed.
+   */
+  readonly truth?: readonly IndicatorRow[];
+}
+
+/** One hidden count and its feasible interval (no true value: safe to print). */
+export interface AuditedCell {
+  /** quantity|level|unit|period|group|sex */
+  readonly cell: string;
+  readonly lower: number;
+  /** Infinity when unbounded. */
+  readonly upper: number;
+}
+
+export interface AuditResult {
+  readonly minCount: number;
+  /** Hidden counts audited. */
+  readonly hiddenCells: number;
+  /** Connected sets of hidden counts, and the largest. */
+  readonly components: number;
+  readonly largestComponent: number;
+  /** Linear programs solved. */
+  readonly programs: number;
+  /** The hidden count with the narrowest interval (lower/upper as proved). */
+  readonly narrowest: AuditedCell | null;
+  /** Every hidden count whose interval is narrower than minCount. */
+  readonly unprotected: readonly AuditedCell[];
+  readonly milliseconds: number;
+}
+
+type HighsModule = typeof import("highs");
+let loader: Promise<Awaited<ReturnType<HighsModule["default"]>>> | null = null;
+async function highsRuntime(): Promise<Awaited<ReturnType<HighsModule["default"]>>> {
+  if (loader === null) {
+    loader = import("highs").then((m) => {
+      const load = ((m as unknown as { default?: HighsModule["default"] }).default ?? (m as unknown as HighsModule["default"])) as HighsModule["default"];
+      return load();
+    });
+  }
+  return loader;
+}
+
+/**
+ * The feasible interval of every hidden count of published tables (rows with a null numerator),
+ * with the LP solver HiGHS.
+ * @example const audit = await auditDisclosure(computeIndicators(dataset), { clusterOf }); audit.unprotected.length === 0
+ */
+export async function auditDisclosure(published: readonly IndicatorRow[], options: AuditOptions = {}): Promise<AuditResult> {
+  const started = performance.now();
+  const minCount = options.minCount ?? 5;
+  const model = disclosureModel(published, { ...options, checkSums: true });
+  const { value, relations: rel } = model;
+  const n = model.cellCount;
+  let truth: Float64Array | null = null;
+  if (options.truth) {
+    if (options.truth.length !== published.length) throw new RangeError("auditDisclosure: truth must have the rows of the published table, in the same order");
+    const t = disclosureModel(options.truth, { ...options, checkSums: false });
+    truth = t.value;
+  }
+  // Unknowns and their constraints: relations (=) and numerator ≤ denominator (≤).
+  const varOf = new Int32Array(n).fill(-1);
+  const cells: number[] = [];
+  for (let c = 0; c < n; c++) if (Number.isNaN(value[c])) {
+    varOf[c] = cells.length;
+    cells.push(c);
+  }
+  const V = cells.length;
+  // union-find over unknowns
+  const up = new Int32Array(V).map((_, i) => i);
+  const find = (x: number): number => {
+    while (up[x] !== x) x = up[x] = up[up[x]];
+    return x;
+  };
+  const unite = (a: number, b: number) => {
+    const x = find(a);
+    const y = find(b);
+    if (x !== y) up[Math.max(x, y)] = Math.min(x, y);
+  };
+  interface Constraint {
+    readonly vars: number[];
+    readonly coef: number[];
+    readonly lo: number;
+    readonly hi: number;
+  }
+  const constraints: Constraint[] = [];
+  const addConstraint = (members: [number, number][], equal: boolean): void => {
+    const vars: number[] = [];
+    const coef: number[] = [];
+    let rhs = 0;
+    for (const [c, s] of members) {
+      if (varOf[c] >= 0) {
+        vars.push(varOf[c]);
+        coef.push(s);
+      } else rhs -= s * value[c];
+    }
+    if (vars.length === 0) return;
+    for (let i = 1; i < vars.length; i++) unite(vars[0], vars[i]);
+    constraints.push({ vars, coef, lo: equal ? rhs : -Infinity, hi: rhs });
+  };
+  for (let r = 0; r < rel.count; r++) {
+    const members: [number, number][] = [[rel.parent[r], -1]];
+    for (let x = rel.off[r]; x < rel.off[r + 1]; x++) members.push([rel.child[x], 1]);
+    addConstraint(members, true);
+  }
+  const seenPair = new Set<string>();
+  for (let i = 0; i < published.length; i++) {
+    const a = model.rowNumerator[i];
+    const b = model.rowDenominator[i];
+    if (a < 0 || b < 0 || (varOf[a] < 0 && varOf[b] < 0)) continue;
+    const key = `${a}|${b}`;
+    if (seenPair.has(key)) continue;
+    seenPair.add(key);
+    addConstraint([[a, 1], [b, -1]], false);
+  }
+  // components
+  const compOf = new Map<number, number[]>();
+  for (let v = 0; v < V; v++) {
+    const root = find(v);
+    let list = compOf.get(root);
+    if (!list) compOf.set(root, (list = []));
+    list.push(v);
+  }
+  const consOf = new Map<number, Constraint[]>();
+  for (const k of constraints) {
+    const root = find(k.vars[0]);
+    let list = consOf.get(root);
+    if (!list) consOf.set(root, (list = []));
+    list.push(k);
+  }
+  const lower = new Float64Array(V).fill(Infinity); // smallest value seen at a feasible point
+  const upper = new Float64Array(V).fill(-Infinity);
+  const provedLower = new Float64Array(V).fill(Number.NaN);
+  const provedUpper = new Float64Array(V).fill(Number.NaN);
+  let programs = 0;
+  let largest = 0;
+  const highs = compOf.size > 0 ? await highsRuntime() : null;
+  for (const [root, vars] of compOf) {
+    largest = Math.max(largest, vars.length);
+    const cons = consOf.get(root) ?? [];
+    const local = new Map(vars.map((v, j) => [v, j] as const));
+    const m = vars.length;
+    // An unknown in no constraint is free above 0: unbounded.
+    if (cons.length === 0) {
+      for (const v of vars) {
+        provedLower[v] = 0;
+        provedUpper[v] = Infinity;
+      }
+      continue;
+    }
+    const starts: number[] = [0];
+    const indices: number[] = [];
+    const values: number[] = [];
+    for (const k of cons) {
+      k.vars.forEach((v, i) => {
+        indices.push(local.get(v) as number);
+        values.push(k.coef[i]);
+      });
+      starts.push(indices.length);
+    }
+    const inf = (highs as NonNullable<typeof highs>).infinity;
+    const data = {
+      numCols: m,
+      numRows: cons.length,
+      colCost: new Float64Array(m),
+      colLower: new Float64Array(m),
+      colUpper: new Float64Array(m).fill(inf),
+      rowLower: Float64Array.from(cons, (k) => (k.lo === -Infinity ? -inf : k.lo)),
+      rowUpper: Float64Array.from(cons, (k) => k.hi),
+      matrix: { format: "csr" as const, numRows: cons.length, numCols: m, starts: Int32Array.from(starts), indices: Int32Array.from(indices), values: Float64Array.from(values) },
+    };
+    const h = highs as NonNullable<typeof highs>;
+    const lp = h.createModel(data);
+    try {
+      lp.options.set({ output_flag: false });
+      const see = (x: Float64Array) => {
+        for (let j = 0; j < m; j++) {
+          const v = vars[j];
+          if (x[j] < lower[v]) lower[v] = x[j];
+          if (x[j] > upper[v]) upper[v] = x[j];
+        }
+      };
+      if (truth) see(Float64Array.from(vars, (v) => (truth as Float64Array)[cells[v]]));
+      const status = h.constants.modelStatus;
+      /** Optimise the objective `cost` (sense ±1): the optimum, or ±Infinity when unbounded. */
+      const solve = (cost: Float64Array | null, maximise: boolean): number => {
+        programs++;
+        lp.changeObjectiveSense(maximise ? h.constants.objectiveSense.maximize : h.constants.objectiveSense.minimize);
+        if (cost) lp.changeColsCost({ kind: "range", from: 0, to: m - 1 }, cost);
+        lp.run();
+        const st = lp.getModelStatus();
+        if (st === status.unbounded || st === status.unboundedOrInfeasible) return maximise ? Infinity : -Infinity;
+        if (st !== status.optimal) throw new Error(`auditDisclosure: the solver stopped with status ${st} on a set of ${m} hidden counts`);
+        see(lp.getSolution().colValue);
+        return lp.getObjectiveValue();
+      };
+      const cost = new Float64Array(m);
+      // two points from the total, then one program per count not yet known to be wide enough
+      cost.fill(1);
+      solve(cost, true);
+      solve(cost, false);
+      cost.fill(0);
+      lp.changeColsCost({ kind: "range", from: 0, to: m - 1 }, cost);
+      const one = (j: number, maximise: boolean): number => {
+        lp.changeColCost(j, 1);
+        const x = solve(null, maximise);
+        lp.changeColCost(j, 0);
+        return x;
+      };
+      for (let j = 0; j < m; j++) {
+        const v = vars[j];
+        if (upper[v] - lower[v] >= minCount) continue;
+        const hi = one(j, true);
+        provedUpper[v] = hi;
+        if (hi - lower[v] < minCount) provedLower[v] = one(j, false);
+      }
+    } finally {
+      lp.dispose();
+    }
+  }
+  const unprotected: AuditedCell[] = [];
+  let narrowest: AuditedCell | null = null;
+  for (let v = 0; v < V; v++) {
+    const lo = Number.isNaN(provedLower[v]) ? lower[v] : provedLower[v];
+    const hi = Number.isNaN(provedUpper[v]) ? upper[v] : provedUpper[v];
+    const cell: AuditedCell = { cell: model.label(cells[v]), lower: clean(lo), upper: clean(hi) };
+    if (narrowest === null || hi - lo < narrowest.upper - narrowest.lower) narrowest = cell;
+    if (hi - lo < minCount - 1e-6) unprotected.push(cell);
+  }
+  return {
+    minCount,
+    hiddenCells: V,
+    components: compOf.size,
+    largestComponent: largest,
+    programs,
+    narrowest,
+    unprotected,
+    milliseconds: performance.now() - started,
+  };
+}
+
+/** Round solver noise (1e-9) away. */
+function clean(x: number): number {
+  if (!Number.isFinite(x)) return x;
+  const r = Math.round(x);
+  return Math.abs(x - r) < 1e-6 ? r : x;
+}
