@@ -33,7 +33,7 @@ export interface SuppressOptions extends ModelOptions {
    * unchanged). For a caller that owns the rows (computeIndicators), to save a copy.
    */
   readonly inPlace?: boolean;
-  /** Largest connected set of hidden counts solved exactly while deciding (default 400). */
+  /** Largest connected set of hidden counts solved exactly while deciding (default 200). */
   readonly auditLimit?: number;
 }
 
@@ -87,41 +87,34 @@ export function decideSuppression(rows: readonly IndicatorRow[], options: Suppre
   }
   const cheaper = (a: number, b: number) => value[a] < value[b] || (value[a] === value[b] && firstRow[a] < firstRow[b]);
   let fallbacks = 0;
-  const limit = options.auditLimit ?? 400;
+  const limit = options.auditLimit ?? 200;
   const membership = relationsByMember(rel, model.cellCount);
+  const cellsOfClass = new Map<number, number[]>();
+  for (let c = 0; c < model.cellCount; c++) {
+    let l = cellsOfClass.get(cellClass[c]);
+    if (!l) cellsOfClass.set(cellClass[c], (l = []));
+    l.push(c);
+  }
+  const queued = new Uint8Array(rel.count);
   for (const k of [...byClass.keys()].sort((a, b) => a - b)) {
     const list = (byClass.get(k) as number[]).sort((a, b) => firstChild(a) - firstChild(b));
-    let changed = true;
-    for (let round = 0; changed && round < 100; round++) {
-      changed = false;
-      if (round > 0) {
-        // exact check: hidden counts fixed by the decided relations get one more hidden neighbour
-        const determined = determinedCells(rel, model.relationClass, k, state, cellClass, membership, limit);
-        for (const cell of determined) {
-          let pick = -1;
-          let any = -1;
-          for (let q = membership.off[cell]; q < membership.off[cell + 1]; q++) {
-            const r = membership.rel[q];
-            if (model.relationClass[r] > k) continue;
-            const consider = (c: number) => {
-              if (state[c]) return;
-              if (cellClass[c] === k && (pick < 0 || cheaper(c, pick))) pick = c;
-              if (any < 0 || cheaper(c, any)) any = c;
-            };
-            consider(rel.parent[r]);
-            for (let x = rel.off[r]; x < rel.off[r + 1]; x++) consider(rel.child[x]);
-          }
-          if (pick < 0 && any >= 0) {
-            pick = any;
-            fallbacks++;
-          }
-          if (pick >= 0 && !state[pick]) {
-            state[pick] = 2;
-            changed = true;
-          }
+    // work list of this class's relations (first in table order, then those of newly hidden cells)
+    const queue: number[] = list.slice();
+    for (const r of list) queued[r] = 1;
+    const hide = (c: number): void => {
+      state[c] = 2;
+      for (let q = membership.off[c]; q < membership.off[c + 1]; q++) {
+        const r = membership.rel[q];
+        if (model.relationClass[r] === k && !queued[r]) {
+          queued[r] = 1;
+          queue.push(r);
         }
       }
-      for (const r of list) {
+    };
+    for (let round = 0; round < 50; round++) {
+      for (let head = 0; head < queue.length; head++) {
+        const r = queue[head];
+        queued[r] = 0;
         const p = rel.parent[r];
         const a = rel.off[r];
         const b = rel.off[r + 1];
@@ -136,9 +129,10 @@ export function decideSuppression(rows: readonly IndicatorRow[], options: Suppre
         }
         if (hidden === 0) continue;
         const hiddenChildren = hidden - (state[p] ? 1 : 0);
+        // at least two hidden members, and hidden children that add up to the threshold
         const needs = hidden === 1 || (hiddenSum < minCount && hiddenChildren < b - a);
         if (!needs) continue;
-        // the cheapest published child of this class; else of any class (fallback); else the parent
+        // the cheapest published child of this class; else the parent of this class; else any (fallback)
         let pick = -1;
         let any = -1;
         for (let x = a; x < b; x++) {
@@ -153,10 +147,35 @@ export function decideSuppression(rows: readonly IndicatorRow[], options: Suppre
           if (pick < 0) continue;
           fallbacks++;
         }
-        state[pick] = 2;
-        changed = true;
+        hide(pick);
+        queued[r] = 1; // look at this relation again
+        queue.push(r);
       }
-      if (!changed && round === 0) changed = true; // one exact check after the local rules settle
+      queue.length = 0;
+      if (limit <= 0) break;
+      // exact check: a hidden count fixed by the decided relations gets one more hidden neighbour
+      const determined = determinedCells(rel, model.relationClass, k, state, cellsOfClass.get(k) ?? [], membership, limit);
+      if (determined.length === 0) break;
+      for (const cell of determined) {
+        let pick = -1;
+        let any = -1;
+        for (let q = membership.off[cell]; q < membership.off[cell + 1]; q++) {
+          const r = membership.rel[q];
+          if (model.relationClass[r] > k) continue;
+          const consider = (c: number) => {
+            if (state[c]) return;
+            if (cellClass[c] === k && (pick < 0 || cheaper(c, pick))) pick = c;
+            if (any < 0 || cheaper(c, any)) any = c;
+          };
+          consider(rel.parent[r]);
+          for (let x = rel.off[r]; x < rel.off[r + 1]; x++) consider(rel.child[x]);
+        }
+        if (pick < 0 && any >= 0) {
+          pick = any;
+          fallbacks++;
+        }
+        if (pick >= 0 && !state[pick]) hide(pick);
+      }
     }
   }
   for (let i = 0; i < rows.length; i++) {
@@ -229,14 +248,14 @@ function determinedCells(
   relationClass: Int32Array,
   k: number,
   state: Uint8Array,
-  cellClass: Int32Array,
+  classCells: readonly number[],
   membership: { off: Int32Array; rel: Int32Array },
   limit: number,
 ): number[] {
   const seen = new Set<number>();
   const out: number[] = [];
-  for (let start = 0; start < state.length; start++) {
-    if (!state[start] || cellClass[start] !== k || seen.has(start)) continue;
+  for (const start of classCells) {
+    if (!state[start] || seen.has(start)) continue;
     const comp: number[] = [];
     const rels = new Set<number>();
     const queue = [start];
