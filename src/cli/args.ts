@@ -131,3 +131,15 @@ export function requireOutFolder(out: string): void {
   const folder = dirname(resolve(out));
   if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new UsageError("outFolderMissing", { found: out, folder: dirname(out) });
 }
+
+/** `--pool 741=751,…` → { "741": "751", … } (member=host municipality codes), undefined when absent. */
+export function parsePool(text: string | undefined): Record<string, string> | undefined {
+  if (text === undefined) return undefined;
+  const out: Record<string, string> = {};
+  for (const pair of text.split(",").map((p) => p.trim()).filter(Boolean)) {
+    const m = /^(\d{1,4})=(\d{1,4})$/.exec(pair);
+    if (!m) throw new UsageError("pool", { found: pair });
+    out[m[1]] = m[2];
+  }
+  return out;
+}

@@ -23,12 +23,18 @@ export function experiencePositive(dataset: Pick<Dataset, "experience" | "geogra
     a.total += tot;
     cells.set(key, a);
   };
+  // pooled municipalities (options.pool) are published with their host, as in the indicator engine
+  const unitOf = (code: number): string => {
+    const host = r.pool.get(code) ?? code;
+    const members = [...r.pool].filter(([, h]) => h === host).map(([m]) => m).sort((a, b) => a - b);
+    return [host, ...members].join("+");
+  };
   const rows = dataset.experience ?? [];
   const directClusters = new Set(rows.filter((e) => e.cluster && e.municipality_code === null).map((e) => `${e.measure}|${e.period}|${e.cluster}`));
   for (const e of rows) {
     if (e.municipality_code !== null) {
       const cl = e.cluster ?? clusterOf.get(e.municipality_code) ?? null;
-      add(e.measure, "municipality", String(e.municipality_code), e.period, e.positive, e.total);
+      add(e.measure, "municipality", unitOf(e.municipality_code), e.period, e.positive, e.total);
       if (cl && !directClusters.has(`${e.measure}|${e.period}|${cl}`)) {
         add(e.measure, "cluster", cl, e.period, e.positive, e.total);
         add(e.measure, "region", r.regionName, e.period, e.positive, e.total);

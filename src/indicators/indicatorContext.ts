@@ -11,6 +11,7 @@ import { computeStays, type ComputedStays } from "../stays/computeStays.js";
 import { staySource } from "../stays/buildStays.js";
 import { parseAgeGroup, type AgeGroup } from "./ageGroup.js";
 import { resolveOptions, type IndicatorOptions, type ResolvedOptions } from "./indicatorOptions.js";
+import { indicatorMessages } from "./messages.js";
 import type { Level, PeriodKind } from "./table.js";
 
 /** Ages at or above this are counted in the top class. */
@@ -141,9 +142,17 @@ export function buildContext(dataset: Dataset, options: IndicatorOptions, resolv
   }
   for (const [name, munis] of clusters) units.push({ level: "cluster", name, munis });
   const clusterOfCode = new Map(geography.map((g) => [g.municipality_code, g.cluster] as const));
+  // Pooled municipalities are published with their host, as one unit named "host+member".
+  for (const [member, host] of resolved.pool) {
+    for (const code of [member, host]) if (!clusterOfCode.has(code)) throw new RangeError(indicatorMessages.poolUnknown(code));
+    if (clusterOfCode.get(member) !== clusterOfCode.get(host)) throw new RangeError(indicatorMessages.poolAcrossClusters(member, host));
+  }
   muniCodes.forEach((code, i) => {
+    if (resolved.pool.has(code)) return;
+    const members = muniCodes.map((c, j) => [c, j] as const).filter(([c]) => resolved.pool.get(c) === code).sort((a, b) => a[0] - b[0]);
     const cluster = clusterOfCode.get(code);
-    units.push({ level: "municipality", name: String(code), munis: [i], ...(cluster === undefined ? {} : { cluster }) });
+    const name = [String(code), ...members.map(([c]) => String(c))].join("+");
+    units.push({ level: "municipality", name, munis: [i, ...members.map(([, j]) => j)], ...(cluster === undefined ? {} : { cluster }) });
   });
 
   // Year axis: population years and contact years.

@@ -40,6 +40,12 @@ export interface IndicatorOptions {
   readonly questionLevels?: readonly Level[];
   /** Only these indicator families (default all; see INDICATOR_FAMILIES). */
   readonly indicators?: readonly string[];
+  /**
+   * Pooling instead of suppression: a small municipality published together with a neighbour of
+   * the same cluster, as one municipality-level unit named by both codes ("751+741"), e.g.
+   * `{ "741": "751" }` publishes Samsø with Aarhus. Clusters and the region are unchanged.
+   */
+  readonly pool?: Readonly<Record<string, string>>;
 }
 
 export interface ResolvedOptions {
@@ -53,6 +59,8 @@ export interface ResolvedOptions {
   readonly direct: DirectStandard | false;
   readonly indirect: boolean;
   readonly regionName: string;
+  /** Pooled municipality code → the code it is published with. */
+  readonly pool: ReadonlyMap<number, number>;
 }
 
 export function resolveOptions(o: IndicatorOptions): ResolvedOptions {
@@ -64,6 +72,14 @@ export function resolveOptions(o: IndicatorOptions): ResolvedOptions {
   for (const g of groups) parseAgeGroup(g);
   const minCount = o.minCount ?? 5;
   if (!Number.isInteger(minCount) || minCount < 0) throw new RangeError(indicatorMessages.badMinCount(minCount));
+  const pool = new Map<number, number>();
+  for (const [member, host] of Object.entries(o.pool ?? {})) {
+    const m = Number(member);
+    const h = Number(host);
+    if (!/^\d{1,4}$/.test(member.trim()) || !/^\d{1,4}$/.test(String(host).trim()) || m === h) throw new RangeError(indicatorMessages.badPool(member, String(host)));
+    pool.set(m, h);
+  }
+  for (const h of pool.values()) if (pool.has(h)) throw new RangeError(indicatorMessages.poolChain(String(h)));
   return {
     levels,
     periods,
@@ -75,5 +91,6 @@ export function resolveOptions(o: IndicatorOptions): ResolvedOptions {
     direct: o.standardise?.direct ?? false,
     indirect: o.standardise?.indirect ?? false,
     regionName: o.regionName ?? "region",
+    pool,
   };
 }

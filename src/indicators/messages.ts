@@ -15,5 +15,11 @@ export const indicatorMessages = {
     "hospital cost is the sum of cost_dkk of contacts starting in the year; hospital rows of sector_costs.csv are not added (they would count the same cost twice)",
   suppressedSmall: (minCount: number) => `suppressed: a count below ${minCount}`,
   suppressedComplement: () => "suppressed: hidden to protect a small number",
+  badPool: (member: string, host: string) =>
+    `pool must pair two different municipality codes (member=host, e.g. 741=751), got "${member}=${host}"`,
+  poolChain: (code: string) => `municipality ${code} is pooled and also has municipalities pooled with it: pool each one with the same host`,
+  poolUnknown: (code: number) => `pool names municipality ${code}, which is not in the geography`,
+  poolAcrossClusters: (member: number, host: number) =>
+    `pool: municipality ${member} and ${host} are in different clusters; pool only within a cluster (cluster totals stay as they are)`,
   noDeaths: () => "deaths.csv not given: deaths after admission not computed",
 } as const;

@@ -49,6 +49,8 @@ export interface BuildReportOptions {
    * exists; for the bundled demo dataset, the bundled data/interventions.
    */
   readonly interventions?: string | false;
+  /** Pooling: municipality code → the code it is published with (e.g. { "741": "751" }: Samsø with Aarhus). */
+  readonly pool?: Readonly<Record<string, string>>;
   /** Progress: a message for step i of n. */
   readonly onProgress?: ReportProgress;
   /**
@@ -162,6 +164,7 @@ export async function buildReport(dataDir: string, options: BuildReportOptions =
 
     const data = prepareReportData(dataset, {
       minCount,
+      ...(options.pool ? { pool: options.pool } : {}),
       interventions,
       lang,
       onStep: (s) => progress(s === "indicators" ? "step.indicators" : s === "registration" ? "step.registration" : "step.questions"),

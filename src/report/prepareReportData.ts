@@ -2,7 +2,8 @@
  * Computes everything the report shows, once: the indicator table (years and months; region,
  * clusters and municipalities; all sexes together; suppressed at `minCount`), the 0–2-year-olds'
  * admission rate under the "as-registered" rule (for the registration-practice chart, seed 002),
- * and the data group's question tables for the latest year. Stays are computed once and shared.
+ * and the data group's question tables for the latest year (computed by the indicator engine, with
+ * the same suppression as every other table). Stays are computed once and shared.
  */
 import type { Dataset } from "../contract/dataset.js";
 import { computeIndicators, prepareIndicators } from "../indicators/index.js";
@@ -15,6 +16,8 @@ export interface PrepareReportOptions {
   /** Suppression threshold (default 5; 0 disables). */
   readonly minCount?: number;
   readonly interventions?: readonly Intervention[];
+  /** Pooling (IndicatorOptions.pool): municipality code → the code it is published with. */
+  readonly pool?: Readonly<Record<string, string>>;
   /** Language of the labels inside the question tables (referral sources). */
   readonly lang?: ReportLang;
   /** Called before each computation step: "indicators", "registration", "questions". */
@@ -27,7 +30,7 @@ export interface PrepareReportOptions {
 export function prepareReportData(dataset: Dataset, options: PrepareReportOptions = {}): ReportData {
   const minCount = options.minCount ?? 5;
   options.onStep?.("indicators");
-  const ctx = prepareIndicators(dataset, { period: ["year", "month"], sexes: ["all"], groups: ["all", "0-2", "65+"], minCount });
+  const ctx = prepareIndicators(dataset, { period: ["year", "month"], sexes: ["all"], groups: ["all", "0-2", "65+"], minCount, ...(options.pool ? { pool: options.pool } : {}) });
   const indicators = computeIndicators(ctx);
   options.onStep?.("registration");
   const registered = computeIndicators(dataset, {
@@ -38,12 +41,18 @@ export function prepareReportData(dataset: Dataset, options: PrepareReportOption
     sexes: ["all"],
     period: "year",
     minCount,
+    ...(options.pool ? { pool: options.pool } : {}),
   });
   const years = indicators.filter((r) => r.indicator === "admission_rate" && /^\d{4}$/.test(r.period)).map((r) => Number(r.period));
   if (years.length === 0) throw new Error("the dataset has no admissions in any year covered by its population table");
   const firstYear = Math.min(...years);
   const lastYear = Math.max(...years);
   options.onStep?.("questions");
-  const questions = reportQuestionTables(dataset, ctx.computed, { year: lastYear, minAge: 65, minCount, lang: options.lang ?? "da" });
+  // the question tables of the indicator engine (the same suppression as every table), by sex for the age pyramid
+  const questionRows = computeIndicators(
+    { ...ctx, resolved: { ...ctx.resolved, levels: ["region"], periods: ["year"], sexes: ["all", "F", "M"], groups: ["65+"] } },
+    { indicators: ["questions"] },
+  );
+  const questions = reportQuestionTables(questionRows, { year: lastYear, group: "65+", lang: options.lang ?? "da" });
   return { dataset, indicators, registered, questions, interventions: options.interventions ?? [], firstYear, lastYear };
 }

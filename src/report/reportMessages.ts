@@ -112,6 +112,7 @@ const DA = {
   "col.state": "Status",
   // values
   "val.suppressed": "undertrykt",
+  "val.and": "og",
   "val.notPresent": "findes ikke",
   "val.region": "Region",
   "val.high": "højere",
@@ -428,6 +429,7 @@ const EN: Record<ReportTextKey, string> = {
   "col.series": "Series",
   "col.state": "State",
   "val.suppressed": "suppressed",
+  "val.and": "and",
   "val.notPresent": "not present",
   "val.region": "Region",
   "val.high": "higher",

@@ -1,28 +1,24 @@
 /**
- * The data group's questions as count tables (seed 002: who are they, where are they referred
- * from, when are they admitted): acute admissions of an age group in one year by weekday × hour,
- * by referral source, and by 5-year age band × sex. Admissions follow the harmonised rule (stays
- * ≥ 12 h, src/stays); the weekday and hour are those of the stay's first admitted_at (local time).
- * Counts of 1 … minCount − 1 are suppressed (primary suppression; 0 is shown as 0 since it
- * identifies nobody). No total is printed next to these tables, so no secondary suppression is
- * needed.
+ * The data group's questions as the report shows them (seed 002: who are they, where are they
+ * referred from, when are they admitted) for one group, region and year: acute admissions by
+ * weekday × hour, by referral source, and by 5-year age band × sex. Nothing is counted here: the
+ * counts are the question tables of the indicator engine (indicators/questionTables.ts,
+ * `weekday_hour:*`, `who_referral:*`, `who_age:*`), suppressed there with every other table
+ * (primary and secondary, the same lattice), so the report publishes exactly what
+ * `klynge indicators` publishes. This only reshapes the rows for the charts.
  */
-import { REFERRAL_SOURCES } from "../contract/codes.js";
-import type { Dataset } from "../contract/dataset.js";
-import { MINUTES_PER_DAY, yearOfMinutes, weekdayOfDays } from "../contract/time.js";
 import type { AgeSexRow, HeatmapRow, ReferralRow } from "../charts/index.js";
-import type { ComputedStays } from "../stays/computeStays.js";
+import { REFERRAL_SOURCES } from "../contract/codes.js";
+import type { IndicatorRow } from "../indicators/index.js";
 import type { ReportLang } from "./reportMessages.js";
 
 export interface ReportQuestionOptions {
-  /** Calendar year counted. */
+  /** Calendar year shown. */
   readonly year: number;
-  /** Lowest age (completed years at the stay's start); default 65. */
-  readonly minAge?: number;
-  /** Highest age; default none. */
-  readonly maxAge?: number;
-  /** Suppression threshold (default 5; 0 disables). */
-  readonly minCount?: number;
+  /** The population group (default "65+"). */
+  readonly group?: string;
+  /** The unit (default: the region row's unit). */
+  readonly unit?: string;
   readonly lang?: ReportLang;
 }
 
@@ -31,8 +27,8 @@ export interface ReportQuestionTables {
   readonly referral: ReferralRow[];
   readonly ageSex: AgeSexRow[];
   readonly ageBands: string[];
-  /** Acute admissions counted (internal total; not printed beside the tables). */
-  readonly admissions: number;
+  /** Acute admissions of the group (the tables' total; null when suppressed or absent). */
+  readonly admissions: number | null;
 }
 
 const REFERRAL_LABELS: Record<ReportLang, Record<string, string>> = {
@@ -64,60 +60,39 @@ export function referralSourceLabel(source: string, lang: ReportLang = "da"): st
 }
 
 /**
- * Counts acute admissions of the age group in `year` for the three question charts.
- * @example reportQuestionTables(dataset, computeStays(dataset), { year: 2023, minAge: 65 })
+ * The report's question tables from the indicator rows (sexes all, F and M; region level).
+ * @example reportQuestionTables(computeIndicators(ctx, { indicators: ["questions"] }), { year: 2023 })
  */
-export function reportQuestionTables(dataset: Pick<Dataset, "contacts">, computed: ComputedStays, options: ReportQuestionOptions): ReportQuestionTables {
-  const minAge = options.minAge ?? 65;
-  const maxAge = options.maxAge ?? Infinity;
-  const minCount = options.minCount ?? 5;
+export function reportQuestionTables(rows: readonly IndicatorRow[], options: ReportQuestionOptions): ReportQuestionTables {
+  const group = options.group ?? "65+";
   const lang = options.lang ?? "da";
-  const { stays } = computed;
-  const contacts = dataset.contacts;
-  const cells = new Float64Array(7 * 24);
-  const referral = new Float64Array(REFERRAL_SOURCES.length + 1);
-  const bandStarts: number[] = [];
-  for (let a = minAge; a < Math.min(maxAge + 1, 95); a += 5) bandStarts.push(a);
-  const topBand = bandStarts.length - 1;
-  const ageSex = new Float64Array(bandStarts.length * 2);
-  let admissions = 0;
-  for (let s = 0; s < stays.length; s++) {
-    if (stays.admissionHarmonised[s] !== 1 || stays.acute[s] !== 1) continue;
-    const age = stays.age[s];
-    if (age < minAge || age > maxAge) continue;
-    const start = stays.start[s];
-    if (yearOfMinutes(start) !== options.year) continue;
-    admissions++;
-    const day = Math.floor(start / MINUTES_PER_DAY);
-    const hour = Math.floor((start - day * MINUTES_PER_DAY) / 60);
-    cells[weekdayOfDays(day) * 24 + hour]++;
-    const ref = contacts.referral[stays.firstContact[s]];
-    referral[ref >= 0 && ref < REFERRAL_SOURCES.length ? ref : REFERRAL_SOURCES.length]++;
-    const band = Math.min(topBand, Math.floor((age - minAge) / 5));
-    const sex = stays.sex[s] === 2 ? 1 : 0;
-    ageSex[band * 2 + sex]++;
-  }
-  const suppressed = (n: number): boolean => minCount > 0 && n > 0 && n < minCount;
+  const period = String(options.year);
+  const unit = options.unit ?? rows.find((r) => r.level === "region")?.unit;
+  const mine = rows.filter((r) => r.level === "region" && r.unit === unit && r.period === period && r.group === group);
+  const cell = (indicator: string, sex: "all" | "F" | "M"): { count: number | null; suppressed: boolean } | null => {
+    const r = mine.find((x) => x.indicator === indicator && x.sex === sex);
+    return r === undefined ? null : { count: r.suppressed ? null : r.numerator, suppressed: r.suppressed };
+  };
   const heatmap: HeatmapRow[] = [];
+  const days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
   for (let w = 0; w < 7; w++)
     for (let h = 0; h < 24; h++) {
-      const n = cells[w * 24 + h];
-      heatmap.push({ weekday: w, hour: h, count: suppressed(n) ? null : n, suppressed: suppressed(n) });
+      const c = cell(`weekday_hour:${days[w]}-${String(h).padStart(2, "0")}`, "all");
+      if (c) heatmap.push({ weekday: w, hour: h, ...c });
     }
-  const referralRows: ReferralRow[] = [];
-  const codes = [...REFERRAL_SOURCES, "unknown"];
-  codes.forEach((code, i) => {
-    const n = referral[i];
-    if (n === 0 && code === "unknown") return;
-    referralRows.push({ source: referralSourceLabel(code, lang), count: suppressed(n) ? null : n, suppressed: suppressed(n) });
-  });
-  const ageBands = bandStarts.map((lo, i) => (i === topBand && (maxAge === Infinity || maxAge >= lo + 5) ? `${lo}+` : `${lo}-${lo + 4}`));
-  const ageRows: AgeSexRow[] = [];
-  ageBands.forEach((ageBand, b) => {
-    for (const [k, sex] of [[0, "F"], [1, "M"]] as const) {
-      const n = ageSex[b * 2 + k];
-      ageRows.push({ ageBand, sex, count: suppressed(n) ? null : n, suppressed: suppressed(n) });
+  const referral: ReferralRow[] = [];
+  for (const code of [...REFERRAL_SOURCES, "not_given"]) {
+    const c = cell(`who_referral:${code}`, "all");
+    if (c === null || (code === "not_given" && c.count === 0)) continue;
+    referral.push({ source: referralSourceLabel(code === "not_given" ? "unknown" : code, lang), ...c });
+  }
+  const ageBands = [...new Set(mine.filter((r) => r.indicator.startsWith("who_age:")).map((r) => r.indicator.slice(8)))];
+  const ageSex: AgeSexRow[] = [];
+  for (const ageBand of ageBands)
+    for (const sex of ["F", "M"] as const) {
+      const c = cell(`who_age:${ageBand}`, sex);
+      if (c) ageSex.push({ ageBand, sex, ...c });
     }
-  });
-  return { heatmap, referral: referralRows, ageSex: ageRows, ageBands, admissions };
+  const total = mine.find((r) => r.indicator.startsWith("who_referral:") && r.sex === "all" && !r.suppressed);
+  return { heatmap, referral, ageSex, ageBands, admissions: total?.denominator ?? null };
 }

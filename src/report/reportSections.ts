@@ -105,7 +105,11 @@ function groupText(ctx: Ctx, group: string): string {
 
 function unitLabel(ctx: Ctx, r: Pick<IndicatorRow, "level" | "unit">): string {
   if (r.level === "region") return ctx.t("val.region");
-  if (r.level === "municipality") return ctx.muniName.get(r.unit) ?? r.unit;
+  if (r.level === "municipality") {
+    // a pooled unit "751+741" is named by its municipalities: "Aarhus og Samsø"
+    const names = r.unit.split("+").map((code) => ctx.muniName.get(code) ?? code);
+    return names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} ${ctx.t("val.and")} ${names[names.length - 1]}`;
+  }
   return r.unit;
 }
 

@@ -25,8 +25,8 @@ export async function auditDisclosureCommand(argv: readonly string[]): Promise<n
     allowPositionals: true,
   });
   const dir = positionals[0];
-  if (!dir) throw new UsageError("audit-disclosure needs a folder of published tables: klynge audit-disclosure DIR");
-  if (!existsSync(dir)) throw new UsageError(`audit-disclosure: the folder ${dir} does not exist`);
+  if (!dir) throw new UsageError("needsDir", { command: "audit-disclosure", usage: "klynge audit-disclosure DIR" });
+  if (!existsSync(dir)) throw new UsageError("auditDir", { found: dir });
   const minCount = parseInteger("min-count", values["min-count"], 5);
   const tables = readPublishedTables(dir);
   for (const f of tables.files) console.log(`read ${f.file}: ${f.rowsRead} rows, ${f.rowsAccepted} accepted, ${f.rowsRead - f.rowsAccepted} rejected`);

@@ -7,17 +7,19 @@ import { isOwnTable } from "../../interop/isOwnTable.js";
 import { SafetyError } from "../../io/safetyMessages.js";
 import { existsSync } from "node:fs";
 import { loadDataset, TEXT_ENCODINGS } from "../../io/index.js";
-import { oneOf, parseCommandArgs, parseGroups, parseInteger, requireOutFolder, UsageError } from "../args.js";
+import { oneOf, parseCommandArgs, parseGroups, parseInteger, parsePool, requireOutFolder, UsageError } from "../args.js";
 import { cliText, type CliLang } from "../cliMessages.js";
 import { datasetGate } from "../datasetGate.js";
 
 export const indicatorsHelp = `klynge indicators DIR --out FILE.csv|.json|.arrow [--level region|cluster|municipality[,…]]
                    [--period year|quarter|month] [--group 0-2,65+,all,…] [--min-count N]
-                   [--registration harmonised|as-registered] [--excel] [--standardise] [--force]
+                   [--registration harmonised|as-registered] [--pool M=H,…] [--excel] [--standardise] [--force]
                    [--allow-rejected] [--encoding auto|utf-8|windows-1252]
   Computes every Triple Aim indicator as one tidy table (indicator, level, unit, period, group, sex,
   numerator, denominator, value, lower, upper, method, suppressed) and writes it. Counts below
-  --min-count (default 5; 0 disables) are suppressed, with secondary suppression. --excel writes
+  --min-count (default 5; 0 disables) are suppressed, with secondary suppression decided on every
+  table klynge can publish, so separate calls never reveal more than one call. --pool 741=751
+  publishes a small municipality with a neighbour of its cluster as one unit ("751+741"). --excel writes
   the Danish Excel CSV variant (semicolon, decimal comma, BOM, Danish headers, 2 decimals).
   The folder of FILE must exist. A missing population.csv or an admissions.csv without rows is an
   error (exit 1); rejected rows stop the run (exit 3) unless --allow-rejected is given.
@@ -37,6 +39,7 @@ export async function indicatorsCommand(argv: readonly string[], lang: CliLang):
       group: { type: "string" },
       "min-count": { type: "string" },
       registration: { type: "string" },
+      pool: { type: "string" },
       excel: { type: "boolean" },
       standardise: { type: "boolean" },
       force: { type: "boolean" },
@@ -81,6 +84,7 @@ export async function indicatorsCommand(argv: readonly string[], lang: CliLang):
     groups,
     minCount,
     registration,
+    ...(values.pool ? { pool: parsePool(values.pool) } : {}),
     ...(values.standardise ? { standardise: { direct: "esp2013" as const, indirect: true } } : {}),
   });
   writeTable(rows, values.out, {

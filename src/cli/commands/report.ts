@@ -6,17 +6,19 @@ import { loadDataset, formatLoadReport, TEXT_ENCODINGS, type TextEncodingOption 
 import { computeIndicators, type IndicatorRow } from "../../indicators/index.js";
 import type { Dataset } from "../../contract/dataset.js";
 import { buildReport, demoDataDir, ReportError } from "../../report/index.js";
-import { oneOf, parseCommandArgs, parseInteger, requireOutFolder, UsageError } from "../args.js";
+import { oneOf, parseCommandArgs, parseInteger, parsePool, requireOutFolder, UsageError } from "../args.js";
 import { cliText, type CliLang } from "../cliMessages.js";
 import { datasetGate, EXIT } from "../datasetGate.js";
 import { checkReplaceable } from "../../report/atomicOutput.js";
 import { cliLang, isSafetyError } from "../../io/safetyMessages.js";
 
-export const reportHelp = `klynge report [DIR] [--out OUT] [--lang da|en] [--min-count N] [--formats svg,png,pdf] [--dpi N] [--force]
+export const reportHelp = `klynge report [DIR] [--out OUT] [--lang da|en] [--min-count N] [--pool M=H,…] [--formats svg,png,pdf] [--dpi N] [--force]
                 [--allow-rejected] [--encoding auto|utf-8|windows-1252]
   Builds the steering-paper pack from the dataset in DIR (default: the bundled demo region):
   OUT/report.html (self-contained), OUT/charts/*.svg|png|pdf and OUT/tables/*.csv (the data behind
-  every chart). Counts below --min-count (default 5) are suppressed. The output is written
+  every chart). Counts below --min-count (default 5) are suppressed; --pool 741=751 publishes a
+  small municipality together with a neighbour of its cluster instead ("Aarhus og Samsø"), so a
+  large one is not hidden to protect it. The output is written
   atomically: a failed run leaves the previous report as it was. Default OUT: out/report (out/ is
   made when missing); the folder holding an OUT you give must exist. A missing population.csv or an admissions.csv without rows is an
   error (exit 1); rejected rows stop the run (exit 3) unless --allow-rejected is given.
@@ -33,6 +35,7 @@ interface ReportArgs {
   readonly out: string;
   readonly lang: "da" | "en";
   readonly minCount: number;
+  readonly pool: Readonly<Record<string, string>> | undefined;
   readonly formats: ("svg" | "png" | "pdf")[];
   readonly dpi: number;
   readonly allowRejected: boolean;
@@ -47,6 +50,7 @@ function parseReportArgs(argv: readonly string[]): ReportArgs {
       out: { type: "string" },
       lang: { type: "string" },
       "min-count": { type: "string" },
+      pool: { type: "string" },
       formats: { type: "string" },
       dpi: { type: "string" },
       "allow-rejected": { type: "boolean" },
@@ -67,6 +71,7 @@ function parseReportArgs(argv: readonly string[]): ReportArgs {
     out: values.out ?? join("out", "report"),
     lang: oneOf("lang", values.lang, ["da", "en"] as const, cliLang()),
     minCount: parseInteger("min-count", values["min-count"], 5),
+    pool: parsePool(values.pool),
     formats,
     dpi: parseInteger("dpi", values.dpi, 300),
     allowRejected: values["allow-rejected"] === true,
@@ -91,6 +96,7 @@ async function writeReport(a: ReportArgs, dataset: Dataset): Promise<number> {
       outDir: a.out,
       lang: a.lang,
       minCount: a.minCount,
+      ...(a.pool ? { pool: a.pool } : {}),
       formats: a.formats,
       dpi: a.dpi,
       dataset,
