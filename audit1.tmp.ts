@@ -9,7 +9,7 @@ console.log("prepare", (performance.now()-t).toFixed(0)); t = performance.now();
 const out = computeIndicators(ctx);
 console.log(periods.join(","), "rows", out.length, "suppressed", out.filter(r=>r.suppressed).length, "ms", (performance.now()-t).toFixed(0));
 if (process.argv[3] === "audit") {
-  const a = await auditDisclosure(out, { clusterOf });
+  const t0 = performance.now(); const a = await auditDisclosure(out, { clusterOf, onProgress: (p) => { if (p.component > 50) console.log("comp", p.component, "narrow", p.narrowAfterDirections, "programs", p.programs, ((performance.now()-t0)/1000).toFixed(1)); } });
   console.log(JSON.stringify({ ...a, unprotected: a.unprotected.length, examples: a.unprotected.slice(0, 8) }));
 }
 if (process.argv[4]) {

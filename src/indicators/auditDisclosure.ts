@@ -10,7 +10,8 @@
  * connected set of hidden counts is one model, loaded once; its objective is changed per count
  * and the solver restarts from the previous basis. Every solution is a feasible point, so it
  * widens the known interval of every count in the set at once; a count whose known interval is
- * already wide enough needs no program of its own.
+ * already wide enough needs no program of its own: a few seeded random directions first, then a
+ * pair of programs for each count still narrow.
  */
 import { disclosureModel, type ModelOptions } from "./disclosureModel.js";
 import type { IndicatorRow } from "./table.js";
@@ -23,6 +24,8 @@ export interface AuditOptions extends ModelOptions {
    * true values are a feasible point, used to certify wide intervals sooner. Never needed.
    */
   readonly truth?: readonly IndicatorRow[];
+  /** Called per connected set of hidden counts (size, counts left for single programs, programs so far). */
+  readonly onProgress?: (p: { component: number; narrowAfterDirections: number; programs: number }) => void;
 }
 
 /** One hidden count and its feasible interval (no true value: safe to print). */
@@ -193,7 +196,8 @@ export async function auditDisclosure(published: readonly IndicatorRow[], option
     const h = highs as NonNullable<typeof highs>;
     const lp = h.createModel(data);
     try {
-      lp.options.set({ output_flag: false });
+      // no presolve: each program starts from the previous optimal basis (only the objective changes)
+      lp.options.set({ output_flag: false, presolve: "off" });
       const see = (x: Float64Array) => {
         for (let j = 0; j < m; j++) {
           const v = vars[j];
@@ -216,10 +220,26 @@ export async function auditDisclosure(published: readonly IndicatorRow[], option
         return lp.getObjectiveValue();
       };
       const cost = new Float64Array(m);
-      // two points from the total, then one program per count not yet known to be wide enough
+      // points from the total and from a few seeded random directions, then one program per count
+      // whose known interval is not yet wide enough
       cost.fill(1);
       solve(cost, true);
       solve(cost, false);
+      // then a few seeded random directions over the counts still narrow
+      let seed = 12345;
+      const random = () => {
+        seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+        return seed / 4294967296;
+      };
+      const narrowCount = () => vars.reduce((n, v) => n + (upper[v] - lower[v] < minCount ? 1 : 0), 0);
+      for (let round = 0; round < 12 && m > 8; round++) {
+        const before = narrowCount();
+        if (before === 0) break;
+        for (let j = 0; j < m; j++) cost[j] = upper[vars[j]] - lower[vars[j]] < minCount ? random() * 2 - 1 : 0;
+        solve(cost, true);
+        if (round >= 2 && narrowCount() > before * 0.95) break;
+      }
+      options.onProgress?.({ component: vars.length, narrowAfterDirections: narrowCount(), programs });
       cost.fill(0);
       lp.changeColsCost({ kind: "range", from: 0, to: m - 1 }, cost);
       const one = (j: number, maximise: boolean): number => {
