@@ -329,7 +329,8 @@ export function disclosureModel(rows: readonly IndicatorRow[], options: ModelOpt
     const unit = keys.names[D_UNIT][id[D_UNIT]];
     if (keys.names[D_SEX][id[D_SEX]] !== "all") add("sex", with1(id, D_SEX, keys.id(D_SEX, "all")), c);
     if (level === "municipality") {
-      const cl = clusterOf.get(unit);
+      // a pooled unit ("751+741") lies in the cluster of its municipalities
+      const cl = clusterOf.get(unit) ?? (unit.includes("+") ? clusterOf.get(unit.slice(0, unit.indexOf("+"))) : undefined);
       if (cl !== undefined) {
         const p = with1(id, D_LEVEL, keys.id(D_LEVEL, "cluster"));
         p[D_UNIT] = keys.id(D_UNIT, cl);
