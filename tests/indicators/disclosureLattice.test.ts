@@ -10,8 +10,9 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Dataset } from "../../src/contract/dataset.js";
 import { generateDataset } from "../../src/generate/index.js";
-import { computeIndicators, prepareIndicators, type IndicatorContext, type IndicatorRow, type Level, type PeriodKind } from "../../src/indicators/index.js";
+import { auditDisclosure, computeIndicators, prepareIndicators, type IndicatorContext, type IndicatorRow, type Level, type PeriodKind } from "../../src/indicators/index.js";
 import { loadDataset } from "../../src/io/index.js";
+import { prepareReportData } from "../../src/report/prepareReportData.js";
 
 const slow = process.env.KLYNGE_SLOW_EXAMPLES === "1";
 const FAMILIES = ["admission_rate", "readmission_30d", "preventable_admission_rate", "questions"];
@@ -80,6 +81,43 @@ describe("one suppression whatever the call", () => {
     const byKey = new Map(withBand.map((r) => [key(r), r] as const));
     for (const r of standard) expect(byKey.get(key(r))).toEqual(r);
     expect(withBand.some((r) => r.group === "0-17")).toBe(true);
+  }, 300_000);
+
+  it("pooling: --pool 741=751 publishes Samsø with Aarhus as one unit, with the sum of both", () => {
+    const raw = computeIndicators(region, { levels: ["municipality"], groups: ["65+"], sexes: ["all"], minCount: 0, indicators: ["admission_rate"] });
+    const pooled = computeIndicators(region, { levels: ["municipality"], groups: ["65+"], sexes: ["all"], minCount: 0, indicators: ["admission_rate"], pool: { "741": "751" } });
+    const units = new Set(pooled.map((r) => r.unit));
+    expect(units.has("751+741")).toBe(true);
+    expect(units.has("751") || units.has("741")).toBe(false);
+    for (const r of pooled.filter((x) => x.unit === "751+741")) {
+      const part = (u: string) => raw.find((x) => x.unit === u && x.period === r.period) as IndicatorRow;
+      expect(r.numerator).toBe((part("751").numerator as number) + (part("741").numerator as number));
+      expect(r.denominator).toBeCloseTo((part("751").denominator as number) + (part("741").denominator as number), 6);
+    }
+    expect(() => computeIndicators(region, { pool: { "741": "615" } })).toThrow("pool: municipality 741 and 615 are in different clusters; pool only within a cluster (cluster totals stay as they are)");
+    expect(() => computeIndicators(region, { pool: { "741": "741" } })).toThrow('pool must pair two different municipality codes (member=host, e.g. 741=751), got "741=741"');
+  }, 300_000);
+
+  it("the report's question tables are the indicator engine's rows (agree with klynge indicators)", () => {
+    const data = prepareReportData(region, { minCount: 5 });
+    const q = data.questions;
+    expect(q).not.toBeNull();
+    // what `klynge indicators DIR --level region --group 65+` publishes (every sex)
+    const cli = computeIndicators(region, { levels: ["region"], groups: ["65+"], indicators: ["questions"] });
+    const at = (indicator: string, sex: string) => cli.find((r) => r.indicator === indicator && r.sex === sex && r.period === String(data.lastYear)) as IndicatorRow;
+    const days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+    expect(q?.heatmap.length).toBe(168);
+    for (const h of q?.heatmap ?? []) {
+      const r = at(`weekday_hour:${days[h.weekday]}-${String(h.hour).padStart(2, "0")}`, "all");
+      expect([h.count, h.suppressed]).toEqual([r.suppressed ? null : r.numerator, r.suppressed]);
+    }
+    for (const a of q?.ageSex ?? []) {
+      const r = at(`who_age:${a.ageBand}`, a.sex);
+      expect([a.count, a.suppressed]).toEqual([r.suppressed ? null : r.numerator, r.suppressed]);
+    }
+    expect(q?.ageBands).toEqual(["65-69", "70-74", "75-79", "80-84", "85-89", "90+"]);
+    expect(q?.referral.length).toBeGreaterThan(5);
+    expect(q?.heatmap.some((h) => h.suppressed)).toBe(true);
   }, 300_000);
 
   it.runIf(slow)("demo: every level × period × group call equals the combined call (slow)", async () => {

@@ -1,0 +1,72 @@
+/**
+ * The LP audit (issue 12): feasible intervals of hidden counts, checked on tables small enough to
+ * work out by hand, and the attacker test on the demo: every table klynge publishes for it,
+ * solved for each hidden count's interval; none narrower than the threshold.
+ */
+import { describe, expect, it } from "vitest";
+import { auditDisclosure, computeIndicators, prepareIndicators, type IndicatorRow } from "../../src/indicators/index.js";
+import { loadDataset } from "../../src/io/index.js";
+
+const slow = process.env.KLYNGE_SLOW_EXAMPLES === "1";
+
+function row(unit: string, sex: IndicatorRow["sex"], numerator: number | null, level: IndicatorRow["level"] = "municipality"): IndicatorRow {
+  return { indicator: "admission_rate", level, unit, period: "2019", group: "65+", sex, numerator, denominator: 1000, value: null, lower: null, upper: null, method: "byars", suppressed: numerator === null };
+}
+
+describe("auditDisclosure", () => {
+  it("finds the interval by hand: all = F + M with F and M hidden, all = 12 → each in [0, 12]", async () => {
+    const audit = await auditDisclosure([row("615", "all", 12), row("615", "F", null), row("615", "M", null)]);
+    expect(audit.hiddenCells).toBe(2);
+    expect(audit.unprotected).toEqual([]);
+    expect(audit.narrowest).toEqual({ cell: "acute|municipality|615|2019|65+|F", lower: 0, upper: 12 });
+  });
+
+  it("exact recovery is width 0: publishing M reveals F = all − M", async () => {
+    const audit = await auditDisclosure([row("615", "all", 12), row("615", "F", null), row("615", "M", 10)]);
+    expect(audit.unprotected).toEqual([{ cell: "acute|municipality|615|2019|65+|F", lower: 2, upper: 2 }]);
+  });
+
+  it("a 2 × 2 pattern across municipalities and sexes: hand-derived interval [0, 7] for a hidden count of 1", async () => {
+    // cluster C = 615 + 727; all = F + M. Hidden: 615F = 1, 615M = 6, 727F = 9, 727M = 3.
+    // 615F = t: 615M = 7 − t, 727F = 10 − t, 727M = t + 2; t ∈ [0, 7].
+    const rows = [
+      row("C", "all", 19, "cluster"), row("C", "F", 10, "cluster"), row("C", "M", 9, "cluster"),
+      row("615", "all", 7), row("615", "F", null), row("615", "M", null),
+      row("727", "all", 12), row("727", "F", null), row("727", "M", null),
+    ];
+    const audit = await auditDisclosure(rows, { clusterOf: { "615": "C", "727": "C" } });
+    expect(audit.hiddenCells).toBe(4);
+    expect(audit.narrowest?.upper).toBe(7);
+    expect(audit.narrowest?.lower).toBe(0);
+    // with minCount 8 the same pattern is not enough
+    const strict = await auditDisclosure(rows, { clusterOf: { "615": "C", "727": "C" }, minCount: 8 });
+    expect(strict.unprotected.length).toBe(4);
+  });
+
+  it("the attacker on the demo: every yearly table (all levels, groups, sexes, question tables) — no hidden count narrower than 5", async () => {
+    const demo = await loadDataset("data/demo");
+    const clusterOf = new Map(demo.geography.map((g) => [String(g.municipality_code), g.cluster] as const));
+    const published = computeIndicators(prepareIndicators(demo, { period: "year" }));
+    const audit = await auditDisclosure(published, { clusterOf });
+    console.log(
+      `attacker (demo, yearly tables): ${published.length} cells, ${audit.hiddenCells} hidden counts, narrowest interval ${audit.narrowest ? audit.narrowest.upper - audit.narrowest.lower : "–"}, ${audit.programs} linear programs, ${(audit.milliseconds / 1000).toFixed(1)} s`,
+    );
+    expect(audit.hiddenCells).toBeGreaterThan(1000);
+    expect(audit.unprotected).toEqual([]);
+  }, 900_000);
+
+  it.runIf(slow)("the attacker on the demo: four separate calls (municipality and cluster, by year and by month) together", async () => {
+    const demo = await loadDataset("data/demo");
+    const clusterOf = new Map(demo.geography.map((g) => [String(g.municipality_code), g.cluster] as const));
+    const ctx = prepareIndicators(demo, { period: ["year", "month"], groups: ["0-2", "65+"] });
+    const published: IndicatorRow[] = [];
+    for (const level of ["municipality", "cluster"] as const)
+      for (const period of ["year", "month"] as const)
+        published.push(...computeIndicators({ ...ctx, resolved: { ...ctx.resolved, levels: [level], periods: [period] } }, { indicators: ["admission_rate", "readmission_30d"] }));
+    const audit = await auditDisclosure(published, { clusterOf });
+    console.log(
+      `attacker (demo, four separate calls): ${published.length} cells, ${audit.hiddenCells} hidden counts, narrowest interval ${audit.narrowest ? audit.narrowest.upper - audit.narrowest.lower : "–"}, ${audit.programs} linear programs, ${(audit.milliseconds / 1000).toFixed(1)} s`,
+    );
+    expect(audit.unprotected).toEqual([]);
+  }, 3_600_000);
+});
