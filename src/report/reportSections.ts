@@ -35,7 +35,7 @@ import {
 } from "../charts/index.js";
 import { funnelPlotData } from "../compare/index.js";
 import type { Dataset } from "../contract/dataset.js";
-import type { IndicatorRow } from "../indicators/index.js";
+import { indicatorMessages, type IndicatorRow } from "../indicators/index.js";
 import { completePeriods, pChart, type SpcPhaseStart } from "../spc/index.js";
 import { interventionEffect, spreadFindingText, spreadMatrix, tripleAimStatus, type Intervention, type InterventionEffectRow } from "../spread/index.js";
 import type { ReportQuestionTables } from "./reportQuestionTables.js";
@@ -326,7 +326,17 @@ function funnelItem(ctx: Ctx, id: string, indicator: string, group: string, type
       { type, multiplier, overdispersion: true },
     );
     const measure = ctx.t(measureKey(indicator));
-    const notes = excluded.length > 0 ? [ctx.t("note.funnelExcluded", { units: excluded.join(", ") })] : [];
+    // small numbers and cells hidden to protect one are named apart (never which protects which)
+    const complement = indicatorMessages.suppressedComplement();
+    const hiddenFor = (protecting: boolean) => rows.filter((r) => !usable.includes(r) && r.suppressed && (r.note === complement) === protecting).map((r) => unitLabel(ctx, r));
+    const small = hiddenFor(false);
+    const protecting = hiddenFor(true);
+    const other = rows.filter((r) => !usable.includes(r) && !r.suppressed).map((r) => unitLabel(ctx, r));
+    const notes = [
+      ...(small.length > 0 ? [ctx.t("note.funnelSmall", { units: small.join(", ") })] : []),
+      ...(protecting.length > 0 ? [ctx.t("note.funnelComplement", { units: protecting.join(", ") })] : []),
+      ...(other.length > 0 ? [ctx.t("note.funnelExcluded", { units: other.join(", ") })] : []),
+    ];
     const chart = funnelChart(result, {
       lang: ctx.lang,
       id,
