@@ -33,6 +33,18 @@ export interface KlyngeResult {
   readonly contacts: number;
   readonly rejected: number;
   readonly check: CheckValues;
+  /** Whole-lattice suppression of the default (yearly) indicator set and its LP audit (issue 12). */
+  readonly disclosure: DisclosureTiming | null;
+}
+
+export interface DisclosureTiming {
+  readonly rows: number;
+  readonly suppressMs: number;
+  readonly hidden: number;
+  readonly auditMs: number | null;
+  readonly programs: number | null;
+  readonly narrowest: number | null;
+  readonly unprotected: number | null;
 }
 
 export interface CheckValues {
@@ -47,6 +59,7 @@ export async function runKlynge(
   dir: string,
   indicatorOptions: IndicatorOptions,
   extraOptions: IndicatorOptions | null = null,
+  disclosure: "suppress" | "audit" | null = null,
 ): Promise<KlyngeResult> {
   // The package is imported before the clock starts (as the TypeScript sources are, statically).
   api = await loadApi();
@@ -68,6 +81,30 @@ export async function runKlynge(
     extraMs = performance.now() - t4;
   }
   const rejected = ds.report.tables.reduce((s, t) => s + t.rowsRejected, 0);
+  let timing: DisclosureTiming | null = null;
+  if (disclosure) {
+    // The default set is its own lattice (years; every level, sex and standard group): compute it
+    // unsuppressed, then time the suppression alone and the audit of what it publishes.
+    const { decideSuppression, blankRows, auditDisclosure } = api;
+    const raw = computeIndicators(ds, { ...indicatorOptions, minCount: 0 });
+    const clusterOf = new Map(ds.geography.map((g) => [String(g.municipality_code), g.cluster] as const));
+    const t5 = performance.now();
+    const decided = decideSuppression(raw, { minCount: 5, clusterOf });
+    const suppressMs = performance.now() - t5;
+    const published = blankRows(raw, decided.rowState, 5);
+    const hidden = published.filter((r) => r.suppressed).length;
+    let audit: Awaited<ReturnType<typeof auditDisclosure>> | null = null;
+    if (disclosure === "audit") audit = await auditDisclosure(published, { minCount: 5, clusterOf });
+    timing = {
+      rows: raw.length,
+      suppressMs,
+      hidden,
+      auditMs: audit?.milliseconds ?? null,
+      programs: audit?.programs ?? null,
+      narrowest: audit?.narrowest ? audit.narrowest.upper - audit.narrowest.lower : null,
+      unprotected: audit?.unprotected.length ?? null,
+    };
+  }
   return {
     loadMs: t1 - t0,
     staysMs: t3 - t2,
@@ -81,6 +118,7 @@ export async function runKlynge(
     contacts: ds.contacts.length,
     rejected,
     check,
+    disclosure: timing,
   };
 }
 

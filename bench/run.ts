@@ -10,7 +10,8 @@
  *
  * klynge runs as the built package (dist/, built first by `npm run bench`), as users run it.
  * Options: --nation DIR / --region DIR to use other folders; --skip-duckdb; --source to run the
- * TypeScript sources through tsx instead.
+ * TypeScript sources through tsx instead; --audit-nation to run the LP audit of the national
+ * yearly tables too (the region-year's is always run; the national one takes minutes).
  */
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -25,7 +26,7 @@ const arg = (name: string): string | undefined => {
 };
 
 function child<T>(part: string, dir: string): T {
-  const source = process.argv.includes("--source") ? ["--source"] : [];
+  const source = [...(process.argv.includes("--source") ? ["--source"] : []), ...(process.argv.includes("--audit-nation") ? ["--audit-nation"] : [])];
   const r = spawnSync(process.execPath, ["--import", "tsx", self, "--part", part, "--dir", dir, ...source], {
     encoding: "utf8",
     maxBuffer: 256 * 1024 * 1024,
@@ -49,6 +50,17 @@ function compare(a: CheckValues, b: CheckValues): string[] {
 }
 
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+let regionResult: KlyngeResult | null = null;
+/** "nation / region-year" seconds of a disclosure timing. */
+function disc(kl: KlyngeResult, k: "suppressMs" | "auditMs"): string {
+  const f = (r: KlyngeResult | null) => (r?.disclosure?.[k] == null ? "–" : s(r.disclosure[k] as number));
+  return `${f(kl)} / ${f(regionResult)}`;
+}
+function auditText(r: KlyngeResult): string {
+  const d = r.disclosure;
+  if (!d || d.auditMs === null) return d ? `${d.hidden} of ${d.rows} rows hidden, audit not run (--audit-nation)` : "–";
+  return `${d.hidden} of ${d.rows} rows hidden; narrowest interval ${d.narrowest}, ${d.unprotected} unprotected, ${d.programs} LPs`;
+}
 
 async function main(): Promise<void> {
   const part = arg("--part");
@@ -57,10 +69,10 @@ async function main(): Promise<void> {
     let result: unknown;
     if (part === "klynge") {
       const { runKlynge } = await import("./klyngePart.js");
-      result = await runKlynge(dir, {}, { period: ["year", "quarter"], standardise: { direct: "esp2013", indirect: true } });
+      result = await runKlynge(dir, {}, { period: ["year", "quarter"], standardise: { direct: "esp2013", indirect: true } }, process.argv.includes("--audit-nation") ? "audit" : "suppress");
     } else if (part === "region") {
       const { runKlynge } = await import("./klyngePart.js");
-      result = await runKlynge(dir, {}, { period: ["year", "quarter", "month"], standardise: { direct: "esp2013", indirect: true } });
+      result = await runKlynge(dir, {}, { period: ["year", "quarter", "month"], standardise: { direct: "esp2013", indirect: true } }, "audit");
     } else {
       const { runDuckDb } = await import("./duckdbPart.js");
       result = await runDuckDb(dir);
@@ -75,6 +87,7 @@ async function main(): Promise<void> {
 
   console.log("region-year: klynge whole indicator set …");
   const reg = child<KlyngeResult>("region", region);
+  regionResult = reg;
   console.log("nation: klynge …");
   const kl = child<KlyngeResult>("klynge", nation);
   const skipDuck = process.argv.includes("--skip-duckdb");
@@ -94,6 +107,8 @@ async function main(): Promise<void> {
     ["region-year: load + whole set", s(reg.endToEndMs), "", `${reg.endToEndMs < 1000 ? "under" : "OVER"} 1 s`],
     ["region-year: whole set once loaded", s(reg.indicatorsMs), "", `${reg.indicatorsMs < 1000 ? "under" : "OVER"} 1 s`],
     ["  region-year + year/quarter/month, ESP + O/E", reg.extraMs === null ? "–" : s(reg.extraMs), "", ""],
+    ["whole-lattice suppression (yearly set): nation / region-year", disc(kl, "suppressMs"), "", ""],
+    ["  its LP audit: nation / region-year", disc(kl, "auditMs"), "", `${auditText(kl)} / ${auditText(reg)}`],
     ["indicator rows (nation / region-year; with extras)", `${kl.rows} / ${reg.rows}; ${kl.extraRows} / ${reg.extraRows}`, "", ""],
     ["stays / admissions (nation)", `${kl.check.stays} / ${kl.check.admissions}`, dk ? `${dk.check.stays} / ${dk.check.admissions}` : "", ""],
   ];

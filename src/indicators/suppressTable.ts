@@ -153,8 +153,10 @@ export function decideSuppression(rows: readonly IndicatorRow[], options: Suppre
       }
       queue.length = 0;
       if (limit <= 0) break;
-      // exact check: a hidden count fixed by the decided relations gets one more hidden neighbour
-      const determined = determinedCells(rel, model.relationClass, k, state, cellsOfClass.get(k) ?? [], membership, limit);
+      // exact check: a hidden count fixed by the decided relations gets one more hidden neighbour;
+      // so does one whose bounds (counts ≥ 0 carried through the relations) are narrower than the threshold
+      let determined = determinedCells(rel, model.relationClass, k, state, cellsOfClass.get(k) ?? [], membership, limit);
+      if (determined.length === 0) determined = narrowCells(rel, model.relationClass, k, state, value, cellsOfClass.get(k) ?? [], membership, minCount);
       if (determined.length === 0) break;
       for (const cell of determined) {
         let pick = -1;
@@ -318,6 +320,95 @@ function determinedCells(
       for (let j = 0; j < n && nz < 2; j++) if (Math.abs(matrix[i][j]) > 1e-9) nz++;
       if (nz === 1) out.push(comp[pivots[i]]);
     }
+  }
+  return out;
+}
+
+/**
+ * Hidden counts whose bounds are narrower than `minCount` (interval propagation: counts ≥ 0,
+ * published counts fixed, every relation decided up to class k; an outer bound of the LP interval,
+ * so a count found here is certainly narrow), in the connected sets that hold a count of class k.
+ */
+function narrowCells(
+  rel: CompactRelations,
+  relationClass: Int32Array,
+  k: number,
+  state: Uint8Array,
+  value: Float64Array,
+  classCells: readonly number[],
+  membership: { off: Int32Array; rel: Int32Array },
+  minCount: number,
+): number[] {
+  const seen = new Set<number>();
+  const out: number[] = [];
+  for (const start of classCells) {
+    if (!state[start] || seen.has(start)) continue;
+    const comp: number[] = [];
+    const rels = new Set<number>();
+    const queue = [start];
+    seen.add(start);
+    while (queue.length > 0) {
+      const c = queue.pop() as number;
+      comp.push(c);
+      for (let q = membership.off[c]; q < membership.off[c + 1]; q++) {
+        const r = membership.rel[q];
+        if (relationClass[r] > k || rels.has(r)) continue;
+        rels.add(r);
+        const visit = (m: number) => {
+          if (state[m] && !seen.has(m)) {
+            seen.add(m);
+            queue.push(m);
+          }
+        };
+        visit(rel.parent[r]);
+        for (let x = rel.off[r]; x < rel.off[r + 1]; x++) visit(rel.child[x]);
+      }
+    }
+    const local = new Map(comp.map((c, i) => [c, i] as const));
+    const lo = new Float64Array(comp.length);
+    const hi = new Float64Array(comp.length).fill(Infinity);
+    const lower = (c: number) => (state[c] ? lo[local.get(c) as number] : value[c]);
+    const upper = (c: number) => (state[c] ? hi[local.get(c) as number] : value[c]);
+    const list = [...rels];
+    for (let pass = 0; pass < 30; pass++) {
+      let changed = false;
+      const tighten = (c: number, l: number, h: number) => {
+        if (!state[c]) return;
+        const i = local.get(c) as number;
+        if (l > lo[i] + 1e-9) {
+          lo[i] = l;
+          changed = true;
+        }
+        if (h < hi[i] - 1e-9) {
+          hi[i] = h;
+          changed = true;
+        }
+      };
+      for (const r of list) {
+        const p = rel.parent[r];
+        let sumLo = 0;
+        let sumHi = 0;
+        let infinite = 0;
+        for (let x = rel.off[r]; x < rel.off[r + 1]; x++) {
+          const c = rel.child[x];
+          sumLo += lower(c);
+          const h = upper(c);
+          if (h === Infinity) infinite++;
+          else sumHi += h;
+        }
+        tighten(p, sumLo, infinite > 0 ? Infinity : sumHi);
+        const pl = lower(p);
+        const ph = upper(p);
+        for (let x = rel.off[r]; x < rel.off[r + 1]; x++) {
+          const c = rel.child[x];
+          const h = upper(c);
+          const othersHi = h === Infinity ? (infinite > 1 ? Infinity : sumHi) : infinite > 0 ? Infinity : sumHi - h;
+          tighten(c, Math.max(0, pl - othersHi), ph - (sumLo - lower(c)));
+        }
+      }
+      if (!changed) break;
+    }
+    for (let i = 0; i < comp.length; i++) if (hi[i] - lo[i] < minCount - 1e-9) out.push(comp[i]);
   }
   return out;
 }
