@@ -57,7 +57,7 @@ export function readPublishedTables(dir: string): PublishedTables {
         if (v === null || v === undefined || v === "") return null;
         const x = typeof v === "number" ? v : Number(String(v).replace(",", "."));
         if (!Number.isFinite(x) || x < 0) {
-          bad(k, "a non-negative number or empty", typeof v === "number" ? String(v) : "text that is not a number");
+          bad(k, "a non-negative number or empty", Number.isFinite(x) ? "a negative number" : "text that is not a number");
           return null;
         }
         return x;
