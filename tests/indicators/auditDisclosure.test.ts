@@ -55,7 +55,7 @@ describe("auditDisclosure", () => {
     expect(audit.unprotected).toEqual([]);
   }, 900_000);
 
-  it.runIf(slow)("the attacker on the demo: four separate calls (municipality and cluster, by year and by month) together", async () => {
+  it("the attacker on the demo: four separate calls (municipality and cluster, by year and by month) together", async () => {
     const demo = await loadDataset("data/demo");
     const clusterOf = new Map(demo.geography.map((g) => [String(g.municipality_code), g.cluster] as const));
     const ctx = prepareIndicators(demo, { period: ["year", "month"], groups: ["0-2", "65+"] });
@@ -68,5 +68,22 @@ describe("auditDisclosure", () => {
       `attacker (demo, four separate calls): ${published.length} cells, ${audit.hiddenCells} hidden counts, narrowest interval ${audit.narrowest ? audit.narrowest.upper - audit.narrowest.lower : "–"}, ${audit.programs} linear programs, ${(audit.milliseconds / 1000).toFixed(1)} s`,
     );
     expect(audit.unprotected).toEqual([]);
+  }, 3_600_000);
+
+  it.runIf(slow)("the attacker on the demo: every monthly, quarterly and yearly rate table (all levels, groups, sexes) (slow)", async () => {
+    const demo = await loadDataset("data/demo");
+    const clusterOf = new Map(demo.geography.map((g) => [String(g.municipality_code), g.cluster] as const));
+    const published = computeIndicators(prepareIndicators(demo, { period: ["year", "quarter", "month"] }), {
+      indicators: ["admission_rate", "readmission_30d", "preventable_admission_rate", "focus"],
+    });
+    const audit = await auditDisclosure(published, { clusterOf });
+    console.log(
+      `attacker (demo, every period): ${published.length} cells, ${audit.hiddenCells} hidden counts, narrowest interval ${audit.narrowest ? audit.narrowest.upper - audit.narrowest.lower : "–"}, ${audit.unprotected.length} narrower than 5, ${audit.programs} linear programs, ${(audit.milliseconds / 1000).toFixed(1)} s`,
+    );
+    // Known gap (issue 12 closing note): on the full monthly lattice a few hidden counts keep a range
+    // of 2–4 (measured: 50 of 98,083, none exact). No count may be recovered exactly, and the narrow
+    // ones must stay that rare.
+    expect(audit.unprotected.filter((c) => c.upper - c.lower < 1)).toEqual([]);
+    expect(audit.unprotected.length).toBeLessThan(audit.hiddenCells / 1000);
   }, 3_600_000);
 });
