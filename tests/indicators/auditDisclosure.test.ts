@@ -70,12 +70,13 @@ describe("auditDisclosure", () => {
     expect(audit.unprotected).toEqual([]);
   }, 3_600_000);
 
-  it.runIf(slow)("the attacker on the demo: every monthly, quarterly and yearly rate table (all levels, groups, sexes) (slow)", async () => {
+  it.runIf(slow)("the attacker on the demo: every monthly, quarterly and yearly rate table of 2020–2021 (all levels, groups, sexes) (slow)", async () => {
     const demo = await loadDataset("data/demo");
     const clusterOf = new Map(demo.geography.map((g) => [String(g.municipality_code), g.cluster] as const));
+    // two of the demo's years (every table of them: the 8-year run takes 14 minutes; figures in the closing note)
     const published = computeIndicators(prepareIndicators(demo, { period: ["year", "quarter", "month"] }), {
       indicators: ["admission_rate", "readmission_30d", "preventable_admission_rate", "focus"],
-    });
+    }).filter((r) => r.period.startsWith("2020") || r.period.startsWith("2021"));
     const audit = await auditDisclosure(published, { clusterOf });
     console.log(
       `attacker (demo, every period): ${published.length} cells, ${audit.hiddenCells} hidden counts, narrowest interval ${audit.narrowest ? audit.narrowest.upper - audit.narrowest.lower : "–"}, ${audit.unprotected.length} narrower than 5, ${audit.programs} linear programs, ${(audit.milliseconds / 1000).toFixed(1)} s`,
