@@ -6,6 +6,7 @@
  */
 
 import type { Sector } from "./codes.js";
+import type { PatientOrder } from "./patientOrder.js";
 
 /** admissions.csv: one row per hospital contact, after validation and exact-duplicate removal. */
 export interface ContactTable {
@@ -46,7 +47,7 @@ export interface ContactTable {
    * order[start[p] … start[p + 1] − 1], each by admitted_at). The stays layer checks it and
    * reuses it instead of sorting again; it falls back to its own sort when it does not fit.
    */
-  readonly patientOrder?: { readonly start: Int32Array; readonly order: Int32Array } | null;
+  readonly patientOrder?: PatientOrder | null;
 }
 
 /** population.csv: citizens on 1 January. */

@@ -39,7 +39,7 @@ import { ADMISSIONS_COLUMNS, ADMISSIONS_REQUIRED, makeAdmissionsSchema } from ".
 import type { AdmissionsRecord } from "../contract/schemas/admissionsSchema.js";
 import { meanLineBytes, plainSize } from "./chunks.js";
 import { ContactBuilder } from "./contactBuilder.js";
-import type { PatientOrder } from "./contactBuilder.js";
+import type { PatientOrder } from "../contract/patientOrder.js";
 import { ByteDictionary, CELL_INVALID, CELL_NONE, CELL_PENDING, FNV_OFFSET, FNV_PRIME, SmallByteCache, registeredIndex } from "./dictionary.js";
 import type { ProblemLog } from "./problemLog.js";
 import { recordOfLine } from "./rowSink.js";

@@ -1,20 +1,15 @@
 /**
  * Builds the columnar ContactTable row by row: growing typed arrays and dictionary-encoded text.
- * Exact duplicates are found once all rows are in (`removeDuplicates`): a counting sort of the
- * rows by patient, each patient's rows ordered by admission time (ties in file order), and rows
+ * Exact duplicates are found once all rows are in (`removeDuplicates`): the rows grouped by
+ * patient (contract/patientOrder), each patient's rows ordered by admission time (ties in file order), and rows
  * with equal patient and admission time compared column by column — no per-row hashing and no
  * hash table the size of the file. Used by both the byte-level fast path and the zod row path,
  * so both produce the same table.
  */
 
 import type { ContactTable } from "../contract/tables.js";
+import { groupRows, sortWithinGroups, type PatientOrder } from "../contract/patientOrder.js";
 import { ByteKeyedDictionary, StringDictionary } from "./dictionary.js";
-
-/** Row indexes grouped by patient: patient p's rows are order[start[p] … start[p + 1] − 1]. */
-export interface PatientOrder {
-  readonly start: Int32Array;
-  readonly order: Int32Array;
-}
 
 export class ContactBuilder {
   length = 0;
@@ -152,23 +147,16 @@ export class ContactBuilder {
     const nP = this.patients.size;
     const pat = this.patient;
     const adm = this.admittedAt;
-    const start = new Int32Array(nP + 1);
-    for (let i = 0; i < n; i++) start[pat[i] + 1]++;
-    for (let p = 0; p < nP; p++) start[p + 1] += start[p];
-    const pos = start.slice(0, nP);
-    const order = new Int32Array(n);
-    for (let i = 0; i < n; i++) order[pos[pat[i]]++] = i;
+    // Rows of a patient by admission time, ties in row order.
+    const byPatient = groupRows(pat, n, nP);
+    sortWithinGroups(byPatient, adm, null);
+    const { start, order } = byPatient;
     const pairs: number[] = [];
     let isDup: Uint8Array | null = null;
     for (let p = 0; p < nP; p++) {
       const a = start[p];
       const b = start[p + 1];
       if (b - a < 2) continue;
-      // Rows of a patient by admission time, ties in row order: usually already so (a check),
-      // else sorted (no view object per patient unless a sort is needed).
-      let sorted = true;
-      for (let k = a + 1; k < b && sorted; k++) if (adm[order[k]] < adm[order[k - 1]]) sorted = false;
-      if (!sorted) sortByAdmission(order.subarray(a, b), adm);
       for (let i = a; i < b; ) {
         let j = i + 1;
         while (j < b && adm[order[j]] === adm[order[i]]) j++;
@@ -190,7 +178,7 @@ export class ContactBuilder {
     const lines: number[] = [];
     const refs: number[] = [];
     if (isDup === null) {
-      this.byPatient = { start, order };
+      this.byPatient = byPatient;
       return { lines, refs };
     }
     const idx = Array.from({ length: pairs.length / 2 }, (_, k) => k).sort((x, y) => pairs[2 * x] - pairs[2 * y]);
@@ -245,23 +233,5 @@ export class ContactBuilder {
       cost: cut(this.cost),
       sourceLine: cut(this.sourceLine),
     };
-  }
-}
-
-/** Sort row indexes by admission time, ties by index (insertion sort for small groups). */
-export function sortByAdmission(group: Int32Array, adm: Int32Array): void {
-  if (group.length <= 32) {
-    for (let i = 1; i < group.length; i++) {
-      const x = group[i];
-      const ax = adm[x];
-      let j = i - 1;
-      while (j >= 0 && (adm[group[j]] > ax || (adm[group[j]] === ax && group[j] > x))) {
-        group[j + 1] = group[j];
-        j--;
-      }
-      group[j + 1] = x;
-    }
-  } else {
-    group.sort((x, y) => adm[x] - adm[y] || x - y);
   }
 }

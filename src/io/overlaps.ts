@@ -4,15 +4,14 @@
  * and hospitals overlap, and stays/ merges contacts that overlap or lie ≤ 4 h apart into one
  * stay (Sundhedsdatastyrelsen's stay definition, danish-context.md) — and reported as warnings.
  *
- * Method: counting sort of rows by patient (dense index), each patient's rows sorted by admission
- * time (ties in file order), then one pass keeping the latest discharge so far. O(n) plus the
- * per-patient sorts.
+ * Method: the rows grouped by patient, each patient's rows by admission time (ties in file
+ * order; contract/patientOrder), then one pass keeping the latest discharge so far. O(n) plus
+ * the per-patient sorts.
  */
 
 import type { ContactTable } from "../contract/tables.js";
 import { MISSING } from "../contract/time.js";
-import { sortByAdmission } from "./contactBuilder.js";
-import type { PatientOrder } from "./contactBuilder.js";
+import { orderByPatient, type PatientOrder } from "../contract/patientOrder.js";
 import type { ProblemLog } from "./problemLog.js";
 
 /**
@@ -20,33 +19,19 @@ import type { ProblemLog } from "./problemLog.js";
  * their number. `sorted`: the rows already grouped by patient and ordered (ContactBuilder.byPatient).
  */
 export function reportOverlaps(table: ContactTable, file: string, log: ProblemLog, sorted: PatientOrder | null = null): number {
-  const n = table.length;
-  const nP = table.patientIds.length;
   const adm = table.admittedAt;
   const dis = table.dischargedAt;
-  let start: Int32Array;
-  let order: Int32Array;
-  if (sorted !== null) {
-    ({ start, order } = sorted);
-  } else {
-    start = new Int32Array(nP + 1);
-    for (let i = 0; i < n; i++) start[table.patient[i] + 1]++;
-    for (let p = 0; p < nP; p++) start[p + 1] += start[p];
-    const pos = start.slice(0, nP);
-    order = new Int32Array(n);
-    for (let i = 0; i < n; i++) order[pos[table.patient[i]]++] = i;
-  }
+  const { start, order } = sorted ?? orderByPatient(table);
+  const nP = start.length - 1;
   let found = 0;
   for (let p = 0; p < nP; p++) {
     const a = start[p];
     const b = start[p + 1];
     if (b - a < 2) continue;
-    const group = order.subarray(a, b);
-    if (sorted === null) sortByAdmission(group, adm);
     let maxEnd = -Infinity;
     let maxRow = -1;
-    for (let i = 0; i < group.length; i++) {
-      const r = group[i];
+    for (let k = a; k < b; k++) {
+      const r = order[k];
       if (adm[r] < maxEnd) {
         found++;
         log.add("overlapping_contacts", file, table.sourceLine[r], {

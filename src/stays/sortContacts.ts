@@ -1,10 +1,18 @@
 /**
- * Contact order for the stays scan: by patient (counting sort, O(n + patients)), then by
- * admitted_at, discharged_at (missing last) and row (insertion sort within each patient, whose
- * contacts are few; a comparison sort for long histories).
+ * Contact order for the stays scan: by patient, then by admitted_at, discharged_at (missing
+ * last) and row — the loader's order when the table carries one that fits, the identity when the
+ * rows already are in that order, else contract/patientOrder's counting sort.
  */
 import type { ContactTable } from "../contract/tables.js";
 import { MISSING } from "../contract/time.js";
+import {
+  checkPatientOrder,
+  groupStarts,
+  orderByPatient,
+  ORDER_DOES_NOT_FIT,
+  ORDER_FITS_WITH_TIES,
+  sortWithinGroups,
+} from "../contract/patientOrder.js";
 
 export interface ContactOrder {
   /** Contact rows in (patient, admitted_at, discharged_at, row) order. */
@@ -15,17 +23,6 @@ export interface ContactOrder {
 }
 
 const BIG = 2147483647;
-
-/**
- * A ContactTable may carry the loader's grouping of rows by patient (optional field
- * `patientOrder`, set by loadDataset: patient p's rows are order[start[p] … start[p + 1] − 1],
- * each patient's rows by admitted_at). It is reused here instead of sorting again. (The loader
- * leaves it out of large tables whose rows already are in that order: then no sort is needed.)
- */
-export interface PatientOrderHint {
-  readonly start: Int32Array;
-  readonly order: Int32Array;
-}
 
 /**
  * Sort contacts by patient then time without creating an object per contact. `scratch`: an
@@ -44,55 +41,19 @@ export function sortContacts(c: ContactTable, scratch?: Uint8Array): ContactOrde
 export function sortContactsOrIdentity(c: ContactTable, scratch?: Uint8Array): Omit<ContactOrder, "order"> & { readonly order: Int32Array | null } {
   const hint = c.patientOrder;
   if (hint) {
-    const reused = reuseOrder(c, hint, scratch !== undefined && scratch.length >= c.length ? scratch : new Uint8Array(c.length));
-    if (reused !== null) return reused;
+    const seen = scratch !== undefined && scratch.length >= c.length ? scratch : new Uint8Array(c.length);
+    const fit = checkPatientOrder(c, hint, seen);
+    if (fit !== ORDER_DOES_NOT_FIT) {
+      // Ties in admitted_at: order them by discharged_at (missing last), then row, in place — a
+      // refinement that keeps the hint valid.
+      if (fit === ORDER_FITS_WITH_TIES) sortWithinGroups(hint, c.admittedAt, c.dischargedAt);
+      return { order: hint.order, offsets: hint.start, patients: hint.start.length - 1 };
+    }
   }
   const inOrder = rowsInOrder(c);
   if (inOrder !== null) return inOrder;
-  const n = c.length;
-  const pat = c.patient;
-  let patients = c.patientIds.length;
-  for (let i = 0; i < n; i++) if (pat[i] >= patients) patients = pat[i] + 1;
-  const offsets = new Int32Array(patients + 1);
-  for (let i = 0; i < n; i++) offsets[pat[i] + 1]++;
-  for (let p = 0; p < patients; p++) offsets[p + 1] += offsets[p];
-  const cursor = offsets.slice(0, patients);
-  const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[cursor[pat[i]]++] = i;
-
-  const adm = c.admittedAt;
-  const dis = c.dischargedAt;
-  const less = (a: number, b: number): boolean => {
-    const x = adm[a];
-    const y = adm[b];
-    if (x !== y) return x < y;
-    const dx = dis[a] === MISSING ? BIG : dis[a];
-    const dy = dis[b] === MISSING ? BIG : dis[b];
-    if (dx !== dy) return dx < dy;
-    return a < b;
-  };
-  for (let p = 0; p < patients; p++) {
-    const lo = offsets[p];
-    const hi = offsets[p + 1];
-    const len = hi - lo;
-    if (len < 2) continue;
-    if (len > 48) {
-      const seg = Array.from(order.subarray(lo, hi));
-      seg.sort((a, b) => (less(a, b) ? -1 : less(b, a) ? 1 : 0));
-      order.set(seg, lo);
-      continue;
-    }
-    for (let k = lo + 1; k < hi; k++) {
-      const v = order[k];
-      let j = k - 1;
-      while (j >= lo && less(v, order[j])) {
-        order[j + 1] = order[j];
-        j--;
-      }
-      order[j + 1] = v;
-    }
-  }
-  return { order, offsets, patients };
+  const { start, order, patients } = orderByPatient(c, c.dischargedAt);
+  return { order, offsets: start, patients };
 }
 
 /**
@@ -122,70 +83,7 @@ function rowsInOrder(c: ContactTable): { readonly order: null; readonly offsets:
       }
     } else if (p !== q + 1) return null;
   }
-  const offsets = new Int32Array(patients + 1);
-  for (let i = 0; i < n; i++) offsets[pat[i] + 1]++;
-  for (let p = 0; p < patients; p++) offsets[p + 1] += offsets[p];
-  return { order: null, offsets, patients };
-}
-
-/**
- * Check that `hint` groups the rows by patient with admitted_at non-decreasing (O(n), no
- * allocation), then order ties in admitted_at by discharged_at (missing last) and row in place —
- * a refinement that keeps the hint valid. Returns null (and leaves the hint untouched) when the
- * hint does not fit the table, so the caller sorts afresh.
- */
-function reuseOrder(c: ContactTable, hint: PatientOrderHint, seen: Uint8Array): ContactOrder | null {
-  try {
-    return checkedOrder(c, hint, seen);
-  } finally {
-    seen.fill(0, 0, c.length);
-  }
-}
-
-function checkedOrder(c: ContactTable, hint: PatientOrderHint, seen: Uint8Array): ContactOrder | null {
-  const n = c.length;
-  const { start, order } = hint;
-  const patients = start.length - 1;
-  if (order.length !== n || patients < c.patientIds.length || start[0] !== 0 || start[patients] !== n) return null;
-  const pat = c.patient;
-  const adm = c.admittedAt;
-  const dis = c.dischargedAt;
-  let ties = false;
-  for (let p = 0; p < patients; p++) {
-    const lo = start[p];
-    const hi = start[p + 1];
-    if (hi < lo) return null;
-    let prev = -BIG - 1;
-    for (let k = lo; k < hi; k++) {
-      const i = order[k];
-      if (i < 0 || i >= n || pat[i] !== p || seen[i] === 1) return null;
-      seen[i] = 1;
-      const a = adm[i];
-      if (a < prev) return null;
-      if (a === prev) ties = true;
-      prev = a;
-    }
-  }
-  if (ties) {
-    // Runs of equal admitted_at: order by discharged_at (missing last), then row.
-    const key = (r: number): number => (dis[r] === MISSING ? BIG : dis[r]);
-    for (let p = 0; p < patients; p++) {
-      const lo = start[p];
-      const hi = start[p + 1];
-      for (let k = lo + 1; k < hi; k++) {
-        const v = order[k];
-        const av = adm[v];
-        const dv = key(v);
-        let j = k - 1;
-        while (j >= lo && adm[order[j]] === av && (key(order[j]) > dv || (key(order[j]) === dv && order[j] > v))) {
-          order[j + 1] = order[j];
-          j--;
-        }
-        order[j + 1] = v;
-      }
-    }
-  }
-  return { order, offsets: start, patients };
+  return { order: null, offsets: groupStarts(pat, n, patients), patients };
 }
 
 /** True when two contact rows are exact duplicates (every field but the source line). */

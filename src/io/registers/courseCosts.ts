@@ -9,6 +9,7 @@
  * reported, not allocated.
  */
 
+import { groupRows } from "../../contract/patientOrder.js";
 import type { ContactTable } from "../../contract/tables.js";
 import { MISSING, elapsedMinutes } from "../../contract/time.js";
 import type { CourseKeys } from "./courseKeys.js";
@@ -123,19 +124,14 @@ export async function allocateCourseCosts(
 
   // The cost-file row of each contact, then the contacts of each row (counting sort).
   const rowOf = new Int32Array(n);
-  const start = new Int32Array(nRows + 1);
   for (let i = 0; i < n; i++) {
     const k = keys[i];
     let r = -1;
     if (k >= 0) r = direct !== null ? direct[k - courses.min] : ((sparse as Map<number, number>).get(k) ?? -1);
     else if (k < 0) r = textRow[-k - 1];
     rowOf[i] = r;
-    if (r >= 0) start[r + 1]++;
   }
-  for (let r = 0; r < nRows; r++) start[r + 1] += start[r];
-  const pos = start.slice(0, nRows);
-  const members = new Int32Array(start[nRows]);
-  for (let i = 0; i < n; i++) if (rowOf[i] >= 0) members[pos[rowOf[i]]++] = i;
+  const { start, order: members } = groupRows(rowOf, n, nRows);
   const adm = contacts.admittedAt;
   const dis = contacts.dischargedAt;
   const cost = contacts.cost as Float64Array;

@@ -12,7 +12,7 @@ import { openSync, readSync, closeSync } from "node:fs";
 import type { CodeCount, TableReport } from "../../contract/dataset.js";
 import type { ContactTable } from "../../contract/tables.js";
 import { ContactBuilder } from "../contactBuilder.js";
-import type { PatientOrder } from "../contactBuilder.js";
+import type { PatientOrder } from "../../contract/patientOrder.js";
 import { splitCsvLine, sniffDelimiter } from "../csvLine.js";
 import { DatasetError } from "../datasetError.js";
 import type { ProblemLog } from "../problemLog.js";

@@ -13,7 +13,7 @@ import type { ContactTable } from "../../contract/tables.js";
 import { MISSING, elapsedMinutes, formatDay, formatLocalMinutes } from "../../contract/time.js";
 import { dayFromParts, isSkippedHour, parseDiagnosis, parseOptionalText } from "../../contract/fields.js";
 import { ContactBuilder } from "../contactBuilder.js";
-import type { PatientOrder } from "../contactBuilder.js";
+import type { PatientOrder } from "../../contract/patientOrder.js";
 import { ByteDictionary, CELL_INVALID, CELL_NONE, CELL_PENDING, fixedWidthList, fnvBytes as fnv, registeredIndex } from "../dictionary.js";
 import type { ProblemLog } from "../problemLog.js";
 import { readTable } from "../tableReader.js";
