@@ -4,6 +4,7 @@
  * and the check values (stays, admissions, readmission numerator/denominator by municipality and
  * discharge year).
  */
+import { loadavg } from "node:os";
 import type { computeStays, IndicatorOptions } from "../src/index.js";
 
 type Api = typeof import("../src/index.js");
@@ -20,6 +21,13 @@ async function loadApi(): Promise<Api> {
 
 export interface KlyngeResult {
   readonly loadMs: number;
+  /** CPU time of the process (user + system) over load + whole set, ms. */
+  readonly cpuMs: number;
+  /** CPU time of the load alone and of the stays/readmission compute once loaded, ms. */
+  readonly loadCpuMs: number;
+  readonly staysCpuMs: number;
+  /** 1-minute load average at the start and end of the part. */
+  readonly loadAvg: readonly [number, number];
   readonly staysMs: number;
   readonly indicatorsMs: number;
   /** The whole set again with the extra options (standardised columns, sub-year periods), once loaded. */
@@ -64,15 +72,22 @@ export async function runKlynge(
   // The package is imported before the clock starts (as the TypeScript sources are, statically).
   api = await loadApi();
   const { loadDataset, computeIndicators, prepareIndicators } = api;
+  const avg0 = loadavg()[0];
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const ds = await loadDataset(dir);
   const t1 = performance.now();
+  const loadCpu = process.cpuUsage(cpu0);
+  const loadCpuMs = (loadCpu.user + loadCpu.system) / 1000;
   const rowCount = computeIndicators(ds, indicatorOptions).length; // rows released at once: only their count is reported
   const t2 = performance.now();
+  const cpu = process.cpuUsage(cpu0);
   const maxRssSetMb = process.resourceUsage().maxRSS / 1024; // peak of load + whole set, before the extra runs
   // Stays and readmission links once loaded (the compute the DuckDB query does).
+  const cpu2 = process.cpuUsage();
   const check = checkValues(ds);
   const t3 = performance.now();
+  const staysCpu = process.cpuUsage(cpu2);
   let extraMs: number | null = null;
   let extraRows: number | null = null;
   if (extraOptions) {
@@ -107,6 +122,10 @@ export async function runKlynge(
   }
   return {
     loadMs: t1 - t0,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    staysCpuMs: (staysCpu.user + staysCpu.system) / 1000,
+    loadCpuMs,
+    loadAvg: [avg0, loadavg()[0]],
     staysMs: t3 - t2,
     indicatorsMs: t2 - t1,
     extraMs,

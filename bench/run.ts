@@ -1,21 +1,29 @@
 /**
- * `npm run bench`: klynge against DuckDB on national-scale data (issue 3, "Speed").
+ * `npm run bench`: klynge against DuckDB on national-scale data (issues 3 and 16, "Speed").
  *
- * 1. Generate (or reuse) bench/data/nation-2014-2023 (10 years, ~5.9 M citizens) and
- *    bench/data/region-2023 (one region-year) with the package's seeded generator.
- * 2. In separate processes (so each peak memory is its own): klynge — validating loader, the whole
- *    indicator set, stays/readmission compute once loaded; DuckDB — CSV load and the stays,
- *    admissions and readmission SQL; klynge on the region-year.
- * 3. Compare the check values (must match) and print the timings, ratios and goals.
+ * 1. Generate (or reuse) bench/data/nation-2014-2023 (10 years, ~16.6 M contacts) and
+ *    bench/data/region-2023 (one region-year) with the package's seeded generator, and a
+ *    row-shuffled copy of each (generateBenchData.ts). The generator writes contacts grouped by
+ *    patient, which spares klynge's sort; real extracts are not in that order, so the shuffled
+ *    copy is the main figure and the sorted file the second.
+ * 2. In separate processes (so each peak memory and CPU time is its own), interleaved round by
+ *    round so that both tools see the same machine load: klynge — validating loader, the whole
+ *    indicator set, stays/readmission compute once loaded; DuckDB (duckdbPart.ts, the idiomatic
+ *    formulation, two threads) — typed CSV load and the stays, admissions and readmission SQL.
+ * 3. Compare the check values (must match in every run) and print the medians, ratios, goals and
+ *    the 1-minute load average seen by each run.
  *
  * klynge runs as the built package (dist/, built first by `npm run bench`), as users run it.
- * Options: --nation DIR / --region DIR to use other folders; --skip-duckdb; --source to run the
- * TypeScript sources through tsx instead; --audit-nation to run the LP audit of the national
+ * Options: --runs N (rounds, default 3); --nation DIR / --region DIR to use other folders (their
+ * shuffled copies are made beside them); --no-sorted (shuffled data only); --skip-duckdb; --source
+ * to run the TypeScript sources through tsx; --audit-nation to run the LP audit of the national
  * yearly tables too (the region-year's is always run; the national one takes minutes).
  */
 import { spawnSync } from "node:child_process";
+import { loadavg } from "node:os";
+import { basename } from "node:path";
 import { fileURLToPath } from "node:url";
-import { ensureBenchData, NATION, REGION_YEAR } from "./generateBenchData.js";
+import { ensureBenchData, ensureShuffled, NATION, REGION_YEAR } from "./generateBenchData.js";
 import type { CheckValues, KlyngeResult } from "./klyngePart.js";
 import type { DuckResult } from "./duckdbPart.js";
 
@@ -24,10 +32,11 @@ const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : undefined;
 };
+const flag = (name: string): boolean => process.argv.includes(name);
 
-function child<T>(part: string, dir: string): T {
-  const source = [...(process.argv.includes("--source") ? ["--source"] : []), ...(process.argv.includes("--audit-nation") ? ["--audit-nation"] : [])];
-  const r = spawnSync(process.execPath, ["--import", "tsx", self, "--part", part, "--dir", dir, ...source], {
+function child<T>(part: string, dir: string, extra: readonly string[] = []): T {
+  const pass = ["--source", "--audit-nation"].filter(flag);
+  const r = spawnSync(process.execPath, ["--import", "tsx", self, "--part", part, "--dir", dir, ...pass, ...extra], {
     encoding: "utf8",
     maxBuffer: 256 * 1024 * 1024,
     stdio: ["ignore", "pipe", "inherit"],
@@ -49,17 +58,56 @@ function compare(a: CheckValues, b: CheckValues): string[] {
   return diffs;
 }
 
-const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-let regionResult: KlyngeResult | null = null;
-/** "nation / region-year" seconds of a disclosure timing. */
-function disc(kl: KlyngeResult, k: "suppressMs" | "auditMs"): string {
-  const f = (r: KlyngeResult | null) => (r?.disclosure?.[k] == null ? "–" : s(r.disclosure[k] as number));
-  return `${f(kl)} / ${f(regionResult)}`;
+const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const mb = (m: number) => (m >= 1024 ? `${(m / 1024).toFixed(2)} GB` : `${m.toFixed(0)} MB`);
+const avgs = (xs: readonly { loadAvg: readonly [number, number] }[]) => xs.map((x) => x.loadAvg[0].toFixed(1)).join(", ");
+
+function disc(kl: KlyngeResult | undefined, reg: KlyngeResult, k: "suppressMs" | "auditMs"): string {
+  const f = (r: KlyngeResult | undefined) => (r?.disclosure?.[k] == null ? "–" : sec(r.disclosure[k] as number));
+  return `${f(kl)} / ${f(reg)}`;
 }
-function auditText(r: KlyngeResult): string {
-  const d = r.disclosure;
+function auditText(r: KlyngeResult | undefined): string {
+  const d = r?.disclosure;
   if (!d || d.auditMs === null) return d ? `${d.hidden} of ${d.rows} rows hidden, audit not run (--audit-nation)` : "–";
   return `${d.hidden} of ${d.rows} rows hidden; narrowest interval ${d.narrowest}, ${d.unprotected} unprotected, ${d.programs} LPs`;
+}
+
+type Row = [string, string, string, string];
+
+/** The comparison table of one dataset (medians over the rounds). */
+function table(title: string, ks: readonly KlyngeResult[], ds: readonly DuckResult[]): Row[] {
+  const m = (f: (k: KlyngeResult) => number) => median(ks.map(f));
+  const d = (f: (k: DuckResult) => number) => (ds.length ? median(ds.map(f)) : NaN);
+  const ratio = (a: number, b: number, goal = "") => (ds.length ? `${(a / b).toFixed(2)}${goal ? ` (goal ${goal})` : ""}` : "");
+  const load = m((k) => k.loadMs);
+  const stays = m((k) => k.staysMs);
+  const readm = m((k) => k.loadMs + k.staysMs);
+  const whole = m((k) => k.endToEndMs);
+  const dLoad = d((x) => x.loadMs);
+  const dQuery = d((x) => x.queryMs);
+  const dE2e = d((x) => x.endToEndMs);
+  const rss = m((k) => k.maxRssSetMb);
+  return [
+    [`${title} (${ks[0].contacts.toLocaleString("en")} contacts; medians of ${ks.length})`, "klynge", ds.length ? `DuckDB (${ds[0].threads} threads)` : "DuckDB", "ratio"],
+    ["load (DuckDB: typed read of all columns + deaths)", sec(load), ds.length ? sec(dLoad) : "–", ratio(load, dLoad, "≤ 0.7")],
+    ["stays + readmissions once loaded", sec(stays), ds.length ? sec(dQuery) : "–", ratio(stays, dQuery)],
+    ["readmission end to end", sec(readm), ds.length ? sec(dE2e) : "–", ratio(readm, dE2e)],
+    ["whole indicator set end to end vs DuckDB readmission end to end", sec(whole), ds.length ? sec(dE2e) : "–", ratio(whole, dE2e, "≤ 0.5")],
+    ["peak memory (klynge: load + whole set)", mb(rss), ds.length ? mb(d((x) => x.maxRssMb)) : "–", `${rss < 1536 ? "under" : "OVER"} 1.5 GB`],
+    ["CPU time, load", sec(m((k) => k.loadCpuMs)), ds.length ? sec(d((x) => x.loadCpuMs)) : "–", ratio(m((k) => k.loadCpuMs), d((x) => x.loadCpuMs))],
+    ["CPU time, klynge load + whole set / DuckDB readmission e2e", sec(m((k) => k.cpuMs)), ds.length ? sec(d((x) => x.cpuMs)) : "–", ratio(m((k) => k.cpuMs), d((x) => x.cpuMs))],
+    ["1-min load average at the start of each run", avgs(ks), avgs(ds), ""],
+  ];
+}
+
+function print(rows: readonly Row[]): void {
+  const w = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length)));
+  for (const r of rows) console.log(r.map((c, i) => c.padEnd(w[i])).join("  ").trimEnd());
 }
 
 async function main(): Promise<void> {
@@ -67,9 +115,15 @@ async function main(): Promise<void> {
   if (part) {
     const dir = arg("--dir") as string;
     let result: unknown;
+    const extras = flag("--extras");
     if (part === "klynge") {
       const { runKlynge } = await import("./klyngePart.js");
-      result = await runKlynge(dir, {}, { period: ["year", "quarter"], standardise: { direct: "esp2013", indirect: true } }, process.argv.includes("--audit-nation") ? "audit" : "suppress");
+      result = await runKlynge(
+        dir,
+        {},
+        extras ? { period: ["year", "quarter"], standardise: { direct: "esp2013", indirect: true } } : null,
+        extras ? (flag("--audit-nation") ? "audit" : "suppress") : null,
+      );
     } else if (part === "region") {
       const { runKlynge } = await import("./klyngePart.js");
       result = await runKlynge(dir, {}, { period: ["year", "quarter", "month"], standardise: { direct: "esp2013", indirect: true } }, "audit");
@@ -84,43 +138,71 @@ async function main(): Promise<void> {
   const region = arg("--region") ?? REGION_YEAR.dir;
   if (!arg("--region")) await ensureBenchData(REGION_YEAR, console.log);
   if (!arg("--nation")) await ensureBenchData(NATION, console.log);
+  const regionShuffled = await ensureShuffled(region, console.log);
+  const nationShuffled = await ensureShuffled(nation, console.log);
+  const runs = Number(arg("--runs") ?? 3);
+  const sorted = !flag("--no-sorted");
+  const skipDuck = flag("--skip-duckdb");
 
+  const kShuf: KlyngeResult[] = [];
+  const dShuf: DuckResult[] = [];
+  const kSort: KlyngeResult[] = [];
+  const dSort: DuckResult[] = [];
+  const mismatches: string[] = [];
+  const check = (k: KlyngeResult, d: DuckResult, what: string) => {
+    const diffs = compare(k.check, d.check);
+    if (diffs.length) mismatches.push(`${what}: ${diffs.length} differences, e.g. ${diffs.slice(0, 3).join("; ")}`);
+  };
+  const note = (what: string, ms: number) => console.log(`  ${what}: ${sec(ms)} (load average ${loadavg()[0].toFixed(1)})`);
+  for (let r = 0; r < runs; r++) {
+    console.log(`round ${r + 1} of ${runs}`);
+    const k = child<KlyngeResult>("klynge", nationShuffled, r === 0 ? ["--extras"] : []);
+    kShuf.push(k);
+    note("klynge, shuffled, whole set e2e", k.endToEndMs);
+    if (!skipDuck) {
+      const d = child<DuckResult>("duckdb", nationShuffled);
+      dShuf.push(d);
+      note("DuckDB, shuffled, readmission e2e", d.endToEndMs);
+      check(k, d, `round ${r + 1}, shuffled`);
+    }
+    if (sorted) {
+      const ks = child<KlyngeResult>("klynge", nation);
+      kSort.push(ks);
+      note("klynge, sorted, whole set e2e", ks.endToEndMs);
+      if (!skipDuck) {
+        const ds = child<DuckResult>("duckdb", nation);
+        dSort.push(ds);
+        note("DuckDB, sorted, readmission e2e", ds.endToEndMs);
+        check(ks, ds, `round ${r + 1}, sorted`);
+      }
+    }
+  }
   console.log("region-year: klynge whole indicator set …");
-  const reg = child<KlyngeResult>("region", region);
-  regionResult = reg;
-  console.log("nation: klynge …");
-  const kl = child<KlyngeResult>("klynge", nation);
-  const skipDuck = process.argv.includes("--skip-duckdb");
-  console.log(skipDuck ? "DuckDB skipped" : "nation: DuckDB …");
-  const dk = skipDuck ? null : child<DuckResult>("duckdb", nation);
+  const reg = child<KlyngeResult>("region", regionShuffled);
 
-  const rows: [string, string, string, string][] = [
-    ["measure", "klynge", "DuckDB", "ratio (goal)"],
-    ["contacts (rejected by validation)", `${kl.contacts.toLocaleString("en")} (${kl.rejected})`, "", ""],
-    ["load CSV", s(kl.loadMs), dk ? s(dk.loadMs) : "–", dk ? (kl.loadMs / dk.loadMs).toFixed(2) : ""],
-    ["stays + readmissions once loaded", s(kl.staysMs), dk ? s(dk.queryMs) : "–", dk ? `${(kl.staysMs / dk.queryMs).toFixed(2)} (≤ 0.5)` : ""],
-    ["whole indicator set once loaded (defaults)", s(kl.indicatorsMs), "", ""],
-    ["  + year & quarter, ESP 2013 + O/E columns", kl.extraMs === null ? "–" : s(kl.extraMs), "", ""],
-    ["end to end (klynge: load + whole set)", s(kl.endToEndMs), dk ? s(dk.endToEndMs) : "–", dk ? `${(kl.endToEndMs / dk.queryMs).toFixed(2)} vs DuckDB query alone (≤ 1.0)` : ""],
-    ["peak memory (maxRSS)", `${kl.maxRssMb.toFixed(0)} MB`, dk ? `${dk.maxRssMb.toFixed(0)} MB` : "–", `${kl.maxRssMb < 1536 ? "under" : "OVER"} 1.5 GB`],
-    ["  peak after load + whole set (before extra runs)", `${kl.maxRssSetMb.toFixed(0)} MB`, "", `${kl.maxRssSetMb < 1536 ? "under" : "OVER"} 1.5 GB`],
-    ["region-year: load + whole set", s(reg.endToEndMs), "", `${reg.endToEndMs < 1000 ? "under" : "OVER"} 1 s`],
-    ["region-year: whole set once loaded", s(reg.indicatorsMs), "", `${reg.indicatorsMs < 1000 ? "under" : "OVER"} 1 s`],
-    ["  region-year + year/quarter/month, ESP + O/E", reg.extraMs === null ? "–" : s(reg.extraMs), "", ""],
-    ["whole-lattice suppression (yearly set): nation / region-year", disc(kl, "suppressMs"), "", ""],
-    ["  its LP audit: nation / region-year", disc(kl, "auditMs"), "", `${auditText(kl)} / ${auditText(reg)}`],
-    ["indicator rows (nation / region-year; with extras)", `${kl.rows} / ${reg.rows}; ${kl.extraRows} / ${reg.extraRows}`, "", ""],
-    ["stays / admissions (nation)", `${kl.check.stays} / ${kl.check.admissions}`, dk ? `${dk.check.stays} / ${dk.check.admissions}` : "", ""],
-  ];
-  const w = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length)));
-  for (const r of rows) console.log(r.map((c, i) => c.padEnd(w[i])).join("  "));
-  if (dk) {
-    const diffs = compare(kl.check, dk.check);
-    const cells = Object.keys(kl.check.readmission).length;
-    if (diffs.length === 0) console.log(`check values match: stays, censored stays, admissions, readmission numerator/denominator in ${cells} municipality-years`);
+  const rows: Row[] = [...table(`${basename(nation)}, rows shuffled`, kShuf, dShuf)];
+  if (sorted) rows.push(["", "", "", ""], ...table(`${basename(nation)}, rows grouped by patient (as generated)`, kSort, dSort));
+  const k0 = kShuf[0];
+  rows.push(
+    ["", "", "", ""],
+    ["more (first shuffled round)", "", "", ""],
+    ["whole indicator set once loaded (defaults)", sec(k0.indicatorsMs), "", ""],
+    ["  + year & quarter, ESP 2013 + O/E columns", k0.extraMs === null ? "–" : sec(k0.extraMs), "", ""],
+    ["region-year (shuffled): load + whole set", sec(reg.endToEndMs), "", `${reg.endToEndMs < 1000 ? "under" : "OVER"} 1 s`],
+    ["region-year: whole set once loaded", sec(reg.indicatorsMs), "", ""],
+    ["  region-year + year/quarter/month, ESP + O/E", reg.extraMs === null ? "–" : sec(reg.extraMs), "", ""],
+    ["whole-lattice suppression (yearly set): nation / region-year", disc(k0, reg, "suppressMs"), "", ""],
+    ["  its LP audit: nation / region-year", disc(k0, reg, "auditMs"), "", `${auditText(k0)} / ${auditText(reg)}`],
+    ["indicator rows (nation / region-year; with extras)", `${k0.rows} / ${reg.rows}; ${k0.extraRows} / ${reg.extraRows}`, "", ""],
+    ["stays / admissions (nation)", `${k0.check.stays} / ${k0.check.admissions}`, dShuf.length ? `${dShuf[0].check.stays} / ${dShuf[0].check.admissions}` : "", ""],
+  );
+  print(rows);
+  if (!skipDuck) {
+    const cells = Object.keys(k0.check.readmission).length;
+    if (mismatches.length === 0) console.log(`check values match in every run (${dShuf.length + dSort.length}): stays, censored stays, admissions, readmission numerator/denominator in ${cells} municipality-years`);
     else {
-      console.log(`CHECK VALUES DIFFER (${diffs.length}):`);
-      for (const d of diffs.slice(0, 20)) console.log(`  ${d}`);
+      console.log(`CHECK VALUES DIFFER:`);
+      for (const d of mismatches) console.log(`  ${d}`);
       process.exitCode = 1;
     }
   }
