@@ -8,6 +8,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
-    env: { TZ: "Europe/Copenhagen" },
+    // The dataset cache is off in tests (no writes to the user's cache folder); tests/io/cache.test.ts turns it on in a temporary folder.
+    env: { TZ: "Europe/Copenhagen", KLYNGE_CACHE: "off" },
   },
 });

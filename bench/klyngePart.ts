@@ -5,7 +5,7 @@
  * discharge year).
  */
 import { loadavg } from "node:os";
-import type { computeStays, IndicatorOptions } from "../src/index.js";
+import type { computeStays, IndicatorOptions, LoadOptions } from "../src/index.js";
 
 type Api = typeof import("../src/index.js");
 let api: Api;
@@ -41,6 +41,8 @@ export interface KlyngeResult {
   readonly contacts: number;
   readonly rejected: number;
   readonly check: CheckValues;
+  /** How the dataset cache was used ("off", "written", "read" …). */
+  readonly cache: string;
   /** Whole-lattice suppression of the default (yearly) indicator set and its LP audit (issue 12). */
   readonly disclosure: DisclosureTiming | null;
 }
@@ -68,6 +70,8 @@ export async function runKlynge(
   indicatorOptions: IndicatorOptions,
   extraOptions: IndicatorOptions | null = null,
   disclosure: "suppress" | "audit" | null = null,
+  loadOptions: LoadOptions = { cache: false },
+  check = true,
 ): Promise<KlyngeResult> {
   // The package is imported before the clock starts (as the TypeScript sources are, statically).
   api = await loadApi();
@@ -75,7 +79,7 @@ export async function runKlynge(
   const avg0 = loadavg()[0];
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
-  const ds = await loadDataset(dir);
+  const ds = await loadDataset(dir, loadOptions);
   const t1 = performance.now();
   const loadCpu = process.cpuUsage(cpu0);
   const loadCpuMs = (loadCpu.user + loadCpu.system) / 1000;
@@ -85,7 +89,7 @@ export async function runKlynge(
   const maxRssSetMb = process.resourceUsage().maxRSS / 1024; // peak of load + whole set, before the extra runs
   // Stays and readmission links once loaded (the compute the DuckDB query does).
   const cpu2 = process.cpuUsage();
-  const check = checkValues(ds);
+  const checked = check ? checkValues(ds) : { stays: 0, censoredStays: 0, admissions: 0, readmission: {} };
   const t3 = performance.now();
   const staysCpu = process.cpuUsage(cpu2);
   let extraMs: number | null = null;
@@ -136,7 +140,8 @@ export async function runKlynge(
     maxRssSetMb,
     contacts: ds.contacts.length,
     rejected,
-    check,
+    check: checked,
+    cache: ds.report.cache?.status ?? "none",
     disclosure: timing,
   };
 }

@@ -33,6 +33,7 @@ const da = {
   auditDir: (p) => `audit-disclosure: mappen ${s(p, "found")} findes ikke (klynge audit-disclosure MAPPE)`,
   group: (p) => `--group "${s(p, "found")}" er ikke en aldersgruppe: brug "all", "A-B" (fx "0-17", første alder først) eller "A+" (fx "65+")`,
   needsDir: (p) => `${s(p, "command")} skal have en datamappe: ${s(p, "usage")}`,
+  cacheAction: (p) => `cache skal have clear eller where, fandt "${s(p, "found")}": klynge cache clear|where`,
   needsFile: (p) => `${s(p, "command")} skal have ét filnavn: ${s(p, "usage")}`,
   needsOut: (p) => `${s(p, "command")} skal have --out ${s(p, "what")}`,
   outFormat: (p) => `--out ${s(p, "found")}: filtypen kan ikke bestemmes; brug .csv, .json eller .arrow`,
@@ -80,6 +81,16 @@ const da = {
   kfReadmitted: () => "genindlagt 65+ %",
   kfPreventable: () => "forebyggelige 65+/1.000",
   kfSuppressed: () => "undertrykt",
+  // The dataset cache (docs/cache.md).
+  cacheRead: (p) => `datasættet er læst fra cachen (skrevet ${s(p, "when")}; inputfilerne er byte for byte de samme): ${s(p, "file")}`,
+  cacheWritten: (p) => `datasættet er læst fra filerne og skrevet til cachen: ${s(p, "file")}`,
+  cacheReplaced: (p) => `inputfilerne er ændret siden sidst: datasættet er læst fra filerne, og cachen er skrevet på ny: ${s(p, "file")}`,
+  cacheUnavailable: (p) => `cachen blev ikke brugt (${s(p, "reason")}); datasættet er læst fra filerne`,
+  cacheCleared: (p) => `fjernede ${plural(n(p, "n"), "cachefil", "cachefiler")} (${s(p, "mb")} MB) fra ${s(p, "folder")}`,
+  cacheForeign: (p) => `${plural(n(p, "n"), "fil", "filer")} i ${s(p, "folder")} er ikke skrevet af klynge og er ladt i fred`,
+  cacheNoFolder: (p) => `der er ingen cachemappe ${s(p, "folder")}`,
+  cacheNotOwn: (p) => `${s(p, "folder")} er ikke en cachemappe, klynge har lavet (intet er fjernet)`,
+  cacheWhere: (p) => `cachemappe: ${s(p, "folder")}`,
 } satisfies Record<string, Text>;
 
 export type CliTextKey = keyof typeof da;
@@ -100,6 +111,7 @@ const en: Record<CliTextKey, Text> = {
   auditDir: (p) => `audit-disclosure: the folder ${s(p, "found")} does not exist (klynge audit-disclosure DIR)`,
   group: (p) => `--group "${s(p, "found")}" is not an age group: use "all", "A-B" (e.g. "0-17", lower age first) or "A+" (e.g. "65+")`,
   needsDir: (p) => `${s(p, "command")} needs a dataset folder: ${s(p, "usage")}`,
+  cacheAction: (p) => `cache needs clear or where, found "${s(p, "found")}": klynge cache clear|where`,
   needsFile: (p) => `${s(p, "command")} needs one file name: ${s(p, "usage")}`,
   needsOut: (p) => `${s(p, "command")} needs --out ${s(p, "what")}`,
   outFormat: (p) => `--out ${s(p, "found")}: cannot tell the table format; use .csv, .json or .arrow`,
@@ -144,6 +156,15 @@ const en: Record<CliTextKey, Text> = {
   kfReadmitted: () => "readmitted 65+ %",
   kfPreventable: () => "preventable 65+/1,000",
   kfSuppressed: () => "suppressed",
+  cacheRead: (p) => `dataset read from the cache (written ${s(p, "when")}; the input files are byte for byte the same): ${s(p, "file")}`,
+  cacheWritten: (p) => `dataset read from the files and written to the cache: ${s(p, "file")}`,
+  cacheReplaced: (p) => `input files changed since the last run: dataset read from the files and the cache written anew: ${s(p, "file")}`,
+  cacheUnavailable: (p) => `the cache was not used (${s(p, "reason")}); dataset read from the files`,
+  cacheCleared: (p) => `removed ${plural(n(p, "n"), "cache file", "cache files")} (${s(p, "mb")} MB) from ${s(p, "folder")}`,
+  cacheForeign: (p) => `${plural(n(p, "n"), "file", "files")} in ${s(p, "folder")} not written by klynge, left alone`,
+  cacheNoFolder: (p) => `there is no cache folder ${s(p, "folder")}`,
+  cacheNotOwn: (p) => `${s(p, "folder")} is not a cache folder klynge made (nothing removed)`,
+  cacheWhere: (p) => `cache folder: ${s(p, "folder")}`,
 };
 
 /** Usage errors that are about the options, so the line ends with where to read them. */

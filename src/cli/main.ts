@@ -10,6 +10,7 @@ import { isSafetyError } from "../io/safetyMessages.js";
 import { packageRoot } from "../contract/packageRoot.js";
 import { guardText, withGuardedConsole } from "./outputGuard.js";
 import { keyCommand, keyHelp } from "./commands/key.js";
+import { cacheCommand, cacheHelp } from "./commands/cache.js";
 import { auditDisclosureCommand, auditDisclosureHelp } from "./commands/auditDisclosure.js";
 import { generateCommand, generateHelp } from "./commands/generate.js";
 import { importCommand, importHelp } from "./commands/import.js";
@@ -32,6 +33,7 @@ const commands: Record<string, Command> = {
   indicators: { run: indicatorsCommand, help: indicatorsHelp },
   interventions: { run: interventionsCommand, help: interventionsHelp },
   key: { run: keyCommand, help: keyHelp },
+  cache: { run: cacheCommand, help: cacheHelp },
   "audit-disclosure": { run: auditDisclosureCommand, help: auditDisclosureHelp },
 };
 

@@ -68,8 +68,25 @@ export interface TableReport {
   readonly notes?: readonly string[];
 }
 
+/**
+ * How the dataset cache was used by one load (docs/cache.md): "read" — served from the cache (the
+ * input files byte for byte those of the entry); "written" — read from the files and written to
+ * the cache; "off" — not used; "unavailable" — could not be used (see reason).
+ */
+export interface CacheNote {
+  readonly status: "read" | "written" | "off" | "unavailable";
+  /** The cache file read or written. */
+  readonly file?: string;
+  /** When the entry read was written (ISO time). */
+  readonly writtenAt?: string;
+  /** Why the cache was off, unavailable or not written, or "replaced" when an entry for older files was replaced: a code. */
+  readonly reason?: string;
+}
+
 export interface LoadReport {
   readonly dir: string;
+  /** How the dataset cache was used (optional: absent when the loader had no cache step). */
+  readonly cache?: CacheNote;
   readonly tables: readonly TableReport[];
   /** Every problem, errors and warnings (capped per code in `problems`, never in the counts). */
   readonly problems: readonly Problem[];

@@ -444,7 +444,7 @@ function arrayIndex(key: string | symbol): number {
  * A read-only array (Array.isArray is true; indexing, length, iteration, the array methods and
  * equality in tests work) of `length()` strings, each made by `at(i)` when read.
  */
-function lazyStringList(length: () => number, at: (i: number) => string): readonly string[] {
+export function lazyStringList(length: () => number, at: (i: number) => string): readonly string[] {
   const target: string[] = [];
   const readOnly = (): boolean => false;
   return new Proxy(target, {

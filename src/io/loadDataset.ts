@@ -12,14 +12,17 @@
 import { existsSync, statSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { looksLikePersonNumber } from "../contract/personNumber.js";
-import type { Dataset, LoadReport, Problem, TableReport } from "../contract/dataset.js";
+import type { CacheNote, Dataset, LoadReport, Problem, TableReport } from "../contract/dataset.js";
+import { cacheFolder } from "./cache/cacheFolder.js";
+import { openSlot, readCached, writeCached } from "./cache/datasetCache.js";
+import { klyngeVersion } from "./cache/klyngeVersion.js";
 import type { GeographyRow, PopulationTable } from "../contract/tables.js";
 import { GeographySchema } from "../contract/schemas/geographySchema.js";
 import type { SchemaContext } from "../contract/schemas/cell.js";
 import { readAdmissions, admissionsSpec } from "./admissionsReader.js";
 import { ContactBuilder } from "./contactBuilder.js";
 import { DatasetError } from "./datasetError.js";
-import { REPORT_TEXT } from "./messages.js";
+import { MESSAGES, REPORT_TEXT, type MessageCode } from "./messages.js";
 import { reportOverlaps } from "./overlaps.js";
 import { defaultGeographyPath } from "./packageRoot.js";
 import { ProblemLog, type TextEncodingOption } from "./problemLog.js";
@@ -80,6 +83,16 @@ export interface LoadOptions {
   readonly encoding?: TextEncodingOption;
   /** Register formats: hash person ids in a worker thread (default: for large files). */
   readonly pseudonymWorker?: boolean;
+  /**
+   * Use the dataset cache (docs/cache.md; default true, unless the environment variable
+   * KLYNGE_CACHE is "off"): a dataset loaded before with the same options, whose input files are
+   * byte for byte the same, is read from the cache; otherwise it is read from the files and
+   * written to the cache. Not used for register formats, nor with `onWarning` (warnings are
+   * reported as they are found only when the files are read). `report.cache` says what happened.
+   */
+  readonly cache?: boolean;
+  /** The cache folder (default: KLYNGE_CACHE_DIR, else $XDG_CACHE_HOME/klynge or ~/.cache/klynge). */
+  readonly cacheDir?: string;
 }
 
 /** The file of a table in a folder: name.csv or name.csv.gz, or null. */
@@ -111,6 +124,69 @@ export async function loadDataset(dir: string, options: LoadOptions = {}): Promi
   if (!existsSync(root) || !statSync(root).isDirectory()) {
     throw new DatasetError(REPORT_TEXT.noDir(dir), []);
   }
+  const ds = await loadThroughCache(dir, root, options);
+  const report = ds.report;
+  if (options.strict === true && !report.ok) {
+    const firstError = report.problems.find((p) => p.severity === "error");
+    const errors = Object.entries(report.problemCounts).reduce((n, [code, k]) => (MESSAGES[code as MessageCode]?.severity === "error" ? n + k : n), 0);
+    throw new DatasetError(REPORT_TEXT.datasetError(errors, firstError?.message ?? ""), report.problems, report);
+  }
+  return ds;
+}
+
+/** Whether the cache is used for this load, and if not why ("off" note). */
+function cacheWanted(options: LoadOptions): CacheNote | null {
+  if (options.cache === false) return { status: "off", reason: "option" };
+  if (options.cache === undefined && process.env.KLYNGE_CACHE === "off") return { status: "off", reason: "environment" };
+  if ((options.format ?? "contract") !== "contract") return { status: "off", reason: "register_format" };
+  if (options.onWarning !== undefined) return { status: "off", reason: "on_warning" };
+  return null;
+}
+
+/** The load options that change what is loaded, as the cache key's JSON; and the files outside the folder read. */
+function cacheOptions(root: string, options: LoadOptions): { json: string; extra: string[] } {
+  const extra: string[] = [];
+  let geography: unknown = null;
+  if (typeof options.geography === "string") {
+    geography = resolve(options.geography);
+    extra.push(resolve(options.geography));
+  } else if (options.geography !== undefined) geography = options.geography;
+  else if (findTableFile(root, "geography") === null) {
+    const shipped = defaultGeographyPath();
+    if (shipped !== null) extra.push(shipped);
+  }
+  const json = JSON.stringify({
+    allowCprLikeIds: options.allowCprLikeIds ?? false,
+    maxProblemsPerCode: options.maxProblemsPerCode ?? 100,
+    fastPath: options.fastPath ?? true,
+    chunkSize: options.chunkSize ?? null,
+    encoding: options.encoding ?? "auto",
+    geography,
+  });
+  return { json, extra };
+}
+
+async function loadThroughCache(dir: string, root: string, options: LoadOptions): Promise<Dataset> {
+  const off = cacheWanted(options);
+  if (off !== null) {
+    const ds = await loadFromFiles(dir, root, options);
+    return { ...ds, report: { ...ds.report, cache: off } };
+  }
+  const { json, extra } = cacheOptions(root, options);
+  const slot = openSlot(cacheFolder(options.cacheDir), root, klyngeVersion(), json, extra);
+  if (!("entry" in slot)) {
+    const ds = await loadFromFiles(dir, root, options);
+    return { ...ds, report: { ...ds.report, cache: slot } };
+  }
+  const cached = await readCached(slot, dir);
+  if (cached !== null) return cached;
+  const ds = await loadFromFiles(dir, root, options);
+  const note = await writeCached(slot, ds);
+  return { ...ds, report: { ...ds.report, cache: note } };
+}
+
+/** Read and validate the files of the dataset (no cache). */
+async function loadFromFiles(dir: string, root: string, options: LoadOptions): Promise<Dataset> {
   const log = new ProblemLog(options.maxProblemsPerCode ?? 100, options.onWarning, options.encoding ?? "auto");
   const tables: TableReport[] = [];
   // A table both plain and gzipped (e.g. a stale admissions.csv beside a new admissions.csv.gz): refused, never one picked silently.
@@ -283,10 +359,6 @@ export async function loadDataset(dir: string, options: LoadOptions = {}): Promi
     problemCounts: { ...log.counts },
     ok: log.errorCount === 0,
   };
-  if (options.strict === true && !report.ok) {
-    const firstError = problems.find((p) => p.severity === "error");
-    throw new DatasetError(REPORT_TEXT.datasetError(log.errorCount, firstError?.message ?? ""), problems, report);
-  }
   return { dir, contacts, population, geography, deaths, sectorCosts, experience, report };
 }
 

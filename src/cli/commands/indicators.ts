@@ -10,11 +10,12 @@ import { loadDataset, TEXT_ENCODINGS } from "../../io/index.js";
 import { oneOf, parseCommandArgs, parseGroups, parseInteger, parsePool, requireOutFolder, UsageError } from "../args.js";
 import { cliText, type CliLang } from "../cliMessages.js";
 import { datasetGate } from "../datasetGate.js";
+import { cacheLine } from "../cacheLine.js";
 
 export const indicatorsHelp = `klynge indicators DIR --out FILE.csv|.json|.arrow [--level region|cluster|municipality[,…]]
                    [--period year|quarter|month] [--group 0-2,65+,all,…] [--min-count N]
                    [--registration harmonised|as-registered] [--pool M=H,…] [--excel] [--standardise] [--force]
-                   [--allow-rejected] [--encoding auto|utf-8|windows-1252]
+                   [--allow-rejected] [--encoding auto|utf-8|windows-1252] [--no-cache]
   Computes every Triple Aim indicator as one tidy table (indicator, level, unit, period, group, sex,
   numerator, denominator, value, lower, upper, method, suppressed) and writes it. Counts below
   --min-count (default 5; 0 disables) are suppressed, with secondary suppression decided on every
@@ -24,6 +25,8 @@ export const indicatorsHelp = `klynge indicators DIR --out FILE.csv|.json|.arrow
   The folder of FILE must exist. A missing population.csv or an admissions.csv without rows is an
   error (exit 1); rejected rows stop the run (exit 3) unless --allow-rejected is given.
   --encoding: how the CSV files are read (default auto: UTF-8, else Windows-1252 with a warning).
+  The loaded dataset is kept in the cache (klynge help cache) and read from it while the input files
+  are byte for byte the same; --no-cache reads the files and leaves the cache alone.
   An existing FILE is replaced only when it is an indicator table klynge wrote; --force replaces
   another file.`;
 
@@ -45,6 +48,7 @@ export async function indicatorsCommand(argv: readonly string[], lang: CliLang):
       force: { type: "boolean" },
       "allow-rejected": { type: "boolean" },
       encoding: { type: "string" },
+      "no-cache": { type: "boolean" },
     },
     true,
   );
@@ -74,7 +78,9 @@ export async function indicatorsCommand(argv: readonly string[], lang: CliLang):
   if (existsSync(values.out) && values.force !== true && !own(["indicator", "level", "unit"]) && !own([da.indicator, da.level, da.unit])) {
     throw new SafetyError("out_file_exists", { path: values.out });
   }
-  const dataset = await loadDataset(dir, { encoding });
+  const dataset = await loadDataset(dir, { encoding, ...(values["no-cache"] === true ? { cache: false } : {}) });
+  const cached = cacheLine(dataset, lang);
+  if (cached !== null) console.error(`klynge indicators: ${cached}`);
   const gate = datasetGate(dataset, dir, lang, values["allow-rejected"] === true);
   for (const line of gate.lines) console.error(`klynge indicators: ${line}`);
   if (gate.exit !== null) return gate.exit;

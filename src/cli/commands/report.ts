@@ -9,11 +9,12 @@ import { buildReport, demoDataDir, ReportError } from "../../report/index.js";
 import { oneOf, parseCommandArgs, parseInteger, parsePool, requireOutFolder, UsageError } from "../args.js";
 import { cliText, type CliLang } from "../cliMessages.js";
 import { datasetGate, EXIT } from "../datasetGate.js";
+import { cacheLine } from "../cacheLine.js";
 import { checkReplaceable } from "../../report/atomicOutput.js";
 import { cliLang, isSafetyError } from "../../io/safetyMessages.js";
 
 export const reportHelp = `klynge report [DIR] [--out OUT] [--lang da|en] [--min-count N] [--pool M=H,…] [--formats svg,png,pdf] [--dpi N] [--force]
-                [--allow-rejected] [--encoding auto|utf-8|windows-1252]
+                [--allow-rejected] [--encoding auto|utf-8|windows-1252] [--no-cache]
   Builds the steering-paper pack from the dataset in DIR (default: the bundled demo region):
   OUT/report.html (self-contained), OUT/charts/*.svg|png|pdf and OUT/tables/*.csv (the data behind
   every chart). Counts below --min-count (default 5) are suppressed; --pool 741=751 publishes a
@@ -24,9 +25,10 @@ export const reportHelp = `klynge report [DIR] [--out OUT] [--lang da|en] [--min
   error (exit 1); rejected rows stop the run (exit 3) unless --allow-rejected is given.
   OUT is replaced only when it is new, empty, or a klynge report holding only klynge's files;
   --force replaces another folder (never the dataset, a folder holding it, or the current folder).
-  --lang sets the language of the report and of what the command prints.`;
+  --lang sets the language of the report and of what the command prints.
+  The loaded dataset is kept in the cache (klynge help cache); --no-cache reads the files only.`;
 
-export const runHelp = `klynge run [DIR] [--out OUT] [--lang da|en] [--allow-rejected] [--encoding auto|utf-8|windows-1252] [--force]
+export const runHelp = `klynge run [DIR] [--out OUT] [--lang da|en] [--allow-rejected] [--encoding auto|utf-8|windows-1252] [--force] [--no-cache]
   The main job: validates the dataset in DIR (default: the bundled demo), prints the load report,
   and builds the steering-paper report in OUT (default out/report; replaced as klynge report does).`;
 
@@ -41,6 +43,8 @@ interface ReportArgs {
   readonly allowRejected: boolean;
   readonly encoding: TextEncodingOption;
   readonly force: boolean;
+  /** Use the dataset cache (false with --no-cache). */
+  readonly cache: boolean;
 }
 
 function parseReportArgs(argv: readonly string[]): ReportArgs {
@@ -56,6 +60,7 @@ function parseReportArgs(argv: readonly string[]): ReportArgs {
       "allow-rejected": { type: "boolean" },
       encoding: { type: "string" },
       force: { type: "boolean" },
+      "no-cache": { type: "boolean" },
     },
     true,
   );
@@ -77,13 +82,16 @@ function parseReportArgs(argv: readonly string[]): ReportArgs {
     allowRejected: values["allow-rejected"] === true,
     encoding: oneOf("encoding", values.encoding, TEXT_ENCODINGS, "auto"),
     force: values.force === true,
+    cache: values["no-cache"] !== true,
   };
 }
 
 /** Load DIR and apply the dataset gate; the dataset, or the exit code after printing why. */
 async function loadChecked(a: ReportArgs, command: string, show?: (d: Dataset) => void): Promise<Dataset | number> {
-  const dataset = await loadDataset(a.dir, { encoding: a.encoding });
+  const dataset = await loadDataset(a.dir, { encoding: a.encoding, ...(a.cache ? {} : { cache: false }) });
   show?.(dataset);
+  const cached = cacheLine(dataset, a.lang);
+  if (cached !== null) console.error(`klynge ${command}: ${cached}`);
   const gate = datasetGate(dataset, a.dir, a.lang, a.allowRejected);
   for (const line of gate.lines) console.error(`klynge ${command}: ${line}`);
   return gate.exit ?? dataset;
