@@ -83,15 +83,18 @@ export async function ensureShuffled(from: string, log: (s: string) => void, see
     if (f !== "admissions.csv" && f !== ".complete") await copyFile(join(from, f), join(to, f));
   }
   const text = await readWhole(join(from, "admissions.csv"));
-  const head = text.indexOf(10) + 1;
+  // Byte loops, not Buffer.indexOf: its offset argument does not reach past 2 GiB.
+  const size = text.length;
+  let head = 0;
+  while (head < size && text[head] !== 10) head++;
+  head++;
   let lines = 0;
-  for (let p = head; p < text.length; p = text.indexOf(10, p) + 1 || text.length) lines++;
+  for (let p = head; p < size; p++) if (text[p] === 10) lines++;
+  if (size > head && text[size - 1] !== 10) lines++;
   const starts = new Float64Array(lines + 1);
-  for (let p = head, k = 0; k < lines; k++) {
-    starts[k] = p;
-    p = text.indexOf(10, p) + 1 || text.length;
-  }
-  starts[lines] = text.length;
+  starts[0] = head;
+  for (let p = head, k = 1; p < size; p++) if (text[p] === 10 && k <= lines) starts[k++] = p + 1;
+  starts[lines] = size;
   // Fisher–Yates with a 32-bit xorshift (seeded, so the copy is the same on every machine).
   const order = new Int32Array(lines);
   for (let k = 0; k < lines; k++) order[k] = k;
