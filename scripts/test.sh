@@ -8,6 +8,10 @@ mkdir -p out
 npm run build --silent || { echo "build failed"; echo "0 passed, 1 failed"; exit 1; }
 # The pinned TypeScript (package.json), called by path: node_modules/.bin/tsc is tslab's fork (5.0.4).
 node node_modules/typescript/bin/tsc --noEmit || { echo "type-check failed"; echo "0 passed, 1 failed"; exit 1; }
+# The public API against its committed report (api/klynge.api.md, API Extractor): fails when the
+# surface changed and the report was not updated (npm run api:update, then commit the report).
+api_pass=0; api_fail=0
+if bash scripts/api-report.sh check; then api_pass=1; else api_fail=1; fi
 npx vitest run --reporter=default --reporter=json --outputFile=out/vitest.json
 vitest_rc=$?
 nb_pass=0; nb_fail=0; nb_skip=0
@@ -29,5 +33,5 @@ for (const file of r.testResults) for (const t of file.assertionResults) {
   if (t.status === "pending" || t.status === "skipped" || t.status === "todo") console.log(`skipped: ${t.fullName}`);
 }
 console.log(`${p} passed, ${f} failed` + (s ? `, ${s} skipped` : ""));
-' "$nb_pass" "$nb_fail" "$nb_skip"
-[ "$vitest_rc" -eq 0 ] && [ "$nb_fail" -eq 0 ]
+ ' "$((nb_pass + api_pass))" "$((nb_fail + api_fail))" "$nb_skip"
+[ "$vitest_rc" -eq 0 ] && [ "$nb_fail" -eq 0 ] && [ "$api_fail" -eq 0 ]

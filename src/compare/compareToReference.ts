@@ -1,5 +1,6 @@
 import { poissonGlm } from "../effects/glm/poissonGlm.js";
-import { indirectlyStandardisedRatio, rateWithInterval, wilsonInterval, zForLevel, type Stratum } from "../stats/index.js";
+import { indirectlyStandardisedRatio, rateWithInterval, wilsonInterval, type Stratum } from "../stats/index.js";
+import { zForLevel } from "../stats/zForLevel.js";
 import { CompareError, compareMessages } from "./compareMessages.js";
 import { trendStepOf, type TrendStep } from "./comparePeriods.js";
 import { normalTwoSidedP } from "./normalTwoSidedP.js";

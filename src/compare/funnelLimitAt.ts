@@ -1,4 +1,6 @@
-import { chiSquareQuantile, normalQuantile, regularizedGamma } from "../stats/index.js";
+import { chiSquareQuantile } from "../stats/chiSquareQuantile.js";
+import { normalQuantile } from "../stats/normalQuantile.js";
+import { regularizedGamma } from "../stats/regularizedGamma.js";
 import type { FunnelDataType } from "./funnelTypes.js";
 
 /** How unadjusted Poisson limits (rates, ratios) are drawn. */

@@ -1,4 +1,5 @@
-import { resolveLevels, type LevelOptions } from "../stats/index.js";
+import { resolveLevels } from "../stats/resolveLevels.js";
+import { type LevelOptions } from "../stats/types.js";
 import { funnelDenominatorGrid } from "./funnelDenominatorGrid.js";
 import { funnelLimitAt, type FunnelPoissonLimits } from "./funnelLimitAt.js";
 import { funnelMessages } from "./funnelMessages.js";

@@ -1,4 +1,6 @@
-import { poissonCountLimits, resolveLevels, type LevelOptions } from "../stats/index.js";
+import { poissonCountLimits } from "../stats/poissonCountLimits.js";
+import { resolveLevels } from "../stats/resolveLevels.js";
+import { type LevelOptions } from "../stats/types.js";
 import { funnelDenominatorGrid } from "./funnelDenominatorGrid.js";
 import { funnelLimitAt, type FunnelLimitSpec, type FunnelPoissonLimits } from "./funnelLimitAt.js";
 import { funnelMessages } from "./funnelMessages.js";

@@ -1,28 +1,18 @@
-export type * from "./funnelTypes.js";
-export { funnelLimits, type FunnelLimitsOptions } from "./funnelLimits.js";
-export { funnelLimitAt, type FunnelLimitSpec, type FunnelPoissonLimits } from "./funnelLimitAt.js";
-export { funnelPlotData, type FunnelUnitInput, type FunnelPlotOptions } from "./funnelPlotData.js";
-export {
-  funnelOverdispersion,
-  type FunnelOverdispersionOptions,
-  type FunnelOverdispersionResult,
-  type FunnelOverdispersionTrim,
-  type FunnelOverdispersionUnit,
-} from "./overdispersion.js";
-export { funnelDenominatorGrid } from "./funnelDenominatorGrid.js";
-export { funnelMessages } from "./funnelMessages.js";
-export { compareToReference } from "./compareToReference.js";
-export type {
-  CompareReference,
-  CompareToReferenceOptions,
-  CompareToReferenceResult,
-  CompareToReferenceRow,
-  CompareTrend,
-  CompareUnit,
-} from "./compareToReference.js";
 export { clusterProfile, defaultProfileDirections } from "./clusterProfile.js";
 export type { ClusterProfileOptions, ClusterProfileResult, ClusterProfileRow, ProfileDirection } from "./clusterProfile.js";
+export { CompareError } from "./compareMessages.js";
+export { compareToReference } from "./compareToReference.js";
+export type { CompareReference, CompareToReferenceOptions, CompareToReferenceResult, CompareToReferenceRow, CompareUnit } from "./compareToReference.js";
+export { funnelLimits } from "./funnelLimits.js";
+export type { FunnelLimitsOptions } from "./funnelLimits.js";
+export { funnelPlotData } from "./funnelPlotData.js";
+export type { FunnelPlotOptions, FunnelUnitInput } from "./funnelPlotData.js";
+export type { FunnelClass, FunnelDataType, FunnelLimitPoint, FunnelMethod, FunnelResult, FunnelUnit } from "./funnelTypes.js";
+export { funnelOverdispersion } from "./overdispersion.js";
+export type { FunnelOverdispersionOptions, FunnelOverdispersionResult } from "./overdispersion.js";
 export { rankIntervals } from "./rankIntervals.js";
 export type { RankEstimateInput, RankIntervalRow, RankIntervalsOptions, RankIntervalsResult } from "./rankIntervals.js";
-export { CompareError, compareMessages } from "./compareMessages.js";
+export type { CompareTrend } from "./compareToReference.js";
+export type { FunnelPoissonLimits } from "./funnelLimitAt.js";
+export type { FunnelOverdispersionTrim, FunnelOverdispersionUnit } from "./overdispersion.js";
 export type { TrendStep } from "./comparePeriods.js";

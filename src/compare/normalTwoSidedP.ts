@@ -1,4 +1,4 @@
-import { normalCdf } from "../stats/index.js";
+import { normalCdf } from "../stats/normalCdf.js";
 
 /** Two-sided p-value of a standard normal statistic: 2·Φ(−|z|). */
 export function normalTwoSidedP(z: number): number {

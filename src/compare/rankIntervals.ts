@@ -1,5 +1,5 @@
 import { seededRandom } from "../effects/random.js";
-import { zForLevel } from "../stats/index.js";
+import { zForLevel } from "../stats/zForLevel.js";
 import { CompareError, compareMessages } from "./compareMessages.js";
 
 /** One estimate to rank: a value with either a standard error or an interval at `estimateLevel`. */

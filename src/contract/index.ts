@@ -1,7 +1,8 @@
-export * from "./time.js";
-export * from "./codes.js";
-export * from "./fields.js";
-export * from "./schemas/index.js";
-export * from "./jsonSchemas.js";
-export type * from "./tables.js";
-export type * from "./dataset.js";
+export { REFERRAL_SOURCES, SECTORS } from "./codes.js";
+export type { ReferralSource, Sector } from "./codes.js";
+export type { Dataset, LoadReport, Problem, TableReport } from "./dataset.js";
+export type { ContactTable, DeathTable, ExperienceRow, GeographyRow, PopulationTable, SectorCostRow } from "./tables.js";
+export { MINUTES_PER_DAY, MISSING, civilFromDays, dayOfMinutes, daysFromCivil, elapsedMinutes, formatDay, formatLocalMinutes, localMinutes, weekdayOfDays, yearOfMinutes } from "./time.js";
+export type { CodeCount } from "./dataset.js";
+export type { PatientOrder } from "./patientOrder.js";
+export type { SchemaContext } from "./schemas/cell.js";

@@ -2,7 +2,7 @@ import type { IntervalEstimate, RateRatioEstimate } from "./effectTypes.js";
 import { cholesky, quadraticForm } from "./glm/linalg.js";
 import { poissonGlm } from "./glm/poissonGlm.js";
 import { EffectsError, EffectsMessage } from "./messages.js";
-import { zForLevel } from "../stats/index.js";
+import { zForLevel } from "../stats/zForLevel.js";
 import { studentTQuantile } from "./studentT.js";
 import { monthOfYear, parsePeriods, periodIndex, periodLabel, type PeriodInput } from "./periods.js";
 import { seededRandom } from "./random.js";

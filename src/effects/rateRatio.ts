@@ -1,5 +1,6 @@
 import type { RateRatioEstimate } from "./effectTypes.js";
-import { normalCdf, zForLevel } from "../stats/index.js";
+import { normalCdf } from "../stats/normalCdf.js";
+import { zForLevel } from "../stats/zForLevel.js";
 import { studentTCdf, studentTQuantile } from "./studentT.js";
 
 /**

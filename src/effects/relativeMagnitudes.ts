@@ -1,4 +1,4 @@
-import { zForLevel } from "../stats/index.js";
+import { zForLevel } from "../stats/zForLevel.js";
 import { studentTQuantile } from "./studentT.js";
 
 /** Relative-magnitudes sensitivity of an aggregate post-period effect. */

@@ -1,4 +1,4 @@
-import { regularizedGamma } from "../stats/index.js";
+import { regularizedGamma } from "../stats/regularizedGamma.js";
 
 /** Autocorrelation of a model's residuals in time order. */
 export interface ResidualAutocorrelation {

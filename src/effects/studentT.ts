@@ -2,7 +2,8 @@
  * Student's t distribution for the effects layer: the CDF through the regularised incomplete beta
  * function (continued fraction, Numerical Recipes 3rd ed. §6.4) and the quantile by bisection.
  */
-import { logGamma, normalQuantile } from "../stats/index.js";
+import { logGamma } from "../stats/logGamma.js";
+import { normalQuantile } from "../stats/normalQuantile.js";
 /** Regularised incomplete beta I_x(a, b) by Lentz's continued fraction (Numerical Recipes §6.4). */
 export function incompleteBeta(x: number, a: number, b: number): number {
   if (x <= 0) return 0;

@@ -1,10 +1,12 @@
 // Re-exports of the generate layer.
+export { DEMO_INTERVENTION } from "./demoIntervention.js";
 export { generateDataset } from "./generateDataset.js";
-export { generateToMemory, type GeneratedFiles } from "./generateToMemory.js";
-export { DEMO_INTERVENTION, withRateRatio, type InjectedIntervention } from "./demoIntervention.js";
-export { GenerateOptionsSchema, type GenerateOptions, type GenerateSettings, type GenerateProgress } from "./options.js";
+export { generateToMemory } from "./generateToMemory.js";
+export type { GeneratedFiles } from "./generateToMemory.js";
+export type { GenerateOptions, GenerateProgress } from "./options.js";
+export { REGISTER_SHAPE_FORMATS } from "./registerShape/registerFormat.js";
+export type { RegisterShapeFormat, RegisterWriteOptions, RegisterWriteResult } from "./registerShape/registerFormat.js";
+export { writeRegisterFiles } from "./registerShape/writeRegisterFiles.js";
 export type { GeneratorTruth } from "./runGenerator.js";
-export { CALIBRATION_TARGETS } from "./rates.js";
-export { MIDTJYLLAND_MUNICIPALITIES, MIDTJYLLAND_CLUSTERS, nationMunicipalities, type GeneratorMunicipality } from "./geography.js";
-export { Random as GeneratorRandom } from "./random.js";
-export * from "./registerShape/index.js";
+export type { InjectedIntervention } from "./demoIntervention.js";
+export type { GenerateSettings } from "./options.js";

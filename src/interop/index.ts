@@ -1,6 +1,10 @@
-export * from "./columns.js";
-export * from "./toCsv.js";
-export * from "./toJson.js";
-export * from "./toArrow.js";
-export * from "./writeTable.js";
-export * from "./danfo.js";
+export type { CellValue, Row } from "./columns.js";
+export { fromDataFrame, toDataFrame } from "./danfo.js";
+export type { DanfoModuleLike, DataFrameLike } from "./danfo.js";
+export { toArrow } from "./toArrow.js";
+export { toCsv } from "./toCsv.js";
+export type { CsvOptions } from "./toCsv.js";
+export { toJson } from "./toJson.js";
+export { writeTable } from "./writeTable.js";
+export type { TableFormat, WriteTableOptions } from "./writeTable.js";
+export type { CsvVariant } from "./toCsv.js";

@@ -12,30 +12,13 @@
  * intervention's spread analysis (spread matrix, effect, Triple Aim status) → definitions,
  * suppression note, load report.
  */
-import {
-  agePyramidChart,
-  caterpillarChart,
-  effectChart,
-  formatChartNumber,
-  funnelChart,
-  heatmapChart,
-  referralChart,
-  registrationChart,
-  spcChart,
-  spreadMatrixChart,
-  spreadMatrixRows,
-  trendsChart,
-  tripleAimChart,
-  weekdayName,
-  type CaterpillarRow,
-  type EffectChartRow,
-  type EffectEventRow,
-  type RegistrationRow,
-  type TripleAimRow,
-} from "../charts/index.js";
+import { agePyramidChart, caterpillarChart, effectChart, funnelChart, heatmapChart, referralChart, registrationChart, spcChart, spreadMatrixChart, spreadMatrixRows, trendsChart, tripleAimChart, type CaterpillarRow, type EffectChartRow, type RegistrationRow, type TripleAimRow } from "../charts/index.js";
+import { formatChartNumber, weekdayName } from "../charts/locale.js";
+import { type EffectEventRow } from "../charts/effectChart.js";
 import { funnelPlotData } from "../compare/index.js";
 import type { Dataset } from "../contract/dataset.js";
-import { indicatorMessages, type IndicatorRow } from "../indicators/index.js";
+import { type IndicatorRow } from "../indicators/index.js";
+import { indicatorMessages } from "../indicators/messages.js";
 import { completePeriods, pChart, type SpcPhaseStart } from "../spc/index.js";
 import { interventionEffect, spreadFindingText, spreadMatrix, tripleAimStatus, type Intervention, type InterventionEffectRow } from "../spread/index.js";
 import type { ReportQuestionTables } from "./reportQuestionTables.js";

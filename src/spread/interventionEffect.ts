@@ -24,7 +24,10 @@
  * A model that cannot be fitted gives a row with null estimates and the reason in `note`.
  */
 import { amountDid, interruptedTimeSeries, staggeredDid } from "../effects/index.js";
-import type { AmountDidResult, AmountDidRow, DidPanelRow, IntervalAssumption, ItsObservation, ItsResult, ItsSeasonality, StaggeredDidResult } from "../effects/index.js";
+import type { AmountDidResult, DidPanelRow, ItsObservation, ItsResult, StaggeredDidResult } from "../effects/index.js";
+import type { AmountDidRow } from "../effects/amountDid.js";
+import type { IntervalAssumption } from "../effects/effectTypes.js";
+import type { ItsSeasonality } from "../effects/interruptedTimeSeries.js";
 import { indicatorRowsOf } from "./interventionIndicatorRows.js";
 import type { TripleAimInput } from "./interventionIndicatorRows.js";
 import { indicatorSeries } from "./analysisSeries.js";

@@ -35,7 +35,8 @@
  *   chance, or the value got worse).
  */
 import { rateWithInterval, wilsonInterval } from "../stats/index.js";
-import { LANEY_LARGE_DENOMINATOR, pChart, pPrimeChart, uChart, uPrimeChart, xmrChart } from "../spc/index.js";
+import { pChart, pPrimeChart, uChart, uPrimeChart, xmrChart } from "../spc/index.js";
+import { LANEY_LARGE_DENOMINATOR } from "../spc/attributeChart.js";
 import type { SpcChartType, SpcResult } from "../spc/index.js";
 import { indicatorRowsOf } from "./interventionIndicatorRows.js";
 import type { TripleAimInput } from "./interventionIndicatorRows.js";

@@ -1,11 +1,12 @@
 // Re-exports of the stays layer: contacts → stays → admissions → readmission links.
-export * from "./stayTable.js";
-export type { StayOptions, ReadmissionOptions } from "./stayOptions.js";
-export * from "./sortContacts.js";
-export * from "./buildStays.js";
-export * from "./linkReadmissions.js";
-export * from "./computeStays.js";
-export * from "./diagnosisGroups.js";
-export * from "./readmissionExclusions.js";
-export { dataPath as klyngeDataPath } from "../contract/packageRoot.js";
-export { elapsedAtLeast, elapsedAtMost } from "./elapsed.js";
+export { buildStays } from "./buildStays.js";
+export type { StaysResult } from "./buildStays.js";
+export { computeStays } from "./computeStays.js";
+export type { ComputeStaysOptions, ComputedStays } from "./computeStays.js";
+export { parseDiagnosisGroups, readDiagnosisGroups } from "./diagnosisGroups.js";
+export type { DiagnosisGroup } from "./diagnosisGroups.js";
+export { linkReadmissions } from "./linkReadmissions.js";
+export { defaultReadmissionExclusions } from "./readmissionExclusions.js";
+export type { ReadmissionOptions, StayOptions } from "./stayOptions.js";
+export type { AdmissionTable, StayTable, StaysReport } from "./stayTable.js";
+export { Registration } from "./stayTable.js";

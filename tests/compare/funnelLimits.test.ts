@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { funnelLimits } from "../../src/compare/index.js";
-import { poissonCountLimits } from "../../src/stats/index.js";
+import { poissonCountLimits } from "../../src/stats/poissonCountLimits.js";
 import { expectRel, readFixture } from "./funnelHelpers.js";
 
 describe("funnelLimits — ratios (exact Poisson limits of E / E)", () => {

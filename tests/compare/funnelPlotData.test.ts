@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { funnelLimitAt, funnelPlotData, type FunnelClass } from "../../src/compare/index.js";
+import { funnelPlotData, type FunnelClass } from "../../src/compare/index.js";
+import { funnelLimitAt } from "../../src/compare/funnelLimitAt.js";
 import { expectRel, readFixture } from "./funnelHelpers.js";
 
 const CODES: Record<string, [FunnelClass, FunnelClass]> = {

@@ -2,7 +2,8 @@
 // simple code of simpleMeasures.ts on one in-memory region dataset (2 % of citizens, 2016–2023).
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { CALIBRATION_TARGETS, DEMO_INTERVENTION, generateToMemory } from "../../src/generate/index.js";
+import { DEMO_INTERVENTION, generateToMemory } from "../../src/generate/index.js";
+import { CALIBRATION_TARGETS } from "../../src/generate/rates.js";
 import {
   type Contact,
   type Stay,

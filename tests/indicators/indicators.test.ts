@@ -1,17 +1,14 @@
 import { describe, expect, it } from "vitest";
-import {
-  questionTables,
-  registrationPractice,
-  admissionRate,
-  computeIndicators,
-  costPerCitizen,
-  experiencePositive,
-  prepareIndicators,
-  readmission30d,
-  preventableAdmissionRate,
-  focusAreaRates,
-} from "../../src/indicators/index.js";
-import { groupsFromPrefixes } from "../../src/stays/index.js";
+import { computeIndicators, prepareIndicators } from "../../src/indicators/index.js";
+import { questionTables } from "../../src/indicators/questionTables.js";
+import { registrationPractice } from "../../src/indicators/registrationPractice.js";
+import { admissionRate } from "../../src/indicators/admissionRate.js";
+import { costPerCitizen } from "../../src/indicators/costPerCitizen.js";
+import { experiencePositive } from "../../src/indicators/experiencePositive.js";
+import { readmission30d } from "../../src/indicators/readmission30d.js";
+import { preventableAdmissionRate } from "../../src/indicators/preventableAdmissionRate.js";
+import { focusAreaRates } from "../../src/indicators/focusAreaRates.js";
+import { groupsFromPrefixes } from "../../src/stays/diagnosisGroups.js";
 import { directlyStandardisedRate, EUROPEAN_STANDARD_POPULATION_2013, rateWithInterval, wilsonInterval } from "../../src/stats/index.js";
 import type { ContactRow } from "../stays/contactsFromRows.js";
 import { datasetFrom, flatPopulation } from "./datasetFromRows.js";

@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { tableFromIPC } from "apache-arrow";
 import { describe, expect, it } from "vitest";
-import { fromDataFrame, inferColumns, toArrow, toCsv, toDataFrame, toJson, writeTable } from "../../src/interop/index.js";
+import { fromDataFrame, toArrow, toCsv, toDataFrame, toJson, writeTable } from "../../src/interop/index.js";
+import { inferColumns } from "../../src/interop/columns.js";
 
 const rows = [
   { indicator: "admission_rate", unit: "Midt", period: "2019", numerator: 1234, value: 121.5, lower: null, suppressed: false, note: 'a "quoted"; text' },

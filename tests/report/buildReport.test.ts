@@ -6,7 +6,10 @@ import { existsSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDataset } from "../../src/io/index.js";
-import { buildReport, prepareReportData, reportSections, ReportError, type ReportChartItem } from "../../src/report/index.js";
+import { buildReport, ReportError } from "../../src/report/index.js";
+import { prepareReportData } from "../../src/report/prepareReportData.js";
+import { reportSections } from "../../src/report/reportSections.js";
+import { type ReportChartItem } from "../../src/report/reportTypes.js";
 import { buildFixture, type ReportFixture } from "./fixture.js";
 
 const CHROMIUM = "/usr/bin/chromium";

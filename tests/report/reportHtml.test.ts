@@ -1,7 +1,10 @@
 /** The HTML writer and the number format of the key tables, on hand-made inputs (no rendering). */
 import { describe, expect, it } from "vitest";
 import type { Chart } from "../../src/charts/index.js";
-import { formatReportCell, formatReportNumber, reportHtml, scopeSvgIds, trimSvgNumbers, type ReportDocument, type ReportLang } from "../../src/report/index.js";
+import { type ReportLang } from "../../src/report/index.js";
+import { formatReportCell, formatReportNumber } from "../../src/report/reportTable.js";
+import { reportHtml, scopeSvgIds, trimSvgNumbers } from "../../src/report/reportHtml.js";
+import { type ReportDocument } from "../../src/report/reportTypes.js";
 
 function fakeChart(id: string, title: string, lang: ReportLang): Chart<unknown> {
   return { spec: {} as Chart<unknown>["spec"], data: [], meta: { id, title, subtitle: "", footnote: "", lang } };

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { anhoejLimits, binomialQuantile, SpcError } from "../../src/spc/index.js";
+import { SpcError } from "../../src/spc/index.js";
+import { anhoejLimits } from "../../src/spc/anhoejLimits.js";
+import { binomialQuantile } from "../../src/spc/binomialQuantile.js";
 
 describe("binomialQuantile (exact, as R qbinom)", () => {
   it("matches qbinom on small cases worked by hand", () => {

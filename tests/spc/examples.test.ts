@@ -1,18 +1,13 @@
 // Runs the @example of each public SPC helper, so the documented results cannot drift from the code.
 import { describe, expect, expectTypeOf, it } from "vitest";
-import {
-  anhoejLimits,
-  averageMovingRange,
-  binomialQuantile,
-  classifySignal,
-  controlRuleHits,
-  runsAnalysis,
-  SpcRule,
-  SPC_RULE_PRIORITY,
-  xmrChart,
-  type SpcResult,
-  type SpcPoint,
-} from "../../src/spc/index.js";
+import { SpcRule, xmrChart, type SpcResult, type SpcPoint } from "../../src/spc/index.js";
+import { anhoejLimits } from "../../src/spc/anhoejLimits.js";
+import { averageMovingRange } from "../../src/spc/movingRanges.js";
+import { binomialQuantile } from "../../src/spc/binomialQuantile.js";
+import { classifySignal } from "../../src/spc/classifySignal.js";
+import { controlRuleHits } from "../../src/spc/controlRules.js";
+import { runsAnalysis } from "../../src/spc/runsAnalysis.js";
+import { SPC_RULE_PRIORITY } from "../../src/spc/spcRules.js";
 
 describe("documented examples", () => {
   it("binomialQuantile(0.05, 9, 0.5) => 2", () => expect(binomialQuantile(0.05, 9, 0.5)).toBe(2));

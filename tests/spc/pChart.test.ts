@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { pChart, pPrimeChart, spcMessages } from "../../src/spc/index.js";
+import { pChart, pPrimeChart } from "../../src/spc/index.js";
+import { spcMessages } from "../../src/spc/messages.js";
 import { ORANGE_JUICE_D } from "./fixtures.js";
 
 const oj = ORANGE_JUICE_D.map((d, i) => ({ period: String(i + 1), numerator: d, denominator: 50 }));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { completePeriods, pChart, runChart, xmrChart, spcMessages } from "../../src/spc/index.js";
+import { completePeriods, pChart, runChart, xmrChart } from "../../src/spc/index.js";
+import { spcMessages } from "../../src/spc/messages.js";
 
 // Hand-computed interaction of phases, freeze, exclude and gaps.
 //   period  2024-01 02 03   04 05 06 07 | 08 09 10 11   12 2025-01 02

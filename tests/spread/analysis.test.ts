@@ -1,14 +1,8 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import {
-  classifyEffect,
-  interventionEffect,
-  loadInterventions,
-  spreadFindingText,
-  spreadPotential,
-  tripleAimStatus,
-} from "../../src/spread/index.js";
+import { interventionEffect, loadInterventions, spreadFindingText, spreadPotential, tripleAimStatus } from "../../src/spread/index.js";
+import { classifyEffect } from "../../src/spread/interventionEffect.js";
 import { fixtureRows } from "./fixtures/indicatorRows.js";
 
 const frail = loadInterventions(join(__dirname, "..", "..", "data", "interventions")).interventions.find(

@@ -7,16 +7,8 @@ import type { GeographyRow } from "../../src/contract/tables.js";
 import { simulateStaggeredPanel } from "../../src/effects/index.js";
 import { MIDTJYLLAND_MUNICIPALITIES } from "../../src/generate/geography.js";
 import type { IndicatorRow } from "../../src/indicators/table.js";
-import {
-  REST_OF_REGION,
-  costPerAvoided,
-  parseIntervention,
-  pilotEffect,
-  pilotSeriesRows,
-  pilotUnits,
-  programmeOverview,
-  spreadFindingText,
-} from "../../src/spread/index.js";
+import { REST_OF_REGION, costPerAvoided, parseIntervention, pilotEffect, programmeOverview, spreadFindingText } from "../../src/spread/index.js";
+import { pilotSeriesRows, pilotUnits } from "../../src/spread/pilotEffect.js";
 import type { Intervention } from "../../src/spread/index.js";
 import { minimalIntervention } from "./fixtures/minimal.js";
 

@@ -1,16 +1,8 @@
 import { describe, expectTypeOf, it } from "vitest";
-import type {
-  Adoption,
-  FidelityState,
-  ImplementationKey,
-  Intervention,
-  InterventionInput,
-  InterventionPhase,
-  KeyState,
-  SpreadMatrixCell,
-  SpreadProblem,
-  TripleAimStatusRow,
-} from "../../src/spread/index.js";
+import type { ImplementationKey, Intervention, InterventionInput, SpreadMatrixCell, TripleAimStatusRow } from "../../src/spread/index.js";
+import type { Adoption } from "../../src/spread/interventionSchema.js";
+import type { FidelityState, InterventionPhase, KeyState } from "../../src/spread/vocabulary.js";
+import type { SpreadProblem } from "../../src/spread/spreadProblem.js";
 import type { Problem } from "../../src/contract/dataset.js";
 
 describe("types of the spread model", () => {

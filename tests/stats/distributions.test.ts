@@ -1,13 +1,11 @@
 import { describe, expect, it } from "vitest";
-import {
-  chiSquareQuantile,
-  logGamma,
-  normalCdf,
-  normalQuantile,
-  regularizedGamma,
-  StatsError,
-  zForLevel,
-} from "../../src/stats/index.js";
+import { StatsError } from "../../src/stats/index.js";
+import { chiSquareQuantile } from "../../src/stats/chiSquareQuantile.js";
+import { logGamma } from "../../src/stats/logGamma.js";
+import { normalCdf } from "../../src/stats/normalCdf.js";
+import { normalQuantile } from "../../src/stats/normalQuantile.js";
+import { regularizedGamma } from "../../src/stats/regularizedGamma.js";
+import { zForLevel } from "../../src/stats/zForLevel.js";
 import { expectRel } from "./helpers.js";
 
 describe("normalQuantile (AS 241)", () => {

@@ -1,15 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import {
-  ageBandLabel,
-  buildStandardPopulation,
-  directlyStandardisedRate,
-  EUROPEAN_STANDARD_POPULATION_2013,
-  indirectlyStandardisedRatio,
-  poissonInterval,
-  standardPopulationFromTable,
-  standardStratumLabel,
-} from "../../src/stats/index.js";
+import { buildStandardPopulation, directlyStandardisedRate, EUROPEAN_STANDARD_POPULATION_2013, indirectlyStandardisedRatio, poissonInterval, standardPopulationFromTable } from "../../src/stats/index.js";
+import { ageBandLabel } from "../../src/stats/ageBandLabel.js";
+import { standardStratumLabel } from "../../src/stats/standardPopulationFromTable.js";
 import { expectRel } from "./helpers.js";
 
 // methods.md: DSR example (19 ESP 2013 bands, per 100,000).

@@ -244,7 +244,8 @@ describe("readmissions", () => {
 
 describe("diagnosis groups", () => {
   it("reads group files, SKS and dotted codes, ranges, and unquoted commas in labels", async () => {
-    const { parseDiagnosisGroups, groupIndexByDiagnosis, defaultReadmissionExclusions } = await import("../../src/stays/index.js");
+    const { parseDiagnosisGroups, defaultReadmissionExclusions } = await import("../../src/stays/index.js");
+    const { groupIndexByDiagnosis } = await import("../../src/stays/diagnosisGroups.js");
     const g = parseDiagnosisGroups(
       ["# comment", "group,label_da,label_en,code_prefix", "acc,Ulykker, vold,Accidents, violence,S", "cancer,Kræft,Cancer,C00-D09", "prev,X,Y,DJ18.9"].join("\n"),
     );

@@ -4,7 +4,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { auditDisclosure } from "../../indicators/index.js";
-import { loadGeography } from "../../io/index.js";
+import { loadGeography } from "../../io/loadTable.js";
 import { readPublishedTables } from "../../io/readPublishedTables.js";
 import { parseInteger, UsageError } from "../args.js";
 

@@ -2,7 +2,9 @@
 
 import { existsSync, lstatSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { formatLoadReport, loadDataset, loadGeography, TEXT_ENCODINGS, writeDataset, writePopulation } from "../../io/index.js";
+import { formatLoadReport, loadDataset, TEXT_ENCODINGS, writeDataset } from "../../io/index.js";
+import { loadGeography } from "../../io/loadTable.js";
+import { writePopulation } from "../../io/writeDataset.js";
 import { IMPORT_FORMATS, folk1aUrl, importFolk1a } from "../../io/registers/index.js";
 import type { CodeMap, RegisterFormat } from "../../io/registers/index.js";
 import { UsageError, oneOf, parseCommandArgs, parseNumber, parseYears, requireOutFolder } from "../args.js";

@@ -1,8 +1,10 @@
 /** `klynge indicators DIR --out FILE`: the tidy indicator table as CSV, JSON or Arrow. */
 
 import { extname } from "node:path";
-import { computeIndicators, indicatorColumns, INDICATOR_BOOLEAN_WORDS, INDICATOR_COLUMN_LABELS, type Level, type PeriodKind } from "../../indicators/index.js";
-import { writeTable, tableFormatOf } from "../../interop/index.js";
+import { computeIndicators, indicatorColumns, type Level, type PeriodKind } from "../../indicators/index.js";
+import { INDICATOR_BOOLEAN_WORDS, INDICATOR_COLUMN_LABELS } from "../../indicators/columnLabels.js";
+import { writeTable } from "../../interop/index.js";
+import { tableFormatOf } from "../../interop/writeTable.js";
 import { isOwnTable } from "../../interop/isOwnTable.js";
 import { SafetyError } from "../../io/safetyMessages.js";
 import { existsSync } from "node:fs";
