@@ -240,6 +240,7 @@ function pdfSafeDashes(svg: string): string {
 /**
  * Renders a chart to a one-page PDF (pdfkit + svg-to-pdfkit) with DejaVu Sans embedded (a subset
  * of the TTF is written into the file). Page width `widthMm` (default 170 mm); height follows.
+ * @example writeFileSync("trends.pdf", await renderPdf(trendsChart(rows), { widthMm: 170 }))
  */
 export async function renderPdf(chart: Chart<unknown>, options: RenderPdfOptions = {}): Promise<Buffer> {
   const svg = await renderSvg(chart);

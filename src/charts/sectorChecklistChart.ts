@@ -38,6 +38,7 @@ const COLOURS: Record<ChecklistStatus, string> = {
 /**
  * Rows of the chart from the summary of recommendationStatusTable.
  * @param adopterName display name of an adopter (default cluster, or "cluster / municipality code")
+ * @example sectorChecklistChart(sectorChecklistRows(recommendationStatusTable(interventions[0]).summary))
  */
 export function sectorChecklistRows(
   summary: readonly RecommendationStatusSummaryRow[],

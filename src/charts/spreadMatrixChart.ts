@@ -37,7 +37,10 @@ const STATE_COLOURS: Record<SpreadMatrixState, string> = {
   not_adopted: "#ffffff",
 };
 
-/** Rows of the chart from the spread layer's matrix cells (unit → cluster, label → item). */
+/**
+ * Rows of the chart from the spread layer's matrix cells (unit → cluster, label → item).
+ * @example spreadMatrixChart(spreadMatrixRows(spreadMatrix(interventions).cells))
+ */
 export function spreadMatrixRows(cells: readonly SpreadMatrixCell[]): SpreadMatrixRow[] {
   return cells.map((c) => ({ cluster: c.unit, item: c.label, itemKind: c.kind, state: c.state, phase: c.phase ?? "" }));
 }

@@ -54,7 +54,10 @@ export interface SpreadTimelineRowOptions {
   readonly targetText?: (e: TimelineEvent) => string;
 }
 
-/** Rows of the chart from the spread layer's timeline events. */
+/**
+ * Rows of the chart from the spread layer's timeline events.
+ * @example spreadTimelineChart(spreadTimelineRows(adoptionTimeline(interventions), { lang: "da" }))
+ */
 export function spreadTimelineRows(events: readonly TimelineEvent[], options: SpreadTimelineRowOptions = {}): SpreadTimelineRow[] {
   const lang = options.lang ?? "da";
   const adopter = options.adopterName ?? ((e: TimelineEvent) => (e.municipality !== null ? `${e.cluster} / ${e.municipality}` : e.hospital !== null ? `${e.cluster} / ${e.hospital}` : (e.cluster ?? "")));

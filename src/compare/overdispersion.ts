@@ -47,6 +47,7 @@ export interface FunnelOverdispersionResult {
  * τ² = max(0, (nφ − (n − 1)) / (Σw − Σw²/Σw)), w = 1/s², and 0 when nφ < n − 1.
  * Sources: D. J. Spiegelhalter, "Handling over-dispersion of performance indicators", Qual. Saf.
  * Health Care 14 (2005) 347–351, and Stat. Med. 24 (2005) 1185–1202; FunnelPlotR (nhs-r-community).
+ * @example funnelOverdispersion([{ numerator: 30, denominator: 200 }, { numerator: 45, denominator: 210 }, { numerator: 20, denominator: 190 }], { type: "proportion", target: 0.15 }).phi
  */
 export function funnelOverdispersion(units: readonly FunnelOverdispersionUnit[], options: FunnelOverdispersionOptions): FunnelOverdispersionResult {
   const trim = options.trim ?? 0.1;

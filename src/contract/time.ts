@@ -14,7 +14,10 @@ export const MISSING = -2147483648;
 
 export const MINUTES_PER_DAY = 1440;
 
-/** Days since 1970-01-01 of a proleptic Gregorian date (month 1–12). */
+/**
+ * Days since 1970-01-01 of a proleptic Gregorian date (month 1–12).
+ * @example daysFromCivil(2024, 1, 1) // 19723
+ */
 export function daysFromCivil(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
@@ -25,7 +28,10 @@ export function daysFromCivil(year: number, month: number, day: number): number 
   return era * 146097 + doe - 719468;
 }
 
-/** Inverse of {@link daysFromCivil}: [year, month (1–12), day]. */
+/**
+ * Inverse of {@link daysFromCivil}: [year, month (1–12), day].
+ * @example civilFromDays(19723) // [2024, 1, 1]
+ */
 export function civilFromDays(days: number): [number, number, number] {
   const z = days + 719468;
   const era = Math.floor(z / 146097);
@@ -51,17 +57,26 @@ export function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
-/** Day of the week, 0 = Monday … 6 = Sunday (ISO order). */
+/**
+ * Day of the week, 0 = Monday … 6 = Sunday (ISO order).
+ * @example weekdayOfDays(daysFromCivil(2024, 1, 1)) // 0: a Monday
+ */
 export function weekdayOfDays(days: number): number {
   return (((days + 3) % 7) + 7) % 7; // 1970-01-01 was a Thursday
 }
 
-/** Local wall-clock minutes of a date and time. */
+/**
+ * Local wall-clock minutes of a date and time.
+ * @example localMinutes(2024, 1, 1, 8, 30) // wall-clock minutes of 1 January 2024 at 08:30
+ */
 export function localMinutes(year: number, month: number, day: number, hour = 0, minute = 0): number {
   return daysFromCivil(year, month, day) * MINUTES_PER_DAY + hour * 60 + minute;
 }
 
-/** Day number (days since 1970-01-01) of a wall-clock minute value. */
+/**
+ * Day number (days since 1970-01-01) of a wall-clock minute value.
+ * @example dayOfMinutes(dataset.contacts.admittedAt[0]) // days since 1970-01-01 of the first contact's admission
+ */
 export function dayOfMinutes(minutes: number): number {
   return Math.floor(minutes / MINUTES_PER_DAY);
 }
@@ -101,12 +116,18 @@ export function isSkippedLocalTime(localMin: number): boolean {
   return localMin >= start && localMin < start + 60;
 }
 
-/** Elapsed minutes from local wall-clock time a to b (daylight-saving aware). */
+/**
+ * Elapsed minutes from local wall-clock time a to b (daylight-saving aware).
+ * @example elapsedMinutes(localMinutes(2024, 3, 31, 1), localMinutes(2024, 3, 31, 4)) // 120: the clocks skip 02:00–03:00
+ */
 export function elapsedMinutes(a: number, b: number): number {
   return b - copenhagenOffset(b) - (a - copenhagenOffset(a));
 }
 
-/** Calendar year of a wall-clock minute value. */
+/**
+ * Calendar year of a wall-clock minute value.
+ * @example yearOfMinutes(dataset.contacts.admittedAt[0]) // e.g. 2016
+ */
 export function yearOfMinutes(minutes: number): number {
   return civilFromDays(dayOfMinutes(minutes))[0];
 }
@@ -120,13 +141,19 @@ export function completedYears(birthDay: number, onDay: number): number {
   return age;
 }
 
-/** ISO text of a day: YYYY-MM-DD. */
+/**
+ * ISO text of a day: YYYY-MM-DD.
+ * @example formatDay(19723) // "2024-01-01"
+ */
 export function formatDay(days: number): string {
   const [y, m, d] = civilFromDays(days);
   return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
 
-/** ISO local text of a wall-clock minute value: YYYY-MM-DDTHH:MM. */
+/**
+ * ISO local text of a wall-clock minute value: YYYY-MM-DDTHH:MM.
+ * @example formatLocalMinutes(localMinutes(2024, 1, 1, 8, 30)) // "2024-01-01T08:30"
+ */
 export function formatLocalMinutes(minutes: number): string {
   const day = dayOfMinutes(minutes);
   const rest = minutes - day * MINUTES_PER_DAY;

@@ -60,7 +60,10 @@ export const INDICATOR_COLUMN_LABELS = {
 /** Words for the suppressed flag in a table for people. */
 export const INDICATOR_BOOLEAN_WORDS = { da: ["ja", "nej"], en: ["yes", "no"] } as const satisfies Record<"da" | "en", readonly [string, string]>;
 
-/** The columns of the indicator table in their fixed order (the same with or without rows). */
+/**
+ * The columns of the indicator table in their fixed order (the same with or without rows).
+ * @example indicatorColumns(false) // the tidy columns of an IndicatorRow, in order
+ */
 export function indicatorColumns(standardised: boolean): readonly string[] {
   const base = ["indicator", "level", "unit", "period", "group", "sex", "numerator", "denominator", "value", "lower", "upper", "method", "suppressed", "note"];
   return standardised ? [...base, "std_value", "std_lower", "std_upper", "std_method", "isr_value", "isr_lower", "isr_upper", "isr_expected", "std_note"] : base;

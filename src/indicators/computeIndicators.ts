@@ -10,7 +10,7 @@ import { publishableLattice, sliceOf } from "./publishableLattice.js";
 import { preventableAdmissionRate } from "./preventableAdmissionRate.js";
 import { readmission30d } from "./readmission30d.js";
 import { questionTables } from "./questionTables.js";
-import { suppressTable } from "./suppressTable.js";
+import { suppressRows } from "./suppressTable.js";
 import type { IndicatorRow } from "./table.js";
 
 /** The indicator families computeIndicators knows, in output order. */
@@ -56,6 +56,6 @@ export function computeIndicators(input: Dataset | IndicatorContext, options: In
   if (wanted.has("questions")) appendRows(rows, questionTables(ctx));
   if (lattice === null) return rows;
   const clusterOf = new Map(base.units.flatMap((u) => (u.level === "municipality" && u.cluster !== undefined ? [[u.name, u.cluster] as const] : [])));
-  suppressTable(rows, { minCount, clusterOf, inPlace: true }); // the rows are this call's own
+  suppressRows(rows, { minCount, clusterOf }, true); // the rows are this call's own
   return sliceOf(rows, base.resolved, requested, base.options.questionLevels);
 }

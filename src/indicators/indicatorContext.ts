@@ -104,7 +104,12 @@ export function cubeSize(ctx: IndicatorContext, timeSlots: number): number {
   return ctx.muniCodes.length * timeSlots * ctx.classStarts.length * 2;
 }
 
-/** Build the shared frame and compute stays once. */
+/**
+ * Build the shared frame and compute stays once.
+ * @example
+ * const ctx = prepareIndicators(dataset, { period: "quarter" });
+ * const rows = computeIndicators(ctx, { indicators: ["admission_rate"] });
+ */
 export function prepareIndicators(dataset: Dataset, options: IndicatorOptions = {}): IndicatorContext {
   const resolved = resolveOptions(options);
   const computed = computeStays(dataset, { ...options.stays, registration: resolved.registration });

@@ -28,11 +28,6 @@ import type { IndicatorRow } from "./table.js";
 export interface SuppressOptions extends ModelOptions {
   /** Threshold; counts below it are suppressed (default 5; 0 disables). */
   readonly minCount?: number;
-  /**
-   * Blank the suppressed rows of `rows` itself and return it (default false: a new table, the input
-   * unchanged). For a caller that owns the rows (computeIndicators), to save a copy.
-   */
-  readonly inPlace?: boolean;
   /** Largest connected set of hidden counts solved exactly while deciding (default 200). */
   readonly auditLimit?: number;
 }
@@ -190,15 +185,24 @@ export function decideSuppression(rows: readonly IndicatorRow[], options: Suppre
 
 /**
  * Blank small counts and every cell that would reveal them (primary and secondary suppression).
- * Returns a new table (the input unchanged) unless `inPlace`.
+ * Returns a new table; the input is unchanged.
  * @example suppressTable(rows, { minCount: 5, clusterOf: { "751": "Aarhus" } })
  */
 export function suppressTable(rows: readonly IndicatorRow[], options: SuppressOptions = {}): IndicatorRow[] {
+  return suppressRows(rows, options, false);
+}
+
+/**
+ * As suppressTable; with `inPlace` the suppressed rows of `rows` itself are blanked and `rows` is
+ * returned — for a caller that owns the rows (computeIndicators), to save a copy. Not exported
+ * from the package.
+ */
+export function suppressRows(rows: readonly IndicatorRow[], options: SuppressOptions, inPlace: boolean): IndicatorRow[] {
   const minCount = options.minCount ?? 5;
   if (!Number.isInteger(minCount) || minCount < 0) throw new RangeError(indicatorMessages.badMinCount(minCount));
   if (minCount === 0) return rows.slice();
   const { rowState } = decideSuppression(rows, options);
-  return blankRows(rows, rowState, minCount, options.inPlace === true);
+  return blankRows(rows, rowState, minCount, inPlace);
 }
 
 /** Blank the rows whose state is non-zero (1 a small count, 2 protecting one). */

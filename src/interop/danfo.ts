@@ -22,7 +22,10 @@ export interface DanfoModuleLike<D> {
   DataFrame: new (data: Record<string, unknown>[], options?: { columns?: string[] }) => D;
 }
 
-/** Rows of a danfojs DataFrame (or anything with `columns` and row-major `values`). */
+/**
+ * Rows of a danfojs DataFrame (or anything with `columns` and row-major `values`).
+ * @example const rows = fromDataFrame(df) // plain rows back from a danfo DataFrame
+ */
 export function fromDataFrame(df: DataFrameLike): Row[] {
   if (!df || !Array.isArray(df.columns) || !Array.isArray(df.values)) {
     throw new TypeError("fromDataFrame expects a danfojs DataFrame (an object with columns and values)");
@@ -38,7 +41,10 @@ export function fromDataFrame(df: DataFrameLike): Row[] {
   });
 }
 
-/** A danfojs DataFrame of rows, built with the danfojs module you pass in. */
+/**
+ * A danfojs DataFrame of rows, built with the danfojs module you pass in.
+ * @example const df = toDataFrame(computeIndicators(dataset), await import("danfojs-node"))
+ */
 export function toDataFrame<D>(rows: readonly Row[], danfo: DanfoModuleLike<D>): D {
   if (!danfo || typeof danfo.DataFrame !== "function") {
     throw new TypeError('toDataFrame needs the danfojs module: import * as dfd from "danfojs-node"; toDataFrame(rows, dfd)');

@@ -23,7 +23,10 @@ export function toArrowTable(rows: readonly Row[], options: { readonly columns?:
   return new Table(vectors);
 }
 
-/** Arrow IPC file bytes of a result table. */
+/**
+ * Arrow IPC file bytes of a result table.
+ * @example writeFileSync("indicators.arrow", toArrow(computeIndicators(dataset)))
+ */
 export function toArrow(rows: readonly Row[], options: { readonly columns?: readonly string[] } = {}): Uint8Array {
   return tableToIPC(toArrowTable(rows, options), "file");
 }

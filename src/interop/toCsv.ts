@@ -36,6 +36,10 @@ export function roundForReading(v: number, decimals: number): number {
   return Math.round(v * f) / f;
 }
 
+/**
+ * Rows as CSV text (RFC 4180; variant "excel-da" for Danish Excel: semicolons and decimal commas).
+ * @example writeFileSync("indicators.csv", toCsv(computeIndicators(dataset), { variant: "excel-da" }))
+ */
 export function toCsv(rows: readonly Row[], options: CsvOptions = {}): string {
   const variant = options.variant ?? "standard";
   const sep = variant === "excel-da" ? ";" : ",";

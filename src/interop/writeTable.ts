@@ -50,6 +50,10 @@ export function tableFormatOf(file: string): TableFormat {
   throw new Error(`cannot tell the table format of "${file}": use .csv, .json or .arrow`);
 }
 
+/**
+ * Write rows to a CSV, JSON or Arrow file, chosen by the file's extension (or `format`).
+ * @example writeTable(computeIndicators(dataset), "out/indicators.csv")
+ */
 export function writeTable(rows: readonly Row[], file: string, options: WriteTableOptions = {}): void {
   const format = options.format ?? tableFormatOf(file);
   rows = maskTextCells(rows);

@@ -16,7 +16,10 @@ export class DatasetError extends Error {
   }
 }
 
-/** True when `e` is a DatasetError (also across bundles, by name). */
+/**
+ * True when `e` is a DatasetError (also across bundles, by name).
+ * @example try { await loadDataset("data/my-region", { strict: true }); } catch (e) { if (isDatasetError(e)) console.error(e.message); }
+ */
 export function isDatasetError(e: unknown): e is DatasetError {
   return e instanceof DatasetError || (e instanceof Error && e.name === "DatasetError" && "problems" in e);
 }

@@ -14,6 +14,7 @@ const TEXT = { en: { ...REPORT_TEXT, error: "error", warning: "warning" }, da: R
  * source noted), then every listed problem, a note per code whose list was capped, and the verdict.
  * Values shaped like a person number are masked, and header names that do not look like column
  * names are not shown.
+ * @example console.log(formatLoadReport((await loadDataset("data/demo")).report, "da"))
  */
 export function formatLoadReport(report: LoadReport, lang: "da" | "en" = "en"): string {
   const T = TEXT[lang];

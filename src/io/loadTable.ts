@@ -49,6 +49,7 @@ export interface LoadedTable<R> {
 /**
  * Read one table file row by row with its zod schema (no duplicate or cross-table checks; use
  * loadDataset for those). Strict mode throws a DatasetError when any row is rejected.
+ * @example const { records, report } = await loadTable("data/demo/geography.csv", "geography")
  */
 export async function loadTable<N extends TableName>(path: string, name: N, options: LoadTableOptions = {}): Promise<LoadedTable<RecordOf<N>>> {
   const log = new ProblemLog(options.maxProblemsPerCode ?? 100);

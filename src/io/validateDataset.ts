@@ -16,6 +16,7 @@ export interface ValidateResult {
 /**
  * Load `dir` (never strict) and return its report, the printable text and the exit code.
  * @throws DatasetError when `dir` is not a folder.
+ * @example const { report } = await validateDataset("data/my-region"); if (!report.ok) process.exitCode = 1
  */
 export async function validateDataset(dir: string, options: Omit<LoadOptions, "strict"> = {}): Promise<ValidateResult> {
   const ds = await loadDataset(dir, { ...options, strict: false });

@@ -83,7 +83,10 @@ export async function writePopulation(p: PopulationTable, path: string): Promise
   await pop.close();
 }
 
-/** Write `dataset` as a contract dataset folder in `outDir` (created when missing); returns the files written. */
+/**
+ * Write `dataset` as a contract dataset folder in `outDir` (created when missing); returns the files written.
+ * @example await writeDataset(await loadDataset("data/demo"), "out/copy-of-demo")
+ */
 export async function writeDataset(
   dataset: Pick<Dataset, "contacts" | "population" | "geography" | "deaths" | "sectorCosts" | "experience">,
   outDir: string,

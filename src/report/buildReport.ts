@@ -85,7 +85,10 @@ export class ReportError extends Error {
   }
 }
 
-/** The bundled demo dataset folder (data/demo of the package), or null. */
+/**
+ * The bundled demo dataset folder (data/demo of the package), or null.
+ * @example const dataset = await loadDataset(demoDataDir() ?? "data/demo")
+ */
 export function demoDataDir(): string | null {
   const root = packageRoot();
   return root === null ? null : join(root, "data", "demo");

@@ -44,6 +44,10 @@ function label(kind: SpcPeriodKind, ord: number): string {
   return kind === "month" ? `${year}-${String(sub).padStart(2, "0")}` : `${year}-Q${sub}`;
 }
 
+/**
+ * Fill in the missing periods of a month, quarter or year series (value null), in order.
+ * @example completePeriods([{ period: "2024-01", value: 3 }, { period: "2024-03", value: 5 }], "month").points // 2024-02 added with value null
+ */
 export function completePeriods(points: readonly SpcInputPoint[], kind: SpcPeriodKind): CompletedPeriods {
   const out: SpcInputPoint[] = [];
   const inserted: string[] = [];

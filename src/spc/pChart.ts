@@ -18,6 +18,10 @@ import type { SpcResult } from "./types.js";
 import type { SpcInputPoint } from "./spcInput.js";
 import { attributeChart, type AttributeChartOptions } from "./attributeChart.js";
 
+/**
+ * p chart (proportions, varying denominators): centre line and 3σ limits per point, with the Anhøj run rules and the control rules.
+ * @example pChart([{ period: "2024-01", value: null, numerator: 12, denominator: 50 }, { period: "2024-02", value: null, numerator: 15, denominator: 48 }])
+ */
 export function pChart(points: readonly SpcInputPoint[], options: AttributeChartOptions = {}): SpcResult {
   return attributeChart("pChart", "p", points, options, false);
 }

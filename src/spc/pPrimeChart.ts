@@ -17,6 +17,10 @@ import type { SpcResult } from "./types.js";
 import type { SpcInputPoint } from "./spcInput.js";
 import { attributeChart, type AttributeChartOptions } from "./attributeChart.js";
 
+/**
+ * Laney p′ chart: a p chart whose limits also carry the between-period variation, for large denominators.
+ * @example pPrimeChart(rows.map((r) => ({ period: r.period, value: null, numerator: r.numerator, denominator: r.denominator })))
+ */
 export function pPrimeChart(points: readonly SpcInputPoint[], options: AttributeChartOptions = {}): SpcResult {
   return attributeChart("pPrimeChart", "p", points, options, true);
 }

@@ -29,6 +29,10 @@ import { spcMessages } from "./messages.js";
 /** The Anhøj rules are meant for at least this many useful points. */
 export const MIN_USEFUL_RUN_POINTS = 10;
 
+/**
+ * Run chart: median and the Anhøj rules (unusually long runs, too few crossings).
+ * @example runChart([4, 6, 5, 7, 6, 8, 7, 9, 8, 10].map((value, i) => ({ period: String(i + 1), value })))
+ */
 export function runChart(points: readonly SpcInputPoint[], options: SpcCommonOptions = {}): SpcResult {
   const fn = "runChart";
   const input = parseSpcInput(fn, z.array(SpcInputPointSchema), points);

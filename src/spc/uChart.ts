@@ -17,6 +17,10 @@ import type { SpcResult } from "./types.js";
 import type { SpcInputPoint } from "./spcInput.js";
 import { attributeChart, type AttributeChartOptions } from "./attributeChart.js";
 
+/**
+ * u chart (rates per unit of exposure, varying denominators): centre line and 3σ limits per point, with the run and control rules.
+ * @example uChart([{ period: "2024-01", value: null, numerator: 30, denominator: 1200 }, { period: "2024-02", value: null, numerator: 41, denominator: 1185 }])
+ */
 export function uChart(points: readonly SpcInputPoint[], options: AttributeChartOptions = {}): SpcResult {
   return attributeChart("uChart", "u", points, options, false);
 }

@@ -38,6 +38,10 @@ export interface XmrChartOptions extends XmrOptions {
 
 const RuleLengths = z.object({ trendLength: z.number().int().min(2).optional(), shiftLength: z.number().int().min(2).optional() });
 
+/**
+ * XmR (individuals) chart: mean and limits from the average moving range, with the run and control rules.
+ * @example xmrChart([12, 15, 11, 14, 13, 16, 12, 15].map((value, i) => ({ period: `2024-${String(i + 1).padStart(2, "0")}`, value })))
+ */
 export function xmrChart(points: readonly SpcInputPoint[], options: XmrChartOptions = {}): SpcResult {
   const fn = "xmrChart";
   const input = parseSpcInput(fn, z.array(SpcInputPointSchema), points);

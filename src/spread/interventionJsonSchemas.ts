@@ -9,7 +9,10 @@ import { z } from "zod";
 import { AdoptionSchema, InterventionSchema } from "./interventionSchema.js";
 import { KNOWN_INDICATORS } from "./knownIndicators.js";
 
-/** File name → JSON Schema object, for schemas/. */
+/**
+ * File name → JSON Schema object, for schemas/.
+ * @example writeFileSync("intervention.schema.json", JSON.stringify(interventionJsonSchemas()["intervention.schema.json"], null, 2))
+ */
 export function interventionJsonSchemas(): Record<string, Record<string, unknown>> {
   const gen = (schema: z.ZodType, title: string, description: string): Record<string, unknown> => {
     const js = z.toJSONSchema(schema, { io: "input", target: "draft-2020-12" }) as Record<string, unknown>;

@@ -68,6 +68,7 @@ function splitCsvLine(line: string, delimiter: string): string[] {
  * Parse diagnosis-group CSV text: one row per (group, prefix); rows of one group are gathered.
  * Accepts `,` or `;`, a BOM, and `#` comment lines. A code_prefix cell may hold several prefixes
  * separated by `|` or spaces.
+ * @example parseDiagnosisGroups("group,label_da,label_en,code_prefix\ncancer,Kræft,Cancer,C00-D09")
  */
 export function parseDiagnosisGroups(text: string, source = "diagnosis groups"): DiagnosisGroup[] {
   const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/).filter((l) => l.trim() !== "" && !l.startsWith("#"));
@@ -106,7 +107,10 @@ export function parseDiagnosisGroups(text: string, source = "diagnosis groups"):
   return [...byGroup].map(([group, e]) => ({ group, ...e }));
 }
 
-/** Read a diagnosis-group CSV file. @throws Error naming the file when it is missing or malformed. */
+/**
+ * Read a diagnosis-group CSV file. @throws Error naming the file when it is missing or malformed.
+ * @example const exclusions = readDiagnosisGroups("my-exclusions.csv")
+ */
 export function readDiagnosisGroups(path: string): DiagnosisGroup[] {
   if (!existsSync(path)) throw new Error(staysMessages.groupFileMissing(path));
   return parseDiagnosisGroups(readFileSync(path, "utf8"), path);

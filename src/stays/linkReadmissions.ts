@@ -23,6 +23,9 @@ import { isRegistration, type AdmissionTable, type StayTable } from "./stayTable
 /**
  * Select the admissions among the stays under one registration rule and link readmissions.
  * `latestAdmittedAt` (StaysReport) is the default data end.
+ * @example
+ * const { stays, report } = buildStays(dataset.contacts);
+ * const admissions = linkReadmissions(stays, dataset.contacts, report.latestAdmittedAt, { windowDays: 30 });
  */
 export function linkReadmissions(
   stays: StayTable,

@@ -8,6 +8,7 @@ let cached: DiagnosisGroup[] | null = null;
  * Diagnosis groups that never count as a readmission. Default file: the national indicator leaves
  * out cancer, childbirth, accidents, violence and suicide attempts (danish-context.md); the shipped
  * list is C00–D09, O and S–T.
+ * @example defaultReadmissionExclusions().map((g) => g.group)
  */
 export function defaultReadmissionExclusions(): DiagnosisGroup[] {
   if (cached === null) cached = readDiagnosisGroups(dataPath("diagnosis-groups", "readmission-exclusions.csv"));

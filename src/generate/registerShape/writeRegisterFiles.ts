@@ -51,7 +51,10 @@ const WRITERS: Readonly<Record<RegisterShapeFormat, (ctx: RegisterContext) => Pr
   npr: writeNpr,
 };
 
-/** Write `dataset` as the files of register `format` into `outDir` (created if missing). */
+/**
+ * Write `dataset` as the files of register `format` into `outDir` (created if missing).
+ * @example await writeRegisterFiles(await loadDataset("data/demo"), "lpr3-a", "out/lpr3")
+ */
 export async function writeRegisterFiles(
   dataset: Pick<Dataset, "contacts" | "population" | "geography" | "deaths">,
   format: RegisterShapeFormat,

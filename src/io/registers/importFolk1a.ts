@@ -35,7 +35,10 @@ export async function readFolk1aTable(
   return { table: f.table, report };
 }
 
-/** Read the FOLK1A file at `path` against the geography at `geographyPath` (default: the shipped one). */
+/**
+ * Read the FOLK1A file at `path` against the geography at `geographyPath` (default: the shipped one).
+ * @example const { table, text } = await importFolk1a("FOLK1A.csv") // the population table and its load report
+ */
 export async function importFolk1a(path: string, geographyPath?: string): Promise<Folk1aImport> {
   const geography = await loadGeography(geographyPath);
   const log = new ProblemLog(100);
