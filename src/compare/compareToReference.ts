@@ -1,4 +1,4 @@
-import { poissonGlm } from "../effects/glm/poissonGlm.js";
+import { poissonGlm } from "../stats/glm/poissonGlm.js";
 import { indirectlyStandardisedRatio, rateWithInterval, wilsonInterval, type Stratum } from "../stats/index.js";
 import { zForLevel } from "../stats/zForLevel.js";
 import { CompareError, compareMessages } from "./compareMessages.js";

@@ -1,4 +1,4 @@
-import { seededRandom } from "../effects/random.js";
+import { seededRandom } from "../stats/seededRandom.js";
 import { zForLevel } from "../stats/zForLevel.js";
 import { CompareError, compareMessages } from "./compareMessages.js";
 

@@ -27,7 +27,7 @@
  * Partly treated periods (e.g. a year in which a unit started mid-year) must be left out of the
  * panel by the caller.
  */
-import { studentTQuantile } from "./studentT.js";
+import { studentTQuantile } from "../stats/studentT.js";
 import { EffectsError, EffectsMessage } from "./messages.js";
 
 /** One unit × period of an amount panel. */

@@ -2,8 +2,6 @@
 export { amountDid } from "./amountDid.js";
 export type { AmountDidOptions, AmountDidResult } from "./amountDid.js";
 export type { IntervalEstimate, RateRatioEstimate } from "./effectTypes.js";
-export { poissonGlm } from "./glm/poissonGlm.js";
-export type { PoissonGlmFit, PoissonGlmInput, PoissonGlmOptions } from "./glm/poissonGlm.js";
 export { interruptedTimeSeries } from "./interruptedTimeSeries.js";
 export type { ItsObservation, ItsOptions, ItsResult } from "./interruptedTimeSeries.js";
 export { EffectsError } from "./messages.js";

@@ -1,11 +1,11 @@
 import type { IntervalEstimate, RateRatioEstimate } from "./effectTypes.js";
-import { cholesky, quadraticForm } from "./glm/linalg.js";
-import { poissonGlm } from "./glm/poissonGlm.js";
+import { cholesky, quadraticForm } from "../stats/glm/linalg.js";
+import { poissonGlm } from "../stats/glm/poissonGlm.js";
 import { EffectsError, EffectsMessage } from "./messages.js";
 import { zForLevel } from "../stats/zForLevel.js";
-import { studentTQuantile } from "./studentT.js";
+import { studentTQuantile } from "../stats/studentT.js";
 import { monthOfYear, parsePeriods, periodIndex, periodLabel, type PeriodInput } from "./periods.js";
-import { seededRandom } from "./random.js";
+import { seededRandom } from "../stats/seededRandom.js";
 import { rateRatioFromLog } from "./rateRatio.js";
 import { contrastDriftVariance, fitDriftVariogram, variogramTable, type DriftVariogram } from "./driftVariogram.js";
 import type { IntervalAssumption } from "./effectTypes.js";

@@ -4,25 +4,12 @@
  * wording is kept in one place and tests can check it word for word.
  */
 
+import { GlmMessage } from "../stats/glm/glmMessages.js";
+
 export const EffectsMessage = {
-  emptyData: (fn: string) => `${fn} requires at least one observation`,
-  lengthMismatch: (fn: string, what: string, expected: number, received: number) =>
-    `${fn}: ${what} has ${received} values, expected ${expected} (one per observation)`,
-  notFinite: (fn: string, what: string, index: number, value: unknown) =>
-    `${fn}: ${what}[${index}] is ${String(value)}; expected a finite number`,
-  negativeCount: (fn: string, index: number, value: number) =>
-    `${fn}: count y[${index}] is ${value}; Poisson counts must be >= 0`,
+  ...GlmMessage,
   nonPositiveExposure: (fn: string, index: number, value: number) =>
     `${fn}: exposure[${index}] is ${value}; person-time must be > 0 (drop the row or fix the population)`,
-  rankDeficient: (columns: readonly string[]) =>
-    `poissonGlm: the design matrix is rank deficient — column(s) ${columns.map((c) => `"${c}"`).join(", ")} ` +
-    `are linear combinations of earlier columns (aliased). Remove them or merge the categories.`,
-  tooFewObservations: (fn: string, n: number, p: number) =>
-    `${fn}: ${n} observations for ${p} coefficients; at least as many observations as coefficients are needed`,
-  notConverged: (iterations: number) =>
-    `poissonGlm: IRLS did not converge in ${iterations} iterations; the estimates may be unreliable (fitted rates near 0 or separation)`,
-  divergence: () =>
-    `poissonGlm: the deviance could not be made finite by step-halving; the model cannot be fitted to these data`,
   badLevel: (fn: string, level: unknown) =>
     `${fn}: level is ${String(level)}; give the confidence level as a fraction strictly between 0 and 1 (e.g. 0.95)`,
   badPeriod: (fn: string, period: unknown) =>

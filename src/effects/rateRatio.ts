@@ -1,7 +1,7 @@
 import type { RateRatioEstimate } from "./effectTypes.js";
 import { normalCdf } from "../stats/normalCdf.js";
 import { zForLevel } from "../stats/zForLevel.js";
-import { studentTCdf, studentTQuantile } from "./studentT.js";
+import { studentTCdf, studentTQuantile } from "../stats/studentT.js";
 
 /**
  * Rate ratio exp(b) with the Wald interval exp(b ± q·se) and a two-sided p-value: q and p from the

@@ -1,5 +1,5 @@
 import { zForLevel } from "../stats/zForLevel.js";
-import { studentTQuantile } from "./studentT.js";
+import { studentTQuantile } from "../stats/studentT.js";
 
 /** Relative-magnitudes sensitivity of an aggregate post-period effect. */
 export interface BreakdownResult {

@@ -1,5 +1,5 @@
 import { periodIndex, periodLabel } from "./periods.js";
-import { seededRandom } from "./random.js";
+import { seededRandom } from "../stats/seededRandom.js";
 import type { DidPanelRow } from "./staggeredDid.js";
 
 export interface SimulatePanelOptions {

@@ -1,5 +1,5 @@
 import type { RateRatioEstimate } from "./effectTypes.js";
-import { poissonGlm } from "./glm/poissonGlm.js";
+import { poissonGlm } from "../stats/glm/poissonGlm.js";
 import { EffectsError, EffectsMessage } from "./messages.js";
 import { parsePeriods, periodIndex, periodLabel, type PeriodInput } from "./periods.js";
 import { rateRatioFromLog } from "./rateRatio.js";

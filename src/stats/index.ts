@@ -13,3 +13,5 @@ export type { Estimate, Interval } from "./types.js";
 export { wilsonInterval } from "./wilsonInterval.js";
 export type { PoissonLimitMethod } from "./poissonCountLimits.js";
 export type { LevelOptions } from "./types.js";
+export { poissonGlm } from "./glm/poissonGlm.js";
+export type { PoissonGlmFit, PoissonGlmInput, PoissonGlmOptions } from "./glm/poissonGlm.js";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { amountDid, studentTQuantile } from "../../src/effects/amountDid.js";
 import type { AmountDidRow } from "../../src/effects/amountDid.js";
-import { seededRandom } from "../../src/effects/random.js";
+import { seededRandom } from "../../src/stats/seededRandom.js";
 
 /**
  * A hand-built 5-cluster yearly panel 2016–2023 of cost per citizen: unit level × common trend ×

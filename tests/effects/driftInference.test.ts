@@ -3,9 +3,9 @@ import { contrastDriftVariance, fitDriftVariogram, variogramAt, variogramTable, 
 import { interruptedTimeSeries } from "../../src/effects/interruptedTimeSeries.js";
 import { relativeMagnitudesBreakdown } from "../../src/effects/relativeMagnitudes.js";
 import { residualAutocorrelation } from "../../src/effects/residualAutocorrelation.js";
-import { seededRandom } from "../../src/effects/random.js";
+import { seededRandom } from "../../src/stats/seededRandom.js";
 import { staggeredDid, type DidPanelRow } from "../../src/effects/staggeredDid.js";
-import { studentTQuantile } from "../../src/effects/studentT.js";
+import { studentTQuantile } from "../../src/stats/studentT.js";
 
 const walk = (omega: number): DriftVariogram => ({ nugget: 0, stationary: 0, rho: 0, walk: omega, maxLag: 0, pairs: 0, empirical: [] });
 

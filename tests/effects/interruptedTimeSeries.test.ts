@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { poissonGlm } from "../../src/effects/glm/poissonGlm.js";
+import { poissonGlm } from "../../src/stats/glm/poissonGlm.js";
 import { interruptedTimeSeries, type ItsObservation } from "../../src/effects/interruptedTimeSeries.js";
-import { seededRandom } from "../../src/effects/random.js";
+import { seededRandom } from "../../src/stats/seededRandom.js";
 
 const sicily = JSON.parse(readFileSync(new URL("./fixtures/sicily.json", import.meta.url), "utf8")) as {
   rows: [number, number, number, number, number, number, number][];

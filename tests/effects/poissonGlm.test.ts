@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { poissonGlm } from "../../src/effects/glm/poissonGlm.js";
-import { EffectsError } from "../../src/effects/messages.js";
+import { poissonGlm } from "../../src/stats/glm/poissonGlm.js";
+import { StatsError } from "../../src/stats/statsError.js";
 
 /** Dummy-coded design with an intercept: factor levels → indicator columns (first level = reference). */
 function dummies(levels: readonly string[][]): number[][] {
@@ -107,8 +107,8 @@ describe("poissonGlm — errors and edge cases", () => {
     try {
       poissonGlm({ y: [1, 2, 3, 4], x, names: ["(Intercept)", "a", "b"] });
     } catch (e) {
-      expect(e).toBeInstanceOf(EffectsError);
-      expect((e as EffectsError).code).toBe("rank_deficient");
+      expect(e).toBeInstanceOf(StatsError);
+      expect((e as StatsError).code).toBe("rank_deficient");
     }
   });
 

@@ -1,4 +1,5 @@
-import { EffectsError, EffectsMessage } from "../messages.js";
+import { StatsError } from "../statsError.js";
+import { GlmMessage } from "./glmMessages.js";
 import { inverseCrossProductFromR, thinQr } from "./linalg.js";
 
 /** Input of {@link poissonGlm}: counts, the design matrix (rows), its column names and an offset. */
@@ -87,12 +88,12 @@ function poissonDeviance(y: readonly number[], mu: Float64Array): number {
  * 2nd ed. 1989, §2.5). Starts from μ = y + 0.1 and stops when the relative deviance change is
  * below `tolerance`, as R's `glm.fit`; halves the step when the deviance is not finite or
  * increases. Each weighted least-squares step is solved by QR, which detects aliased columns
- * (rank deficiency) and throws an {@link EffectsError} naming them.
+ * (rank deficiency) and throws an {@link StatsError} (with `code` "rank_deficient") naming them.
  *
  * Quasi-Poisson (Wedderburn 1974): same estimates; φ = Pearson χ²/(n − p); standard errors × √φ.
  *
  * Cost: O(iterations · n · p²).
- * @throws EffectsError on empty, mis-sized or non-finite input, negative counts, rank deficiency,
+ * @throws StatsError on empty, mis-sized or non-finite input, negative counts, rank deficiency,
  *   or a deviance that step-halving cannot make finite.
  * @example
  * // Dobson (1990) p. 93, R ?glm: counts ~ outcome + treatment
@@ -102,23 +103,23 @@ export function poissonGlm(input: PoissonGlmInput, options: PoissonGlmOptions = 
   const fn = "poissonGlm";
   const { y, x } = input;
   const n = y.length;
-  if (n === 0) throw new EffectsError("empty", EffectsMessage.emptyData(fn));
-  if (x.length !== n) throw new EffectsError("length", EffectsMessage.lengthMismatch(fn, "x", n, x.length));
+  if (n === 0) throw glmError("empty", GlmMessage.emptyData(fn));
+  if (x.length !== n) throw glmError("length", GlmMessage.lengthMismatch(fn, "x", n, x.length));
   const p = x[0].length;
   const names = input.names ?? Array.from({ length: p }, (_, j) => `x${j + 1}`);
-  if (names.length !== p) throw new EffectsError("length", EffectsMessage.lengthMismatch(fn, "names", p, names.length));
+  if (names.length !== p) throw glmError("length", GlmMessage.lengthMismatch(fn, "names", p, names.length));
   const offset = input.offset ?? new Array<number>(n).fill(0);
-  if (offset.length !== n) throw new EffectsError("length", EffectsMessage.lengthMismatch(fn, "offset", n, offset.length));
+  if (offset.length !== n) throw glmError("length", GlmMessage.lengthMismatch(fn, "offset", n, offset.length));
   for (let i = 0; i < n; i++) {
-    if (!Number.isFinite(y[i])) throw new EffectsError("not_finite", EffectsMessage.notFinite(fn, "y", i, y[i]));
-    if (y[i] < 0) throw new EffectsError("negative", EffectsMessage.negativeCount(fn, i, y[i]));
-    if (!Number.isFinite(offset[i])) throw new EffectsError("not_finite", EffectsMessage.notFinite(fn, "offset", i, offset[i]));
-    if (x[i].length !== p) throw new EffectsError("length", EffectsMessage.lengthMismatch(fn, `x[${i}]`, p, x[i].length));
+    if (!Number.isFinite(y[i])) throw glmError("not_finite", GlmMessage.notFinite(fn, "y", i, y[i]));
+    if (y[i] < 0) throw glmError("negative", GlmMessage.negativeCount(fn, i, y[i]));
+    if (!Number.isFinite(offset[i])) throw glmError("not_finite", GlmMessage.notFinite(fn, "offset", i, offset[i]));
+    if (x[i].length !== p) throw glmError("length", GlmMessage.lengthMismatch(fn, `x[${i}]`, p, x[i].length));
     for (let j = 0; j < p; j++) {
-      if (!Number.isFinite(x[i][j])) throw new EffectsError("not_finite", EffectsMessage.notFinite(fn, `x[${i}]`, j, x[i][j]));
+      if (!Number.isFinite(x[i][j])) throw glmError("not_finite", GlmMessage.notFinite(fn, `x[${i}]`, j, x[i][j]));
     }
   }
-  if (n < p) throw new EffectsError("too_few", EffectsMessage.tooFewObservations(fn, n, p));
+  if (n < p) throw glmError("too_few", GlmMessage.tooFewObservations(fn, n, p));
 
   const family = options.family ?? "poisson";
   const maxIt = options.maxIterations ?? 25;
@@ -131,7 +132,7 @@ export function poissonGlm(input: PoissonGlmInput, options: PoissonGlmOptions = 
   // Rank check on the unweighted design (weights are positive, so the rank is the same).
   const check = thinQr(cols);
   if (check.aliased.length > 0) {
-    throw new EffectsError("rank_deficient", EffectsMessage.rankDeficient(check.aliased.map((j) => names[j])), {
+    throw glmError("rank_deficient", GlmMessage.rankDeficient(check.aliased.map((j) => names[j])), {
       aliased: check.aliased.map((j) => names[j]),
     });
   }
@@ -170,7 +171,7 @@ export function poissonGlm(input: PoissonGlmInput, options: PoissonGlmOptions = 
   for (iter = 1; iter <= maxIt; iter++) {
     const qr = weightedQr();
     if (qr.aliased.length > 0) {
-      throw new EffectsError("rank_deficient", EffectsMessage.rankDeficient(qr.aliased.map((j) => names[j])), {
+      throw glmError("rank_deficient", GlmMessage.rankDeficient(qr.aliased.map((j) => names[j])), {
         aliased: qr.aliased.map((j) => names[j]),
       });
     }
@@ -192,7 +193,7 @@ export function poissonGlm(input: PoissonGlmInput, options: PoissonGlmOptions = 
     let halvings = 0;
     while (beta !== null && (!Number.isFinite(dev) || dev > devOld * (1 + 1e-10) + 1e-12)) {
       if (halvings >= 30) {
-        if (!Number.isFinite(dev)) throw new EffectsError("divergence", EffectsMessage.divergence());
+        if (!Number.isFinite(dev)) throw glmError("divergence", GlmMessage.divergence());
         break;
       }
       const prev: number[] = beta;
@@ -201,7 +202,7 @@ export function poissonGlm(input: PoissonGlmInput, options: PoissonGlmOptions = 
       dev = poissonDeviance(y, mu);
       halvings++;
     }
-    if (!Number.isFinite(dev)) throw new EffectsError("divergence", EffectsMessage.divergence());
+    if (!Number.isFinite(dev)) throw glmError("divergence", GlmMessage.divergence());
     beta = next;
     if (Math.abs(dev - devOld) / (Math.abs(dev) + 0.1) < tol) {
       converged = true;
@@ -209,9 +210,9 @@ export function poissonGlm(input: PoissonGlmInput, options: PoissonGlmOptions = 
     }
     devOld = dev;
   }
-  if (beta === null) throw new EffectsError("divergence", EffectsMessage.divergence());
+  if (beta === null) throw glmError("divergence", GlmMessage.divergence());
   const notes: string[] = [];
-  if (!converged) notes.push(EffectsMessage.notConverged(maxIt));
+  if (!converged) notes.push(GlmMessage.notConverged(maxIt));
 
   // Covariance at the fitted means.
   const finalQr = weightedQr();
@@ -258,4 +259,9 @@ export function poissonGlm(input: PoissonGlmInput, options: PoissonGlmOptions = 
     linearPredictor: Array.from(eta),
     notes,
   };
+}
+
+/** The GLM's errors: a StatsError with a code (e.g. "rank_deficient") and details. */
+function glmError(code: string, message: string, details: Record<string, unknown> = {}): StatsError {
+  return new StatsError(message, code, details);
 }

@@ -1,9 +1,9 @@
 /**
- * Student's t distribution for the effects layer: the CDF through the regularised incomplete beta
+ * Student's t distribution (used by the effects layer): the CDF through the regularised incomplete beta
  * function (continued fraction, Numerical Recipes 3rd ed. §6.4) and the quantile by bisection.
  */
-import { logGamma } from "../stats/logGamma.js";
-import { normalQuantile } from "../stats/normalQuantile.js";
+import { logGamma } from "./logGamma.js";
+import { normalQuantile } from "./normalQuantile.js";
 /** Regularised incomplete beta I_x(a, b) by Lentz's continued fraction (Numerical Recipes §6.4). */
 export function incompleteBeta(x: number, a: number, b: number): number {
   if (x <= 0) return 0;
