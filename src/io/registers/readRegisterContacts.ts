@@ -263,7 +263,9 @@ function yearOfDay(day: number): number {
 
 /**
  * Read a register's contacts (and its person table, when the preset has one) following `preset`.
- * `personsPath` is the person table's path (required when the preset has one).
+ * `personsPath` is the person table's path (required when the preset has one). Three steps: the
+ * person table is read, the contact file goes through the row decoder (contactRowDecoder, which
+ * joins each row's person: joinPerson), then finishContacts makes the table.
  */
 export async function readRegisterContacts(
   path: string,
@@ -283,9 +285,7 @@ export async function readRegisterContacts(
     personRead = r.read;
     personCodes = r.codes;
   }
-
   const rule = preset.contacts;
-  const at = roleIndex(rule);
   const builder = new ContactBuilder(1 << 12);
   if (fileSize !== null) builder.reserve(fileSize / 90);
   // The worker starts only when a first batch of 65,536 new persons is full (small files hash in line).
@@ -298,12 +298,50 @@ export async function readRegisterContacts(
   const dDiag = new ByteDictionary();
   const dHosp = new ByteDictionary();
   const courses = options.costKey === undefined ? null : new CourseKeys(rowsGuess);
-  let codeCols: (CodeColumn | null)[] = [];
-  const unitPrice = options.drgUnitPrice;
   const pendingDst: { line: number; column: string; at: number }[] = [];
-  let prevPat = -1;
+  const state: ReadState = { file, preset, options, log, persons, builder, rawIds, batcher, dDiag, dHosp, courses, pendingDst, codeCols: [] };
+  const read = await readTable(path, fileSpec(file, rule), log, (header) => contactRowDecoder(state, header), options.chunkSize);
+  return { ...(await finishContacts(state, read)), personRead, personCodes };
+}
 
-  const makeSink = (header: Header): RowSink => {
+/** What the row decoder fills and the finish step reads. */
+interface ReadState {
+  readonly file: string;
+  readonly preset: RegisterPreset;
+  readonly options: RegisterReadOptions;
+  readonly log: ProblemLog;
+  readonly persons: Persons | null;
+  readonly builder: ContactBuilder;
+  readonly rawIds: ContactBuilder["patients"];
+  readonly batcher: PseudonymBatcher;
+  readonly dDiag: ByteDictionary;
+  readonly dHosp: ByteDictionary;
+  readonly courses: CourseKeys | null;
+  readonly pendingDst: { line: number; column: string; at: number }[];
+  /** The code columns of the header (set by the decoder; their counts go to the report). */
+  codeCols: (CodeColumn | null)[];
+}
+
+/**
+ * Person join: the person-table row of the contact's person in the year of its admission, or −1
+ * when the person is not in the table (or the admission is not a time).
+ */
+function joinPerson(persons: Persons, buf: Uint8Array, ps: number, pe: number, adm: number): number {
+  const pi = pe > ps ? persons.ids.find(buf, ps, pe, fnv(buf, ps, pe)) : -1;
+  return pi < 0 || adm !== adm ? -1 : personRow(persons, pi, yearOfDay(Math.floor(adm / 1440)));
+}
+
+/**
+ * Row decoder: the sink for the contact file's header — code columns mapped and counted, dates
+ * and times read from bytes, the person joined, the contract's row rules applied; accepted rows
+ * go into the builder, problems into the log.
+ */
+function contactRowDecoder(state: ReadState, header: Header): RowSink {
+  const { file, preset, options, log, persons, builder, rawIds, batcher, dDiag, dHosp, courses, pendingDst } = state;
+  const rule = preset.contacts;
+  const at = roleIndex(rule);
+  const unitPrice = options.drgUnitPrice;
+  let prevPat = -1;
     const { columns, missing } = locateColumns(header, rule);
     if (missing.length > 0) {
       const expected = rule.columns.filter((c) => c.required).map((c) => c.names[0]);
@@ -311,7 +349,8 @@ export async function readRegisterContacts(
       log.add("wrong_format", file, 1, { expected: `${rule.title} (format ${preset.format})`, list: expected.join(", "), other: missing.join(", "), found: headerNames(header) });
       return registerSink(header, file, columns, log, () => undefined, true);
     }
-    codeCols = codeColumns(rule, columns, options.codeMap);
+    const codeCols = codeColumns(rule, columns, options.codeMap);
+    state.codeCols = codeCols;
     const names = columns.names;
     const first = (role: Role): number => {
       for (const k of at(role)) if (columns.at[k] >= 0) return k;
@@ -480,8 +519,7 @@ export async function readRegisterContacts(
       let personSexCol: CodeColumn | null = null;
       let personSexEntry = -1;
       if (persons !== null) {
-        const pi = pe > ps ? persons.ids.find(buf, ps, pe, fnv(buf, ps, pe)) : -1;
-        const r = pi < 0 || adm !== adm ? -1 : personRow(persons, pi, yearOfDay(Math.floor(adm / 1440)));
+        const r = joinPerson(persons, buf, ps, pe, adm);
         if (r < 0) {
           if (pe > ps && adm === adm) {
             log.add("person_not_found", file, line, { other: personFile });
@@ -621,10 +659,14 @@ export async function readRegisterContacts(
         if (md >= 120 && md < 180 && isSkippedHour(dis)) pendingDst.push({ line, column: names[kEnd >= 0 ? kEnd : kET >= 0 ? kET : kEH], at: dis });
       }
     });
-  };
+}
 
-  const read = await readTable(path, fileSpec(file, rule), log, makeSink, options.chunkSize);
-
+/**
+ * Finish: pseudonyms for the persons, exact duplicates removed (and the course keys of the rows
+ * kept), daylight-saving warnings of the rows kept, the contact table.
+ */
+async function finishContacts(state: ReadState, read: ReadResult): Promise<Omit<RegisterContacts, "personRead" | "personCodes">> {
+  const { file, log, builder, rawIds, batcher, courses, pendingDst, codeCols } = state;
   // Pseudonyms, in the order the persons were first accepted: patient index i ↔ pseudonym i.
   const pseudonyms = await batcher.finish();
   const nPatients = batcher.count;
@@ -666,7 +708,5 @@ export async function readRegisterContacts(
     byPatient: builder.byPatient,
     codes,
     courses,
-    personRead,
-    personCodes,
   };
 }
