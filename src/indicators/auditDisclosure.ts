@@ -196,8 +196,10 @@ export async function auditDisclosure(published: readonly IndicatorRow[], option
     const h = highs as NonNullable<typeof highs>;
     const lp = h.createModel(data);
     try {
-      // no presolve: each program starts from the previous optimal basis (only the objective changes)
-      lp.options.set({ output_flag: false, presolve: "off" });
+      // no presolve: each program starts from the previous optimal basis (only the objective
+      // changes, so that basis stays primal feasible): primal simplex continues from it (on the
+      // demo's yearly tables 3.7 times faster than the default dual simplex, which restarts)
+      lp.options.set({ output_flag: false, presolve: "off", simplex_strategy: 4 });
       const see = (x: Float64Array) => {
         for (let j = 0; j < m; j++) {
           const v = vars[j];

@@ -84,6 +84,14 @@ export interface DisclosureModel {
   /** Class position at which each relation is decided (the latest class among its members). */
   readonly relationClass: Int32Array;
   readonly classNames: readonly string[];
+  /**
+   * The down-set of each class: `classBelow[k * C + a]` is 1 when class a lies at or below class k
+   * (C = classNames.length): no finer level, period or sex, a group that class k's decision may
+   * see (its own; for question-table categories every standard group; for a custom band
+   * the standard groups and bands before it) and decided before k. Every lattice that holds k
+   * holds its down-set, so a decision that looks only at it is the same in every call.
+   */
+  readonly classBelow: Uint8Array;
   /** A readable key of a cell (quantity|level|unit|period|group|sex): no values. */
   readonly label: (cell: number) => string;
 }
@@ -232,6 +240,7 @@ export function disclosureModel(rows: readonly IndicatorRow[], options: ModelOpt
   // Classes: kind of count × level × period kind × group × sex depth, ordered coarse to fine.
   const classIndex = new Map<string, number>();
   const classKeys: { name: string; sort: (string | number)[] }[] = [];
+  const classDims: { level: number; period: number; sex: number; group: string; standard: boolean; category: number }[] = [];
   const cellClassRaw = new Int32Array(n);
   for (let c = 0; c < n; c++) {
     const id = cellIds[c];
@@ -247,6 +256,7 @@ export function disclosureModel(rows: readonly IndicatorRow[], options: ModelOpt
     let k = classIndex.get(name);
     if (k === undefined) {
       classIndex.set(name, (k = classKeys.length));
+      classDims.push({ level: LEVEL_DEPTH[level] ?? 2, period: PERIOD_DEPTH[kind], sex: sexDepth, group, standard, category });
       const rank = (LEVEL_DEPTH[level] ?? 2) + PERIOD_DEPTH[kind] + sexDepth + (group === "all" ? 0 : 1);
       // standard groups' counts, their categories, then other bands (each its counts, then categories)
       classKeys.push({ name, sort: [standard ? 0 : 1, standard ? category : group, standard ? rank : category, rank, name] });
@@ -264,6 +274,19 @@ export function disclosureModel(rows: readonly IndicatorRow[], options: ModelOpt
   const cellClass = new Int32Array(n);
   for (let c = 0; c < n; c++) cellClass[c] = position[cellClassRaw[c]];
   const classNames = order.map((k) => classKeys[k].name);
+  const C = order.length;
+  const classBelow = new Uint8Array(C * C);
+  for (let kp = 0; kp < C; kp++) {
+    const k = classDims[order[kp]];
+    for (let ap = 0; ap <= kp; ap++) {
+      const a = classDims[order[ap]];
+      if (a.level > k.level || a.period > k.period || a.sex > k.sex) continue;
+      const group =
+        a.group === k.group ||
+        (k.standard ? a.standard && k.category === 1 : a.standard || a.group < k.group);
+      if (group) classBelow[kp * C + ap] = 1;
+    }
+  }
 
   // Candidate relations: (tag, parent key) → children.
   const clusterOf =
@@ -437,6 +460,7 @@ export function disclosureModel(rows: readonly IndicatorRow[], options: ModelOpt
     relations: { count: parent.length, parent: parent.data.slice(0, parent.length), off: off.data.slice(0, off.length), child: child.data.slice(0, child.length) },
     relationClass: relationClass.data.slice(0, relationClass.length),
     classNames,
+    classBelow,
     label,
   };
 }

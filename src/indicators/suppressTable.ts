@@ -40,8 +40,12 @@ export interface Suppression {
   readonly model: DisclosureModel;
   readonly cellState: Uint8Array;
   readonly rowState: Uint8Array;
-  /** Relations that could not be protected within their own class (an earlier cell was hidden). */
-  readonly fallbacks: number;
+  /**
+   * Relations and hidden counts that could not be protected by a cell of the class being decided
+   * (left as they are: hiding a cell of a class decided before would make its fate depend on the
+   * call). The LP audit shows whether any is narrow.
+   */
+  readonly unresolved: number;
 }
 
 /** Row notes: codes with values, the text from the message catalogue. */
@@ -61,7 +65,7 @@ export function decideSuppression(rows: readonly IndicatorRow[], options: Suppre
   const { value, relations: rel, cellClass, firstRow } = model;
   const state = new Uint8Array(model.cellCount);
   const rowState = new Uint8Array(rows.length);
-  if (minCount === 0) return { model, cellState: state, rowState, fallbacks: 0 };
+  if (minCount === 0) return { model, cellState: state, rowState, unresolved: 0 };
   for (let c = 0; c < model.cellCount; c++) if (value[c] < minCount) state[c] = 1;
   // A rate over a population below the threshold hides its count too.
   for (let i = 0; i < rows.length; i++) {
@@ -81,7 +85,7 @@ export function decideSuppression(rows: readonly IndicatorRow[], options: Suppre
     list.push(r);
   }
   const cheaper = (a: number, b: number) => value[a] < value[b] || (value[a] === value[b] && firstRow[a] < firstRow[b]);
-  let fallbacks = 0;
+  let unresolved = 0;
   const limit = options.auditLimit ?? 200;
   const membership = relationsByMember(rel, model.cellCount);
   const cellsOfClass = new Map<number, number[]>();
@@ -90,9 +94,11 @@ export function decideSuppression(rows: readonly IndicatorRow[], options: Suppre
     if (!l) cellsOfClass.set(cellClass[c], (l = []));
     l.push(c);
   }
+  const view = relationView(model);
   const queued = new Uint8Array(rel.count);
   for (const k of [...byClass.keys()].sort((a, b) => a - b)) {
     const list = (byClass.get(k) as number[]).sort((a, b) => firstChild(a) - firstChild(b));
+    const seen = (r: number) => view(r, k);
     // work list of this class's relations (first in table order, then those of newly hidden cells)
     const queue: number[] = list.slice();
     for (const r of list) queued[r] = 1;
@@ -127,20 +133,17 @@ export function decideSuppression(rows: readonly IndicatorRow[], options: Suppre
         // at least two hidden members, and hidden children that add up to the threshold
         const needs = hidden === 1 || (hiddenSum < minCount && hiddenChildren < b - a);
         if (!needs) continue;
-        // the cheapest published child of this class; else the parent of this class; else any (fallback)
+        // the cheapest published child of this class, else the parent of this class; never a cell
+        // of a class decided before (its fate would then depend on the call)
         let pick = -1;
-        let any = -1;
         for (let x = a; x < b; x++) {
           const c = rel.child[x];
-          if (state[c]) continue;
-          if (cellClass[c] === k && (pick < 0 || cheaper(c, pick))) pick = c;
-          if (any < 0 || cheaper(c, any)) any = c;
+          if (!state[c] && cellClass[c] === k && (pick < 0 || cheaper(c, pick))) pick = c;
         }
         if (pick < 0 && !state[p] && cellClass[p] === k) pick = p;
         if (pick < 0) {
-          pick = any >= 0 ? any : state[p] ? -1 : p;
-          if (pick < 0) continue;
-          fallbacks++;
+          unresolved++;
+          continue;
         }
         hide(pick);
         queued[r] = 1; // look at this relation again
@@ -148,31 +151,21 @@ export function decideSuppression(rows: readonly IndicatorRow[], options: Suppre
       }
       queue.length = 0;
       if (limit <= 0) break;
-      // exact check: a hidden count fixed by the decided relations gets one more hidden neighbour;
-      // so does one whose bounds (counts ≥ 0 carried through the relations) are narrower than the threshold
-      let determined = determinedCells(rel, model.relationClass, k, state, cellsOfClass.get(k) ?? [], membership, limit);
-      if (determined.length === 0) determined = narrowCells(rel, model.relationClass, k, state, value, cellsOfClass.get(k) ?? [], membership, minCount);
-      if (determined.length === 0) break;
-      for (const cell of determined) {
-        let pick = -1;
-        let any = -1;
-        for (let q = membership.off[cell]; q < membership.off[cell + 1]; q++) {
-          const r = membership.rel[q];
-          if (model.relationClass[r] > k) continue;
-          const consider = (c: number) => {
-            if (state[c]) return;
-            if (cellClass[c] === k && (pick < 0 || cheaper(c, pick))) pick = c;
-            if (any < 0 || cheaper(c, any)) any = c;
-          };
-          consider(rel.parent[r]);
-          for (let x = rel.off[r]; x < rel.off[r + 1]; x++) consider(rel.child[x]);
+      // a hidden count fixed by the relations this class sees (exact check), or else bounded
+      // narrower than the threshold (counts ≥ 0 carried through the relations), gets one more
+      // hidden cell of this class: in its own relations, else the nearest in its connected set
+      const weak = weakCells(rel, seen, state, value, cellsOfClass.get(k) ?? [], membership, limit, minCount);
+      let changed = false;
+      for (const cell of weak) {
+        const pick = nearestOfClass(rel, seen, cell, k, cellClass, state, membership, cheaper);
+        if (pick < 0) {
+          unresolved++;
+          continue;
         }
-        if (pick < 0 && any >= 0) {
-          pick = any;
-          fallbacks++;
-        }
-        if (pick >= 0 && !state[pick]) hide(pick);
+        hide(pick);
+        changed = true;
       }
+      if (!changed) break;
     }
   }
   for (let i = 0; i < rows.length; i++) {
@@ -180,7 +173,7 @@ export function decideSuppression(rows: readonly IndicatorRow[], options: Suppre
     const sd = model.rowDenominator[i] >= 0 ? state[model.rowDenominator[i]] : 0;
     if (rowState[i] === 0) rowState[i] = sn === 1 || sd === 1 ? 1 : sn || sd ? 2 : 0;
   }
-  return { model, cellState: state, rowState, fallbacks };
+  return { model, cellState: state, rowState, unresolved };
 }
 
 /**
@@ -246,173 +239,226 @@ function relationsByMember(rel: CompactRelations, cells: number): { off: Int32Ar
 }
 
 /**
- * Hidden counts fixed exactly by the relations decided up to class k (Gaussian elimination per
- * connected set of hidden counts that contains a count of class k, sets up to `limit` counts).
+ * Which relations class k sees: those whose members all lie in its down-set (model.classBelow).
+ * A decision that looks only at these is the same in every call whose lattice holds class k.
  */
-function determinedCells(
+function relationView(model: DisclosureModel): (r: number, k: number) => boolean {
+  const { relations: rel, cellClass, classBelow } = model;
+  const C = model.classNames.length;
+  // the class of a relation's children when they share one (−1: several, checked one by one)
+  const childClass = new Int32Array(rel.count);
+  for (let r = 0; r < rel.count; r++) {
+    const first = cellClass[rel.child[rel.off[r]]];
+    let same = true;
+    for (let x = rel.off[r] + 1; x < rel.off[r + 1] && same; x++) same = cellClass[rel.child[x]] === first;
+    childClass[r] = same ? first : -1;
+  }
+  return (r, k) => {
+    const row = k * C;
+    if (!classBelow[row + cellClass[rel.parent[r]]]) return false;
+    if (childClass[r] >= 0) return classBelow[row + childClass[r]] === 1;
+    for (let x = rel.off[r]; x < rel.off[r + 1]; x++) if (!classBelow[row + cellClass[rel.child[x]]]) return false;
+    return true;
+  };
+}
+
+/** The connected set of hidden counts around `start` through the relations `seen` admits. */
+function componentOf(
   rel: CompactRelations,
-  relationClass: Int32Array,
-  k: number,
+  seen: (r: number) => boolean,
+  start: number,
   state: Uint8Array,
-  classCells: readonly number[],
   membership: { off: Int32Array; rel: Int32Array },
-  limit: number,
-): number[] {
-  const seen = new Set<number>();
-  const out: number[] = [];
-  for (const start of classCells) {
-    if (!state[start] || seen.has(start)) continue;
-    const comp: number[] = [];
-    const rels = new Set<number>();
-    const queue = [start];
-    seen.add(start);
-    let tooBig = false;
-    while (queue.length > 0) {
-      const c = queue.pop() as number;
-      comp.push(c);
-      if (comp.length > limit) tooBig = true;
-      for (let q = membership.off[c]; q < membership.off[c + 1]; q++) {
-        const r = membership.rel[q];
-        if (relationClass[r] > k || rels.has(r)) continue;
-        rels.add(r);
-        const visit = (m: number) => {
-          if (state[m] && !seen.has(m)) {
-            seen.add(m);
-            queue.push(m);
-          }
-        };
-        visit(rel.parent[r]);
-        for (let x = rel.off[r]; x < rel.off[r + 1]; x++) visit(rel.child[x]);
-      }
-    }
-    if (tooBig) continue;
-    const col = new Map(comp.map((c, i) => [c, i] as const));
-    const n = comp.length;
-    const matrix: Float64Array[] = [];
-    for (const r of rels) {
-      const row = new Float64Array(n);
-      const p = rel.parent[r];
-      if (state[p]) row[col.get(p) as number] -= 1;
-      for (let x = rel.off[r]; x < rel.off[r + 1]; x++) if (state[rel.child[x]]) row[col.get(rel.child[x]) as number] += 1;
-      matrix.push(row);
-    }
-    let rank = 0;
-    const pivots: number[] = [];
-    for (let c = 0; c < n && rank < matrix.length; c++) {
-      let p = -1;
-      for (let i = rank; i < matrix.length; i++) if (Math.abs(matrix[i][c]) > 1e-9) {
-        p = i;
-        break;
-      }
-      if (p < 0) continue;
-      [matrix[rank], matrix[p]] = [matrix[p], matrix[rank]];
-      const pr = matrix[rank];
-      const pv = pr[c];
-      for (let j = 0; j < n; j++) pr[j] /= pv;
-      for (let i = 0; i < matrix.length; i++) {
-        if (i === rank) continue;
-        const row = matrix[i];
-        const f = row[c];
-        if (Math.abs(f) <= 1e-9) continue;
-        for (let j = 0; j < n; j++) row[j] -= f * pr[j];
-      }
-      pivots.push(c);
-      rank++;
-    }
-    for (let i = 0; i < rank; i++) {
-      let nz = 0;
-      for (let j = 0; j < n && nz < 2; j++) if (Math.abs(matrix[i][j]) > 1e-9) nz++;
-      if (nz === 1) out.push(comp[pivots[i]]);
+  mark: Set<number>,
+): { cells: number[]; rels: number[] } {
+  const cells: number[] = [];
+  const rels = new Set<number>();
+  const queue = [start];
+  mark.add(start);
+  while (queue.length > 0) {
+    const c = queue.pop() as number;
+    cells.push(c);
+    for (let q = membership.off[c]; q < membership.off[c + 1]; q++) {
+      const r = membership.rel[q];
+      if (rels.has(r) || !seen(r)) continue;
+      rels.add(r);
+      const visit = (m: number) => {
+        if (state[m] && !mark.has(m)) {
+          mark.add(m);
+          queue.push(m);
+        }
+      };
+      visit(rel.parent[r]);
+      for (let x = rel.off[r]; x < rel.off[r + 1]; x++) visit(rel.child[x]);
     }
   }
-  return out;
+  return { cells, rels: [...rels] };
 }
 
 /**
- * Hidden counts whose bounds are narrower than `minCount` (interval propagation: counts ≥ 0,
- * published counts fixed, every relation decided up to class k; an outer bound of the LP interval,
- * so a count found here is certainly narrow), in the connected sets that hold a count of class k.
+ * Weak hidden counts in the connected sets that hold a hidden count of the class being decided:
+ * per set, the counts fixed exactly by the relations (Gaussian elimination, sets up to `limit`
+ * counts), or — when none is — the counts whose bounds are narrower than `minCount` (interval
+ * propagation: counts ≥ 0, published counts fixed; an outer bound of the LP interval, so a count
+ * found here is certainly narrow). Each set is judged on its own, so the result for one set does
+ * not depend on which other tables (other sets) a call holds.
  */
-function narrowCells(
+function weakCells(
   rel: CompactRelations,
-  relationClass: Int32Array,
-  k: number,
+  seen: (r: number) => boolean,
   state: Uint8Array,
   value: Float64Array,
   classCells: readonly number[],
   membership: { off: Int32Array; rel: Int32Array },
+  limit: number,
   minCount: number,
 ): number[] {
-  const seen = new Set<number>();
+  const mark = new Set<number>();
   const out: number[] = [];
   for (const start of classCells) {
-    if (!state[start] || seen.has(start)) continue;
-    const comp: number[] = [];
-    const rels = new Set<number>();
-    const queue = [start];
-    seen.add(start);
-    while (queue.length > 0) {
-      const c = queue.pop() as number;
-      comp.push(c);
-      for (let q = membership.off[c]; q < membership.off[c + 1]; q++) {
-        const r = membership.rel[q];
-        if (relationClass[r] > k || rels.has(r)) continue;
-        rels.add(r);
-        const visit = (m: number) => {
-          if (state[m] && !seen.has(m)) {
-            seen.add(m);
-            queue.push(m);
-          }
-        };
-        visit(rel.parent[r]);
-        for (let x = rel.off[r]; x < rel.off[r + 1]; x++) visit(rel.child[x]);
-      }
-    }
-    const local = new Map(comp.map((c, i) => [c, i] as const));
-    const lo = new Float64Array(comp.length);
-    const hi = new Float64Array(comp.length).fill(Infinity);
-    const lower = (c: number) => (state[c] ? lo[local.get(c) as number] : value[c]);
-    const upper = (c: number) => (state[c] ? hi[local.get(c) as number] : value[c]);
-    const list = [...rels];
-    for (let pass = 0; pass < 30; pass++) {
-      let changed = false;
-      const tighten = (c: number, l: number, h: number) => {
-        if (!state[c]) return;
-        const i = local.get(c) as number;
-        if (l > lo[i] + 1e-9) {
-          lo[i] = l;
-          changed = true;
-        }
-        if (h < hi[i] - 1e-9) {
-          hi[i] = h;
-          changed = true;
-        }
-      };
-      for (const r of list) {
-        const p = rel.parent[r];
-        let sumLo = 0;
-        let sumHi = 0;
-        let infinite = 0;
-        for (let x = rel.off[r]; x < rel.off[r + 1]; x++) {
-          const c = rel.child[x];
-          sumLo += lower(c);
-          const h = upper(c);
-          if (h === Infinity) infinite++;
-          else sumHi += h;
-        }
-        tighten(p, sumLo, infinite > 0 ? Infinity : sumHi);
-        const pl = lower(p);
-        const ph = upper(p);
-        for (let x = rel.off[r]; x < rel.off[r + 1]; x++) {
-          const c = rel.child[x];
-          const h = upper(c);
-          const othersHi = h === Infinity ? (infinite > 1 ? Infinity : sumHi) : infinite > 0 ? Infinity : sumHi - h;
-          tighten(c, Math.max(0, pl - othersHi), ph - (sumLo - lower(c)));
-        }
-      }
-      if (!changed) break;
-    }
-    for (let i = 0; i < comp.length; i++) if (hi[i] - lo[i] < minCount - 1e-9) out.push(comp[i]);
+    if (!state[start] || mark.has(start)) continue;
+    const comp = componentOf(rel, seen, start, state, membership, mark);
+    const determined = comp.cells.length <= limit ? determinedIn(rel, comp, state) : [];
+    if (determined.length > 0) out.push(...determined);
+    else out.push(...narrowIn(rel, comp, state, value, minCount));
   }
   return out;
+}
+
+/** Hidden counts of a connected set fixed exactly by its relations (Gaussian elimination). */
+function determinedIn(rel: CompactRelations, comp: { cells: number[]; rels: number[] }, state: Uint8Array): number[] {
+  const col = new Map(comp.cells.map((c, i) => [c, i] as const));
+  const n = comp.cells.length;
+  const matrix: Float64Array[] = [];
+  for (const r of comp.rels) {
+    const row = new Float64Array(n);
+    const p = rel.parent[r];
+    if (state[p]) row[col.get(p) as number] -= 1;
+    for (let x = rel.off[r]; x < rel.off[r + 1]; x++) if (state[rel.child[x]]) row[col.get(rel.child[x]) as number] += 1;
+    matrix.push(row);
+  }
+  let rank = 0;
+  const pivots: number[] = [];
+  for (let c = 0; c < n && rank < matrix.length; c++) {
+    let p = -1;
+    for (let i = rank; i < matrix.length; i++)
+      if (Math.abs(matrix[i][c]) > 1e-9) {
+        p = i;
+        break;
+      }
+    if (p < 0) continue;
+    [matrix[rank], matrix[p]] = [matrix[p], matrix[rank]];
+    const pr = matrix[rank];
+    const pv = pr[c];
+    for (let j = 0; j < n; j++) pr[j] /= pv;
+    for (let i = 0; i < matrix.length; i++) {
+      if (i === rank) continue;
+      const row = matrix[i];
+      const f = row[c];
+      if (Math.abs(f) <= 1e-9) continue;
+      for (let j = 0; j < n; j++) row[j] -= f * pr[j];
+    }
+    pivots.push(c);
+    rank++;
+  }
+  const out: number[] = [];
+  for (let i = 0; i < rank; i++) {
+    let nz = 0;
+    for (let j = 0; j < n && nz < 2; j++) if (Math.abs(matrix[i][j]) > 1e-9) nz++;
+    if (nz === 1) out.push(comp.cells[pivots[i]]);
+  }
+  return out;
+}
+
+/** Hidden counts of a connected set whose propagated bounds are narrower than `minCount`. */
+function narrowIn(rel: CompactRelations, comp: { cells: number[]; rels: number[] }, state: Uint8Array, value: Float64Array, minCount: number): number[] {
+  const local = new Map(comp.cells.map((c, i) => [c, i] as const));
+  const lo = new Float64Array(comp.cells.length);
+  const hi = new Float64Array(comp.cells.length).fill(Infinity);
+  const lower = (c: number) => (state[c] ? lo[local.get(c) as number] : value[c]);
+  const upper = (c: number) => (state[c] ? hi[local.get(c) as number] : value[c]);
+  for (let pass = 0; pass < 30; pass++) {
+    let changed = false;
+    const tighten = (c: number, l: number, h: number) => {
+      if (!state[c]) return;
+      const i = local.get(c) as number;
+      if (l > lo[i] + 1e-9) {
+        lo[i] = l;
+        changed = true;
+      }
+      if (h < hi[i] - 1e-9) {
+        hi[i] = h;
+        changed = true;
+      }
+    };
+    for (const r of comp.rels) {
+      const p = rel.parent[r];
+      let sumLo = 0;
+      let sumHi = 0;
+      let infinite = 0;
+      for (let x = rel.off[r]; x < rel.off[r + 1]; x++) {
+        const c = rel.child[x];
+        sumLo += lower(c);
+        const h = upper(c);
+        if (h === Infinity) infinite++;
+        else sumHi += h;
+      }
+      tighten(p, sumLo, infinite > 0 ? Infinity : sumHi);
+      const pl = lower(p);
+      const ph = upper(p);
+      for (let x = rel.off[r]; x < rel.off[r + 1]; x++) {
+        const c = rel.child[x];
+        const h = upper(c);
+        const othersHi = h === Infinity ? (infinite > 1 ? Infinity : sumHi) : infinite > 0 ? Infinity : sumHi - h;
+        tighten(c, Math.max(0, pl - othersHi), ph - (sumLo - lower(c)));
+      }
+    }
+    if (!changed) break;
+  }
+  const out: number[] = [];
+  for (let i = 0; i < comp.cells.length; i++) if (hi[i] - lo[i] < minCount - 1e-9) out.push(comp.cells[i]);
+  return out;
+}
+
+/**
+ * The complement for a weak hidden count: the cheapest published cell of class k in the count's
+ * own relations, else in the relations nearest to it (breadth first through hidden counts), or −1
+ * when its connected set has none. Only cells of the class being decided are ever chosen.
+ */
+function nearestOfClass(
+  rel: CompactRelations,
+  seen: (r: number) => boolean,
+  start: number,
+  k: number,
+  cellClass: Int32Array,
+  state: Uint8Array,
+  membership: { off: Int32Array; rel: Int32Array },
+  cheaper: (a: number, b: number) => boolean,
+): number {
+  const visited = new Set<number>([start]);
+  const relSeen = new Set<number>();
+  let layer = [start];
+  while (layer.length > 0) {
+    let pick = -1;
+    const next: number[] = [];
+    for (const c of layer)
+      for (let q = membership.off[c]; q < membership.off[c + 1]; q++) {
+        const r = membership.rel[q];
+        if (relSeen.has(r) || !seen(r)) continue;
+        relSeen.add(r);
+        const consider = (m: number) => {
+          if (!state[m]) {
+            if (cellClass[m] === k && (pick < 0 || cheaper(m, pick))) pick = m;
+          } else if (!visited.has(m)) {
+            visited.add(m);
+            next.push(m);
+          }
+        };
+        consider(rel.parent[r]);
+        for (let x = rel.off[r]; x < rel.off[r + 1]; x++) consider(rel.child[x]);
+      }
+    if (pick >= 0) return pick;
+    layer = next;
+  }
+  return -1;
 }
