@@ -17,7 +17,8 @@
  * Options: --runs N (rounds, default 3); --nation DIR / --region DIR to use other folders (their
  * shuffled copies are made beside them); --no-sorted (shuffled data only); --skip-duckdb; --source
  * to run the TypeScript sources through tsx; --audit-nation to run the LP audit of the national
- * yearly tables too (the region-year's is always run; the national one takes minutes).
+ * yearly tables too (the region-year's is always run; the national one takes minutes); --quick to
+ * leave out the extra option runs, the suppression and the audits (the timed phases are the same).
  */
 import { spawnSync } from "node:child_process";
 import { loadavg } from "node:os";
@@ -150,6 +151,8 @@ async function main(): Promise<void> {
   const runs = Number(arg("--runs") ?? 3);
   const sorted = !flag("--no-sorted");
   const skipDuck = flag("--skip-duckdb");
+  // --quick: no extra option runs, suppression or LP audit (the timed phases are the same).
+  const quick = flag("--quick");
 
   const kShuf: KlyngeResult[] = [];
   const dShuf: DuckResult[] = [];
@@ -163,7 +166,7 @@ async function main(): Promise<void> {
   const note = (what: string, ms: number) => console.log(`  ${what}: ${sec(ms)} (load average ${loadavg()[0].toFixed(1)})`);
   for (let r = 0; r < runs; r++) {
     console.log(`round ${r + 1} of ${runs}`);
-    const k = child<KlyngeResult>("klynge", nationShuffled, r === 0 ? ["--extras"] : []);
+    const k = child<KlyngeResult>("klynge", nationShuffled, r === 0 && !quick ? ["--extras"] : []);
     kShuf.push(k);
     note("klynge, shuffled, whole set e2e", k.endToEndMs);
     if (!skipDuck) {
@@ -185,7 +188,7 @@ async function main(): Promise<void> {
     }
   }
   console.log("region-year: klynge whole indicator set …");
-  const reg = child<KlyngeResult>("region", regionShuffled);
+  const reg = child<KlyngeResult>(quick ? "klynge" : "region", regionShuffled);
 
   // The cache: written by a first load (timed with its writing), then read in new processes.
   const cacheDir = mkdtempSync(join(tmpdir(), "klynge-bench-cache-"));

@@ -1,7 +1,13 @@
-/** The installed klynge's version (package.json), part of every cache key. */
+/**
+ * What identifies the running klynge in every cache key: the package version (package.json) and the
+ * size and modification time of the file this code was loaded from — the built bundle
+ * (dist/index.js, index.cjs or cli.cjs) in an installed or built package, so that a rebuilt klynge of
+ * the same version (a development build) never reads entries another build wrote.
+ */
 
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { packageRoot } from "../../contract/packageRoot.js";
 
 let cached: string | null = null;
@@ -16,6 +22,12 @@ export function klyngeVersion(): string {
     } catch {
       v = "unknown";
     }
+  }
+  try {
+    const st = statSync(fileURLToPath(import.meta.url));
+    v += `+${st.size}.${Math.round(st.mtimeMs)}`;
+  } catch {
+    // no file of its own (bundled in memory): the version alone
   }
   cached = v;
   return v;
