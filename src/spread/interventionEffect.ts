@@ -49,6 +49,12 @@ export interface InterventionEffectOptions {
    * at once, Bernal et al. 2017; true adds a change of trend, which widens the overall interval).
    */
   readonly slopeChange?: boolean;
+  /**
+   * Periods after the start during which the effect may still be building up, fitted exactly in the
+   * ITS (interruptedTimeSeries `phaseIn`). Default: one year of periods when at least two years of
+   * periods follow the start, else 0.
+   */
+  readonly phaseIn?: number;
   /** Draws of the ITS simulation interval (default 4000, as interruptedTimeSeries). */
   readonly simulations?: number;
   /** Only these targets (ids); default every target with count data. */
@@ -213,6 +219,7 @@ function effectsOfTarget(
         ...(options.seasonality !== undefined ? { seasonality: options.seasonality } : {}),
         level,
         slopeChange: options.slopeChange ?? false,
+        phaseIn: options.phaseIn ?? defaultPhaseIn(pts.filter((p) => p.start >= first.start).length, periodsPerYear),
         ...(options.simulations ? { simulations: options.simulations } : {}),
       });
       its[unit] = r;
@@ -357,4 +364,9 @@ function amountEffectOfTarget(
       result: null,
     };
   }
+}
+
+/** One year of periods of phase-in when at least two years of periods follow the start (yearly data: none). */
+export function defaultPhaseIn(postPeriods: number, periodsPerYear: number): number {
+  return periodsPerYear > 1 && postPeriods >= 2 * periodsPerYear ? periodsPerYear : 0;
 }
