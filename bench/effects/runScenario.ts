@@ -3,7 +3,6 @@ import { interruptedTimeSeries } from "../../src/effects/interruptedTimeSeries.j
 import { staggeredDid } from "../../src/effects/staggeredDid.js";
 import { studentTCdf, studentTQuantile } from "../../src/effects/studentT.js";
 import { driftScenarios, simulateDriftPanel } from "./driftPanel.js";
-import { defaultPhaseIn } from "../../src/spread/interventionEffect.js";
 
 export interface MethodSummary {
   readonly coverage: number;
@@ -51,8 +50,8 @@ export function runScenario(index: number, seeds: number, firstSeed = 1): Scenar
     }
     try {
       const series = panel.rows.filter((r) => r.unit === panel.itsUnit).map((r) => ({ period: r.period, events: r.events, exposure: r.exposure }));
-      const post = series.filter((r) => r.period >= panel.itsStart).length;
-      const r = interruptedTimeSeries(series, { start: panel.itsStart, slopeChange: false, phaseIn: defaultPhaseIn(post, 12), interval: "delta" });
+      // The step model with a pre-specified phase-in of one year (the first adopter has 54 months after its start).
+      const r = interruptedTimeSeries(series, { start: panel.itsStart, slopeChange: false, phaseIn: 12, interval: "delta" });
       its.push({ lower: r.overall.lower, upper: r.overall.upper, log: Math.log(r.overall.rateRatio), p: itsPValue(r), truth: panel.itsTruth });
     } catch {
       itsFailed++;

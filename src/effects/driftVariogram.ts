@@ -243,7 +243,8 @@ export function addContrastLagCoefficients(times: readonly number[], weights: re
  * Variance of an estimated drift variance V̂ = Σₕ c[h]·γ̂(h), for Satterthwaite's degrees of
  * freedom. With the fitted active set and weights held fixed, γ̂ is linear in the empirical
  * variogram and V̂ a quadratic form rᵀQr of the residuals; for Gaussian residuals its variance is
- * 2 tr(QΣQΣ) (e.g. Searle, Casella & McCulloch 1992, "Variance Components", app. S). Σ is the joint
+ * 2 tr(QΣQΣ) (Searle, Casella & McCulloch 1992, "Variance Components"; its use for Satterthwaite
+ * degrees of freedom: Giesbrecht & Burns 1985, Biometrics 41:477–486). Σ is the joint
  * covariance of every unit's residuals under the fitted variogram: residuals are deviations from the
  * weighted mean over units at each period, r_u(t) = δ_u(t) − Σ_k w_kt δ_k(t), so units are coupled
  * (with two units left at a period their residuals mirror each other and carry one unit's

@@ -13,7 +13,9 @@
  * non-negative weighted least squares to the empirical residual variogram net of its expected
  * sampling part ½(e_{t+h} − e_t)ᵀ M S Mᵀ (e_{t+h} − e_t), S = diag Var(log(y + ½)). This is the
  * method-of-moments analogue of REML for variance components (Searle, Casella & McCulloch 1992,
- * ch. 6; Cressie 1993 §2.6 on the bias of variograms of regression residuals).
+ * "Variance Components"; Cressie 1993, "Statistics for Spatial Data", on the bias of variograms
+ * estimated from regression residuals). The degrees of freedom follow Giesbrecht & Burns (1985,
+ * Biometrics 41:477–486): Satterthwaite's formula with the variance of the estimated variance.
  */
 import type { DriftVariogram } from "./driftVariogram.js";
 

@@ -51,8 +51,8 @@ export interface InterventionEffectOptions {
   readonly slopeChange?: boolean;
   /**
    * Periods after the start during which the effect may still be building up, fitted exactly in the
-   * ITS (interruptedTimeSeries `phaseIn`). Default: one year of periods when at least two years of
-   * periods follow the start, else 0.
+   * ITS (interruptedTimeSeries `phaseIn`; default 0, a step from the start). Pre-specify it when the
+   * effect is expected to build up, e.g. one year of periods (docs/effects.md).
    */
   readonly phaseIn?: number;
   /** Draws of the ITS simulation interval (default 4000, as interruptedTimeSeries). */
@@ -219,7 +219,7 @@ function effectsOfTarget(
         ...(options.seasonality !== undefined ? { seasonality: options.seasonality } : {}),
         level,
         slopeChange: options.slopeChange ?? false,
-        phaseIn: options.phaseIn ?? defaultPhaseIn(pts.filter((p) => p.start >= first.start).length, periodsPerYear),
+        phaseIn: options.phaseIn ?? 0,
         ...(options.simulations ? { simulations: options.simulations } : {}),
       });
       its[unit] = r;
@@ -366,7 +366,3 @@ function amountEffectOfTarget(
   }
 }
 
-/** One year of periods of phase-in when at least two years of periods follow the start (yearly data: none). */
-export function defaultPhaseIn(postPeriods: number, periodsPerYear: number): number {
-  return periodsPerYear > 1 && postPeriods >= 2 * periodsPerYear ? periodsPerYear : 0;
-}
