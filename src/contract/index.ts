@@ -1,4 +1,5 @@
 export * from "./time.js";
+export * from "./period.js";
 export * from "./codes.js";
 export * from "./fields.js";
 export * from "./schemas/index.js";

@@ -13,7 +13,7 @@ export * from "./experiencePositive.js";
 export * from "./computeIndicators.js";
 export * from "./suppressTable.js";
 export * from "./auditDisclosure.js";
-export { disclosureModel, quantitiesOf, periodKindOf, STANDARD_GROUPS, type DisclosureModel, type RowQuantities } from "./disclosureModel.js";
+export { disclosureModel, quantitiesOf, STANDARD_GROUPS, type DisclosureModel, type RowQuantities } from "./disclosureModel.js";
 export { defaultFocusGroups, defaultPreventableGroups } from "./diagnosisGroupFiles.js";
 export { indicatorMessages } from "./messages.js";
 export * from "./questionTables.js";

@@ -4,7 +4,7 @@ import type { DiagnosisGroup } from "../stays/diagnosisGroups.js";
 import type { Registration } from "../stays/stayTable.js";
 import { parseAgeGroup } from "./ageGroup.js";
 import { indicatorMessages } from "./messages.js";
-import type { Level, PeriodKind } from "./table.js";
+import type { Level, IndicatorPeriodKind } from "./table.js";
 
 export type SexFilter = "all" | "F" | "M";
 
@@ -15,7 +15,7 @@ export interface IndicatorOptions {
   /** Geographic levels (default all three). */
   readonly levels?: readonly Level[];
   /** Period kinds (default "year"). Sub-year rates use person-time pro rata. */
-  readonly period?: PeriodKind | readonly PeriodKind[];
+  readonly period?: IndicatorPeriodKind | readonly IndicatorPeriodKind[];
   /** Population groups (default ["all", "0-2", "65+"]); any "A-B" or "A+" band. */
   readonly groups?: readonly string[];
   /** Sexes (default ["all", "F", "M"]). */
@@ -50,7 +50,7 @@ export interface IndicatorOptions {
 
 export interface ResolvedOptions {
   readonly levels: readonly Level[];
-  readonly periods: readonly PeriodKind[];
+  readonly periods: readonly IndicatorPeriodKind[];
   readonly groups: readonly string[];
   readonly sexes: readonly SexFilter[];
   readonly registration: Registration;

@@ -9,6 +9,7 @@ import type { Dataset } from "../contract/dataset.js";
 import { computeIndicators, prepareIndicators } from "../indicators/index.js";
 import type { Intervention } from "../spread/index.js";
 import { reportQuestionTables } from "./reportQuestionTables.js";
+import { periodKindOf, periodOf } from "../contract/period.js";
 import type { ReportLang } from "./reportMessages.js";
 import type { ReportData } from "./reportSections.js";
 
@@ -43,7 +44,7 @@ export function prepareReportData(dataset: Dataset, options: PrepareReportOption
     minCount,
     ...(options.pool ? { pool: options.pool } : {}),
   });
-  const years = indicators.filter((r) => r.indicator === "admission_rate" && /^\d{4}$/.test(r.period)).map((r) => Number(r.period));
+  const years = indicators.filter((r) => r.indicator === "admission_rate" && periodKindOf(r.period) === "year").map((r) => periodOf(r.period).year);
   if (years.length === 0) throw new Error("the dataset has no admissions in any year covered by its population table");
   const firstYear = Math.min(...years);
   const lastYear = Math.max(...years);

@@ -35,6 +35,7 @@ import {
 } from "../charts/index.js";
 import { funnelPlotData } from "../compare/index.js";
 import type { Dataset } from "../contract/dataset.js";
+import { makePeriod, parsePeriod, periodFirstMonth, periodKindOf, periodLabel, periodOf, type PeriodKind } from "../contract/period.js";
 import { indicatorMessages, type IndicatorRow } from "../indicators/index.js";
 import { completePeriods, pChart, type SpcPhaseStart } from "../spc/index.js";
 import { interventionEffect, spreadFindingText, spreadMatrix, tripleAimStatus, type Intervention, type InterventionEffectRow } from "../spread/index.js";
@@ -80,8 +81,9 @@ interface Ctx {
   readonly warn: (message: string) => void;
 }
 
-const YEAR = /^\d{4}$/;
-const MONTH = /^\d{4}-\d{2}$/;
+const YEAR: PeriodKind = "year";
+const MONTH: PeriodKind = "month";
+const HALF: PeriodKind = "half";
 
 function measureFormat(indicator: string): ReportCellFormat {
   return indicator.startsWith("cost_per_citizen") ? "int" : "dec1";
@@ -113,8 +115,8 @@ function unitLabel(ctx: Ctx, r: Pick<IndicatorRow, "level" | "unit">): string {
   return r.unit;
 }
 
-function select(ctx: Ctx, indicator: string, group: string, levels: readonly IndicatorRow["level"][], period: RegExp): IndicatorRow[] {
-  return ctx.data.indicators.filter((r) => r.indicator === indicator && r.group === group && r.sex === "all" && levels.includes(r.level) && period.test(r.period));
+function select(ctx: Ctx, indicator: string, group: string, levels: readonly IndicatorRow["level"][], kind: PeriodKind): IndicatorRow[] {
+  return ctx.data.indicators.filter((r) => r.indicator === indicator && r.group === group && r.sex === "all" && levels.includes(r.level) && periodKindOf(r.period) === kind);
 }
 
 function clustersOf(rows: readonly IndicatorRow[]): string[] {
@@ -123,8 +125,8 @@ function clustersOf(rows: readonly IndicatorRow[]): string[] {
 
 /** "2016-H1" → "2016-01", "2016-H2" → "2016-07": half-years on the chart's time axis. */
 function halfYearAsMonth(period: string): string {
-  const m = /^(\d{4})-H([12])$/.exec(period);
-  return m ? `${m[1]}-${m[2] === "1" ? "01" : "07"}` : period;
+  const p = parsePeriod(period);
+  return p?.kind === "half" ? periodLabel(makePeriod("month", p.year, periodFirstMonth(p))) : period;
 }
 
 /** Runs a builder; a failure becomes a warning and no item. */
@@ -162,13 +164,13 @@ function wideTable(ctx: Ctx, rows: readonly IndicatorRow[], format: ReportCellFo
 function trendItem(ctx: Ctx, id: string, indicator: string, group: string, main: boolean): ReportChartItem | null {
   return attempt(ctx, id, (): ReportChartItem | null => {
     const halfYearly = indicator.startsWith("experience_positive");
-    const rows = select(ctx, indicator, group, ["region", "cluster"], halfYearly ? /^\d{4}-H[12]$/ : YEAR);
+    const rows = select(ctx, indicator, group, ["region", "cluster"], halfYearly ? HALF : YEAR);
     if (rows.length === 0) return null;
     const chartRows = halfYearly ? rows.map((r) => ({ ...r, period: halfYearAsMonth(r.period) })) : rows;
     const measure = ctx.t(measureKey(indicator));
     // The period of what is drawn: readmissions end a year early (the last year's discharges lack
     // 30 days of follow-up), and the footnote says so.
-    const years = rows.map((r) => Number(r.period.slice(0, 4)));
+    const years = rows.map((r) => periodOf(r.period).year);
     const drawnLast = Math.max(...years);
     const period = halfYearly ? ctx.period : `${Math.min(...years)}–${drawnLast}`;
     const notes = indicator === "readmission_30d" && drawnLast < ctx.data.lastYear ? [ctx.t("note.readmissionLastYear", { year: ctx.data.lastYear })] : [];
@@ -495,7 +497,7 @@ export function slug(text: string): string {
 function yearlyFromHalves(rows: readonly IndicatorRow[]): Map<string, Map<string, { value: number | null; suppressed: boolean }>> {
   const acc = new Map<string, Map<string, { num: number; den: number; suppressed: boolean }>>();
   for (const r of rows) {
-    const year = r.period.slice(0, 4);
+    const year = String(periodOf(r.period).year);
     const unit = r.level === "region" ? "\u0000region" : r.unit;
     const byYear = acc.get(unit) ?? new Map();
     acc.set(unit, byYear);
@@ -530,7 +532,7 @@ function tripleAimItem(ctx: Ctx, iv: Intervention, idBase: string): ReportChartI
     const out: TripleAimRow[] = [];
     for (const r of select(ctx, healthIndicator, health.group, ["region", "cluster"], YEAR).filter(keep))
       out.push({ dimension: "health", measure: ctx.t(measureKey(healthIndicator)), period: r.period, value: r.suppressed ? null : r.value, lower: r.suppressed ? null : r.lower, upper: r.suppressed ? null : r.upper, suppressed: r.suppressed, series: series(r) });
-    const exp = select(ctx, "experience_positive:patient_overall_satisfaction", "all", ["region", "cluster"], /^\d{4}-H[12]$/).filter(keep);
+    const exp = select(ctx, "experience_positive:patient_overall_satisfaction", "all", ["region", "cluster"], HALF).filter(keep);
     for (const [unit, byYear] of yearlyFromHalves(exp))
       for (const [year, v] of byYear)
         out.push({ dimension: "experience", measure: ctx.t("m.experience_positive"), period: year, value: v.value, suppressed: v.suppressed, series: unit === "\u0000region" ? ctx.t("val.region") : unit });
@@ -642,7 +644,7 @@ function interventionSection(ctx: Ctx, iv: Intervention): ReportSection {
           upper: r.upper,
         }));
         const events: EffectEventRow[] = (did?.eventStudy ?? []).map((e) => ({ eventTime: e.eventTime, kind: e.kind, value: e.rateRatio, lower: e.lower, upper: e.upper }));
-        const monthly = /^\d{4}-\d{2}$/.test(plotted.find((r) => r.start !== null)?.start ?? "");
+        const monthly = periodKindOf(plotted.find((r) => r.start !== null)?.start ?? "") === "month";
         const chart = effectChart(rows, events, {
           lang: ctx.lang,
           id,

@@ -10,10 +10,10 @@
  */
 import type { IndicatorRow } from "../indicators/index.js";
 import { SPREAD_INDICATOR_ALIASES } from "./interventionIndicatorRows.js";
-import { periodEndDate, periodStartDate } from "./periods.js";
+import { periodEndDate, periodKindOf, periodOf, periodOrdinal, periodStartDate, type PeriodKind } from "../contract/period.js";
 
 export type SeriesKind = "proportion" | "rate" | "amount";
-export type SeriesPeriodKind = "month" | "quarter" | "half" | "year";
+export type SeriesPeriodKind = PeriodKind;
 
 export interface SeriesPoint {
   readonly period: string;
@@ -35,22 +35,6 @@ export interface IndicatorSeriesSet {
   readonly multiplier: number;
   /** Series by cluster. */
   readonly byUnit: ReadonlyMap<string, readonly SeriesPoint[]>;
-}
-
-export function periodKindOf(label: string): SeriesPeriodKind | null {
-  if (/^\d{4}$/.test(label)) return "year";
-  if (/^\d{4}-Q[1-4]$/.test(label)) return "quarter";
-  if (/^\d{4}-H[12]$/.test(label)) return "half";
-  if (/^\d{4}-(0[1-9]|1[0-2])$/.test(label)) return "month";
-  return null;
-}
-
-export function periodOrdinal(label: string): number {
-  const y = Number(label.slice(0, 4));
-  if (label.length === 4) return y;
-  if (label[5] === "Q") return y * 4 + Number(label[6]) - 1;
-  if (label[5] === "H") return y * 2 + Number(label[6]) - 1;
-  return y * 12 + Number(label.slice(5, 7)) - 1;
 }
 
 const KIND_ORDER: readonly SeriesPeriodKind[] = ["month", "quarter", "half", "year"];
@@ -100,12 +84,13 @@ export function indicatorSeries(rows: readonly IndicatorRow[], indicator: string
   for (const [unit, periods] of cells) {
     const pts = [...periods.entries()]
       .map(([period, c]) => {
+        const p = periodOf(period);
         const value = c.parts === 1 ? c.value : c.num !== null && c.den !== null && c.den > 0 ? (c.num / c.den) * multiplier : null;
         return {
           period,
-          ordinal: periodOrdinal(period),
-          start: periodStartDate(period),
-          end: periodEndDate(period),
+          ordinal: periodOrdinal(p),
+          start: periodStartDate(p),
+          end: periodEndDate(p),
           numerator: c.num,
           denominator: c.den,
           value,

@@ -31,7 +31,7 @@ import { indicatorSeries } from "./analysisSeries.js";
 import type { IndicatorSeriesSet, SeriesPoint } from "./analysisSeries.js";
 import type { Intervention, TripleAimTarget } from "./interventionSchema.js";
 import { SPREAD_ANALYSIS_MESSAGES as M } from "./messages.js";
-import { periodStartDate } from "./periods.js";
+import { periodOf, periodStartDate } from "../contract/period.js";
 import type { TargetDirection, TripleAimTargetDimension } from "./vocabulary.js";
 
 export interface InterventionEffectOptions {
@@ -175,7 +175,7 @@ function effectsOfTarget(
   level: number,
   notes: string[],
 ): { rows: InterventionEffectRow[]; models: { its: Record<string, ItsResult>; did: StaggeredDidResult | null } } {
-  const from = periodStartDate(t.baseline.start);
+  const from = periodStartDate(periodOf(t.baseline.start));
   const monthly = set.periodKind === "month";
   const label = (p: SeriesPoint): string | number => (monthly ? p.period : p.ordinal);
   const periodsPerYear = PERIODS_PER_YEAR[set.periodKind];
@@ -285,7 +285,7 @@ function amountEffectOfTarget(
   level: number,
   notes: string[],
 ): { rows: InterventionEffectRow[]; result: AmountDidResult | null } {
-  const from = periodStartDate(t.baseline.start);
+  const from = periodStartDate(periodOf(t.baseline.start));
   const starts = new Map<string, string>();
   for (const a of iv.adoptions) if (a.municipality === undefined && !starts.has(a.cluster)) starts.set(a.cluster, a.start);
   const row = {

@@ -1,7 +1,7 @@
 /** `klynge indicators DIR --out FILE`: the tidy indicator table as CSV, JSON or Arrow. */
 
 import { extname } from "node:path";
-import { computeIndicators, indicatorColumns, INDICATOR_BOOLEAN_WORDS, INDICATOR_COLUMN_LABELS, type Level, type PeriodKind } from "../../indicators/index.js";
+import { computeIndicators, indicatorColumns, INDICATOR_BOOLEAN_WORDS, INDICATOR_COLUMN_LABELS, type Level, type IndicatorPeriodKind } from "../../indicators/index.js";
 import { writeTable, tableFormatOf } from "../../interop/index.js";
 import { isOwnTable } from "../../interop/isOwnTable.js";
 import { SafetyError } from "../../io/safetyMessages.js";
@@ -66,7 +66,7 @@ export async function indicatorsCommand(argv: readonly string[], lang: CliLang):
   const levels: Level[] = values.level
     ? values.level.split(",").map((l) => oneOf("level", l.trim(), LEVELS, "cluster"))
     : [...LEVELS];
-  const period: PeriodKind = oneOf("period", values.period, ["year", "quarter", "month"] as const, "year");
+  const period: IndicatorPeriodKind = oneOf("period", values.period, ["year", "quarter", "month"] as const, "year");
   const groups = values.group ? parseGroups(values.group) : ["all", "0-2", "65+"];
   const minCount = parseInteger("min-count", values["min-count"], 5);
   const registration = oneOf("registration", values.registration, ["harmonised", "as-registered"] as const, "harmonised");
