@@ -6,7 +6,7 @@
 import { parseDate } from "../contract/fields.js";
 import { parsePeriod, periodKindOf, periodStartDate } from "../contract/period.js";
 import { drawingPrecision } from "./drawingPrecision.js";
-import { chartLabel } from "./labels.js";
+import { chartLabel } from "../text/catalogue.js";
 import { formatChartNumber, type ChartLang } from "./locale.js";
 import { CHART_WIDTHS, GREYS, chartConfig, type ChartSize } from "./theme.js";
 

@@ -1,8 +1,8 @@
 // Re-exports of the charts layer: locale, labels, theme, builders, rendering.
 export { ChartLang, chartLocale, weekdayName, formatChartNumber } from "./locale.js";
 export type { ChartLocale, ChartNumberLocale, ChartTimeLocale } from "./locale.js";
-export { chartLabel, isChartLabelKey } from "./labels.js";
-export type { ChartLabelKey } from "./labels.js";
+export { chartLabel, isChartLabelKey } from "../text/catalogue.js";
+export type { ChartLabelKey } from "../text/catalogue.js";
 export { CHART_FONT, OKABE_ITO, CATEGORY_COLOURS, SPC_COLOURS, GREYS as CHART_GREYS, CHART_WIDTHS, chartConfig } from "./theme.js";
 export type { ChartSize } from "./theme.js";
 export { chartFootnote, frameChart, chartMeta } from "./chart.js";

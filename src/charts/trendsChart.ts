@@ -12,7 +12,7 @@ import type { IndicatorRow } from "../indicators/table.js";
 import { nextPeriod, parsePeriod, periodOf, periodStartDate } from "../contract/period.js";
 import { chartMeta, frameChart, periodFormat, periodStart, type Chart, type ChartOptions } from "./chart.js";
 import { ChartError } from "./chartError.js";
-import { chartLabel } from "./labels.js";
+import { chartLabel } from "../text/catalogue.js";
 import { GREYS, OKABE_ITO } from "./theme.js";
 
 /** One plotted row of the trends chart (the data behind it). */

@@ -1,5 +1,6 @@
 export * from "./time.js";
 export * from "./period.js";
+export * from "./note.js";
 export * from "./codes.js";
 export * from "./fields.js";
 export * from "./schemas/index.js";

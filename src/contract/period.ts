@@ -10,6 +10,7 @@
  *   formatPeriod(q!, "da");                    // "4. kvt. 2019"
  *   periodContains(parsePeriod("2019")!, q!);  // true
  */
+import type { Lang } from "./note.js";
 import { daysFromCivil, daysInMonth, formatDay } from "./time.js";
 
 /** Kinds of period, from the coarsest to the finest. */
@@ -195,8 +196,6 @@ export function periodDays(p: Period): number {
   return periodLastDay(p) - periodFirstDay(p) + 1;
 }
 
-/** Languages of user-visible text. */
-export type Lang = "da" | "en";
 
 const MONTH_NAMES: Readonly<Record<Lang, readonly string[]>> = {
   da: ["jan.", "feb.", "mar.", "apr.", "maj", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec."],

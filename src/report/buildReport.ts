@@ -22,7 +22,7 @@ import { withAtomicDirectory } from "./atomicOutput.js";
 import { maskStrings } from "./maskStrings.js";
 import { prepareReportData } from "./prepareReportData.js";
 import { reportHtml, trimSvgNumbers } from "./reportHtml.js";
-import { reportText, type ReportLang, type ReportTextKey } from "./reportMessages.js";
+import { reportText, type ReportLang, type ReportTextKey } from "../text/catalogue.js";
 import { reportSections } from "./reportSections.js";
 import type { ReportChartItem, ReportProgress, ReportTableItem } from "./reportTypes.js";
 

@@ -10,7 +10,7 @@ import { computeIndicators, prepareIndicators } from "../indicators/index.js";
 import type { Intervention } from "../spread/index.js";
 import { reportQuestionTables } from "./reportQuestionTables.js";
 import { periodKindOf, periodOf } from "../contract/period.js";
-import type { ReportLang } from "./reportMessages.js";
+import type { ReportLang } from "../text/catalogue.js";
 import type { ReportData } from "./reportSections.js";
 
 export interface PrepareReportOptions {

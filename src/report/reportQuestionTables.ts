@@ -10,7 +10,7 @@
 import type { AgeSexRow, HeatmapRow, ReferralRow } from "../charts/index.js";
 import { REFERRAL_SOURCES } from "../contract/codes.js";
 import type { IndicatorRow } from "../indicators/index.js";
-import type { ReportLang } from "./reportMessages.js";
+import type { ReportLang } from "../text/catalogue.js";
 
 export interface ReportQuestionOptions {
   /** Calendar year shown. */

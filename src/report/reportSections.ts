@@ -41,7 +41,7 @@ import { completePeriods, pChart, type SpcPhaseStart } from "../spc/index.js";
 import { interventionEffect, spreadFindingText, spreadMatrix, tripleAimStatus, type Intervention, type InterventionEffectRow } from "../spread/index.js";
 import type { ReportQuestionTables } from "./reportQuestionTables.js";
 import { adopterName, programmeSection, spreadAnalysisItems, spreadIntro, spreadRecordItems } from "./spreadSections.js";
-import { isReportTextKey, reportText, type ReportLang, type ReportTextKey } from "./reportMessages.js";
+import { isReportTextKey, noteText, reportText, type ReportLang, type ReportTextKey } from "../text/catalogue.js";
 import type { ReportCellFormat, ReportTable, ReportTableColumn } from "./reportTable.js";
 import type { ReportChartItem, ReportItem, ReportSection, ReportTableItem } from "./reportTypes.js";
 
@@ -474,7 +474,7 @@ function spcItems(ctx: Ctx, skipped: string[]): ReportChartItem[] {
         ],
         rows: result.phases.map((p) => ({ phase: p.phase, firstPeriod: p.firstPeriod, lastPeriod: p.lastPeriod, centre: p.centre, signals: p.signals })),
       };
-      return { kind: "chart", id, chart, main: phases.length > 0, csv: chart.data, table, notes: [...completed.warnings] };
+      return { kind: "chart", id, chart, main: phases.length > 0, csv: chart.data, table, notes: completed.warnings.map((n) => noteText(n, ctx.lang)) };
     });
     if (item) out.push(item);
   }

@@ -28,7 +28,7 @@ import {
   type Intervention,
   type TimelineEvent,
 } from "../spread/index.js";
-import { isReportTextKey, type ReportLang, type ReportTextKey } from "./reportMessages.js";
+import { isReportTextKey, type ReportLang, type ReportTextKey } from "../text/catalogue.js";
 import type { ReportTableColumn } from "./reportTable.js";
 import type { ReportChartItem, ReportItem, ReportSection, ReportTableItem } from "./reportTypes.js";
 

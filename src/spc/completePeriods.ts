@@ -12,7 +12,7 @@
  */
 import { PERIOD_LABEL_EXAMPLE, parsePeriod, periodFromOrdinal, periodLabel, periodOrdinal, type PeriodKind } from "../contract/period.js";
 import type { SpcInputPoint } from "./spcInput.js";
-import { spcMessages } from "./messages.js";
+import { spcMessages, type SpcNote } from "./messages.js";
 import { SpcError } from "./spcError.js";
 
 /** Kinds of series completePeriods fills (half-years too). */
@@ -21,7 +21,7 @@ export type SpcPeriodKind = PeriodKind;
 export interface CompletedPeriods {
   readonly points: SpcInputPoint[];
   readonly inserted: readonly string[];
-  readonly warnings: readonly string[];
+  readonly warnings: readonly SpcNote[];
 }
 
 function ordinal(kind: SpcPeriodKind, period: string): number {
