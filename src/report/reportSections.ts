@@ -35,6 +35,7 @@ import {
 } from "../charts/index.js";
 import { funnelPlotData } from "../compare/index.js";
 import type { Dataset } from "../contract/dataset.js";
+import type { Note } from "../contract/note.js";
 import { makePeriod, parsePeriod, periodFirstMonth, periodKindOf, periodLabel, periodOf, type PeriodKind } from "../contract/period.js";
 import { indicatorMessages, type IndicatorRow } from "../indicators/index.js";
 import { completePeriods, pChart, type SpcPhaseStart } from "../spc/index.js";
@@ -602,6 +603,20 @@ function effectSectionNotes(ctx: Ctx, rows: readonly InterventionEffectRow[]): s
   return out;
 }
 
+/** A target as readers know it: its measure and population group (a target's id is never a label). */
+function targetLabel(ctx: Ctx, iv: Intervention, id: string): string {
+  const t = iv.targets.find((x) => x.id === id);
+  return t === undefined ? id : `${ctx.t(measureKey(t.indicator))}, ${groupText(ctx, t.group)}`;
+}
+
+/** A spread-layer note in words, its target and indicator ids shown as the measure readers know. */
+function spreadNoteText(ctx: Ctx, iv: Intervention, n: Note): string {
+  const values = { ...n.values };
+  if (typeof values.target === "string") values.target = targetLabel(ctx, iv, values.target);
+  if (typeof values.indicator === "string") values.indicator = ctx.t(measureKey(values.indicator));
+  return noteText({ code: n.code, values }, ctx.lang);
+}
+
 function interventionSection(ctx: Ctx, iv: Intervention): ReportSection {
   const idBase = slug(iv.id);
   if (iv.kind === "programme") return programmeSection(ctx, iv, ctx.data.interventions, idBase);
@@ -685,7 +700,7 @@ function interventionSection(ctx: Ctx, iv: Intervention): ReportSection {
           preTrend: r.preTrend === null ? null : `${r.preTrend.rateRatio} (${r.preTrend.lower}–${r.preTrend.upper})`,
           assumption: r.assumption === null ? null : r.assumption.code,
         })),
-        notes: effect.notes,
+        notes: effect.notes.map((n) => spreadNoteText(ctx, iv, n)),
         table: {
           columns: [
             { key: "target", label: ctx.t("col.target"), format: "text" },
@@ -697,7 +712,7 @@ function interventionSection(ctx: Ctx, iv: Intervention): ReportSection {
             { key: "effect", label: ctx.t("col.effect"), format: "text" },
           ],
           rows: effect.rows.map((r) => ({
-            target: r.target,
+            target: targetLabel(ctx, iv, r.target),
             unit: effectUnitLabel(ctx, r),
             method: ctx.t(`val.${r.method}` as ReportTextKey),
             rateRatio: r.rateRatio,
@@ -718,11 +733,7 @@ function interventionSection(ctx: Ctx, iv: Intervention): ReportSection {
         id: `triple-aim-status-${idBase}`,
         title: ctx.t("t.statusTable"),
         csv: status.rows.map((r) => ({ ...r, spcRules: r.spcRules.join("; ") })),
-        notes: status.findings.map((f) => {
-          const t = iv.targets.find((x) => x.id === f.target);
-          const label = t === undefined ? f.target : `${ctx.t(measureKey(t.indicator))}, ${groupText(ctx, t.group)}`;
-          return spreadFindingText({ ...f, target: label }, ctx.lang) + ".";
-        }),
+        notes: status.findings.map((f) => spreadFindingText({ ...f, target: targetLabel(ctx, iv, f.target) }, ctx.lang) + "."),
         table: {
           columns: [
             { key: "target", label: ctx.t("col.target"), format: "text" },

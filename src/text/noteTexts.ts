@@ -24,6 +24,12 @@ export const NOTE_DA = {
   "spc.note.conflict": "Punkter markeret af regler, der peger i hver sin retning: {periods}; reglen med højest prioritet afgør farven.",
   "spc.note.tight": "snævre",
   "spc.note.wide": "brede",
+  // Spread model (src/spread/interventionEffect.ts); {target} and {indicator} are shown as the target's measure
+  "spread.note.noIndicator": "{target}: indikatortabellen har ingen rækker på klyngeniveau for {indicator}, gruppe {group}.",
+  "spread.note.yearlyStart": "{target}, {unit}: data er ikke månedlige, så indførelsen {start} tæller fra den første hele periode, {first}.",
+  "spread.note.effectAmount":
+    "{target}: et beløb, ikke en optælling — forskudt difference-in-differences på log-beløbet pr. borger, vist som forholdet mellem beløb (0,97 = 3 % lavere end forventet); ingen afbrudt tidsserie pr. klynge.",
+  "spread.note.effectAmountPartial": "{target}, {unit}: {periods} ligger dels før og dels efter starten og er udeladt af sammenligningen af beløb.",
 };
 
 export type NoteTextKey = keyof typeof NOTE_DA;
@@ -46,4 +52,9 @@ export const NOTE_EN: Record<NoteTextKey, string> = {
   "spc.note.conflict": "Points flagged by rules pointing in opposite directions: {periods}; the highest-priority rule decides the colour.",
   "spc.note.tight": "tight",
   "spc.note.wide": "wide",
+  "spread.note.noIndicator": "{target}: the indicator table has no cluster-level rows of {indicator} for group {group}.",
+  "spread.note.yearlyStart": "{target}, {unit}: the data are not monthly, so the adoption of {start} counts from the first whole period, {first}.",
+  "spread.note.effectAmount":
+    "{target}: an amount, not a count — staggered difference-in-differences on the log amount per citizen, reported as a ratio of amounts (0.97 = 3 % lower than expected); no per-cluster interrupted time series.",
+  "spread.note.effectAmountPartial": "{target}, {unit}: {periods} partly before and partly after the start, left out of the amount comparison.",
 };
