@@ -18,3 +18,17 @@ export { defaultFocusGroups, defaultPreventableGroups } from "./diagnosisGroupFi
 export { indicatorMessages } from "./messages.js";
 export * from "./questionTables.js";
 export * from "./registrationPractice.js";
+export {
+  INDICATOR_DESCRIPTORS,
+  describeIndicator,
+  indicatorDescriptor,
+  describeIndicators,
+  indicatorFamily,
+  ownIndicatorDescriptor,
+  type IndicatorDescriptor,
+  type IndicatorKind,
+  type BetterDirection,
+  type IndicatorDimension,
+  type IndicatorTableDescriptor,
+  type PresentIndicator,
+} from "./descriptor.js";

@@ -1,4 +1,5 @@
 import { admissionCube, readmissionPeriodOk, releaseCubes } from "./eventCubes.js";
+import { indicatorDescriptor } from "./descriptor.js";
 import { buildIndicatorRows } from "./buildIndicatorRows.js";
 import { contextOf, type IndicatorInput } from "./contextOf.js";
 import type { IndicatorOptions } from "./indicatorOptions.js";
@@ -24,7 +25,7 @@ export function readmission30d(input: IndicatorInput, options: IndicatorOptions 
     kind: "proportion",
     numerator,
     denominator,
-    multiplier: 100,
+    multiplier: indicatorDescriptor("readmission_30d").multiplier,
     periodOk: readmissionPeriodOk(ctx, windowDays),
   });
   releaseCubes(ctx, numerator, denominator);

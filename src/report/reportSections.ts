@@ -36,8 +36,8 @@ import {
 import { funnelPlotData } from "../compare/index.js";
 import type { Dataset } from "../contract/dataset.js";
 import type { Note } from "../contract/note.js";
-import { makePeriod, parsePeriod, periodFirstMonth, periodKindOf, periodLabel, periodOf, type PeriodKind } from "../contract/period.js";
-import { indicatorMessages, type IndicatorRow } from "../indicators/index.js";
+import { makePeriod, nextPeriod, parsePeriod, periodFirstMonth, periodKindOf, periodLabel, periodOf, type PeriodKind } from "../contract/period.js";
+import { indicatorDescriptor, indicatorMessages, type IndicatorRow } from "../indicators/index.js";
 import { completePeriods, pChart, type SpcPhaseStart } from "../spc/index.js";
 import { interventionEffect, spreadFindingText, spreadMatrix, tripleAimStatus, type Intervention, type InterventionEffectRow } from "../spread/index.js";
 import type { ReportQuestionTables } from "./reportQuestionTables.js";
@@ -315,7 +315,7 @@ function latestYear(ctx: Ctx, indicator: string, group: string, level: Indicator
   return years.length === 0 ? null : years.reduce((a, b) => (a > b ? a : b));
 }
 
-function funnelItem(ctx: Ctx, id: string, indicator: string, group: string, type: "proportion" | "rate"): ReportChartItem | null {
+function funnelItem(ctx: Ctx, id: string, indicator: string, group: string): ReportChartItem | null {
   return attempt(ctx, id, (): ReportChartItem | null => {
     const year = latestYear(ctx, indicator, group, "municipality");
     if (year === null) return null;
@@ -323,7 +323,10 @@ function funnelItem(ctx: Ctx, id: string, indicator: string, group: string, type
     const usable = rows.filter((r) => !r.suppressed && r.numerator !== null && r.denominator !== null && r.denominator > 0);
     const excluded = rows.filter((r) => !usable.includes(r)).map((r) => unitLabel(ctx, r));
     if (usable.length < 2) return null;
-    const multiplier = type === "proportion" ? 1 : 1000;
+    // The indicator's kind and scale from its descriptor; the funnel draws proportions as shares (its own scale).
+    const described = indicatorDescriptor(indicator);
+    const type = described.kind === "proportion" ? "proportion" : "rate";
+    const multiplier = type === "proportion" ? 1 : described.multiplier;
     const result = funnelPlotData(
       usable.map((r) => ({ unit: unitLabel(ctx, r), numerator: r.numerator as number, denominator: r.denominator as number })),
       { type, multiplier, overdispersion: true },
@@ -421,8 +424,8 @@ function caterpillarItem(ctx: Ctx, id: string, indicator: string, group: string)
 /** First month label on or after an ISO date. */
 function monthOnOrAfter(date: string): string {
   const [y, m, d] = date.split("-").map(Number);
-  if (d === 1) return `${y}-${String(m).padStart(2, "0")}`;
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`;
+  const month = makePeriod("month", y, m);
+  return periodLabel(d === 1 ? month : nextPeriod(month));
 }
 
 /** Fewest months with a (not suppressed) value for an SPC chart to be drawn (Anhøj rules need ≥ 12 useful points). */
@@ -454,7 +457,8 @@ function spcItems(ctx: Ctx, skipped: string[]): ReportChartItem[] {
           phases.push({ start, label: iv.name });
         }
       phases.sort((a, b) => a.start.localeCompare(b.start));
-      const result = pChart(completed.points, { improvement: "decrease", phases, multiplier: 100, firstPhaseLabel: ctx.t("t.phaseBefore") });
+      const described = indicatorDescriptor("readmission_30d");
+      const result = pChart(completed.points, { improvement: described.better, phases, multiplier: described.multiplier, firstPhaseLabel: ctx.t("t.phaseBefore") });
       const chart = spcChart(result, {
         lang: ctx.lang,
         id,
@@ -869,7 +873,7 @@ export function reportSections(data: ReportData, options: ReportSectionOptions =
     dimension: "comparison",
     title: t("sec.funnel"),
     intro: [t("intro.funnel")],
-    items: compact([funnelItem(ctx, "funnel-readmission-65", "readmission_30d", "65+", "proportion"), funnelItem(ctx, "funnel-preventable-65", "preventable_admission_rate", "65+", "rate")]),
+    items: compact([funnelItem(ctx, "funnel-readmission-65", "readmission_30d", "65+"), funnelItem(ctx, "funnel-preventable-65", "preventable_admission_rate", "65+")]),
   });
   add({
     id: "sec-caterpillar",

@@ -8,7 +8,7 @@
  * rows named `<id>:<part>` (e.g. experience_positive:<measure>) are pooled by summing their
  * numerators and denominators.
  */
-import type { IndicatorRow } from "../indicators/index.js";
+import { describeIndicator, ownIndicatorDescriptor, type IndicatorRow } from "../indicators/index.js";
 import { SPREAD_INDICATOR_ALIASES } from "./interventionIndicatorRows.js";
 import { periodEndDate, periodKindOf, periodOf, periodOrdinal, periodStartDate, type PeriodKind } from "../contract/period.js";
 
@@ -52,21 +52,10 @@ export function indicatorSeries(rows: readonly IndicatorRow[], indicator: string
   if (periodKind === undefined) return null;
   mine = mine.filter((r) => periodKindOf(r.period) === periodKind);
 
-  // Scale and kind: from the rows themselves.
-  let multiplier = 1;
-  for (const r of mine) {
-    if (r.value !== null && r.numerator !== null && r.denominator !== null && r.numerator > 0 && r.denominator > 0) {
-      const m = r.value / (r.numerator / r.denominator);
-      multiplier = 10 ** Math.round(Math.log10(m));
-      break;
-    }
-  }
-  const method = mine.find((r) => r.method)?.method ?? "";
-  const kind: SeriesKind = method.startsWith("wilson")
-    ? "proportion"
-    : mine.every((r) => r.lower === null && r.upper === null)
-      ? "amount"
-      : "rate";
+  // Scale and kind: from the indicator's descriptor (a user's own indicator: ownIndicatorDescriptor).
+  const described = describeIndicator(mine[0].indicator) ?? ownIndicatorDescriptor(mine);
+  const multiplier = described.multiplier;
+  const kind: SeriesKind = described.kind === "ratio" ? "rate" : described.kind;
 
   const cells = new Map<string, Map<string, { num: number | null; den: number | null; value: number | null; parts: number }>>();
   for (const r of mine) {

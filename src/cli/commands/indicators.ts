@@ -1,7 +1,7 @@
 /** `klynge indicators DIR --out FILE`: the tidy indicator table as CSV, JSON or Arrow. */
 
 import { extname } from "node:path";
-import { computeIndicators, indicatorColumns, INDICATOR_BOOLEAN_WORDS, INDICATOR_COLUMN_LABELS, type Level, type IndicatorPeriodKind } from "../../indicators/index.js";
+import { computeIndicators, describeIndicators, indicatorColumns, INDICATOR_BOOLEAN_WORDS, INDICATOR_COLUMN_LABELS, type Level, type IndicatorPeriodKind } from "../../indicators/index.js";
 import { writeTable, tableFormatOf } from "../../interop/index.js";
 import { isOwnTable } from "../../interop/isOwnTable.js";
 import { SafetyError } from "../../io/safetyMessages.js";
@@ -93,9 +93,11 @@ export async function indicatorsCommand(argv: readonly string[], lang: CliLang):
     ...(values.pool ? { pool: parsePool(values.pool) } : {}),
     ...(values.standardise ? { standardise: { direct: "esp2013" as const, indirect: true } } : {}),
   });
+  const columns = indicatorColumns(values.standardise === true);
   writeTable(rows, values.out, {
     csvVariant: values.excel ? "excel-da" : "standard",
-    columns: indicatorColumns(values.standardise === true),
+    columns,
+    metadata: describeIndicators(rows, columns),
     ...(values.excel ? { csv: { decimals: 2, headers: INDICATOR_COLUMN_LABELS.da, booleans: INDICATOR_BOOLEAN_WORDS.da } } : {}),
   });
   const suppressed = rows.filter((r) => r.suppressed).length;
