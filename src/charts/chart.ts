@@ -3,6 +3,7 @@
  * The vega-lite spec is self-contained (data inline, locale and font in its config) so it renders
  * anywhere; `data` is the table behind the chart (for CSV export); `meta` names the chart.
  */
+import { minCountOf } from "../indicators/indicatorOptions.js";
 import { parseDate } from "../contract/fields.js";
 import { parsePeriod, periodKindOf, periodStartDate } from "../contract/period.js";
 import { drawingPrecision } from "./drawingPrecision.js";
@@ -69,7 +70,7 @@ export function chartFootnote(options: ChartOptions, methodNotes: readonly strin
   if (options.period) parts.push(chartLabel(lang, "foot.period", { period: options.period }));
   if (options.definition) parts.push(chartLabel(lang, "foot.definition", { definition: stripDot(options.definition) }));
   for (const note of [...methodNotes, ...(options.notes ?? [])]) if (note) parts.push(note);
-  parts.push(chartLabel(lang, "foot.suppression", { min: options.suppressionMin ?? 5 }));
+  parts.push(chartLabel(lang, "foot.suppression", { min: minCountOf(options.suppressionMin) }));
   return parts.join(" ");
 }
 

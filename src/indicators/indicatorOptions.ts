@@ -63,6 +63,14 @@ export interface ResolvedOptions {
   readonly pool: ReadonlyMap<number, number>;
 }
 
+/** The suppression threshold when none is given: counts below 5 are hidden (the one default of klynge). */
+export const DEFAULT_MIN_COUNT = 5;
+
+/** The suppression threshold of an option: the given one, or {@link DEFAULT_MIN_COUNT}. */
+export function minCountOf(minCount: number | undefined): number {
+  return minCount ?? DEFAULT_MIN_COUNT;
+}
+
 export function resolveOptions(o: IndicatorOptions): ResolvedOptions {
   const levels = o.levels ?? ["region", "cluster", "municipality"];
   for (const l of levels) if (l !== "region" && l !== "cluster" && l !== "municipality") throw new RangeError(indicatorMessages.badLevel(String(l)));
@@ -70,7 +78,7 @@ export function resolveOptions(o: IndicatorOptions): ResolvedOptions {
   for (const p of periods) if (p !== "year" && p !== "quarter" && p !== "month") throw new RangeError(indicatorMessages.badPeriod(String(p)));
   const groups = o.groups ?? ["all", "0-2", "65+"];
   for (const g of groups) parseAgeGroup(g);
-  const minCount = o.minCount ?? 5;
+  const minCount = minCountOf(o.minCount);
   if (!Number.isInteger(minCount) || minCount < 0) throw new RangeError(indicatorMessages.badMinCount(minCount));
   const pool = new Map<number, number>();
   for (const [member, host] of Object.entries(o.pool ?? {})) {

@@ -9,6 +9,7 @@
  * when the whole job has succeeded (withAtomicDirectory): an interrupted or failed run leaves the
  * previous report intact, and the error names the step that failed.
  */
+import { minCountOf } from "../indicators/indicatorOptions.js";
 import { existsSync, statSync, writeFileSync, mkdirSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { renderPdf, renderPng, renderSvg, type Chart } from "../charts/index.js";
@@ -124,7 +125,7 @@ export async function buildReport(dataDir: string, options: BuildReportOptions =
   validate(options, lang);
   const t = (key: ReportTextKey, params?: Readonly<Record<string, string | number>>) => reportText(lang, key, params);
   const outDir = resolve(options.outDir ?? "report");
-  const minCount = options.minCount ?? 5;
+  const minCount = minCountOf(options.minCount);
   const formats = new Set<ReportFormat>(options.formats ?? ["svg", "png", "pdf"]);
   formats.add("svg");
   const dpi = options.dpi ?? 300;

@@ -5,6 +5,7 @@
  * and the data group's question tables for the latest year (computed by the indicator engine, with
  * the same suppression as every other table). Stays are computed once and shared.
  */
+import { minCountOf } from "../indicators/indicatorOptions.js";
 import type { Dataset } from "../contract/dataset.js";
 import { computeIndicators, prepareIndicators } from "../indicators/index.js";
 import type { Intervention } from "../spread/index.js";
@@ -29,7 +30,7 @@ export interface PrepareReportOptions {
  * @example const data = prepareReportData(await loadDataset("data/demo"), { minCount: 5 });
  */
 export function prepareReportData(dataset: Dataset, options: PrepareReportOptions = {}): ReportData {
-  const minCount = options.minCount ?? 5;
+  const minCount = minCountOf(options.minCount);
   options.onStep?.("indicators");
   const ctx = prepareIndicators(dataset, { period: ["year", "month"], sexes: ["all"], groups: ["all", "0-2", "65+"], minCount, ...(options.pool ? { pool: options.pool } : {}) });
   const indicators = computeIndicators(ctx);

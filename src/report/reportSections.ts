@@ -37,7 +37,7 @@ import { funnelPlotData } from "../compare/index.js";
 import type { Dataset } from "../contract/dataset.js";
 import type { Note } from "../contract/note.js";
 import { makePeriod, nextPeriod, parsePeriod, periodFirstMonth, periodKindOf, periodLabel, periodOf, type PeriodKind } from "../contract/period.js";
-import { indicatorDescriptor, indicatorMessages, type IndicatorRow } from "../indicators/index.js";
+import { indicatorDescriptor, indicatorMessages, minCountOf, type IndicatorRow } from "../indicators/index.js";
 import { completePeriods, pChart, type SpcPhaseStart } from "../spc/index.js";
 import { interventionEffect, spreadFindingText, spreadMatrix, tripleAimStatus, type Intervention, type InterventionEffectRow } from "../spread/index.js";
 import type { ReportQuestionTables } from "./reportQuestionTables.js";
@@ -830,7 +830,7 @@ export function reportSections(data: ReportData, options: ReportSectionOptions =
   const ctx: Ctx = {
     data,
     lang,
-    minCount: options.minCount ?? 5,
+    minCount: minCountOf(options.minCount),
     t,
     period: `${data.firstYear}–${data.lastYear}`,
     regionName: "region",

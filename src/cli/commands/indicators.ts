@@ -1,7 +1,7 @@
 /** `klynge indicators DIR --out FILE`: the tidy indicator table as CSV, JSON or Arrow. */
 
 import { extname } from "node:path";
-import { computeIndicators, describeIndicators, indicatorColumns, INDICATOR_BOOLEAN_WORDS, INDICATOR_COLUMN_LABELS, type Level, type IndicatorPeriodKind } from "../../indicators/index.js";
+import { computeIndicators, DEFAULT_MIN_COUNT, describeIndicators, indicatorColumns, INDICATOR_BOOLEAN_WORDS, INDICATOR_COLUMN_LABELS, type Level, type IndicatorPeriodKind } from "../../indicators/index.js";
 import { writeTable, tableFormatOf } from "../../interop/index.js";
 import { isOwnTable } from "../../interop/isOwnTable.js";
 import { SafetyError } from "../../io/safetyMessages.js";
@@ -68,7 +68,7 @@ export async function indicatorsCommand(argv: readonly string[], lang: CliLang):
     : [...LEVELS];
   const period: IndicatorPeriodKind = oneOf("period", values.period, ["year", "quarter", "month"] as const, "year");
   const groups = values.group ? parseGroups(values.group) : ["all", "0-2", "65+"];
-  const minCount = parseInteger("min-count", values["min-count"], 5);
+  const minCount = parseInteger("min-count", values["min-count"], DEFAULT_MIN_COUNT);
   const registration = oneOf("registration", values.registration, ["harmonised", "as-registered"] as const, "harmonised");
   const encoding = oneOf("encoding", values.encoding, TEXT_ENCODINGS, "auto");
 
