@@ -17,12 +17,12 @@ import { DEMO_INTERVENTIONS, REPO } from "./fixture.js";
 /** Words that are English and not Danish. */
 const ENGLISH = ["the", "and", "of", "with", "from", "which", "are", "is", "was", "were", "has", "this", "that", "these", "not", "only", "none", "between", "where", "when", "than", "been", "because", "target", "targets", "adopting", "units", "baseline", "missing", "periods", "limits", "points", "phase", "met", "estimate", "cluster", "clusters"];
 /** Words that are Danish and not English. */
-const DANISH = ["og", "af", "til", "ikke", "på", "er", "det", "som", "fra", "ved", "eller", "efter", "før", "mellem", "hvor", "indlæggelser", "borgere", "andel", "klynge", "klynger", "ingen", "også", "samt", "mål", "indsatsen"];
+const DANISH = ["og", "af", "til", "ikke", "på", "er", "det", "som", "fra", "ved", "eller", "efter", "før", "mellem", "hvor", "indlæggelser", "borgere", "andel", "klynger", "ingen", "også", "samt", "mål", "indsatsen"];
 
-/** The text a reader sees: text nodes (HTML and inline SVG), alt and aria-label; script and style left out. */
+/** The text a reader sees: text nodes (HTML and inline SVG) and alt/title texts; script and style left out (vega's generated aria-labels are not checked). */
 export function visibleText(html: string): string[] {
   const s = html.replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1>/g, " ");
-  const attrs = [...s.matchAll(/\s(?:alt|aria-label|title)="([^"]*)"/g)].map((m) => m[1]);
+  const attrs = [...s.matchAll(/\s(?:alt|title)="([^"]*)"/g)].map((m) => m[1]);
   const text = s.replace(/<[^>]+>/g, "\n");
   const decode = (t: string) => t.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
   return [...text.split("\n"), ...attrs].map((l) => decode(l).trim()).filter((l) => l !== "");
@@ -56,8 +56,15 @@ function interventionStrings(dir: string): string[] {
   return out.filter((s) => s.length >= 4).sort((a, b) => b.length - a.length);
 }
 
+/** Lines that quote the users' own text (a run of 3 words of an intervention file, also when a chart wrapped it) are left out. */
 function withoutQuoted(lines: readonly string[], quoted: readonly string[]): string[] {
-  return lines.map((l) => quoted.reduce((acc, q) => (acc.includes(q) ? acc.split(q).join(" ") : acc), l));
+  const norm = (t: string) => ` ${t.toLowerCase().split(/[^a-zæøå0-9]+/).filter((w) => w !== "").join(" ")} `;
+  const corpus = quoted.map(norm).join("|");
+  return lines.filter((l) => {
+    const w = norm(l).trim().split(" ");
+    for (let i = 0; i + 3 <= w.length; i++) if (corpus.includes(` ${w.slice(i, i + 3).join(" ")} `)) return false;
+    return true;
+  });
 }
 
 /** Ids of interventions, targets, kernel elements and keys: never a label. */
