@@ -61,6 +61,10 @@ export interface ResolvedOptions {
   readonly regionName: string;
   /** Pooled municipality code → the code it is published with. */
   readonly pool: ReadonlyMap<number, number>;
+  /** Levels of the question tables (default region and cluster). */
+  readonly questionLevels: readonly Level[];
+  /** Days of follow-up of a readmission (the stays option windowDays, default 30), whole days. */
+  readonly windowDays: number;
 }
 
 /** The suppression threshold when none is given: counts below 5 are hidden (the one default of klynge). */
@@ -100,5 +104,7 @@ export function resolveOptions(o: IndicatorOptions): ResolvedOptions {
     indirect: o.standardise?.indirect ?? false,
     regionName: o.regionName ?? "region",
     pool,
+    questionLevels: o.questionLevels ?? ["region", "cluster"],
+    windowDays: Math.ceil(o.stays?.windowDays ?? 30),
   };
 }

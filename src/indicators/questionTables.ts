@@ -50,7 +50,7 @@ interface Table {
 
 export function questionTables(input: IndicatorInput, options: QuestionOptions = {}): IndicatorRow[] {
   const ctx = contextOf(input, options);
-  const opts = ctx.options.questionLevels ?? options.questionLevels ?? ["region", "cluster"];
+  const opts = ctx.resolved.questionLevels;
   const { stays, admissions } = ctx.computed;
   const contacts = ctx.dataset.contacts;
   const M = ctx.muniCodes.length;

@@ -17,7 +17,7 @@ import type { IndicatorRow } from "./table.js";
 export function readmission30d(input: IndicatorInput, options: IndicatorOptions = {}): IndicatorRow[] {
   const ctx = contextOf(input, options);
   const a = ctx.computed.admissions;
-  const windowDays = Math.ceil(ctx.options.stays?.windowDays ?? 30);
+  const windowDays = ctx.resolved.windowDays;
   const numerator = admissionCube(ctx, { keep: (j) => a.readmitted[j] === 1, on: "end" });
   const denominator = admissionCube(ctx, { keep: (j) => a.index[j] === 1, on: "end" });
   const rows = buildIndicatorRows(ctx, {
