@@ -325,6 +325,15 @@ export const REPORT_DA = {
   "warn.interventions": "Indsatsbeskrivelserne kunne ikke læses: {message}",
   "warn.section": "Afsnittet «{section}» blev udeladt: {message}",
   "warn.chart": "Figuren {id} blev udeladt: {message}",
+  // referral sources (the question tables)
+  "referral.gp": "Egen læge",
+  "referral.out_of_hours": "Lægevagt",
+  "referral.nursing_home": "Plejehjem",
+  "referral.emergency_call": "Ambulance (112)",
+  "referral.hospital": "Andet sygehus/afdeling",
+  "referral.self": "Selvhenvendt",
+  "referral.other": "Anden",
+  "referral.unknown": "Ikke oplyst",
 } as const;
 
 export type ReportTextKey = keyof typeof REPORT_DA;
@@ -638,4 +647,12 @@ export const REPORT_EN: Record<ReportTextKey, string> = {
   "warn.interventions": "The intervention descriptions could not be read: {message}",
   "warn.section": "The section \"{section}\" was left out: {message}",
   "warn.chart": "The chart {id} was left out: {message}",
+  "referral.gp": "General practice",
+  "referral.out_of_hours": "Out-of-hours doctor",
+  "referral.nursing_home": "Nursing home",
+  "referral.emergency_call": "Ambulance (112)",
+  "referral.hospital": "Other hospital/ward",
+  "referral.self": "Self-referred",
+  "referral.other": "Other",
+  "referral.unknown": "Not given",
 };
