@@ -4,7 +4,7 @@
  * "suppressed" at the centre line (never as a 0-length bar).
  */
 import { bodyWidth, chartMeta, frameChart, type Chart, type ChartOptions } from "./chart.js";
-import { chartLabel } from "./labels.js";
+import { chartLabel } from "../text/catalogue.js";
 import { GREYS, OKABE_ITO } from "./theme.js";
 
 /** One age group × sex cell. */

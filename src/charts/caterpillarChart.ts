@@ -5,7 +5,7 @@
  * Method: interval plots of institutional comparison (Spiegelhalter 2005, "caterpillar plot").
  */
 import { bodyWidth, chartMeta, frameChart, type Chart, type ChartOptions } from "./chart.js";
-import { chartLabel } from "./labels.js";
+import { chartLabel } from "../text/catalogue.js";
 import { GREYS, OKABE_ITO } from "./theme.js";
 
 /** One unit of a caterpillar plot. */

@@ -3,8 +3,11 @@
  * The vega-lite spec is self-contained (data inline, locale and font in its config) so it renders
  * anywhere; `data` is the table behind the chart (for CSV export); `meta` names the chart.
  */
+import { minCountOf } from "../indicators/indicatorOptions.js";
+import { parseDate } from "../contract/fields.js";
+import { parsePeriod, periodKindOf, periodStartDate } from "../contract/period.js";
 import { drawingPrecision } from "./drawingPrecision.js";
-import { chartLabel } from "./labels.js";
+import { chartLabel } from "../text/catalogue.js";
 import { formatChartNumber, type ChartLang } from "./locale.js";
 import { CHART_WIDTHS, GREYS, chartConfig, type ChartSize } from "./theme.js";
 
@@ -67,7 +70,7 @@ export function chartFootnote(options: ChartOptions, methodNotes: readonly strin
   if (options.period) parts.push(chartLabel(lang, "foot.period", { period: options.period }));
   if (options.definition) parts.push(chartLabel(lang, "foot.definition", { definition: stripDot(options.definition) }));
   for (const note of [...methodNotes, ...(options.notes ?? [])]) if (note) parts.push(note);
-  parts.push(chartLabel(lang, "foot.suppression", { min: options.suppressionMin ?? 5 }));
+  parts.push(chartLabel(lang, "foot.suppression", { min: minCountOf(options.suppressionMin) }));
   return parts.join(" ");
 }
 
@@ -173,33 +176,26 @@ export function chartMeta(options: ChartOptions, defaults: { id: string; title: 
   };
 }
 
-/** Period label → ISO date (first day) for a temporal axis: "2019", "2019-Q2", "2019-03", "2019-03-15". */
+/** Period label → ISO date (first day) for a temporal axis: "2019", "2019-H1", "2019-Q2", "2019-03"; a date "2019-03-15" as it is. */
 export function periodStart(period: string): string | null {
-  let m = /^(\d{4})$/.exec(period);
-  if (m) return `${m[1]}-01-01`;
-  m = /^(\d{4})-?Q([1-4])$/i.exec(period);
-  if (m) return `${m[1]}-${String((Number(m[2]) - 1) * 3 + 1).padStart(2, "0")}-01`;
-  m = /^(\d{4})-(\d{2})$/.exec(period);
-  if (m) return `${m[1]}-${m[2]}-01`;
-  m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(period);
-  if (m) return period;
-  return null;
+  const p = parsePeriod(period);
+  if (p !== null) return periodStartDate(p);
+  const day = parseDate(period);
+  return day.ok && period.trim() === period ? period : null;
 }
 
-/** The time unit matching a period label's granularity (UTC units: dates are parsed as UTC). */
+/** The time unit matching a period label's granularity (UTC units: dates are parsed as UTC); half-years are drawn by month. */
 export function periodTimeUnit(period: string): "utcyear" | "utcyearquarter" | "utcyearmonth" | "utcyearmonthdate" {
-  if (/^\d{4}$/.test(period)) return "utcyear";
-  if (/Q/i.test(period)) return "utcyearquarter";
-  if (/^\d{4}-\d{2}$/.test(period)) return "utcyearmonth";
-  return "utcyearmonthdate";
+  const kind = periodKindOf(period);
+  return kind === "year" ? "utcyear" : kind === "quarter" ? "utcyearquarter" : kind === null ? "utcyearmonthdate" : "utcyearmonth";
 }
 
 /** Axis label format for a period granularity (d3-time-format, localised by config.locale). */
 export function periodFormat(period: string, lang: ChartLang = "da"): string {
-  if (/^\d{4}$/.test(period)) return "%Y";
-  if (/Q/i.test(period)) return lang === "da" ? "%Y K%q" : "%Y Q%q";
-  if (/^\d{4}-\d{2}$/.test(period)) return "%b %Y";
-  return "%d-%m-%Y";
+  const kind = periodKindOf(period);
+  if (kind === "year") return "%Y";
+  if (kind === "quarter") return lang === "da" ? "%Y K%q" : "%Y Q%q";
+  return kind === null ? "%d-%m-%Y" : "%b %Y";
 }
 
 /** A confidence level as text: 0.95 → "95 %" (da) / "95%" (en); 0.998 → "99,8 %" / "99.8%". */

@@ -11,7 +11,7 @@
  * The caller gives what the intervals assume and any warnings as notes (drawn under the chart).
  */
 import { bodyWidth, chartMeta, frameChart, type Chart, type ChartOptions } from "./chart.js";
-import { chartLabel } from "./labels.js";
+import { chartLabel } from "../text/catalogue.js";
 import { GREYS, OKABE_ITO } from "./theme.js";
 
 /** One estimate of panel 1. */

@@ -10,7 +10,7 @@
 import type { FunnelClass, FunnelResult } from "../compare/funnelTypes.js";
 import { bodyWidth, chartMeta, frameChart, levelLabel, type Chart, type ChartOptions } from "./chart.js";
 import { ChartError } from "./chartError.js";
-import { chartLabel } from "./labels.js";
+import { chartLabel } from "../text/catalogue.js";
 import { formatChartNumber } from "./locale.js";
 import { placeLabels } from "./labelPlacement.js";
 import { GREYS, OKABE_ITO } from "./theme.js";

@@ -4,7 +4,7 @@
  * never coloured as 0.
  */
 import { bodyWidth, chartMeta, frameChart, type Chart, type ChartOptions } from "./chart.js";
-import { chartLabel } from "./labels.js";
+import { chartLabel } from "../text/catalogue.js";
 import { weekdayName } from "./locale.js";
 import { GREYS, SEQUENTIAL_SCHEME } from "./theme.js";
 

@@ -7,6 +7,7 @@
  * - d3-time-format 4.1.1, `locale/da-DK.json` and `locale/en-US.json` (time).
  * Embedding them keeps builders synchronous and free of file reads.
  */
+import { formatNumber } from "../text/format.js";
 
 /** Chart language: Danish (the default) or English. */
 export const ChartLang = { da: "da", en: "en" } as const;
@@ -87,13 +88,5 @@ export function weekdayName(weekday: number, lang: ChartLang = "da", short = fal
   return names[(weekday + 1) % 7];
 }
 
-/** Format a number for chart text (footnotes, labels) with the chart language's separators. */
-export function formatChartNumber(value: number, lang: ChartLang = "da", maximumFractionDigits = 1): string {
-  const loc = chartLocale(lang).number;
-  const fixed = Math.abs(value).toFixed(maximumFractionDigits);
-  let [int, frac] = fixed.split(".");
-  if (frac !== undefined) frac = frac.replace(/0+$/, "");
-  int = int.replace(/\B(?=(\d{3})+(?!\d))/g, loc.thousands);
-  const sign = value < 0 && Number(fixed) !== 0 ? "−" : "";
-  return sign + int + (frac ? loc.decimal + frac : "");
-}
+/** A number for a chart label in the chart's language: the one formatter of the text catalogue (text/format.ts). */
+export const formatChartNumber = formatNumber;

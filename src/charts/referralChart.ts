@@ -3,7 +3,7 @@
  * Suppressed sources get no bar and the word "undertrykt"/"suppressed" (never a 0-length bar).
  */
 import { bodyWidth, chartMeta, frameChart, type Chart, type ChartOptions } from "./chart.js";
-import { chartLabel } from "./labels.js";
+import { chartLabel } from "../text/catalogue.js";
 import { GREYS, OKABE_ITO } from "./theme.js";
 
 /** One referral source. */

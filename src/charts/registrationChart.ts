@@ -4,7 +4,7 @@
  * interval when given and the difference in the tooltip. Suppressed values are labelled, not 0.
  */
 import { bodyWidth, chartMeta, frameChart, type Chart, type ChartOptions } from "./chart.js";
-import { chartLabel } from "./labels.js";
+import { chartLabel } from "../text/catalogue.js";
 import { GREYS, OKABE_ITO } from "./theme.js";
 
 /** One cluster × basis value. */

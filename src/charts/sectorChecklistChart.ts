@@ -9,7 +9,7 @@
 import type { RecommendationStatusSummaryRow } from "../spread/recommendationStatusTable.js";
 import type { RecommendationSector } from "../spread/vocabulary.js";
 import { chartMeta, frameChart, type Chart, type ChartOptions } from "./chart.js";
-import { chartLabel } from "./labels.js";
+import { chartLabel } from "../text/catalogue.js";
 import { OKABE_ITO } from "./theme.js";
 
 export const CHECKLIST_STATUSES = ["implemented", "partly", "not_implemented", "not_relevant", "not_reported"] as const;

@@ -10,7 +10,7 @@
 import type { SignalKind, SpcResult } from "../spc/types.js";
 import { bodyWidth, chartMeta, frameChart, periodFormat, periodStart, type Chart, type ChartOptions } from "./chart.js";
 import { ChartError } from "./chartError.js";
-import { chartLabel, isChartLabelKey } from "./labels.js";
+import { chartLabel, isChartLabelKey } from "../text/catalogue.js";
 import type { ChartLang } from "./locale.js";
 import { spcChartNotes } from "./spcNotes.js";
 import { GREYS, SPC_COLOURS } from "./theme.js";

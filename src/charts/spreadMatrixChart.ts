@@ -9,7 +9,7 @@
  */
 import type { SpreadMatrixCell, SpreadMatrixState } from "../spread/spreadMatrix.js";
 import { chartMeta, frameChart, wrapText, type Chart, type ChartOptions } from "./chart.js";
-import { chartLabel, isChartLabelKey } from "./labels.js";
+import { chartLabel, isChartLabelKey } from "../text/catalogue.js";
 import type { ChartLang } from "./locale.js";
 import { OKABE_ITO } from "./theme.js";
 

@@ -8,7 +8,7 @@
  */
 import type { TimelineEvent, TimelineEventKind } from "../spread/adoptionTimeline.js";
 import { chartMeta, frameChart, type Chart, type ChartOptions } from "./chart.js";
-import { chartLabel, type ChartLabelKey } from "./labels.js";
+import { chartLabel, type ChartLabelKey } from "../text/catalogue.js";
 import type { ChartLang } from "./locale.js";
 import { OKABE_ITO } from "./theme.js";
 

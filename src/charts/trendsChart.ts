@@ -9,9 +9,10 @@
  * row of the grid one panel short (5 clusters in 3 columns), the region gets that panel.
  */
 import type { IndicatorRow } from "../indicators/table.js";
+import { nextPeriod, parsePeriod, periodOf, periodStartDate } from "../contract/period.js";
 import { chartMeta, frameChart, periodFormat, periodStart, type Chart, type ChartOptions } from "./chart.js";
 import { ChartError } from "./chartError.js";
-import { chartLabel } from "./labels.js";
+import { chartLabel } from "../text/catalogue.js";
 import { GREYS, OKABE_ITO } from "./theme.js";
 
 /** One plotted row of the trends chart (the data behind it). */
@@ -43,11 +44,11 @@ export interface TrendsChartOptions extends ChartOptions {
   readonly standardised?: boolean;
 }
 
+/** First day of the next period (a date "YYYY-MM-DD" is taken as a month, as before). */
 function nextPeriodStart(period: string, start: string): string {
-  const [y, m] = start.split("-").map(Number);
-  const step = /^\d{4}$/.test(period) ? 12 : /Q/i.test(period) ? 3 : 1;
-  const months = y * 12 + (m - 1) + step;
-  return `${Math.floor(months / 12)}-${String((months % 12) + 1).padStart(2, "0")}-01`;
+  const p = parsePeriod(period);
+  const month = periodOf(start.slice(0, 7));
+  return periodStartDate(p === null ? nextPeriod(month) : nextPeriod(p));
 }
 
 /**

@@ -6,7 +6,7 @@
  * Health Affairs 27(3):759–769.
  */
 import { chartMeta, frameChart, type Chart, type ChartOptions } from "./chart.js";
-import { chartLabel } from "./labels.js";
+import { chartLabel } from "../text/catalogue.js";
 import { CATEGORY_COLOURS, GREYS } from "./theme.js";
 
 export const TripleAimPanelDimension = { health: "health", experience: "experience", cost: "cost" } as const;

@@ -1,5 +1,6 @@
 /** Small helpers for the CLI's options: parse, check and explain (texts in cliMessages.ts). */
 
+import { parsePeriod, type Period } from "../contract/period.js";
 import { existsSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
@@ -82,10 +83,10 @@ export function parseCommandArgs<O extends Options>(argv: readonly string[], opt
 
 /** A year range "2016-2023" (or a single year) as [from, to]. */
 export function parseYears(text: string): [number, number] {
-  const m = /^(\d{4})(?:-(\d{4}))?$/.exec(text.trim());
-  if (!m) throw new UsageError("yearsFormat", { found: text });
-  const from = Number(m[1]);
-  const to = m[2] ? Number(m[2]) : from;
+  const ends = text.trim().split("-").map(parsePeriod);
+  if (ends.length > 2 || ends.some((p) => p === null || p.kind !== "year")) throw new UsageError("yearsFormat", { found: text });
+  const from = (ends[0] as Period).year;
+  const to = (ends[ends.length - 1] as Period).year;
   if (to < from) throw new UsageError("yearsOrder", { found: text.trim(), from, to });
   return [from, to];
 }

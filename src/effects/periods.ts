@@ -1,3 +1,4 @@
+import { parsePeriod, periodFromOrdinal, periodLabel as contractPeriodLabel, periodOrdinal } from "../contract/period.js";
 import { EffectsError, EffectsMessage } from "./messages.js";
 
 /** A period as given by the user: a month "YYYY-MM" or an integer month index. */
@@ -9,17 +10,16 @@ export interface ParsedPeriods {
   readonly kind: "month" | "index";
 }
 
-const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
-
 /** Month index of one period; "YYYY-MM" → year·12 + month − 1, integers as they are. */
 export function periodIndex(fn: string, period: PeriodInput): { index: number; kind: "month" | "index" } {
   if (typeof period === "number") {
     if (!Number.isInteger(period)) throw new EffectsError("bad_period", EffectsMessage.badPeriod(fn, period));
     return { index: period, kind: "index" };
   }
-  const m = MONTH.exec(period);
-  if (m !== null) return { index: Number(m[1]) * 12 + Number(m[2]) - 1, kind: "month" };
-  if (/^-?\d+$/.test(period)) return { index: Number(period), kind: "index" };
+  const p = parsePeriod(period);
+  if (p !== null && p.kind === "month") return { index: periodOrdinal(p), kind: "month" };
+  const digits = period.startsWith("-") ? period.slice(1) : period;
+  if (digits.length > 0 && [...digits].every((c) => c >= "0" && c <= "9")) return { index: Number(period), kind: "index" };
   throw new EffectsError("bad_period", EffectsMessage.badPeriod(fn, period));
 }
 
@@ -37,10 +37,7 @@ export function parsePeriods(fn: string, periods: readonly PeriodInput[]): Parse
 
 /** Label of a month index: "YYYY-MM" for months, the integer as text otherwise. */
 export function periodLabel(index: number, kind: "month" | "index"): string {
-  if (kind === "index") return String(index);
-  const y = Math.floor(index / 12);
-  const m = index - y * 12 + 1;
-  return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}`;
+  return kind === "index" ? String(index) : contractPeriodLabel(periodFromOrdinal("month", index));
 }
 
 /** Month of year 0–11 (January = 0) of a month index; for integer indices, index mod 12. */

@@ -1,4 +1,5 @@
 import { admissionCube, ratePeriodOk, releaseCubes } from "./eventCubes.js";
+import { indicatorDescriptor } from "./descriptor.js";
 import { buildIndicatorRows } from "./buildIndicatorRows.js";
 import { contextOf, type IndicatorInput } from "./contextOf.js";
 import type { IndicatorOptions } from "./indicatorOptions.js";
@@ -20,7 +21,7 @@ export function admissionRate(input: IndicatorInput, options: IndicatorOptions =
     indicator: "admission_rate",
     kind: "rate",
     numerator,
-    multiplier: 1000,
+    multiplier: indicatorDescriptor("admission_rate").multiplier,
     periodOk: ratePeriodOk(ctx),
   });
   releaseCubes(ctx, numerator);

@@ -13,6 +13,7 @@
  * already wide enough needs no program of its own: a few seeded random directions first, then a
  * pair of programs for each count still narrow.
  */
+import { minCountOf } from "./indicatorOptions.js";
 import { disclosureModel, type ModelOptions } from "./disclosureModel.js";
 import type { IndicatorRow } from "./table.js";
 
@@ -72,7 +73,7 @@ async function highsRuntime(): Promise<Awaited<ReturnType<HighsModule["default"]
  */
 export async function auditDisclosure(published: readonly IndicatorRow[], options: AuditOptions = {}): Promise<AuditResult> {
   const started = performance.now();
-  const minCount = options.minCount ?? 5;
+  const minCount = minCountOf(options.minCount);
   const model = disclosureModel(published, { ...options, checkSums: true });
   const { value, relations: rel } = model;
   const n = model.cellCount;

@@ -57,5 +57,5 @@ export function computeIndicators(input: Dataset | IndicatorContext, options: In
   if (lattice === null) return rows;
   const clusterOf = new Map(base.units.flatMap((u) => (u.level === "municipality" && u.cluster !== undefined ? [[u.name, u.cluster] as const] : [])));
   suppressRows(rows, { minCount, clusterOf }, true); // the rows are this call's own
-  return sliceOf(rows, base.resolved, requested, base.options.questionLevels);
+  return sliceOf(rows, base.resolved, requested, base.resolved.questionLevels);
 }

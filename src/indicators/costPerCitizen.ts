@@ -1,4 +1,5 @@
 import { appendRows } from "./appendRows.js";
+import { indicatorDescriptor } from "./descriptor.js";
 import { parseAgeGroup, type AgeGroup } from "./ageGroup.js";
 import { classOf, cubeSize } from "./indicatorContext.js";
 import { hospitalCostCube, ratePeriodOk, releaseCubes, takeCube } from "./eventCubes.js";
@@ -29,7 +30,7 @@ export function costPerCitizen(input: IndicatorInput, options: IndicatorOptions 
     indicator: "cost_per_citizen:hospital",
     kind: "rate",
     numerator: hospital,
-    multiplier: 1,
+    multiplier: indicatorDescriptor("cost_per_citizen").multiplier,
     plain: true,
     periodKinds: ["year"],
     periodOk,
@@ -78,7 +79,7 @@ export function costPerCitizen(input: IndicatorInput, options: IndicatorOptions 
         indicator: `cost_per_citizen:${sector}`,
         kind: "rate",
         numerator: cube,
-        multiplier: 1,
+        multiplier: indicatorDescriptor("cost_per_citizen").multiplier,
         plain: true,
         groups,
         sexes: ["all"],
@@ -92,7 +93,7 @@ export function costPerCitizen(input: IndicatorInput, options: IndicatorOptions 
       indicator: "cost_per_citizen",
       kind: "rate",
       numerator: total,
-      multiplier: 1,
+      multiplier: indicatorDescriptor("cost_per_citizen").multiplier,
       plain: true,
       groups: totalGroups,
       sexes: ["all"],

@@ -23,6 +23,7 @@
  * the classes in this order and never changes an earlier class, so a cell's fate depends only on
  * coarser cells, never on which finer tables a call asked for.
  */
+import { enclosingPeriod, parsePeriod, periodKindOf, periodLabel } from "../contract/period.js";
 import { parseAgeGroup, type AgeGroup } from "./ageGroup.js";
 import { STANDARD_BAND_STARTS, standardBandLabel } from "./indicatorContext.js";
 import type { IndicatorRow } from "./table.js";
@@ -135,12 +136,10 @@ class Keys {
   }
 }
 
-/** Kind of a period label: year "2019", quarter "2019-Q1", month "2019-01", other. */
-export function periodKindOf(period: string): "year" | "quarter" | "month" | "other" {
-  if (/^\d{4}$/.test(period)) return "year";
-  if (/^\d{4}-Q[1-4]$/.test(period)) return "quarter";
-  if (/^\d{4}-\d{2}$/.test(period)) return "month";
-  return "other";
+/** Kind of a period label for the disclosure classes: year, quarter, month, other (half-years and unknown labels). */
+function disclosurePeriodKind(period: string): "year" | "quarter" | "month" | "other" {
+  const kind = periodKindOf(period);
+  return kind === null || kind === "half" ? "other" : kind;
 }
 const PERIOD_DEPTH = { year: 0, quarter: 1, month: 2, other: 0 } as const;
 
@@ -248,7 +247,7 @@ export function disclosureModel(rows: readonly IndicatorRow[], options: ModelOpt
     const family = partitionOf.has(c) ? (partitionOf.get(c) as string) : quantity.includes(":") && !quantity.endsWith(":total") ? quantity.slice(0, quantity.indexOf(":")) : "";
     const category = family !== "" && !NOT_FAMILIES.includes(family) ? 1 : 0;
     const level = keys.names[D_LEVEL][id[D_LEVEL]];
-    const kind = periodKindOf(keys.names[D_PERIOD][id[D_PERIOD]]);
+    const kind = disclosurePeriodKind(keys.names[D_PERIOD][id[D_PERIOD]]);
     const group = keys.names[D_GROUP][id[D_GROUP]];
     const sexDepth = keys.names[D_SEX][id[D_SEX]] === "all" ? 0 : 1;
     const standard = (STANDARD_GROUPS as readonly string[]).includes(group);
@@ -372,10 +371,10 @@ export function disclosureModel(rows: readonly IndicatorRow[], options: ModelOpt
     let pid = periodIds.get(id[D_PERIOD]);
     if (pid === undefined) {
       const per = keys.names[D_PERIOD][id[D_PERIOD]];
-      const kind = periodKindOf(per);
+      const p = parsePeriod(per);
       pid = null;
-      if (kind === "month") pid = { q: keys.id(D_PERIOD, `${per.slice(0, 4)}-Q${Math.floor((Number(per.slice(5)) - 1) / 3) + 1}`), y: keys.id(D_PERIOD, per.slice(0, 4)) };
-      else if (kind === "quarter") pid = { q: -1, y: keys.id(D_PERIOD, per.slice(0, 4)) };
+      if (p?.kind === "month") pid = { q: keys.id(D_PERIOD, periodLabel(enclosingPeriod(p, "quarter"))), y: keys.id(D_PERIOD, periodLabel(enclosingPeriod(p, "year"))) };
+      else if (p?.kind === "quarter") pid = { q: -1, y: keys.id(D_PERIOD, periodLabel(enclosingPeriod(p, "year"))) };
       periodIds.set(id[D_PERIOD], pid);
     }
     if (pid && pid.q >= 0) {

@@ -1,4 +1,5 @@
 import { wilsonInterval } from "../stats/index.js";
+import { indicatorDescriptor } from "./descriptor.js";
 import type { Dataset } from "../contract/dataset.js";
 import type { IndicatorOptions } from "./indicatorOptions.js";
 import { resolveOptions } from "./indicatorOptions.js";
@@ -44,6 +45,7 @@ export function experiencePositive(dataset: Pick<Dataset, "experience" | "geogra
       add(e.measure, "region", r.regionName, e.period, e.positive, e.total);
     }
   }
+  const scale = indicatorDescriptor("experience_positive").multiplier;
   const out: IndicatorRow[] = [];
   for (const [key, a] of cells) {
     const [measure, level, unit, period] = JSON.parse(key) as [string, Level, string, string];
@@ -58,9 +60,9 @@ export function experiencePositive(dataset: Pick<Dataset, "experience" | "geogra
       sex: "all",
       numerator: a.positive,
       denominator: a.total,
-      value: est.value === null ? null : est.value * 100,
-      lower: est.lower === null ? null : est.lower * 100,
-      upper: est.upper === null ? null : est.upper * 100,
+      value: est.value === null ? null : est.value * scale,
+      lower: est.lower === null ? null : est.lower * scale,
+      upper: est.upper === null ? null : est.upper * scale,
       method: est.method,
       suppressed: false,
       ...(est.note ? { note: est.note } : {}),

@@ -1,4 +1,5 @@
 import { appendRows } from "./appendRows.js";
+import { indicatorDescriptor } from "./descriptor.js";
 import { groupIndexByDiagnosis } from "../stays/diagnosisGroups.js";
 import { parseAgeGroup } from "./ageGroup.js";
 import { admissionCube, ratePeriodOk, releaseCubes } from "./eventCubes.js";
@@ -34,7 +35,7 @@ export function focusAreaRates(input: IndicatorInput, options: IndicatorOptions 
         indicator: `focus_${g.group}`,
         kind: "rate",
         numerator,
-        multiplier: 1000,
+        multiplier: indicatorDescriptor(`focus_${g.group}`).multiplier,
         groups: [population.label],
         periodOk,
       }),
@@ -46,7 +47,7 @@ export function focusAreaRates(input: IndicatorInput, options: IndicatorOptions 
       indicator: "focus_admissions_0_2",
       kind: "rate",
       numerator: young,
-      multiplier: 1000,
+      multiplier: indicatorDescriptor("focus_admissions_0_2").multiplier,
       groups: ["0-2"],
       periodOk,
     }),

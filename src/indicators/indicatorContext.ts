@@ -12,7 +12,8 @@ import { staySource } from "../stays/buildStays.js";
 import { parseAgeGroup, type AgeGroup } from "./ageGroup.js";
 import { resolveOptions, type IndicatorOptions, type ResolvedOptions } from "./indicatorOptions.js";
 import { indicatorMessages } from "./messages.js";
-import type { Level, PeriodKind } from "./table.js";
+import { periodLabel, periodOfMonth } from "../contract/period.js";
+import type { Level, IndicatorPeriodKind } from "./table.js";
 
 /** Ages at or above this are counted in the top class. */
 export const AGE_CAP = 110;
@@ -34,7 +35,7 @@ export interface Unit {
 }
 
 export interface Period {
-  readonly kind: PeriodKind;
+  readonly kind: IndicatorPeriodKind;
   readonly label: string;
   readonly year: number;
   /** Month indexes on the month axis. */
@@ -250,7 +251,7 @@ export function classOf(ctx: IndicatorContext, age: number): number {
 }
 
 /** The periods of one kind on the axis, each with its months and person-time fraction. */
-export function periodsOf(ctx: IndicatorContext, kind: PeriodKind): Period[] {
+export function periodsOf(ctx: IndicatorContext, kind: IndicatorPeriodKind): Period[] {
   const out: Period[] = [];
   for (let yi = 0; yi < ctx.nYears; yi++) {
     const year = ctx.y0 + yi;
@@ -259,8 +260,7 @@ export function periodsOf(ctx: IndicatorContext, kind: PeriodKind): Period[] {
     for (let m0 = 0; m0 < 12; m0 += span) {
       const firstDay = daysFromCivil(year, m0 + 1, 1);
       const lastDay = (m0 + span === 12 ? daysFromCivil(year + 1, 1, 1) : daysFromCivil(year, m0 + span + 1, 1)) - 1;
-      const label =
-        kind === "year" ? String(year) : kind === "quarter" ? `${year}-Q${m0 / 3 + 1}` : `${year}-${String(m0 + 1).padStart(2, "0")}`;
+      const label = periodLabel(periodOfMonth(kind, year, m0 + 1));
       const months: number[] = [];
       for (let k = 0; k < span; k++) months.push(yi * 12 + m0 + k);
       out.push({ kind, label, year, months, fraction: (lastDay - firstDay + 1) / yearDays, firstDay, lastDay });

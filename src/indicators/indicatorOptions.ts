@@ -4,7 +4,7 @@ import type { DiagnosisGroup } from "../stays/diagnosisGroups.js";
 import type { Registration } from "../stays/stayTable.js";
 import { parseAgeGroup } from "./ageGroup.js";
 import { indicatorMessages } from "./messages.js";
-import type { Level, PeriodKind } from "./table.js";
+import type { Level, IndicatorPeriodKind } from "./table.js";
 
 export type SexFilter = "all" | "F" | "M";
 
@@ -15,7 +15,7 @@ export interface IndicatorOptions {
   /** Geographic levels (default all three). */
   readonly levels?: readonly Level[];
   /** Period kinds (default "year"). Sub-year rates use person-time pro rata. */
-  readonly period?: PeriodKind | readonly PeriodKind[];
+  readonly period?: IndicatorPeriodKind | readonly IndicatorPeriodKind[];
   /** Population groups (default ["all", "0-2", "65+"]); any "A-B" or "A+" band. */
   readonly groups?: readonly string[];
   /** Sexes (default ["all", "F", "M"]). */
@@ -50,7 +50,7 @@ export interface IndicatorOptions {
 
 export interface ResolvedOptions {
   readonly levels: readonly Level[];
-  readonly periods: readonly PeriodKind[];
+  readonly periods: readonly IndicatorPeriodKind[];
   readonly groups: readonly string[];
   readonly sexes: readonly SexFilter[];
   readonly registration: Registration;
@@ -61,6 +61,18 @@ export interface ResolvedOptions {
   readonly regionName: string;
   /** Pooled municipality code → the code it is published with. */
   readonly pool: ReadonlyMap<number, number>;
+  /** Levels of the question tables (default region and cluster). */
+  readonly questionLevels: readonly Level[];
+  /** Days of follow-up of a readmission (the stays option windowDays, default 30), whole days. */
+  readonly windowDays: number;
+}
+
+/** The suppression threshold when none is given: counts below 5 are hidden (the one default of klynge). */
+export const DEFAULT_MIN_COUNT = 5;
+
+/** The suppression threshold of an option: the given one, or {@link DEFAULT_MIN_COUNT}. */
+export function minCountOf(minCount: number | undefined): number {
+  return minCount ?? DEFAULT_MIN_COUNT;
 }
 
 export function resolveOptions(o: IndicatorOptions): ResolvedOptions {
@@ -70,7 +82,7 @@ export function resolveOptions(o: IndicatorOptions): ResolvedOptions {
   for (const p of periods) if (p !== "year" && p !== "quarter" && p !== "month") throw new RangeError(indicatorMessages.badPeriod(String(p)));
   const groups = o.groups ?? ["all", "0-2", "65+"];
   for (const g of groups) parseAgeGroup(g);
-  const minCount = o.minCount ?? 5;
+  const minCount = minCountOf(o.minCount);
   if (!Number.isInteger(minCount) || minCount < 0) throw new RangeError(indicatorMessages.badMinCount(minCount));
   const pool = new Map<number, number>();
   for (const [member, host] of Object.entries(o.pool ?? {})) {
@@ -92,5 +104,7 @@ export function resolveOptions(o: IndicatorOptions): ResolvedOptions {
     indirect: o.standardise?.indirect ?? false,
     regionName: o.regionName ?? "region",
     pool,
+    questionLevels: o.questionLevels ?? ["region", "cluster"],
+    windowDays: Math.ceil(o.stays?.windowDays ?? 30),
   };
 }

@@ -1,4 +1,5 @@
 import { groupIndexByDiagnosis } from "../stays/diagnosisGroups.js";
+import { indicatorDescriptor } from "./descriptor.js";
 import { admissionCube, ratePeriodOk, releaseCubes } from "./eventCubes.js";
 import { buildIndicatorRows } from "./buildIndicatorRows.js";
 import { contextOf, type IndicatorInput } from "./contextOf.js";
@@ -23,7 +24,7 @@ export function preventableAdmissionRate(input: IndicatorInput, options: Indicat
     indicator: "preventable_admission_rate",
     kind: "rate",
     numerator,
-    multiplier: 1000,
+    multiplier: indicatorDescriptor("preventable_admission_rate").multiplier,
     groups: ["65+"],
     periodOk: ratePeriodOk(ctx),
   });

@@ -9,7 +9,8 @@
  */
 import { STANDARD_GROUPS } from "./disclosureModel.js";
 import type { ResolvedOptions, SexFilter } from "./indicatorOptions.js";
-import type { IndicatorRow, Level, PeriodKind } from "./table.js";
+import { periodKindOf } from "../contract/period.js";
+import type { IndicatorRow, Level, IndicatorPeriodKind } from "./table.js";
 
 export interface Lattice {
   readonly resolved: ResolvedOptions;
@@ -22,8 +23,8 @@ export function publishableLattice(resolved: ResolvedOptions, families: Readonly
   const levels: Level[] = ["region"];
   if (has("cluster") || has("municipality")) levels.push("cluster");
   if (has("municipality")) levels.push("municipality");
-  const hasP = (p: PeriodKind) => resolved.periods.includes(p);
-  const periods: PeriodKind[] = ["year"];
+  const hasP = (p: IndicatorPeriodKind) => resolved.periods.includes(p);
+  const periods: IndicatorPeriodKind[] = ["year"];
   if (hasP("quarter") || hasP("month")) periods.push("quarter");
   if (hasP("month")) periods.push("month");
   const sexes: SexFilter[] = resolved.sexes.some((s) => s !== "all") ? ["all", "F", "M"] : ["all"];
@@ -51,7 +52,6 @@ const YEARLY = new Set(["cost_per_citizen", "experience_positive", "questions"])
  */
 export function sliceOf(rows: IndicatorRow[], requested: ResolvedOptions, families: ReadonlySet<string>, questionLevels?: readonly Level[]): IndicatorRow[] {
   const qLevels = questionLevels ?? ["region", "cluster"];
-  const kind = (p: string): PeriodKind | "other" => (/^\d{4}$/.test(p) ? "year" : /^\d{4}-Q/.test(p) ? "quarter" : /^\d{4}-\d{2}$/.test(p) ? "month" : "other");
   const familyMemo = new Map<string, string>();
   let w = 0;
   for (let i = 0; i < rows.length; i++) {
@@ -61,7 +61,7 @@ export function sliceOf(rows: IndicatorRow[], requested: ResolvedOptions, famili
     if (!families.has(f)) continue;
     if (!requested.levels.includes(r.level) || !requested.sexes.includes(r.sex) || !requested.groups.includes(r.group)) continue;
     if (f === "questions" && !qLevels.includes(r.level)) continue;
-    if (!YEARLY.has(f) && !requested.periods.includes(kind(r.period) as PeriodKind)) continue;
+    if (!YEARLY.has(f) && !requested.periods.includes(periodKindOf(r.period) as IndicatorPeriodKind)) continue;
     rows[w++] = r;
   }
   rows.length = w;

@@ -20,6 +20,7 @@
  *   7 / 30 days of the admission day (when deaths.csv is given).
  * Periods: years. Levels: region and cluster unless `questionLevels` says otherwise.
  */
+import { indicatorDescriptor } from "./descriptor.js";
 import { appendRows } from "./appendRows.js";
 import { REFERRAL_SOURCES } from "../contract/codes.js";
 import { MINUTES_PER_DAY, MISSING, weekdayOfDays } from "../contract/time.js";
@@ -49,7 +50,7 @@ interface Table {
 
 export function questionTables(input: IndicatorInput, options: QuestionOptions = {}): IndicatorRow[] {
   const ctx = contextOf(input, options);
-  const opts = ctx.options.questionLevels ?? options.questionLevels ?? ["region", "cluster"];
+  const opts = ctx.resolved.questionLevels;
   const { stays, admissions } = ctx.computed;
   const contacts = ctx.dataset.contacts;
   const M = ctx.muniCodes.length;
@@ -186,6 +187,7 @@ function emit(ctx: IndicatorContext, t: Table, levels: readonly Level[], perCate
   const tc = t.counts;
   const tt = t.totals;
   const groups = ctx.groups.filter((x) => ctx.resolved.groups.includes(x.group.label));
+  const scale = indicatorDescriptor(t.name).multiplier;
   const names = t.labels.map((l) => `${t.name}:${l}`);
   const intervals = new Map<string, ReturnType<typeof wilsonInterval>>();
   for (const p of periods) {
@@ -225,9 +227,9 @@ function emit(ctx: IndicatorContext, t: Table, levels: readonly Level[], perCate
               sex,
               numerator: counts[k],
               denominator: n,
-              value: est.value === null ? null : est.value * 100,
-              lower: est.lower === null ? null : est.lower * 100,
-              upper: est.upper === null ? null : est.upper * 100,
+              value: est.value === null ? null : est.value * scale,
+              lower: est.lower === null ? null : est.lower * scale,
+              upper: est.upper === null ? null : est.upper * scale,
               method: est.method,
               suppressed: false,
             });

@@ -1,4 +1,5 @@
 import { admissionCube, readmissionPeriodOk, releaseCubes } from "./eventCubes.js";
+import { indicatorDescriptor } from "./descriptor.js";
 import { buildIndicatorRows } from "./buildIndicatorRows.js";
 import { contextOf, type IndicatorInput } from "./contextOf.js";
 import type { IndicatorOptions } from "./indicatorOptions.js";
@@ -16,7 +17,7 @@ import type { IndicatorRow } from "./table.js";
 export function readmission30d(input: IndicatorInput, options: IndicatorOptions = {}): IndicatorRow[] {
   const ctx = contextOf(input, options);
   const a = ctx.computed.admissions;
-  const windowDays = Math.ceil(ctx.options.stays?.windowDays ?? 30);
+  const windowDays = ctx.resolved.windowDays;
   const numerator = admissionCube(ctx, { keep: (j) => a.readmitted[j] === 1, on: "end" });
   const denominator = admissionCube(ctx, { keep: (j) => a.index[j] === 1, on: "end" });
   const rows = buildIndicatorRows(ctx, {
@@ -24,7 +25,7 @@ export function readmission30d(input: IndicatorInput, options: IndicatorOptions 
     kind: "proportion",
     numerator,
     denominator,
-    multiplier: 100,
+    multiplier: indicatorDescriptor("readmission_30d").multiplier,
     periodOk: readmissionPeriodOk(ctx, windowDays),
   });
   releaseCubes(ctx, numerator, denominator);

@@ -21,6 +21,7 @@
  * A row is blank when one of its counts is hidden; its note says why: a small count, or hidden to
  * protect a small number (without saying which).
  */
+import { minCountOf } from "./indicatorOptions.js";
 import { disclosureModel, type CompactRelations, type DisclosureModel, type ModelOptions } from "./disclosureModel.js";
 import { indicatorMessages } from "./messages.js";
 import type { IndicatorRow } from "./table.js";
@@ -59,7 +60,7 @@ export const SUPPRESSION_NOTE = {
  * @example decideSuppression(rows, { minCount: 5, clusterOf: { "751": "Aarhus" } }).rowState
  */
 export function decideSuppression(rows: readonly IndicatorRow[], options: SuppressOptions = {}): Suppression {
-  const minCount = options.minCount ?? 5;
+  const minCount = minCountOf(options.minCount);
   if (!Number.isInteger(minCount) || minCount < 0) throw new RangeError(indicatorMessages.badMinCount(minCount));
   const model = disclosureModel(rows, options);
   const { value, relations: rel, cellClass, firstRow } = model;
@@ -191,7 +192,7 @@ export function suppressTable(rows: readonly IndicatorRow[], options: SuppressOp
  * from the package.
  */
 export function suppressRows(rows: readonly IndicatorRow[], options: SuppressOptions, inPlace: boolean): IndicatorRow[] {
-  const minCount = options.minCount ?? 5;
+  const minCount = minCountOf(options.minCount);
   if (!Number.isInteger(minCount) || minCount < 0) throw new RangeError(indicatorMessages.badMinCount(minCount));
   if (minCount === 0) return rows.slice();
   const { rowState } = decideSuppression(rows, options);

@@ -3,8 +3,8 @@
 export const Level = { region: "region", cluster: "cluster", municipality: "municipality" } as const;
 export type Level = keyof typeof Level;
 
-export const PeriodKind = { year: "year", quarter: "quarter", month: "month" } as const;
-export type PeriodKind = keyof typeof PeriodKind;
+/** Period kinds the indicator engine computes (the contract's Period also has half-years, as given in experience files). */
+export type IndicatorPeriodKind = "year" | "quarter" | "month";
 
 export interface IndicatorRow {
   /** Indicator id, e.g. "admission_rate", "readmission_30d". */
@@ -12,7 +12,7 @@ export interface IndicatorRow {
   readonly level: Level;
   /** Region name, cluster name, or municipality code as text. */
   readonly unit: string;
-  /** "2019", "2019-Q1" or "2019-01". */
+  /** Period label ("2019", "2019-Q1", "2019-01"; experience files may give "2019-H1"); read it with `parsePeriod` (contract). */
   readonly period: string;
   /** Population group: "0-2", "65+", "all", or a user band like "0-17". */
   readonly group: string;

@@ -7,7 +7,7 @@
  */
 
 import { randomBytes } from "node:crypto";
-import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, extname } from "node:path";
 import { maskPersonNumbers } from "../contract/personNumber.js";
 import type { Row } from "./columns.js";
@@ -23,6 +23,12 @@ export interface WriteTableOptions {
   readonly columns?: readonly string[];
   /** CSV only: see CsvOptions (decimals, headers, booleans). */
   readonly csv?: Pick<CsvOptions, "decimals" | "headers" | "booleans">;
+  /**
+   * A description of the table (e.g. the indicator descriptor, describeIndicators) written beside
+   * it as `<file>.meta.json`. It must carry a `table` name; an existing metadata file is replaced
+   * only when it names the same table (klynge never overwrites a file it did not write).
+   */
+  readonly metadata?: { readonly table: string };
 }
 
 /** Rows with every text cell passed through maskPersonNumbers (a unit name from a data file could be shaped like one). */
@@ -64,6 +70,31 @@ export function writeTable(rows: readonly Row[], file: string, options: WriteTab
         ? toJson(rows, { pretty: true })
         : toArrow(rows, options.columns ? { columns: options.columns } : {});
   mkdirSync(dirname(file), { recursive: true });
+  if (options.metadata !== undefined) {
+    const meta = metadataFileOf(file);
+    if (existsSync(meta) && !isOwnMetadata(meta, options.metadata.table)) {
+      throw new Error(`${meta} exists and was not written by klynge for this table; move it away first`);
+    }
+    writeAtomic(meta, `${JSON.stringify(options.metadata, null, 2)}\n`);
+  }
+  writeAtomic(file, bytes);
+}
+
+/** The metadata file written beside a table: "<file>.meta.json". */
+export function metadataFileOf(file: string): string {
+  return `${file}.meta.json`;
+}
+
+function isOwnMetadata(meta: string, table: string): boolean {
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(meta, "utf8"));
+    return typeof parsed === "object" && parsed !== null && (parsed as { table?: unknown }).table === table;
+  } catch {
+    return false;
+  }
+}
+
+function writeAtomic(file: string, bytes: string | Uint8Array): void {
   // The temporary file has an unpredictable name and is created exclusively ("wx"): an existing
   // file or symbolic link of that name is never followed or overwritten.
   const tmp = `${file}.tmp-${randomBytes(8).toString("hex")}`;

@@ -9,6 +9,7 @@
  * when the whole job has succeeded (withAtomicDirectory): an interrupted or failed run leaves the
  * previous report intact, and the error names the step that failed.
  */
+import { minCountOf } from "../indicators/indicatorOptions.js";
 import { existsSync, statSync, writeFileSync, mkdirSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { renderPdf, renderPng, renderSvg, type Chart } from "../charts/index.js";
@@ -23,7 +24,7 @@ import { withAtomicDirectory } from "./atomicOutput.js";
 import { maskStrings } from "./maskStrings.js";
 import { prepareReportData } from "./prepareReportData.js";
 import { reportHtml, trimSvgNumbers } from "./reportHtml.js";
-import { reportText, type ReportLang, type ReportTextKey } from "./reportMessages.js";
+import { reportText, type ReportLang, type ReportTextKey } from "../text/catalogue.js";
 import { reportSections } from "./reportSections.js";
 import type { ReportChartItem, ReportProgress, ReportTableItem } from "./reportTypes.js";
 
@@ -128,7 +129,7 @@ export async function buildReport(dataDir: string, options: BuildReportOptions =
   validate(options, lang);
   const t = (key: ReportTextKey, params?: Readonly<Record<string, string | number>>) => reportText(lang, key, params);
   const outDir = resolve(options.outDir ?? "report");
-  const minCount = options.minCount ?? 5;
+  const minCount = minCountOf(options.minCount);
   const formats = new Set<ReportFormat>(options.formats ?? ["svg", "png", "pdf"]);
   formats.add("svg");
   const dpi = options.dpi ?? 300;

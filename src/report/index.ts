@@ -1,5 +1,5 @@
 // Re-exports of the report layer: the steering-paper pack and its reusable parts.
 export { ReportError, buildReport, demoDataDir } from "./buildReport.js";
 export type { BuildReportOptions, BuildReportResult, ReportFormat } from "./buildReport.js";
-export type { ReportLang } from "./reportMessages.js";
+export type { ReportLang } from "../text/catalogue.js";
 export type { ReportProgress } from "./reportTypes.js";

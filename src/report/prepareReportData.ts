@@ -5,11 +5,13 @@
  * and the data group's question tables for the latest year (computed by the indicator engine, with
  * the same suppression as every other table). Stays are computed once and shared.
  */
+import { minCountOf } from "../indicators/indicatorOptions.js";
 import type { Dataset } from "../contract/dataset.js";
 import { computeIndicators, prepareIndicators } from "../indicators/index.js";
 import type { Intervention } from "../spread/index.js";
 import { reportQuestionTables } from "./reportQuestionTables.js";
-import type { ReportLang } from "./reportMessages.js";
+import { periodKindOf, periodOf } from "../contract/period.js";
+import type { ReportLang } from "../text/catalogue.js";
 import type { ReportData } from "./reportSections.js";
 
 export interface PrepareReportOptions {
@@ -28,7 +30,7 @@ export interface PrepareReportOptions {
  * @example const data = prepareReportData(await loadDataset("data/demo"), { minCount: 5 });
  */
 export function prepareReportData(dataset: Dataset, options: PrepareReportOptions = {}): ReportData {
-  const minCount = options.minCount ?? 5;
+  const minCount = minCountOf(options.minCount);
   options.onStep?.("indicators");
   const ctx = prepareIndicators(dataset, { period: ["year", "month"], sexes: ["all"], groups: ["all", "0-2", "65+"], minCount, ...(options.pool ? { pool: options.pool } : {}) });
   const indicators = computeIndicators(ctx);
@@ -43,7 +45,7 @@ export function prepareReportData(dataset: Dataset, options: PrepareReportOption
     minCount,
     ...(options.pool ? { pool: options.pool } : {}),
   });
-  const years = indicators.filter((r) => r.indicator === "admission_rate" && /^\d{4}$/.test(r.period)).map((r) => Number(r.period));
+  const years = indicators.filter((r) => r.indicator === "admission_rate" && periodKindOf(r.period) === "year").map((r) => periodOf(r.period).year);
   if (years.length === 0) throw new Error("the dataset has no admissions in any year covered by its population table");
   const firstYear = Math.min(...years);
   const lastYear = Math.max(...years);

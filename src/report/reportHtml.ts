@@ -4,7 +4,7 @@
  * the report language's number format, no scripts, no external fonts, images or links — it opens
  * offline from a file and prints on A4.
  */
-import { reportText, type ReportLang } from "./reportMessages.js";
+import { reportText, type ReportLang } from "../text/catalogue.js";
 import { formatReportCell, isSuppressedCell, suppressedMark, type ReportCellFormat, type ReportTable } from "./reportTable.js";
 import { REPORT_DIMENSIONS, type ReportChartItem, type ReportDocument, type ReportItem, type ReportSection } from "./reportTypes.js";
 

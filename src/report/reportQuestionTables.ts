@@ -10,7 +10,7 @@
 import type { AgeSexRow, HeatmapRow, ReferralRow } from "../charts/index.js";
 import { REFERRAL_SOURCES } from "../contract/codes.js";
 import type { IndicatorRow } from "../indicators/index.js";
-import type { ReportLang } from "./reportMessages.js";
+import { isReportTextKey, reportText, type ReportLang } from "../text/catalogue.js";
 
 export interface ReportQuestionOptions {
   /** Calendar year shown. */
@@ -31,32 +31,10 @@ export interface ReportQuestionTables {
   readonly admissions: number | null;
 }
 
-const REFERRAL_LABELS: Record<ReportLang, Record<string, string>> = {
-  da: {
-    gp: "Egen læge",
-    out_of_hours: "Lægevagt",
-    nursing_home: "Plejehjem",
-    emergency_call: "Ambulance (112)",
-    hospital: "Andet sygehus/afdeling",
-    self: "Selvhenvendt",
-    other: "Anden",
-    unknown: "Ikke oplyst",
-  },
-  en: {
-    gp: "General practice",
-    out_of_hours: "Out-of-hours doctor",
-    nursing_home: "Nursing home",
-    emergency_call: "Ambulance (112)",
-    hospital: "Other hospital/ward",
-    self: "Self-referred",
-    other: "Other",
-    unknown: "Not given",
-  },
-};
-
 /** The label of a referral source code in the report language. */
 export function referralSourceLabel(source: string, lang: ReportLang = "da"): string {
-  return REFERRAL_LABELS[lang][source] ?? source;
+  const key = `referral.${source}`;
+  return isReportTextKey(key) ? reportText(lang, key) : source;
 }
 
 /**

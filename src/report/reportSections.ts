@@ -17,13 +17,17 @@ import { formatChartNumber, weekdayName } from "../charts/locale.js";
 import { type EffectEventRow } from "../charts/effectChart.js";
 import { funnelPlotData } from "../compare/index.js";
 import type { Dataset } from "../contract/dataset.js";
+import type { Note } from "../contract/note.js";
+import { makePeriod, nextPeriod, parsePeriod, periodFirstMonth, periodKindOf, periodLabel, periodOf, type PeriodKind } from "../contract/period.js";
 import { type IndicatorRow } from "../indicators/index.js";
 import { indicatorMessages } from "../indicators/messages.js";
+import { indicatorDescriptor } from "../indicators/descriptor.js";
+import { minCountOf } from "../indicators/indicatorOptions.js";
 import { completePeriods, pChart, type SpcPhaseStart } from "../spc/index.js";
 import { interventionEffect, spreadFindingText, spreadMatrix, tripleAimStatus, type Intervention, type InterventionEffectRow } from "../spread/index.js";
 import type { ReportQuestionTables } from "./reportQuestionTables.js";
 import { adopterName, programmeSection, spreadAnalysisItems, spreadIntro, spreadRecordItems } from "./spreadSections.js";
-import { isReportTextKey, reportText, type ReportLang, type ReportTextKey } from "./reportMessages.js";
+import { isReportTextKey, noteText, reportText, type ReportLang, type ReportTextKey } from "../text/catalogue.js";
 import type { ReportCellFormat, ReportTable, ReportTableColumn } from "./reportTable.js";
 import type { ReportChartItem, ReportItem, ReportSection, ReportTableItem } from "./reportTypes.js";
 
@@ -63,8 +67,9 @@ interface Ctx {
   readonly warn: (message: string) => void;
 }
 
-const YEAR = /^\d{4}$/;
-const MONTH = /^\d{4}-\d{2}$/;
+const YEAR: PeriodKind = "year";
+const MONTH: PeriodKind = "month";
+const HALF: PeriodKind = "half";
 
 function measureFormat(indicator: string): ReportCellFormat {
   return indicator.startsWith("cost_per_citizen") ? "int" : "dec1";
@@ -96,8 +101,8 @@ function unitLabel(ctx: Ctx, r: Pick<IndicatorRow, "level" | "unit">): string {
   return r.unit;
 }
 
-function select(ctx: Ctx, indicator: string, group: string, levels: readonly IndicatorRow["level"][], period: RegExp): IndicatorRow[] {
-  return ctx.data.indicators.filter((r) => r.indicator === indicator && r.group === group && r.sex === "all" && levels.includes(r.level) && period.test(r.period));
+function select(ctx: Ctx, indicator: string, group: string, levels: readonly IndicatorRow["level"][], kind: PeriodKind): IndicatorRow[] {
+  return ctx.data.indicators.filter((r) => r.indicator === indicator && r.group === group && r.sex === "all" && levels.includes(r.level) && periodKindOf(r.period) === kind);
 }
 
 function clustersOf(rows: readonly IndicatorRow[]): string[] {
@@ -106,8 +111,8 @@ function clustersOf(rows: readonly IndicatorRow[]): string[] {
 
 /** "2016-H1" → "2016-01", "2016-H2" → "2016-07": half-years on the chart's time axis. */
 function halfYearAsMonth(period: string): string {
-  const m = /^(\d{4})-H([12])$/.exec(period);
-  return m ? `${m[1]}-${m[2] === "1" ? "01" : "07"}` : period;
+  const p = parsePeriod(period);
+  return p?.kind === "half" ? periodLabel(makePeriod("month", p.year, periodFirstMonth(p))) : period;
 }
 
 /** Runs a builder; a failure becomes a warning and no item. */
@@ -145,13 +150,13 @@ function wideTable(ctx: Ctx, rows: readonly IndicatorRow[], format: ReportCellFo
 function trendItem(ctx: Ctx, id: string, indicator: string, group: string, main: boolean): ReportChartItem | null {
   return attempt(ctx, id, (): ReportChartItem | null => {
     const halfYearly = indicator.startsWith("experience_positive");
-    const rows = select(ctx, indicator, group, ["region", "cluster"], halfYearly ? /^\d{4}-H[12]$/ : YEAR);
+    const rows = select(ctx, indicator, group, ["region", "cluster"], halfYearly ? HALF : YEAR);
     if (rows.length === 0) return null;
     const chartRows = halfYearly ? rows.map((r) => ({ ...r, period: halfYearAsMonth(r.period) })) : rows;
     const measure = ctx.t(measureKey(indicator));
     // The period of what is drawn: readmissions end a year early (the last year's discharges lack
     // 30 days of follow-up), and the footnote says so.
-    const years = rows.map((r) => Number(r.period.slice(0, 4)));
+    const years = rows.map((r) => periodOf(r.period).year);
     const drawnLast = Math.max(...years);
     const period = halfYearly ? ctx.period : `${Math.min(...years)}–${drawnLast}`;
     const notes = indicator === "readmission_30d" && drawnLast < ctx.data.lastYear ? [ctx.t("note.readmissionLastYear", { year: ctx.data.lastYear })] : [];
@@ -295,7 +300,7 @@ function latestYear(ctx: Ctx, indicator: string, group: string, level: Indicator
   return years.length === 0 ? null : years.reduce((a, b) => (a > b ? a : b));
 }
 
-function funnelItem(ctx: Ctx, id: string, indicator: string, group: string, type: "proportion" | "rate"): ReportChartItem | null {
+function funnelItem(ctx: Ctx, id: string, indicator: string, group: string): ReportChartItem | null {
   return attempt(ctx, id, (): ReportChartItem | null => {
     const year = latestYear(ctx, indicator, group, "municipality");
     if (year === null) return null;
@@ -303,7 +308,10 @@ function funnelItem(ctx: Ctx, id: string, indicator: string, group: string, type
     const usable = rows.filter((r) => !r.suppressed && r.numerator !== null && r.denominator !== null && r.denominator > 0);
     const excluded = rows.filter((r) => !usable.includes(r)).map((r) => unitLabel(ctx, r));
     if (usable.length < 2) return null;
-    const multiplier = type === "proportion" ? 1 : 1000;
+    // The indicator's kind and scale from its descriptor; the funnel draws proportions as shares (its own scale).
+    const described = indicatorDescriptor(indicator);
+    const type = described.kind === "proportion" ? "proportion" : "rate";
+    const multiplier = type === "proportion" ? 1 : described.multiplier;
     const result = funnelPlotData(
       usable.map((r) => ({ unit: unitLabel(ctx, r), numerator: r.numerator as number, denominator: r.denominator as number })),
       { type, multiplier, overdispersion: true },
@@ -401,8 +409,8 @@ function caterpillarItem(ctx: Ctx, id: string, indicator: string, group: string)
 /** First month label on or after an ISO date. */
 function monthOnOrAfter(date: string): string {
   const [y, m, d] = date.split("-").map(Number);
-  if (d === 1) return `${y}-${String(m).padStart(2, "0")}`;
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`;
+  const month = makePeriod("month", y, m);
+  return periodLabel(d === 1 ? month : nextPeriod(month));
 }
 
 /** Fewest months with a (not suppressed) value for an SPC chart to be drawn (Anhøj rules need ≥ 12 useful points). */
@@ -434,7 +442,8 @@ function spcItems(ctx: Ctx, skipped: string[]): ReportChartItem[] {
           phases.push({ start, label: iv.name });
         }
       phases.sort((a, b) => a.start.localeCompare(b.start));
-      const result = pChart(completed.points, { improvement: "decrease", phases, multiplier: 100, firstPhaseLabel: ctx.t("t.phaseBefore") });
+      const described = indicatorDescriptor("readmission_30d");
+      const result = pChart(completed.points, { improvement: described.better, phases, multiplier: described.multiplier, firstPhaseLabel: ctx.t("t.phaseBefore") });
       const chart = spcChart(result, {
         lang: ctx.lang,
         id,
@@ -455,7 +464,7 @@ function spcItems(ctx: Ctx, skipped: string[]): ReportChartItem[] {
         ],
         rows: result.phases.map((p) => ({ phase: p.phase, firstPeriod: p.firstPeriod, lastPeriod: p.lastPeriod, centre: p.centre, signals: p.signals })),
       };
-      return { kind: "chart", id, chart, main: phases.length > 0, csv: chart.data, table, notes: [...completed.warnings] };
+      return { kind: "chart", id, chart, main: phases.length > 0, csv: chart.data, table, notes: completed.warnings.map((n) => noteText(n, ctx.lang)) };
     });
     if (item) out.push(item);
   }
@@ -478,7 +487,7 @@ export function slug(text: string): string {
 function yearlyFromHalves(rows: readonly IndicatorRow[]): Map<string, Map<string, { value: number | null; suppressed: boolean }>> {
   const acc = new Map<string, Map<string, { num: number; den: number; suppressed: boolean }>>();
   for (const r of rows) {
-    const year = r.period.slice(0, 4);
+    const year = String(periodOf(r.period).year);
     const unit = r.level === "region" ? "\u0000region" : r.unit;
     const byYear = acc.get(unit) ?? new Map();
     acc.set(unit, byYear);
@@ -513,7 +522,7 @@ function tripleAimItem(ctx: Ctx, iv: Intervention, idBase: string): ReportChartI
     const out: TripleAimRow[] = [];
     for (const r of select(ctx, healthIndicator, health.group, ["region", "cluster"], YEAR).filter(keep))
       out.push({ dimension: "health", measure: ctx.t(measureKey(healthIndicator)), period: r.period, value: r.suppressed ? null : r.value, lower: r.suppressed ? null : r.lower, upper: r.suppressed ? null : r.upper, suppressed: r.suppressed, series: series(r) });
-    const exp = select(ctx, "experience_positive:patient_overall_satisfaction", "all", ["region", "cluster"], /^\d{4}-H[12]$/).filter(keep);
+    const exp = select(ctx, "experience_positive:patient_overall_satisfaction", "all", ["region", "cluster"], HALF).filter(keep);
     for (const [unit, byYear] of yearlyFromHalves(exp))
       for (const [year, v] of byYear)
         out.push({ dimension: "experience", measure: ctx.t("m.experience_positive"), period: year, value: v.value, suppressed: v.suppressed, series: unit === "\u0000region" ? ctx.t("val.region") : unit });
@@ -583,6 +592,20 @@ function effectSectionNotes(ctx: Ctx, rows: readonly InterventionEffectRow[]): s
   return out;
 }
 
+/** A target as readers know it: its measure and population group (a target's id is never a label). */
+function targetLabel(ctx: Ctx, iv: Intervention, id: string): string {
+  const t = iv.targets.find((x) => x.id === id);
+  return t === undefined ? id : `${ctx.t(measureKey(t.indicator))}, ${groupText(ctx, t.group)}`;
+}
+
+/** A spread-layer note in words, its target and indicator ids shown as the measure readers know. */
+function spreadNoteText(ctx: Ctx, iv: Intervention, n: Note): string {
+  const values = { ...n.values };
+  if (typeof values.target === "string") values.target = targetLabel(ctx, iv, values.target);
+  if (typeof values.indicator === "string") values.indicator = ctx.t(measureKey(values.indicator));
+  return noteText({ code: n.code, values }, ctx.lang);
+}
+
 function interventionSection(ctx: Ctx, iv: Intervention): ReportSection {
   const idBase = slug(iv.id);
   if (iv.kind === "programme") return programmeSection(ctx, iv, ctx.data.interventions, idBase);
@@ -625,7 +648,7 @@ function interventionSection(ctx: Ctx, iv: Intervention): ReportSection {
           upper: r.upper,
         }));
         const events: EffectEventRow[] = (did?.eventStudy ?? []).map((e) => ({ eventTime: e.eventTime, kind: e.kind, value: e.rateRatio, lower: e.lower, upper: e.upper }));
-        const monthly = /^\d{4}-\d{2}$/.test(plotted.find((r) => r.start !== null)?.start ?? "");
+        const monthly = periodKindOf(plotted.find((r) => r.start !== null)?.start ?? "") === "month";
         const chart = effectChart(rows, events, {
           lang: ctx.lang,
           id,
@@ -666,7 +689,7 @@ function interventionSection(ctx: Ctx, iv: Intervention): ReportSection {
           preTrend: r.preTrend === null ? null : `${r.preTrend.rateRatio} (${r.preTrend.lower}–${r.preTrend.upper})`,
           assumption: r.assumption === null ? null : r.assumption.code,
         })),
-        notes: effect.notes,
+        notes: effect.notes.map((n) => spreadNoteText(ctx, iv, n)),
         table: {
           columns: [
             { key: "target", label: ctx.t("col.target"), format: "text" },
@@ -678,7 +701,7 @@ function interventionSection(ctx: Ctx, iv: Intervention): ReportSection {
             { key: "effect", label: ctx.t("col.effect"), format: "text" },
           ],
           rows: effect.rows.map((r) => ({
-            target: r.target,
+            target: targetLabel(ctx, iv, r.target),
             unit: effectUnitLabel(ctx, r),
             method: ctx.t(`val.${r.method}` as ReportTextKey),
             rateRatio: r.rateRatio,
@@ -699,11 +722,7 @@ function interventionSection(ctx: Ctx, iv: Intervention): ReportSection {
         id: `triple-aim-status-${idBase}`,
         title: ctx.t("t.statusTable"),
         csv: status.rows.map((r) => ({ ...r, spcRules: r.spcRules.join("; ") })),
-        notes: status.findings.map((f) => {
-          const t = iv.targets.find((x) => x.id === f.target);
-          const label = t === undefined ? f.target : `${ctx.t(measureKey(t.indicator))}, ${groupText(ctx, t.group)}`;
-          return spreadFindingText({ ...f, target: label }, ctx.lang) + ".";
-        }),
+        notes: status.findings.map((f) => spreadFindingText({ ...f, target: targetLabel(ctx, iv, f.target) }, ctx.lang) + "."),
         table: {
           columns: [
             { key: "target", label: ctx.t("col.target"), format: "text" },
@@ -796,7 +815,7 @@ export function reportSections(data: ReportData, options: ReportSectionOptions =
   const ctx: Ctx = {
     data,
     lang,
-    minCount: options.minCount ?? 5,
+    minCount: minCountOf(options.minCount),
     t,
     period: `${data.firstYear}–${data.lastYear}`,
     regionName: "region",
@@ -839,7 +858,7 @@ export function reportSections(data: ReportData, options: ReportSectionOptions =
     dimension: "comparison",
     title: t("sec.funnel"),
     intro: [t("intro.funnel")],
-    items: compact([funnelItem(ctx, "funnel-readmission-65", "readmission_30d", "65+", "proportion"), funnelItem(ctx, "funnel-preventable-65", "preventable_admission_rate", "65+", "rate")]),
+    items: compact([funnelItem(ctx, "funnel-readmission-65", "readmission_30d", "65+"), funnelItem(ctx, "funnel-preventable-65", "preventable_admission_rate", "65+")]),
   });
   add({
     id: "sec-caterpillar",

@@ -4,7 +4,7 @@
  * prints as "–" marked "undertrykt"/"suppressed", never as 0. Numbers are printed with the report
  * language's separators (Danish: decimal comma, thousands point — d3-format locale da-DK).
  */
-import { reportText, type ReportLang } from "./reportMessages.js";
+import { reportText, type ReportLang } from "../text/catalogue.js";
 
 /** How a column's values are printed. */
 export type ReportCellFormat = "text" | "int" | "dec1" | "dec2" | "dec3" | "pct1";

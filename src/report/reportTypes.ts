@@ -1,6 +1,6 @@
 /** The shapes of the report: sections by Triple Aim dimension, each with charts and tables. */
 import type { Chart } from "../charts/index.js";
-import type { ReportLang } from "./reportMessages.js";
+import type { ReportLang } from "../text/catalogue.js";
 import type { ReportTable } from "./reportTable.js";
 
 /** The table of contents' first level: Triple Aim dimensions, focus areas, comparison, spread. */

@@ -13,7 +13,7 @@ import type { Dataset } from "../contract/dataset.js";
 import type { IndicatorRow } from "../indicators/index.js";
 import { IMPLEMENTATION_KEYS, IMPLEMENTATION_KEY_LABELS, IMPLEMENTATION_KEY_QUESTIONS, REST_OF_REGION, adoptionTimeline, costPerAvoided, implementationKeysAt, pilotEffect, programmeOverview, recommendationStatusTable, spreadFindingText, spreadPotential, type Intervention, type TimelineEvent } from "../spread/index.js";
 import { type Adoption } from "../spread/interventionSchema.js";
-import { isReportTextKey, type ReportLang, type ReportTextKey } from "./reportMessages.js";
+import { isReportTextKey, type ReportLang, type ReportTextKey } from "../text/catalogue.js";
 import type { ReportTableColumn } from "./reportTable.js";
 import type { ReportChartItem, ReportItem, ReportSection, ReportTableItem } from "./reportTypes.js";
 

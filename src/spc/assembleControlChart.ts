@@ -7,7 +7,7 @@ import type { ImprovementDirection, SpcChartType, SpcPhaseSummary, SpcPoint, Spc
 import type { PreparedPhase, PreparedSeries } from "./prepareSeries.js";
 import { controlRuleHits, type ControlRuleOptions } from "./controlRules.js";
 import { classifySignal } from "./classifySignal.js";
-import { spcMessages } from "./messages.js";
+import { spcMessages, type SpcNote } from "./messages.js";
 
 export interface PointLimits {
   readonly lower3: number | null;
@@ -22,7 +22,7 @@ export interface PhaseComputation {
   readonly limits: readonly PointLimits[];
   readonly movingRanges?: readonly (number | null)[];
   readonly summary?: Partial<Pick<SpcPhaseSummary, "sigma" | "meanMovingRange" | "screenedMovingRanges" | "sigmaZ">>;
-  readonly notes?: readonly string[];
+  readonly notes?: readonly SpcNote[];
 }
 
 /** Fewest baseline points recommended for stable limits (NHSRplotthedots warns below 12). */

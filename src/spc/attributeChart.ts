@@ -16,7 +16,7 @@ import { AttributeOptionsSchema, parseSpcInput, SpcInputPointSchema, type Attrib
 import { prepareSeries } from "./prepareSeries.js";
 import { averageMovingRange } from "./movingRanges.js";
 import { assembleControlChart, type PointLimits } from "./assembleControlChart.js";
-import { spcMessages } from "./messages.js";
+import { spcMessages, type SpcNote } from "./messages.js";
 import { D2_TWO } from "./xmrChart.js";
 
 export interface AttributeChartOptions extends AttributeOptions {
@@ -73,7 +73,7 @@ export function attributeChart(
         const hi = (x: number) => (kind === "p" ? Math.min(1, x) : x);
         return { lower3: lo(centre - 3 * w), upper3: hi(centre + 3 * w), lower2: lo(centre - 2 * w), upper2: hi(centre + 2 * w) };
       });
-      const notes: string[] = [];
+      const notes: SpcNote[] = [];
       if (laney && sigmaZ !== null) notes.push(spcMessages.laneyApplied(phase.label, sigmaZ));
       const meanN = sumN / base.length;
       if (

@@ -1,8 +1,30 @@
 /**
- * The one catalogue of user-facing text of the SPC layer: errors thrown at the boundary, warnings
- * and the plain-language notes attached to every chart. Each entry is a function of the facts it
- * reports, so that the text lives here and nowhere else; tests check the text word for word.
+ * The SPC layer's messages: errors thrown at the boundary (English, for developers), and the
+ * notes attached to every chart as codes with values (SpcNote) — their Danish and English wording
+ * is in the one text catalogue (src/text/noteTexts.ts).
  */
+import { note, type Note } from "../contract/note.js";
+
+/** Codes of the SPC notes. */
+export type SpcNoteCode =
+  | "spc.note.insertedGaps"
+  | "spc.note.missingPeriods"
+  | "spc.note.zeroDenominator"
+  | "spc.note.excluded"
+  | "spc.note.frozenBaseline"
+  | "spc.note.fewBaseline"
+  | "spc.note.noBaseline"
+  | "spc.note.phaseRule"
+  | "spc.note.fewUseful"
+  | "spc.note.runsSignal"
+  | "spc.note.screened"
+  | "spc.note.varyingLimits"
+  | "spc.note.laneyRecommended"
+  | "spc.note.laneyApplied"
+  | "spc.note.conflict";
+
+/** A note of an SPC result: a code plus values. */
+export type SpcNote = Note<SpcNoteCode>;
 const list = (xs: readonly string[]): string => xs.map((x) => JSON.stringify(x)).join(", ");
 
 export const spcMessages = {
@@ -23,37 +45,25 @@ export const spcMessages = {
   periodsNotAscending: (fn: string, a: string, b: string) =>
     `${fn}: periods must be in time order; ${JSON.stringify(b)} follows ${JSON.stringify(a)}.`,
 
-  // Warnings and notes (attached to results, not thrown).
-  insertedGaps: (periods: readonly string[]) =>
-    `${periods.length} missing period(s) inserted as gaps (not zeros): ${periods.join(", ")}.`,
-  missingPeriods: (periods: readonly string[]) =>
-    `${periods.length} period(s) have no value and are shown as gaps, never as zeros; they are not counted in runs, crossings or limits: ${periods.join(", ")}.`,
-  zeroDenominator: (periods: readonly string[]) =>
-    `Denominator 0 in ${periods.join(", ")}: no rate can be computed, so these periods are gaps.`,
-  excludedPoints: (periods: readonly string[]) =>
-    `Excluded from the centre and limits (still plotted and still tested by the rules): ${periods.join(", ")}.`,
-  frozenBaseline: (phase: string, k: number, used: number) =>
-    `Phase ${JSON.stringify(phase)}: centre and limits frozen on its first ${k} point(s) (${used} used after exclusions and gaps); later points are judged against them.`,
-  fewBaselinePoints: (phase: string, n: number, min: number) =>
-    `Phase ${JSON.stringify(phase)}: only ${n} point(s) set the centre and limits; at least ${min} are recommended, so read its signals with care.`,
-  noBaseline: (phase: string) =>
-    `Phase ${JSON.stringify(phase)}: no usable point to compute a centre line from; its points are shown without centre or limits.`,
-  phaseRule: () =>
-    "Each phase has its own centre and limits, computed only from that phase's own baseline points; phases come from real events, never from automatic rebasing.",
-  fewUsefulRunPoints: (phase: string, n: number) =>
-    `Phase ${JSON.stringify(phase)}: ${n} useful point(s) (not on the median); the Anhøj rules are meant for at least 10.`,
+  // Warnings and notes (attached to results, not thrown): codes with values; the wording is in
+  // the one text catalogue (src/text/noteTexts.ts), rendered with noteText(note, lang).
+  insertedGaps: (periods: readonly string[]) => note("spc.note.insertedGaps", { count: periods.length, periods }),
+  missingPeriods: (periods: readonly string[]) => note("spc.note.missingPeriods", { count: periods.length, periods }),
+  zeroDenominator: (periods: readonly string[]) => note("spc.note.zeroDenominator", { periods }),
+  excludedPoints: (periods: readonly string[]) => note("spc.note.excluded", { periods }),
+  frozenBaseline: (phase: string, k: number, used: number) => note("spc.note.frozenBaseline", { phase, k, used }),
+  fewBaselinePoints: (phase: string, n: number, min: number) => note("spc.note.fewBaseline", { phase, n, min }),
+  noBaseline: (phase: string) => note("spc.note.noBaseline", { phase }),
+  phaseRule: () => note("spc.note.phaseRule"),
+  fewUsefulRunPoints: (phase: string, n: number) => note("spc.note.fewUseful", { phase, n }),
   runsSignal: (phase: string, longest: number, longestMax: number, crossings: number, crossingsMin: number) =>
-    `Phase ${JSON.stringify(phase)}: non-random variation — longest run ${longest} (limit ${longestMax}), crossings ${crossings} (minimum ${crossingsMin}).`,
-  screenedMovingRanges: (phase: string, removed: number, threshold: number) =>
-    `Phase ${JSON.stringify(phase)}: ${removed} moving range(s) ≥ 3.267 × the mean moving range (${threshold.toPrecision(6)}) left out before the limits were computed (Making Data Count screening).`,
-  varyingLimits: () =>
-    "The limits vary from point to point because each point has its own denominator: a larger denominator gives narrower limits. This is correct, not an error.",
+    note("spc.note.runsSignal", { phase, longest, longestMax, crossings, crossingsMin }),
+  screenedMovingRanges: (phase: string, removed: number, threshold: number) => note("spc.note.screened", { phase, removed, threshold }),
+  varyingLimits: () => note("spc.note.varyingLimits"),
   laneyRecommended: (phase: string, sigmaZ: number, meanDenominator: number) =>
-    `Phase ${JSON.stringify(phase)}: sigma_z = ${sigmaZ.toFixed(2)} with mean denominator ${Math.round(meanDenominator)}; the plain limits assume sigma_z ≈ 1 and are likely far too ${sigmaZ > 1 ? "tight" : "wide"}. Consider Laney's adjusted chart (laney: true).`,
-  laneyApplied: (phase: string, sigmaZ: number) =>
-    `Phase ${JSON.stringify(phase)}: Laney adjustment, limits multiplied by sigma_z = ${sigmaZ.toPrecision(4)}.`,
-  signalConflict: (periods: readonly string[]) =>
-    `Point(s) flagged by rules pointing in opposite directions: ${periods.join(", ")}; the highest-priority rule decides the colour and the point is marked signalConflict.`,
+    note("spc.note.laneyRecommended", { phase, sigmaZ, n: Math.round(meanDenominator), too: sigmaZ > 1 ? "spc.note.tight" : "spc.note.wide" }),
+  laneyApplied: (phase: string, sigmaZ: number) => note("spc.note.laneyApplied", { phase, sigmaZ }),
+  signalConflict: (periods: readonly string[]) => note("spc.note.conflict", { periods }),
 
   /** Default label of the points before the first given phase start. */
   firstPhaseLabel: "Før",

@@ -12,7 +12,7 @@
  * - Without freeze, every non-gap, non-excluded point of a phase is a baseline point.
  */
 import type { SpcCommonOptions, SpcInputPoint } from "./spcInput.js";
-import { spcMessages } from "./messages.js";
+import { spcMessages, type SpcNote } from "./messages.js";
 import { SpcError } from "./spcError.js";
 
 export type ValueMode = "value" | "proportion" | "rate";
@@ -42,7 +42,7 @@ export interface PreparedSeries {
   readonly points: readonly PreparedPoint[];
   readonly phases: readonly PreparedPhase[];
   readonly missingPeriods: readonly string[];
-  readonly notes: string[];
+  readonly notes: SpcNote[];
 }
 
 function formValue(fn: string, p: SpcInputPoint, mode: ValueMode): { value: number | null; zeroDen: boolean } {
@@ -94,7 +94,7 @@ export function prepareSeries(
   const phases: PreparedPhase[] = [];
   const missing: string[] = [];
   const zeroDen: string[] = [];
-  const notes: string[] = [];
+  const notes: SpcNote[] = [];
   for (let ph = 0; ph < starts.length; ph++) {
     const from = starts[ph].at;
     const to = ph + 1 < starts.length ? starts[ph + 1].at : input.length;

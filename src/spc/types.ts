@@ -1,4 +1,5 @@
 /** Shared shapes of the SPC layer: every chart returns a per-point table and a summary. */
+import type { SpcNote } from "./messages.js";
 
 export const SpcChartType = { run: "run", xmr: "xmr", p: "p", u: "u", pprime: "pprime", uprime: "uprime" } as const;
 export type SpcChartType = keyof typeof SpcChartType;
@@ -75,6 +76,6 @@ export interface SpcResult {
   readonly phases: readonly SpcPhaseSummary[];
   /** Periods with no value (gaps), reported. */
   readonly missingPeriods: readonly string[];
-  /** Plain-language notes (e.g. "Laney adjustment: sigma_z = 3.2"). */
-  readonly notes: readonly string[];
+  /** Notes as codes with values (e.g. Laney adjustment with its sigma_z); words via `noteText` (src/text). */
+  readonly notes: readonly SpcNote[];
 }

@@ -9,11 +9,12 @@
  * numerators and denominators.
  */
 import type { IndicatorRow } from "../indicators/index.js";
+import { describeIndicator, ownIndicatorDescriptor } from "../indicators/descriptor.js";
 import { SPREAD_INDICATOR_ALIASES } from "./interventionIndicatorRows.js";
-import { periodEndDate, periodStartDate } from "./periods.js";
+import { periodEndDate, periodKindOf, periodOf, periodOrdinal, periodStartDate, type PeriodKind } from "../contract/period.js";
 
 export type SeriesKind = "proportion" | "rate" | "amount";
-export type SeriesPeriodKind = "month" | "quarter" | "half" | "year";
+export type SeriesPeriodKind = PeriodKind;
 
 export interface SeriesPoint {
   readonly period: string;
@@ -37,22 +38,6 @@ export interface IndicatorSeriesSet {
   readonly byUnit: ReadonlyMap<string, readonly SeriesPoint[]>;
 }
 
-export function periodKindOf(label: string): SeriesPeriodKind | null {
-  if (/^\d{4}$/.test(label)) return "year";
-  if (/^\d{4}-Q[1-4]$/.test(label)) return "quarter";
-  if (/^\d{4}-H[12]$/.test(label)) return "half";
-  if (/^\d{4}-(0[1-9]|1[0-2])$/.test(label)) return "month";
-  return null;
-}
-
-export function periodOrdinal(label: string): number {
-  const y = Number(label.slice(0, 4));
-  if (label.length === 4) return y;
-  if (label[5] === "Q") return y * 4 + Number(label[6]) - 1;
-  if (label[5] === "H") return y * 2 + Number(label[6]) - 1;
-  return y * 12 + Number(label.slice(5, 7)) - 1;
-}
-
 const KIND_ORDER: readonly SeriesPeriodKind[] = ["month", "quarter", "half", "year"];
 
 /** The cluster-level series of one indicator and group, or null when the table has none. */
@@ -68,21 +53,10 @@ export function indicatorSeries(rows: readonly IndicatorRow[], indicator: string
   if (periodKind === undefined) return null;
   mine = mine.filter((r) => periodKindOf(r.period) === periodKind);
 
-  // Scale and kind: from the rows themselves.
-  let multiplier = 1;
-  for (const r of mine) {
-    if (r.value !== null && r.numerator !== null && r.denominator !== null && r.numerator > 0 && r.denominator > 0) {
-      const m = r.value / (r.numerator / r.denominator);
-      multiplier = 10 ** Math.round(Math.log10(m));
-      break;
-    }
-  }
-  const method = mine.find((r) => r.method)?.method ?? "";
-  const kind: SeriesKind = method.startsWith("wilson")
-    ? "proportion"
-    : mine.every((r) => r.lower === null && r.upper === null)
-      ? "amount"
-      : "rate";
+  // Scale and kind: from the indicator's descriptor (a user's own indicator: ownIndicatorDescriptor).
+  const described = describeIndicator(mine[0].indicator) ?? ownIndicatorDescriptor(mine);
+  const multiplier = described.multiplier;
+  const kind: SeriesKind = described.kind === "ratio" ? "rate" : described.kind;
 
   const cells = new Map<string, Map<string, { num: number | null; den: number | null; value: number | null; parts: number }>>();
   for (const r of mine) {
@@ -100,12 +74,13 @@ export function indicatorSeries(rows: readonly IndicatorRow[], indicator: string
   for (const [unit, periods] of cells) {
     const pts = [...periods.entries()]
       .map(([period, c]) => {
+        const p = periodOf(period);
         const value = c.parts === 1 ? c.value : c.num !== null && c.den !== null && c.den > 0 ? (c.num / c.den) * multiplier : null;
         return {
           period,
-          ordinal: periodOrdinal(period),
-          start: periodStartDate(period),
-          end: periodEndDate(period),
+          ordinal: periodOrdinal(p),
+          start: periodStartDate(p),
+          end: periodEndDate(p),
           numerator: c.num,
           denominator: c.den,
           value,

@@ -14,7 +14,7 @@
  */
 import type { InterventionEffectRow } from "./interventionEffect.js";
 import type { AdoptionCost } from "./interventionSchema.js";
-import { periodKindOf } from "./analysisSeries.js";
+import { PERIODS_PER_YEAR, periodKindOf } from "../contract/period.js";
 
 export interface CostPerAvoided {
   /** Total cost in DKK over the analysed period after the start. */
@@ -31,8 +31,6 @@ export interface CostPerAvoided {
   readonly illustrative: boolean;
 }
 
-const PER_YEAR = { month: 12, quarter: 4, half: 2, year: 1 } as const;
-
 /**
  * @returns null when the row has no estimate, no post periods, or the target's improvement is not a decrease
  * @example costPerAvoided(effectRow, { one_off: 0, per_year: 1_000_000 })?.perAvoided
@@ -42,7 +40,7 @@ export function costPerAvoided(row: InterventionEffectRow, cost: AdoptionCost): 
   if (row.events === null || row.postPeriods === null || row.start === null) return null;
   const kind = periodKindOf(row.start);
   if (kind === null) return null;
-  const years = row.postPeriods / PER_YEAR[kind];
+  const years = row.postPeriods / PERIODS_PER_YEAR[kind];
   const total = cost.one_off + cost.per_year * years;
   const avoidedOf = (rr: number) => row.events! * (1 / rr - 1);
   const avoided = avoidedOf(row.rateRatio);

@@ -23,6 +23,7 @@
  * Data are used from the start of the target's baseline period up to `options.at`.
  * A model that cannot be fitted gives a row with null estimates and the reason in `note`.
  */
+import { note, type Note } from "../contract/note.js";
 import { amountDid, interruptedTimeSeries, staggeredDid } from "../effects/index.js";
 import type { AmountDidResult, DidPanelRow, ItsObservation, ItsResult, StaggeredDidResult } from "../effects/index.js";
 import type { AmountDidRow } from "../effects/amountDid.js";
@@ -34,7 +35,7 @@ import { indicatorSeries } from "./analysisSeries.js";
 import type { IndicatorSeriesSet, SeriesPoint } from "./analysisSeries.js";
 import type { Intervention, TripleAimTarget } from "./interventionSchema.js";
 import { SPREAD_ANALYSIS_MESSAGES as M } from "./messages.js";
-import { periodStartDate } from "./periods.js";
+import { periodOf, periodStartDate } from "../contract/period.js";
 import type { TargetDirection, TripleAimTargetDimension } from "./vocabulary.js";
 
 export interface InterventionEffectOptions {
@@ -126,8 +127,13 @@ export interface InterventionEffectResult {
       }
     >
   >;
-  readonly notes: readonly string[];
+  /** Notes as codes with values (target: the target id); words via `noteText` (src/text). */
+  readonly notes: readonly SpreadEffectNote[];
 }
+
+/** Codes of the notes of interventionEffect. */
+export type SpreadEffectNoteCode = "spread.note.noIndicator" | "spread.note.yearlyStart" | "spread.note.effectAmount" | "spread.note.effectAmountPartial";
+export type SpreadEffectNote = Note<SpreadEffectNoteCode>;
 
 /** How an interval reads in the target's direction: beyond 1 on the better side = improvement. */
 export function classifyEffect(lower: number | null, upper: number | null, direction: TargetDirection): EffectClass {
@@ -147,14 +153,14 @@ export function interventionEffect(
 ): InterventionEffectResult {
   const indicators = indicatorRowsOf(intervention, input, options.targets);
   const rows: InterventionEffectRow[] = [];
-  const notes: string[] = [];
+  const notes: SpreadEffectNote[] = [];
   const models: Record<string, { its: Record<string, ItsResult>; did: StaggeredDidResult | null; amount?: AmountDidResult | null }> = {};
   const level = options.level ?? 0.95;
   for (const t of intervention.targets) {
     if (options.targets && !options.targets.includes(t.id)) continue;
     const set = indicatorSeries(indicators, t.indicator, t.group);
     if (set === null) {
-      notes.push(`${t.id}: ${M.no_indicator(t.indicator, t.group)}`);
+      notes.push(note("spread.note.noIndicator", { target: t.id, indicator: t.indicator, group: t.group }));
       continue;
     }
     if (set.kind === "amount") {
@@ -182,9 +188,9 @@ function effectsOfTarget(
   set: IndicatorSeriesSet,
   options: InterventionEffectOptions,
   level: number,
-  notes: string[],
+  notes: SpreadEffectNote[],
 ): { rows: InterventionEffectRow[]; models: { its: Record<string, ItsResult>; did: StaggeredDidResult | null } } {
-  const from = periodStartDate(t.baseline.start);
+  const from = periodStartDate(periodOf(t.baseline.start));
   const monthly = set.periodKind === "month";
   const label = (p: SeriesPoint): string | number => (monthly ? p.period : p.ordinal);
   const periodsPerYear = PERIODS_PER_YEAR[set.periodKind];
@@ -213,7 +219,7 @@ function effectsOfTarget(
       rows.push({ ...empty, start: null, rateRatio: null, lower: null, upper: null, prePeriods: null, postPeriods: null, events: null, effect: "not_estimable", note: M.no_current() });
       return;
     }
-    if (!monthly && first.start > start && role === "adopting") notes.push(`${t.id}, ${unit}: ${M.yearly_start(start, first.period)}`);
+    if (!monthly && first.start > start && role === "adopting") notes.push(note("spread.note.yearlyStart", { target: t.id, unit, start, first: first.period }));
     const series: ItsObservation[] = pts.map((p) => ({ period: label(p), events: p.numerator as number, exposure: p.denominator as number }));
     try {
       const r = interruptedTimeSeries(series, {
@@ -293,9 +299,9 @@ function amountEffectOfTarget(
   set: IndicatorSeriesSet,
   options: InterventionEffectOptions,
   level: number,
-  notes: string[],
+  notes: SpreadEffectNote[],
 ): { rows: InterventionEffectRow[]; result: AmountDidResult | null } {
-  const from = periodStartDate(t.baseline.start);
+  const from = periodStartDate(periodOf(t.baseline.start));
   const starts = new Map<string, string>();
   for (const a of iv.adoptions) if (a.municipality === undefined && !starts.has(a.cluster)) starts.set(a.cluster, a.start);
   const row = {
@@ -321,7 +327,7 @@ function amountEffectOfTarget(
     preTrend: null,
   };
   if (starts.size === 0) return { rows: [], result: null };
-  notes.push(`${t.id}: ${M.effect_amount(t.indicator)}`);
+  notes.push(note("spread.note.effectAmount", { target: t.id, indicator: t.indicator }));
   const panel: AmountDidRow[] = [];
   const amountOf = (p: SeriesPoint): number | null =>
     p.value !== null ? p.value : p.numerator !== null && p.denominator !== null && p.denominator > 0 ? (p.numerator / p.denominator) * set.multiplier : null;
@@ -329,7 +335,7 @@ function amountEffectOfTarget(
     const start = starts.get(unit);
     const pts = points.filter((p) => p.start >= from && (options.at === undefined || p.end <= options.at) && (amountOf(p) ?? 0) > 0);
     const partial = start === undefined ? [] : pts.filter((p) => p.start < start && p.end >= start);
-    if (partial.length > 0) notes.push(`${t.id}: ${M.effect_amount_partial(unit, partial.map((p) => p.period))}`);
+    if (partial.length > 0) notes.push(note("spread.note.effectAmountPartial", { target: t.id, unit, periods: partial.map((p) => p.period) }));
     const first = start === undefined ? undefined : pts.find((p) => p.start >= start);
     for (const p of pts) {
       if (partial.includes(p)) continue;

@@ -13,6 +13,7 @@
  * `validateIntervention` so that every problem gets a message from the catalogue.
  */
 import { z } from "zod";
+import { periodPattern } from "../contract/period.js";
 import {
   FidelityState,
   InterventionKind,
@@ -31,7 +32,7 @@ import {
 /** Stable id: lower-case letters, digits, "-" and "_", starting with a letter or digit. */
 export const SPREAD_ID_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
 /** Period label as in the indicator table: "2019", "2019-Q1" or "2019-01". */
-export const SPREAD_PERIOD_PATTERN = /^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/;
+export const SPREAD_PERIOD_PATTERN = new RegExp(periodPattern(["year", "quarter", "month"]));
 /** Population group as in the indicator table: "all", "65+", "0-2", "18-64". */
 export const SPREAD_AGE_GROUP_PATTERN = /^(all|\d{1,3}\+|\d{1,3}-\d{1,3})$/;
 

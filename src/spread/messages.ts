@@ -169,11 +169,5 @@ export const SPREAD_ANALYSIS_MESSAGES = {
   effect_failed: (unit: string, detail: string) => `${unit}: no estimate (${detail})`,
   effect_row: (unit: string, rr: number, lower: number, upper: number) =>
     `${unit}: rate ratio ${num(rr)} (${num(lower)}–${num(upper)})`,
-  effect_amount: (indicator: string) =>
-    `${indicator} is an amount: staggered difference-in-differences on the log amount per citizen, reported as a ratio of amounts (0.97 = 3 % lower than expected); no per-cluster interrupted time series`,
-  effect_amount_partial: (unit: string, periods: readonly string[]) =>
-    `${unit}: ${periods.join(", ")} partly before and partly after the start, left out of the amount comparison`,
-  yearly_start: (start: string, first: string) =>
-    `the data are not monthly: the adoption of ${start} counts from the first whole period, ${first}`,
   // (the spread potential's findings are in spreadFindings.ts, in Danish and English)
 } as const;

@@ -45,7 +45,7 @@ import type { IndicatorSeriesSet, SeriesPeriodKind, SeriesPoint } from "./analys
 import type { Intervention, TripleAimTarget } from "./interventionSchema.js";
 import { SPREAD_ANALYSIS_MESSAGES as M } from "./messages.js";
 import type { StatusFinding } from "./spreadFindings.js";
-import { periodEndDate, periodStartDate } from "./periods.js";
+import { periodEndDate, periodOf, periodStartDate } from "../contract/period.js";
 import type { TargetDirection, TripleAimTargetDimension } from "./vocabulary.js";
 
 export const TripleAimStatusCode = {
@@ -148,7 +148,7 @@ function statusRowsOfTarget(
 ): TripleAimStatusRow[] {
   const adopting = new Map<string, string>();
   for (const a of iv.adoptions) if (a.municipality === undefined && !adopting.has(a.cluster)) adopting.set(a.cluster, a.start);
-  const firstStart = [...adopting.values()].sort()[0] ?? nextDay(periodEndDate(t.baseline.end));
+  const firstStart = [...adopting.values()].sort()[0] ?? nextDay(periodEndDate(periodOf(t.baseline.end)));
   const units: { unit: string; role: "adopting" | "comparison"; start: string }[] = [...adopting].map(([unit, start]) => ({ unit, role: "adopting", start }));
   const comparison = options.comparison ?? (set ? [...set.byUnit.keys()].filter((u) => !adopting.has(u)).sort() : []);
   for (const unit of comparison) if (!adopting.has(unit)) units.push({ unit, role: "comparison", start: firstStart });
@@ -164,8 +164,8 @@ function statusRow(
   start: string,
   options: TripleAimStatusOptions,
 ): TripleAimStatusRow {
-  const baselineFrom = periodStartDate(t.baseline.start);
-  const baselineTo = periodEndDate(t.baseline.end);
+  const baselineFrom = periodStartDate(periodOf(t.baseline.start));
+  const baselineTo = periodEndDate(periodOf(t.baseline.end));
   const empty = {
     intervention: iv.id,
     target: t.id,

@@ -26,7 +26,7 @@ import type { Intervention } from "./interventionSchema.js";
 import { KNOWN_INDICATORS, KNOWN_INDICATOR_INFO, isKnownIndicator } from "./knownIndicators.js";
 import { SPREAD_MESSAGES, describeFound, formatSpreadPath } from "./messages.js";
 import type { SpreadMessageCode } from "./messages.js";
-import { periodEndDate, periodStartDate } from "./periods.js";
+import { periodEndDate, periodOf, periodStartDate } from "../contract/period.js";
 import { schemaIssueProblems } from "./schemaIssues.js";
 import type { LineOf } from "./schemaIssues.js";
 import { spreadProblem } from "./spreadProblem.js";
@@ -145,9 +145,9 @@ function crossChecks(iv: z.infer<typeof InterventionSchema>, file: string, optio
       err("unknown_indicator", at("indicator"), SPREAD_MESSAGES.unknown_indicator(t.indicator, indicators), "a known indicator id", describeFound(t.indicator));
     else if (t.dimension === undefined && !isKnownIndicator(t.indicator))
       err("dimension_missing", at("dimension"), SPREAD_MESSAGES.dimension_missing(t.indicator), "population_health, experience or cost", "nothing");
-    const bStart = periodStartDate(t.baseline.start);
-    const bEnd = periodEndDate(t.baseline.end);
-    if (bStart > periodStartDate(t.baseline.end))
+    const bStart = periodStartDate(periodOf(t.baseline.start));
+    const bEnd = periodEndDate(periodOf(t.baseline.end));
+    if (bStart > periodStartDate(periodOf(t.baseline.end)))
       err("baseline_order", at("baseline"), SPREAD_MESSAGES.baseline_order(t.baseline.start, t.baseline.end), "start <= end", `${t.baseline.start} > ${t.baseline.end}`);
     else if (t.deadline <= bEnd)
       err("deadline_before_baseline", at("deadline"), SPREAD_MESSAGES.deadline_before_baseline(t.deadline, bEnd), `after ${bEnd}`, t.deadline);

@@ -11,6 +11,7 @@ import { spcMessages } from "../../src/spc/messages.js";
 import { funnelChart } from "../../src/charts/funnelChart.js";
 import { spcChart } from "../../src/charts/spcChart.js";
 import { spcChartNotes } from "../../src/charts/spcNotes.js";
+import { noteText } from "../../src/text/catalogue.js";
 import { trendsChart } from "../../src/charts/trendsChart.js";
 import { drawingNumber, drawingPrecision } from "../../src/charts/drawingPrecision.js";
 import { compileChart, renderSvg, roundSvgNumbers, svgSize } from "../../src/charts/render.js";
@@ -196,9 +197,16 @@ describe("SPC notes in the chart's language", () => {
     for (const n of da) expect(n).not.toMatch(/\b(the|and|are|points?|limits)\b/);
   });
 
-  it("drops notes the chart states itself and unknown English notes from a Danish footnote", () => {
-    expect(spcChartNotes([...stated, "Some future note."], "da")).toEqual([]);
-    expect(spcChartNotes([...stated, "Some future note."], "en")).toEqual(["Some future note."]);
+  it("drops the notes the chart states itself, in both languages", () => {
+    expect(spcChartNotes(stated, "da")).toEqual([]);
+    expect(spcChartNotes(stated, "en")).toEqual([]);
+  });
+
+  it("has Danish and English words for every SPC note code, and no English in the Danish ones", () => {
+    for (const n of [...known, ...stated]) {
+      expect(noteText(n, "da")).not.toBe(noteText(n, "en"));
+      expect(noteText(n, "da")).not.toMatch(/\b(the|and|are|points?|limits)\b/);
+    }
   });
 
   it("builds a Danish footnote from a real p chart without English text", () => {
@@ -210,7 +218,7 @@ describe("SPC notes in the chart's language", () => {
     const result = pChart(points, { phases: [{ start: "2021-01", label: "Efter" }], freeze: 6 });
     expect(result.notes.length).toBeGreaterThan(0);
     const chart = spcChart(result);
-    for (const note of result.notes) expect(chart.meta.footnote).not.toContain(note);
+    for (const note of result.notes) expect(chart.meta.footnote).not.toContain(noteText(note, "en"));
     expect(chart.meta.footnote).toContain("låst på de første 6 punkter");
     expect(chart.meta.footnote).not.toMatch(/\b(the|phase|centre|limits)\b/i);
   });

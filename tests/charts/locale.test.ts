@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
-import { chartLabel } from "../../src/charts/labels.js";
+import { chartLabel } from "../../src/text/catalogue.js";
 import { chartLocale, formatChartNumber, weekdayName } from "../../src/charts/locale.js";
 import { chartConfig } from "../../src/charts/theme.js";
 

@@ -98,6 +98,12 @@ describe("no silent partial results", () => {
     const out = join(work, "columns.csv");
     expect(klynge(["indicators", small, "--out", out, "--level", "region", "--group", "65+"]).code).toBe(0);
     expect(readFileSync(out, "utf8").split("\n")[0]).toBe("indicator,level,unit,period,group,sex,numerator,denominator,value,lower,upper,method,suppressed,note");
+    // the descriptor travels beside the table: kind, multiplier, unit and direction of each indicator present
+    const meta = JSON.parse(readFileSync(`${out}.meta.json`, "utf8"));
+    expect(meta.table).toBe("klynge-indicators");
+    expect(meta.indicators.find((d: { id: string }) => d.id === "readmission_30d")).toMatchObject({ kind: "proportion", multiplier: 100, better: "decrease", periodKinds: ["year"] });
+    // a second run replaces klynge's own table and metadata
+    expect(klynge(["indicators", small, "--out", out, "--level", "region", "--group", "65+"]).code).toBe(0);
   });
 
   it("report without population.csv: exit 1 naming the file; no talk of a previous report that never existed", () => {

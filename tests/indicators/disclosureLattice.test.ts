@@ -10,23 +10,24 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Dataset } from "../../src/contract/dataset.js";
 import { generateDataset } from "../../src/generate/index.js";
-import { auditDisclosure, computeIndicators, prepareIndicators, type IndicatorContext, type IndicatorRow, type Level, type PeriodKind } from "../../src/indicators/index.js";
+import { auditDisclosure, computeIndicators, prepareIndicators, type IndicatorContext, type IndicatorRow, type Level, type IndicatorPeriodKind } from "../../src/indicators/index.js";
+import { periodKindOf } from "../../src/contract/period.js";
 import { loadDataset } from "../../src/io/index.js";
 import { prepareReportData } from "../../src/report/prepareReportData.js";
 
 const slow = process.env.KLYNGE_SLOW_EXAMPLES === "1";
 const FAMILIES = ["admission_rate", "readmission_30d", "preventable_admission_rate", "questions"];
 const LEVELS: Level[][] = [["region"], ["cluster"], ["municipality"], ["region", "cluster", "municipality"]];
-const PERIODS: PeriodKind[] = ["year", "quarter", "month"];
+const PERIODS: IndicatorPeriodKind[] = ["year", "quarter", "month"];
 const GROUPS: string[][] = [["0-2"], ["65+"], ["all"], ["all", "0-2", "65+"]];
 const key = (r: IndicatorRow) => `${r.indicator}|${r.level}|${r.unit}|${r.period}|${r.group}|${r.sex}`;
-const periodKind = (p: string): PeriodKind => (/^\d{4}$/.test(p) ? "year" : p.includes("Q") ? "quarter" : "month");
+const periodKind = (p: string): IndicatorPeriodKind => periodKindOf(p) as IndicatorPeriodKind;
 
-function narrowed(ctx: IndicatorContext, levels: Level[], period: PeriodKind, groups: string[], sexes: ("all" | "F" | "M")[] = ["all", "F", "M"]): IndicatorContext {
+function narrowed(ctx: IndicatorContext, levels: Level[], period: IndicatorPeriodKind, groups: string[], sexes: ("all" | "F" | "M")[] = ["all", "F", "M"]): IndicatorContext {
   return { ...ctx, resolved: { ...ctx.resolved, levels, periods: [period], groups, sexes } };
 }
 
-function checkAllCalls(ctx: IndicatorContext, combos: [Level[], PeriodKind, string[]][]): { calls: number; rows: number; suppressed: number } {
+function checkAllCalls(ctx: IndicatorContext, combos: [Level[], IndicatorPeriodKind, string[]][]): { calls: number; rows: number; suppressed: number } {
   const combined = computeIndicators(narrowed(ctx, ["region", "cluster", "municipality"], "month", ["all", "0-2", "65+"]), { indicators: FAMILIES });
   // the combined call: every period (month requested → its year and quarter tables are decided too)
   const all = computeIndicators({ ...ctx, resolved: { ...ctx.resolved, levels: ["region", "cluster", "municipality"], periods: ["year", "quarter", "month"], groups: ["all", "0-2", "65+"], sexes: ["all", "F", "M"] } }, { indicators: FAMILIES });
@@ -54,7 +55,7 @@ function checkAllCalls(ctx: IndicatorContext, combos: [Level[], PeriodKind, stri
   return { calls: combos.length, rows, suppressed };
 }
 
-const grid = (): [Level[], PeriodKind, string[]][] => LEVELS.flatMap((l) => PERIODS.flatMap((p) => GROUPS.map((g) => [l, p, g] as [Level[], PeriodKind, string[]])));
+const grid = (): [Level[], IndicatorPeriodKind, string[]][] => LEVELS.flatMap((l) => PERIODS.flatMap((p) => GROUPS.map((g) => [l, p, g] as [Level[], IndicatorPeriodKind, string[]])));
 
 describe("one suppression whatever the call", () => {
   let region: Dataset;

@@ -1,3 +1,4 @@
+import { noteText } from "../../src/text/catalogue.js";
 import { describe, expect, it } from "vitest";
 import { pChart, pPrimeChart } from "../../src/spc/index.js";
 import { spcMessages } from "../../src/spc/messages.js";
@@ -32,16 +33,14 @@ describe("pChart: Montgomery Example 7.1, orange-juice cans (n = 50)", () => {
     // Excluded points are still plotted and tested; sample 21 (20/50 = 0.40) exceeds 0.3893 (Montgomery notes it).
     expect(r.points.filter((q) => q.rules.includes("outside-limits")).map((q) => q.period)).toEqual(["15", "21", "23"]);
     expect(r.phases[0].baselinePoints).toBe(28);
-    expect(r.notes).toContain(spcMessages.excludedPoints(["15", "23"]));
+    expect(r.notes).toContainEqual(spcMessages.excludedPoints(["15", "23"]));
   });
 
   it("constant denominators give no varying-limits note; varying ones do", () => {
-    expect(pChart(oj).notes).not.toContain(spcMessages.varyingLimits());
+    expect(pChart(oj).notes).not.toContainEqual(spcMessages.varyingLimits());
     const varying = oj.map((p, i) => ({ ...p, denominator: 50 + i }));
     const r = pChart(varying);
-    expect(r.notes).toContain(
-      "The limits vary from point to point because each point has its own denominator: a larger denominator gives narrower limits. This is correct, not an error.",
-    );
+    expect(r.notes).toContainEqual({ code: "spc.note.varyingLimits", values: {} });
     expect(r.points[0].upper3).toBeGreaterThan(r.points[29].upper3 as number); // n = 50 vs n = 79
   });
 
@@ -67,7 +66,8 @@ describe("pChart: Montgomery Example 7.1, orange-juice cans (n = 50)", () => {
     const r = pChart([...oj.slice(0, 3), { period: "x", numerator: 0, denominator: 0 }]);
     expect(r.points[3].value).toBeNull();
     expect(r.missingPeriods).toEqual(["x"]);
-    expect(r.notes).toContain("Denominator 0 in x: no rate can be computed, so these periods are gaps.");
+    expect(r.notes).toContainEqual({ code: "spc.note.zeroDenominator", values: { periods: ["x"] } });
+    expect(noteText(r.notes.find((n) => n.code === "spc.note.zeroDenominator")!, "en")).toBe("Denominator 0 in x: no rate can be computed, so these periods are gaps.");
   });
 });
 
@@ -91,16 +91,20 @@ describe("pPrimeChart (Laney p′), hand-computed", () => {
     expect(r.points[0].upper3 as number).toBeCloseTo(0.11 + 3 * sigma * sigmaZ, 12);
     expect(r.points[0].upper3 as number).toBeCloseTo(0.198652, 5);
     expect(r.points[0].lower2 as number).toBeCloseTo(0.11 - 2 * sigma * sigmaZ, 12);
-    expect(r.notes).toContain('Phase "Før": Laney adjustment, limits multiplied by sigma_z = 9.444.');
+    const laney = r.notes.find((n) => n.code === "spc.note.laneyApplied");
+    expect(laney?.values.phase).toBe("Før");
+    expect(laney?.values.sigmaZ as number).toBeCloseTo(9.444, 3);
+    expect(noteText(laney!, "da")).toBe("Fase «Før»: Laney-justering, grænserne ganget med sigma_z = 9,44.");
   });
 
   it("the plain p chart recommends Laney when sigma_z is far from 1 with large denominators", () => {
     const r = pChart(pts);
     expect(r.chart).toBe("p");
     expect(r.points.filter((p) => p.rules.includes("outside-limits"))).toHaveLength(4); // far too tight
-    expect(r.notes).toContain(
-      'Phase "Før": sigma_z = 9.44 with mean denominator 10000; the plain limits assume sigma_z ≈ 1 and are likely far too tight. Consider Laney\'s adjusted chart (laney: true).',
-    );
+    const rec = r.notes.find((n) => n.code === "spc.note.laneyRecommended");
+    expect(rec?.values).toMatchObject({ phase: "Før", n: 10000, too: "spc.note.tight" });
+    expect(rec?.values.sigmaZ as number).toBeCloseTo(9.444, 3);
+    expect(noteText(rec!, "en")).toContain("sigma_z = 9.44 with mean denominator 10,000; the plain limits assume sigma_z ≈ 1 and are likely far too tight.");
     expect(pChart(pts, { laney: true }).points[0].upper3).toBe(pPrimeChart(pts).points[0].upper3);
   });
 

@@ -1,3 +1,4 @@
+import { noteText } from "../../src/text/catalogue.js";
 import { describe, expect, it } from "vitest";
 import { completePeriods, pChart, runChart, xmrChart } from "../../src/spc/index.js";
 import { spcMessages } from "../../src/spc/messages.js";
@@ -48,13 +49,9 @@ describe("XmR with phases + freeze + exclude + gaps (hand-computed)", () => {
   it("reports the gaps and explains the frozen baselines", () => {
     expect(r.missingPeriods).toEqual(["2024-03", "2024-11"]);
     expect(r.points[2]).toMatchObject({ value: null, rules: [], signal: null });
-    expect(r.notes).toContain(
-      'Phase "Før": centre and limits frozen on its first 4 point(s) (3 used after exclusions and gaps); later points are judged against them.',
-    );
-    expect(r.notes).toContain(spcMessages.frozenBaseline("Indsats", 4, 4));
-    expect(r.notes).toContain(
-      "2 period(s) have no value and are shown as gaps, never as zeros; they are not counted in runs, crossings or limits: 2024-03, 2024-11.",
-    );
+    expect(r.notes).toContainEqual({ code: "spc.note.frozenBaseline", values: { phase: "Før", k: 4, used: 3 } });
+    expect(r.notes).toContainEqual(spcMessages.frozenBaseline("Indsats", 4, 4));
+    expect(r.notes).toContainEqual({ code: "spc.note.missingPeriods", values: { count: 2, periods: ["2024-03", "2024-11"] } });
   });
 });
 
@@ -62,7 +59,7 @@ describe("run chart with the same phases + freeze + exclude + gaps (hand-compute
   const r = runChart(series, options);
   it("phase Før: median of 10 12 11 = 11; useful 10(−) 12(+) 13(+) 12(+) (11 on the median, 30 excluded)", () => {
     expect(r.phases[0]).toMatchObject({ centre: 11, usefulPoints: 4, longestRun: 3, crossings: 1, longestRunMax: 5, crossingsMin: 0, runsSignal: false });
-    expect(r.notes).toContain(spcMessages.fewUsefulRunPoints("Før", 4));
+    expect(r.notes).toContainEqual(spcMessages.fewUsefulRunPoints("Før", 4));
   });
   it("phase Indsats: median of 20 22 21 23 = 21.5; sides − + − + + + ⇒ 4 runs, 3 crossings, longest 3", () => {
     expect(r.phases[1]).toMatchObject({ centre: 21.5, usefulPoints: 6, longestRun: 3, crossings: 3 });
@@ -101,7 +98,7 @@ describe("phases use only their own points", () => {
       phases: [{ start: "c", label: "Tom" }],
     });
     expect(r.points[2]).toMatchObject({ centre: null, upper3: null });
-    expect(r.notes).toContain('Phase "Tom": no usable point to compute a centre line from; its points are shown without centre or limits.');
+    expect(r.notes).toContainEqual({ code: "spc.note.noBaseline", values: { phase: "Tom" } });
   });
 });
 
@@ -114,7 +111,8 @@ describe("completePeriods", () => {
     expect(c.points.map((p) => p.period)).toEqual(["2023-11", "2023-12", "2024-01", "2024-02"]);
     expect(c.points[1]).toEqual({ period: "2023-12", value: null, numerator: null, denominator: null });
     expect(c.inserted).toEqual(["2023-12", "2024-01"]);
-    expect(c.warnings).toEqual(["2 missing period(s) inserted as gaps (not zeros): 2023-12, 2024-01."]);
+    expect(c.warnings).toEqual([{ code: "spc.note.insertedGaps", values: { count: 2, periods: ["2023-12", "2024-01"] } }]);
+    expect(noteText(c.warnings[0], "da")).toBe("Manglende perioder indsat som huller (ikke som 0): 2023-12, 2024-01.");
     // the charts then show the gaps
     expect(xmrChart(c.points).missingPeriods).toEqual(["2023-12", "2024-01"]);
   });

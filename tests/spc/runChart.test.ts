@@ -31,7 +31,7 @@ describe("runChart rules", () => {
     const r = runChart([1, 2, 1, 2, 1, 2, 9, 9, 9, 9, 9, 9].map((v, i) => ({ period: `p${i + 1}`, value: v })), { improvement: "increase" });
     expect(r.phases[0]).toMatchObject({ longestRun: 6, crossings: 1, crossingsMin: 3, runsSignal: true });
     expect(r.points.every((p) => p.rules.join() === "runs-crossings" && p.signal === "neutral")).toBe(true);
-    expect(r.notes).toContain('Phase "Før": non-random variation — longest run 6 (limit 7), crossings 1 (minimum 3).');
+    expect(r.notes).toContainEqual({ code: "spc.note.runsSignal", values: { phase: "Før", longest: 6, longestMax: 7, crossings: 1, crossingsMin: 3 } });
   });
 
   it("points on the median are not useful: they neither count nor break a run", () => {

@@ -61,9 +61,9 @@ describe("moving-range screening", () => {
     expect(r.points[0].upper3).toBeCloseTo(22.625 + (3 * 1.4) / 1.128, 12);
     expect(r.points[5].rules).toEqual(["outside-limits"]);
     expect(r.points[5].signal).toBe("concern"); // high is worse when improvement = decrease
-    expect(r.notes).toContain(
-      'Phase "Før": 2 moving range(s) ≥ 3.267 × the mean moving range (85.4087) left out before the limits were computed (Making Data Count screening).',
-    );
+    const screened = r.notes.find((n) => n.code === "spc.note.screened");
+    expect(screened?.values).toMatchObject({ phase: "Før", removed: 2 });
+    expect(screened?.values.threshold as number).toBeCloseTo(85.4087, 4);
   });
   it("keeps them when screening is off", () => {
     const r = xmrChart(series(ys), { screenMovingRanges: false });

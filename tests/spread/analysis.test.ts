@@ -115,9 +115,9 @@ describe("interventionEffect (fixture with seeded noise, true rate ratio 0.75)",
     expect(did.upper!).toBeGreaterThan(0.75);
     expect(did.upper!).toBeLessThan(1);
     expect(e.notes).toEqual([
-      "fewer-admissions: the indicator table has no cluster-level rows of admission_rate for group 65+",
-      "lower-cost-per-citizen: the indicator table has no cluster-level rows of cost_per_citizen for group all",
-      "high-satisfaction: the indicator table has no cluster-level rows of experience_positive for group all",
+      { code: "spread.note.noIndicator", values: { target: "fewer-admissions", indicator: "admission_rate", group: "65+" } },
+      { code: "spread.note.noIndicator", values: { target: "lower-cost-per-citizen", indicator: "cost_per_citizen", group: "all" } },
+      { code: "spread.note.noIndicator", values: { target: "high-satisfaction", indicator: "experience_positive", group: "all" } },
     ]);
   });
 

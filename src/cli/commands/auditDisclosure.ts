@@ -4,6 +4,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { auditDisclosure } from "../../indicators/index.js";
+import { DEFAULT_MIN_COUNT } from "../../indicators/indicatorOptions.js";
 import { loadGeography } from "../../io/loadTable.js";
 import { readPublishedTables } from "../../io/readPublishedTables.js";
 import { parseInteger, UsageError } from "../args.js";
@@ -27,7 +28,7 @@ export async function auditDisclosureCommand(argv: readonly string[]): Promise<n
   const dir = positionals[0];
   if (!dir) throw new UsageError("needsDir", { command: "audit-disclosure", usage: "klynge audit-disclosure DIR" });
   if (!existsSync(dir)) throw new UsageError("auditDir", { found: dir });
-  const minCount = parseInteger("min-count", values["min-count"], 5);
+  const minCount = parseInteger("min-count", values["min-count"], DEFAULT_MIN_COUNT);
   const tables = readPublishedTables(dir);
   for (const f of tables.files) console.log(`read ${f.file}: ${f.rowsRead} rows, ${f.rowsAccepted} accepted, ${f.rowsRead - f.rowsAccepted} rejected`);
   if (tables.skipped.length > 0) console.log(`skipped (not indicator tables): ${tables.skipped.join(", ")}`);

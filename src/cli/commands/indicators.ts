@@ -1,7 +1,10 @@
 /** `klynge indicators DIR --out FILE`: the tidy indicator table as CSV, JSON or Arrow. */
 
 import { extname } from "node:path";
-import { computeIndicators, indicatorColumns, type Level, type PeriodKind } from "../../indicators/index.js";
+import { computeIndicators, indicatorColumns, type Level } from "../../indicators/index.js";
+import type { IndicatorPeriodKind } from "../../indicators/table.js";
+import { DEFAULT_MIN_COUNT } from "../../indicators/indicatorOptions.js";
+import { describeIndicators } from "../../indicators/descriptor.js";
 import { INDICATOR_BOOLEAN_WORDS, INDICATOR_COLUMN_LABELS } from "../../indicators/columnLabels.js";
 import { writeTable } from "../../interop/index.js";
 import { tableFormatOf } from "../../interop/writeTable.js";
@@ -68,9 +71,9 @@ export async function indicatorsCommand(argv: readonly string[], lang: CliLang):
   const levels: Level[] = values.level
     ? values.level.split(",").map((l) => oneOf("level", l.trim(), LEVELS, "cluster"))
     : [...LEVELS];
-  const period: PeriodKind = oneOf("period", values.period, ["year", "quarter", "month"] as const, "year");
+  const period: IndicatorPeriodKind = oneOf("period", values.period, ["year", "quarter", "month"] as const, "year");
   const groups = values.group ? parseGroups(values.group) : ["all", "0-2", "65+"];
-  const minCount = parseInteger("min-count", values["min-count"], 5);
+  const minCount = parseInteger("min-count", values["min-count"], DEFAULT_MIN_COUNT);
   const registration = oneOf("registration", values.registration, ["harmonised", "as-registered"] as const, "harmonised");
   const encoding = oneOf("encoding", values.encoding, TEXT_ENCODINGS, "auto");
 
@@ -95,9 +98,11 @@ export async function indicatorsCommand(argv: readonly string[], lang: CliLang):
     ...(values.pool ? { pool: parsePool(values.pool) } : {}),
     ...(values.standardise ? { standardise: { direct: "esp2013" as const, indirect: true } } : {}),
   });
+  const columns = indicatorColumns(values.standardise === true);
   writeTable(rows, values.out, {
     csvVariant: values.excel ? "excel-da" : "standard",
-    columns: indicatorColumns(values.standardise === true),
+    columns,
+    metadata: describeIndicators(rows, columns),
     ...(values.excel ? { csv: { decimals: 2, headers: INDICATOR_COLUMN_LABELS.da, booleans: INDICATOR_BOOLEAN_WORDS.da } } : {}),
   });
   const suppressed = rows.filter((r) => r.suppressed).length;

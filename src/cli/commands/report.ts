@@ -3,7 +3,7 @@
 import { mkdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { loadDataset, formatLoadReport, TEXT_ENCODINGS, type TextEncodingOption } from "../../io/index.js";
-import { computeIndicators, type IndicatorRow } from "../../indicators/index.js";
+import { computeIndicators, DEFAULT_MIN_COUNT, type IndicatorRow } from "../../indicators/index.js";
 import type { Dataset } from "../../contract/dataset.js";
 import { buildReport, demoDataDir, ReportError } from "../../report/index.js";
 import { oneOf, parseCommandArgs, parseInteger, parsePool, requireOutFolder, UsageError } from "../args.js";
@@ -75,7 +75,7 @@ function parseReportArgs(argv: readonly string[]): ReportArgs {
     dir,
     out: values.out ?? join("out", "report"),
     lang: oneOf("lang", values.lang, ["da", "en"] as const, cliLang()),
-    minCount: parseInteger("min-count", values["min-count"], 5),
+    minCount: parseInteger("min-count", values["min-count"], DEFAULT_MIN_COUNT),
     pool: parsePool(values.pool),
     formats,
     dpi: parseInteger("dpi", values.dpi, 300),

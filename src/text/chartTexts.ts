@@ -1,11 +1,10 @@
 /**
- * The label catalogue of the charts layer: every piece of text drawn on a chart (titles, axis
+ * Part of the one text catalogue (catalogue.ts): every piece of text drawn on a chart (titles, axis
  * titles, legend titles, category names, footnote parts) in Danish (default) and English.
- * Templates use `{name}` placeholders, filled by {@link chartLabel}.
+ * Templates use `{name}` placeholders, filled by `text` / `chartLabel`.
  */
-import type { ChartLang } from "./locale.js";
 
-const da = {
+export const CHART_DA = {
   // footnote parts
   "foot.source": "Kilde: {source}.",
   "foot.period": "Periode: {period}.",
@@ -72,20 +71,6 @@ const da = {
   "spc.conflict": "Reglerne peger i hver sin retning; reglen med højest prioritet afgør farven.",
   "spc.intervention": "Indsatsstart",
   "spc.phases": "Hver fase har egen centerlinje og egne grænser, beregnet af fasens egne basispunkter.",
-  "spc.note.insertedGaps": "Manglende perioder indsat som huller (ikke som 0): {periods}.",
-  "spc.note.zeroDenominator": "Nævner 0 i {periods}: ingen rate kan beregnes, så perioderne vises som huller.",
-  "spc.note.excluded": "Udeladt af centerlinje og grænser (vises stadig og testes stadig af reglerne): {periods}.",
-  "spc.note.frozenBaseline": "Fase «{phase}»: centerlinje og grænser låst på de første {k} punkter ({used} brugt efter udeladelser og huller); senere punkter vurderes mod dem.",
-  "spc.note.fewBaseline": "Fase «{phase}»: kun {n} punkter bestemmer centerlinje og grænser; mindst {min} anbefales, så læs signalerne med forsigtighed.",
-  "spc.note.noBaseline": "Fase «{phase}»: intet brugbart punkt at beregne en centerlinje ud fra; punkterne vises uden centerlinje og grænser.",
-  "spc.note.fewUseful": "Fase «{phase}»: {n} brugbare punkter (ikke på medianen); Anhøj-reglerne er beregnet til mindst 10.",
-  "spc.note.runsSignal": "Fase «{phase}»: ikke-tilfældig variation — længste serie {longest} (grænse {longestMax}), kryds {crossings} (mindst {crossingsMin}).",
-  "spc.note.screened": "Fase «{phase}»: {removed} glidende variationsbredder ≥ 3,267 × den gennemsnitlige ({threshold}) udeladt før grænserne blev beregnet (Making Data Count-screening).",
-  "spc.note.laneyRecommended": "Fase «{phase}»: sigma_z = {sigmaZ} ved gennemsnitlig nævner {n}; de almindelige grænser forudsætter sigma_z ≈ 1 og er sandsynligvis alt for {too}. Overvej Laneys justerede diagram.",
-  "spc.note.laneyApplied": "Fase «{phase}»: Laney-justering, grænserne ganget med sigma_z = {sigmaZ}.",
-  "spc.note.conflict": "Punkter markeret af regler, der peger i hver sin retning: {periods}; reglen med højest prioritet afgør farven.",
-  "spc.note.tight": "snævre",
-  "spc.note.wide": "brede",
   // rule ids of src/spc/spcRules.ts → names (unknown ids are shown as they are)
   "rule.outside-limits": "Punkt uden for grænserne",
   "rule.trend": "7 stigende/faldende i træk",
@@ -205,9 +190,9 @@ const da = {
   "checklist.definition": "Årlig statusopgørelse på anbefalingerne i forløbsprogrammet (sektorvis tjekliste); ikke indberettet tæller ikke som implementeret",
 };
 
-export type ChartLabelKey = keyof typeof da;
+export type ChartLabelKey = keyof typeof CHART_DA;
 
-const en: Record<ChartLabelKey, string> = {
+export const CHART_EN: Record<ChartLabelKey, string> = {
   "foot.source": "Source: {source}.",
   "foot.period": "Period: {period}.",
   "foot.definition": "Definition: {definition}.",
@@ -271,20 +256,6 @@ const en: Record<ChartLabelKey, string> = {
   "spc.conflict": "The rules point in opposite directions; the highest-priority rule decides the colour.",
   "spc.intervention": "Intervention start",
   "spc.phases": "Each phase has its own centre line and limits, computed from that phase's own baseline points.",
-  "spc.note.insertedGaps": "Missing periods inserted as gaps (not zeros): {periods}.",
-  "spc.note.zeroDenominator": "Denominator 0 in {periods}: no rate can be computed, so these periods are gaps.",
-  "spc.note.excluded": "Excluded from the centre and limits (still plotted and still tested by the rules): {periods}.",
-  "spc.note.frozenBaseline": "Phase “{phase}”: centre and limits frozen on its first {k} points ({used} used after exclusions and gaps); later points are judged against them.",
-  "spc.note.fewBaseline": "Phase “{phase}”: only {n} points set the centre and limits; at least {min} are recommended, so read its signals with care.",
-  "spc.note.noBaseline": "Phase “{phase}”: no usable point to compute a centre line from; its points are shown without centre or limits.",
-  "spc.note.fewUseful": "Phase “{phase}”: {n} useful points (not on the median); the Anhøj rules are meant for at least 10.",
-  "spc.note.runsSignal": "Phase “{phase}”: non-random variation — longest run {longest} (limit {longestMax}), crossings {crossings} (minimum {crossingsMin}).",
-  "spc.note.screened": "Phase “{phase}”: {removed} moving ranges ≥ 3.267 × the mean ({threshold}) left out before the limits were computed (Making Data Count screening).",
-  "spc.note.laneyRecommended": "Phase “{phase}”: sigma_z = {sigmaZ} with mean denominator {n}; the plain limits assume sigma_z ≈ 1 and are likely far too {too}. Consider Laney's adjusted chart.",
-  "spc.note.laneyApplied": "Phase “{phase}”: Laney adjustment, limits multiplied by sigma_z = {sigmaZ}.",
-  "spc.note.conflict": "Points flagged by rules pointing in opposite directions: {periods}; the highest-priority rule decides the colour.",
-  "spc.note.tight": "tight",
-  "spc.note.wide": "wide",
   "rule.outside-limits": "Point outside the limits",
   "rule.trend": "7 rising/falling in a row",
   "rule.two-of-three": "2 of 3 beyond 2 sigma",
@@ -394,19 +365,3 @@ const en: Record<ChartLabelKey, string> = {
   "checklist.sector.practice_sector": "Practice sector",
   "checklist.definition": "Annual status of the programme's recommendations (sector checklist); not reported does not count as implemented",
 };
-
-const catalogue: Record<ChartLang, Record<ChartLabelKey, string>> = { da, en };
-
-/** True when `key` is a label of the catalogue (used for rule ids coming from other layers). */
-export function isChartLabelKey(key: string): key is ChartLabelKey {
-  return Object.prototype.hasOwnProperty.call(da, key);
-}
-
-/**
- * A chart label in the given language, with `{name}` placeholders filled from `values`.
- * @example chartLabel("da", "funnel.limit", { level: "95 %" }) // "95 %-grænse"
- */
-export function chartLabel(lang: ChartLang, key: ChartLabelKey, values: Record<string, string | number> = {}): string {
-  const template = catalogue[lang][key];
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in values ? String(values[name]) : m));
-}

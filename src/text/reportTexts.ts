@@ -4,11 +4,7 @@
  * wording is kept in one place and both languages have the same keys.
  */
 
-import { maskPersonNumbers } from "../contract/personNumber.js";
-
-export type ReportLang = "da" | "en";
-
-const DA = {
+export const REPORT_DA = {
   // document
   "doc.title": "Klyngerapport: indlæggelser, genindlæggelser og Triple Aim",
   "doc.subtitle": "Styringspapir til klyngestyregruppen og datagruppen",
@@ -329,11 +325,20 @@ const DA = {
   "warn.interventions": "Indsatsbeskrivelserne kunne ikke læses: {message}",
   "warn.section": "Afsnittet «{section}» blev udeladt: {message}",
   "warn.chart": "Figuren {id} blev udeladt: {message}",
+  // referral sources (the question tables)
+  "referral.gp": "Egen læge",
+  "referral.out_of_hours": "Lægevagt",
+  "referral.nursing_home": "Plejehjem",
+  "referral.emergency_call": "Ambulance (112)",
+  "referral.hospital": "Andet sygehus/afdeling",
+  "referral.self": "Selvhenvendt",
+  "referral.other": "Anden",
+  "referral.unknown": "Ikke oplyst",
 } as const;
 
-export type ReportTextKey = keyof typeof DA;
+export type ReportTextKey = keyof typeof REPORT_DA;
 
-const EN: Record<ReportTextKey, string> = {
+export const REPORT_EN: Record<ReportTextKey, string> = {
   "doc.title": "Cluster report: admissions, readmissions and the Triple Aim",
   "doc.subtitle": "Steering paper for the cluster steering group and the data group",
   "doc.period": "Data period: {period}",
@@ -642,29 +647,12 @@ const EN: Record<ReportTextKey, string> = {
   "warn.interventions": "The intervention descriptions could not be read: {message}",
   "warn.section": "The section \"{section}\" was left out: {message}",
   "warn.chart": "The chart {id} was left out: {message}",
+  "referral.gp": "General practice",
+  "referral.out_of_hours": "Out-of-hours doctor",
+  "referral.nursing_home": "Nursing home",
+  "referral.emergency_call": "Ambulance (112)",
+  "referral.hospital": "Other hospital/ward",
+  "referral.self": "Self-referred",
+  "referral.other": "Other",
+  "referral.unknown": "Not given",
 };
-
-
-/** Longest value filled into a report text (an error message quoted in a warning is cut). */
-const MAX_PARAM = 600;
-
-/** A value as filled into a report text: person-number shapes masked, control characters but line breaks shown as "?", cut. */
-function shownParam(value: string): string {
-  let s = maskPersonNumbers(value).replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, "?");
-  if (s.length > MAX_PARAM) s = `${s.slice(0, MAX_PARAM)}…`;
-  return s;
-}
-const CATALOGUE: Record<ReportLang, Record<ReportTextKey, string>> = { da: DA, en: EN };
-
-/** The text of a key in a language, with `{name}` placeholders filled from `params`. */
-export function reportText(lang: ReportLang, key: ReportTextKey, params: Readonly<Record<string, string | number>> = {}): string {
-  const template = CATALOGUE[lang][key];
-  // Values are masked (person-number shapes), stripped of control characters and cut: a value may
-  // come from a data file (a name, an intervention file's error text).
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (Object.hasOwn(params, name) ? shownParam(String(params[name])) : m));
-}
-
-/** True when `key` is a key of the catalogue (for keys built at run time, e.g. "m." + indicator). */
-export function isReportTextKey(key: string): key is ReportTextKey {
-  return key in DA;
-}

@@ -1,0 +1,103 @@
+/**
+ * The one catalogue of user-visible text of klynge, Danish (default) and English: chart labels
+ * (chartTexts.ts), the report (reportTexts.ts) and the notes the layers return as codes
+ * (noteTexts.ts). Every language has the same keys (checked by the types); templates use
+ * `{name}` placeholders. Values are shown safely: person-number shapes masked, control
+ * characters replaced, long values cut — a value may come from a data file.
+ *
+ * @example
+ *   text("da", "foot.period", { period: "2019–2023" })                 // "Periode: 2019–2023."
+ *   noteText({ code: "spc.note.excluded", values: { periods: ["2020-04"] } }, "en")
+ */
+import { maskPersonNumbers } from "../contract/personNumber.js";
+import type { Lang, Note, NoteValue } from "../contract/note.js";
+import { CHART_DA, CHART_EN, type ChartLabelKey } from "./chartTexts.js";
+import { formatNumber } from "./format.js";
+import { NOTE_DA, NOTE_EN, type NoteTextKey } from "./noteTexts.js";
+import { REPORT_DA, REPORT_EN, type ReportTextKey } from "./reportTexts.js";
+
+export type { ChartLabelKey, NoteTextKey, ReportTextKey };
+export type TextKey = ChartLabelKey | ReportTextKey | NoteTextKey;
+export type ReportLang = Lang;
+
+// A key defined twice would silently take one of the wordings: the types forbid it.
+type Overlap<A, B> = Extract<keyof A, keyof B>;
+const noOverlap: [Overlap<typeof CHART_DA, typeof REPORT_DA>, Overlap<typeof CHART_DA, typeof NOTE_DA>, Overlap<typeof REPORT_DA, typeof NOTE_DA>] extends [never, never, never]
+  ? true
+  : never = true;
+void noOverlap;
+
+const CATALOGUE: Readonly<Record<Lang, Readonly<Record<TextKey, string>>>> = {
+  da: { ...CHART_DA, ...REPORT_DA, ...NOTE_DA },
+  en: { ...CHART_EN, ...REPORT_EN, ...NOTE_EN },
+};
+
+/** Longest value filled into a text (an error message quoted in a warning is cut). */
+const MAX_PARAM = 600;
+
+/** A value as filled into a text: person-number shapes masked, control characters but line breaks shown as "?", cut. */
+function shownParam(value: string): string {
+  let s = maskPersonNumbers(value).replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, "?");
+  if (s.length > MAX_PARAM) s = `${s.slice(0, MAX_PARAM)}…`;
+  return s;
+}
+
+/** The text of a key in a language, with `{name}` placeholders filled from `values`. */
+export function text(lang: Lang, key: TextKey, values: Readonly<Record<string, string | number>> = {}): string {
+  const template = CATALOGUE[lang][key];
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => (Object.hasOwn(values, name) ? shownParam(String(values[name])) : m));
+}
+
+/** True when `key` is a key of the catalogue (for keys built at run time, e.g. "m." + indicator). */
+export function isTextKey(key: string): key is TextKey {
+  return Object.hasOwn(CATALOGUE.da, key);
+}
+
+/**
+ * A chart label in the given language.
+ * @example chartLabel("da", "funnel.limit", { level: "95 %" }) // "95 %-grænse"
+ */
+export function chartLabel(lang: Lang, key: ChartLabelKey, values: Readonly<Record<string, string | number>> = {}): string {
+  return text(lang, key, values);
+}
+
+/** True when `key` is a chart label (used for rule ids coming from other layers). */
+export function isChartLabelKey(key: string): key is ChartLabelKey {
+  return Object.hasOwn(CHART_DA, key);
+}
+
+/** A report text in the given language. */
+export function reportText(lang: Lang, key: ReportTextKey, params: Readonly<Record<string, string | number>> = {}): string {
+  return text(lang, key, params);
+}
+
+/** True when `key` is a report text. */
+export function isReportTextKey(key: string): key is ReportTextKey {
+  return Object.hasOwn(REPORT_DA, key);
+}
+
+/** Decimals shown for a note value by name (others: none for whole numbers, else 2). */
+const NOTE_DIGITS: Readonly<Record<string, number>> = { threshold: 2, sigmaZ: 2, rateRatio: 2, lower: 2, upper: 2 };
+
+function noteValue(name: string, value: NoteValue, lang: Lang): string {
+  if (typeof value === "number") return formatNumber(value, lang, NOTE_DIGITS[name] ?? (Number.isInteger(value) ? 0 : 2));
+  if (typeof value === "string") return isTextKey(value) ? text(lang, value) : value;
+  return value.join(", ");
+}
+
+/** True when a note's code has a text in the catalogue. */
+export function isNoteCode(code: string): code is NoteTextKey {
+  return Object.hasOwn(NOTE_DA, code);
+}
+
+/**
+ * A note in words: its code's template with its values (numbers in the reader's language, lists
+ * joined, values that are catalogue keys — e.g. "spc.note.tight" — translated).
+ * @throws Error for a code the catalogue does not have (a programming error, found by the tests)
+ */
+export function noteText(n: Note, lang: Lang = "da"): string {
+  if (!isNoteCode(n.code)) throw new Error(`noteText: no text for note code ${JSON.stringify(n.code)}`);
+  const values: Record<string, string> = {};
+  for (const [name, v] of Object.entries(n.values)) values[name] = noteValue(name, v, lang);
+  return text(lang, n.code, values);
+}
