@@ -1,7 +1,7 @@
 /** One scenario of the coverage benchmark: DiD and ITS over `seeds` panels of the independent simulator. */
 import { interruptedTimeSeries } from "../../src/effects/interruptedTimeSeries.js";
 import { staggeredDid } from "../../src/effects/staggeredDid.js";
-import { studentTCdf, studentTQuantile } from "../../src/effects/studentT.js";
+import { studentTCdf, studentTQuantile } from "../../src/stats/studentT.js";
 import { driftScenarios, simulateDriftPanel } from "./driftPanel.js";
 
 export interface MethodSummary {
