@@ -6,7 +6,6 @@ export { MINUTES_PER_DAY, MISSING, civilFromDays, dayOfMinutes, daysFromCivil, e
 export type { CodeCount } from "./dataset.js";
 export type { PatientOrder } from "./patientOrder.js";
 export type { SchemaContext } from "./schemas/cell.js";
-export { PERIOD_KINDS, comparePeriods, enclosingPeriod, formatPeriod, formatPeriodSpan, makePeriod, nextPeriod, parsePeriod, periodContains, periodEndDate, periodKindOf, periodLabel, periodOf, periodStartDate, previousPeriod } from "./period.js";
+export { formatPeriod, parsePeriod, periodLabel } from "./period.js";
 export type { Period, PeriodKind } from "./period.js";
-export { note } from "./note.js";
-export type { Lang, Note, NoteValue } from "./note.js";
+export type { Note } from "./note.js";

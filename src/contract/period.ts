@@ -50,7 +50,10 @@ export function periodPattern(kinds: readonly PeriodKind[] = PERIOD_KINDS): stri
 
 const digit = (c: number): number => (c >= 48 && c <= 57 ? c - 48 : -1);
 
-/** The period of a label, or null when the text is not one ("2019", "2019-H2", "2019-Q3", "2019-07"). */
+/**
+ * The period of a label, or null when the text is not one ("2019", "2019-H2", "2019-Q3", "2019-07").
+ * @example parsePeriod("2019-Q3") // { kind: "quarter", year: 2019, part: 3 }
+ */
 export function parsePeriod(label: string): Period | null {
   if (typeof label !== "string") return null;
   const n = label.length;
@@ -88,7 +91,10 @@ export function periodKindOf(label: string): PeriodKind | null {
   return parsePeriod(label)?.kind ?? null;
 }
 
-/** The label of a period: "2019", "2019-H1", "2019-Q1", "2019-01". */
+/**
+ * The label of a period: "2019", "2019-H1", "2019-Q1", "2019-01".
+ * @example periodLabel({ kind: "month", year: 2019, part: 7 }) // "2019-07"
+ */
 export function periodLabel(p: Period): string {
   const y = String(p.year).padStart(4, "0");
   switch (p.kind) {
@@ -205,6 +211,7 @@ const MONTH_NAMES: Readonly<Record<Lang, readonly string[]>> = {
 /**
  * A period as readers see it: da "2019", "1. halvår 2019", "3. kvt. 2019", "jul. 2019";
  * en "2019", "H1 2019", "Q3 2019", "Jul 2019".
+ * @example formatPeriod(parsePeriod("2019-Q3")!, "da") // "3. kvt. 2019"
  */
 export function formatPeriod(p: Period, lang: Lang = "da"): string {
   switch (p.kind) {

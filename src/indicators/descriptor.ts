@@ -158,7 +158,10 @@ export function describeIndicator(id: string): IndicatorDescriptor | null {
   return id.startsWith("focus_") ? rate(id, { da: "Akutte indlæggelser i fokusområdet pr. 1.000 borgere pr. år.", en: "Acute admissions of the focus area per 1,000 citizens per year." }) : null;
 }
 
-/** The descriptor of an indicator the engine computes; throws for an id it does not know (a programming error). */
+/**
+ * The descriptor of an indicator the engine computes; throws for an id it does not know (a programming error).
+ * @example indicatorDescriptor("readmission_30d").multiplier // 100 (a percentage)
+ */
 export function indicatorDescriptor(id: string): IndicatorDescriptor {
   const d = describeIndicator(id);
   if (d === null) throw new Error(`indicatorDescriptor: no descriptor for indicator ${JSON.stringify(id)}`);
@@ -188,6 +191,7 @@ export interface IndicatorTableDescriptor {
 /**
  * The descriptor of a table: every indicator id present, with its descriptor, period kinds,
  * first and last period and groups, in the order the rows first name them.
+ * @example writeFileSync("indicators.csv.meta.json", JSON.stringify(describeIndicators(rows), null, 2))
  */
 export function describeIndicators(rows: readonly IndicatorRow[], columns: readonly string[] = []): IndicatorTableDescriptor {
   const seen = new Map<string, { kinds: Set<PeriodKind>; periods: Set<string>; groups: Set<string> }>();

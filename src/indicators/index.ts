@@ -19,6 +19,6 @@ export type { DisclosureModel, ModelOptions } from "./disclosureModel.js";
 export type { GroupClasses } from "./indicatorContext.js";
 export type { DirectStandard, ResolvedOptions } from "./indicatorOptions.js";
 export type { CompactRelations } from "./disclosureModel.js";
-export { INDICATOR_DESCRIPTORS, describeIndicator, describeIndicators, indicatorDescriptor } from "./descriptor.js";
-export type { BetterDirection, IndicatorDescriptor, IndicatorDimension, IndicatorKind, IndicatorTableDescriptor } from "./descriptor.js";
+export { describeIndicators, indicatorDescriptor } from "./descriptor.js";
+export type { IndicatorDescriptor } from "./descriptor.js";
 export { DEFAULT_MIN_COUNT } from "./indicatorOptions.js";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { computeIndicators, describeIndicator, describeIndicators, indicatorDescriptor, INDICATOR_DESCRIPTORS } from "../../src/indicators/index.js";
+import { computeIndicators } from "../../src/indicators/index.js";
+import { describeIndicator, describeIndicators, indicatorDescriptor, INDICATOR_DESCRIPTORS } from "../../src/indicators/descriptor.js";
 import { groupsFromPrefixes } from "../../src/stays/diagnosisGroups.js";
 import type { ContactRow } from "../stays/contactsFromRows.js";
 import { datasetFrom, flatPopulation } from "./datasetFromRows.js";

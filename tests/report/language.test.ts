@@ -56,12 +56,15 @@ function interventionStrings(dir: string): string[] {
   return out.filter((s) => s.length >= 4).sort((a, b) => b.length - a.length);
 }
 
-/** Lines that quote the users' own text (a run of 3 words of an intervention file, also when a chart wrapped it) are left out. */
+/** Lines that quote the users' own text (a run of 3 words of an intervention file, or the wrapped last words of one) are left out. */
 function withoutQuoted(lines: readonly string[], quoted: readonly string[]): string[] {
   const norm = (t: string) => ` ${t.toLowerCase().split(/[^a-zæøå0-9]+/).filter((w) => w !== "").join(" ")} `;
   const corpus = quoted.map(norm).join("|");
   return lines.filter((l) => {
-    const w = norm(l).trim().split(" ");
+    const n = norm(l);
+    const w = n.trim().split(" ");
+    // The last one or two words of a quoted text, alone on the line a chart wrapped them onto.
+    if (w.length < 3 && n.trim() !== "" && (corpus.includes(`${n}|`) || corpus.endsWith(n))) return false;
     for (let i = 0; i + 3 <= w.length; i++) if (corpus.includes(` ${w.slice(i, i + 3).join(" ")} `)) return false;
     return true;
   });
