@@ -5,3 +5,4 @@ export * from "./schemas/index.js";
 export * from "./jsonSchemas.js";
 export type * from "./tables.js";
 export type * from "./dataset.js";
+export { cannotAnswerOf } from "./dataset.js";

@@ -50,9 +50,9 @@ export function prepareReportData(dataset: Dataset, options: PrepareReportOption
   options.onStep?.("questions");
   // the question tables of the indicator engine (the same suppression as every table), by sex for the age pyramid
   const questionRows = computeIndicators(
-    { ...ctx, resolved: { ...ctx.resolved, levels: ["region"], periods: ["year"], sexes: ["all", "F", "M"], groups: ["65+"] } },
+    { ...ctx, resolved: { ...ctx.resolved, levels: ["region"], periods: ["year"], sexes: ["all", "F", "M"], groups: ["65+", "0-2"] } },
     { indicators: ["questions"] },
   );
   const questions = reportQuestionTables(questionRows, { year: lastYear, group: "65+", lang: options.lang ?? "da" });
-  return { dataset, indicators, registered, questions, interventions: options.interventions ?? [], firstYear, lastYear };
+  return { dataset, indicators, registered, questions, questionRows, interventions: options.interventions ?? [], firstYear, lastYear };
 }
