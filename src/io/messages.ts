@@ -200,6 +200,8 @@ export const REPORT_TEXT = {
   absent: (file: string) => `  ${file}: not present`,
   format: (format: string, excluded: number) => `    read as ${format}; ${count(excluded, "row", "rows")} excluded (a documented filter or a value without mapping)`,
   note: (note: string) => `    note: ${maskPersonNumbers(note)}`,
+  cannotAnswer: (question: string, reason: string) =>
+    `    cannot be answered with this extract: ${({ referral_source: "where citizens are referred from", registration_practice: "registration practice (inpatient or outpatient as registered)", hospital: "anything by registering hospital" } as Record<string, string>)[question] ?? question} — ${({ no_referral_column: "the file has no referral field", referral_codes_not_mapped: "the referral-mode codes have no documented meaning; map them with --map", inpatient_derived: "inpatient/outpatient is derived from the duration (>= 12 h)", no_hospital_column: "no contact names its hospital unit" } as Record<string, string>)[reason] ?? reason}`,
   codesHeader: "    values met (column value: rows -> mapped to):",
   codeLine: (column: string, value: string, rows: number, mappedTo: string | null, note: string | undefined) =>
     `      ${column} ${value === "" ? "(empty)" : safeValue(value, MAX_QUOTED)}: ${rows} -> ${mappedTo ?? "NOT MAPPED"}${note === undefined ? "" : ` (${note})`}`,

@@ -1,0 +1,24 @@
+/**
+ * Rows an extract cannot answer say so instead of printing zeros or "not given" (issue 17): when
+ * the load report says the referral source cannot be answered (contract/dataset.ts CannotAnswer),
+ * the referral tables' rows (`who_referral…`, `frequent_referral…`) get no counts and the note
+ * "kan ikke besvares med dette udtræk: …". Applied after suppression, so the disclosure engine
+ * decides on the true counts and nothing here can reveal one.
+ */
+import { cannotAnswerOf, type LoadReport } from "../contract/dataset.js";
+import { indicatorMessages } from "./messages.js";
+import type { IndicatorRow } from "./table.js";
+
+const REFERRAL_TABLES = /^(who_referral|frequent_referral)[@:]/;
+
+export function markUnanswerable(rows: IndicatorRow[], report: LoadReport): IndicatorRow[] {
+  const reason = cannotAnswerOf(report).get("referral_source");
+  if (reason === undefined) return rows;
+  const note = indicatorMessages.cannotAnswer(reason);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    if (!REFERRAL_TABLES.test(r.indicator)) continue;
+    rows[i] = { ...r, numerator: null, denominator: null, value: null, lower: null, upper: null, suppressed: false, note };
+  }
+  return rows;
+}
