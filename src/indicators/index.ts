@@ -18,3 +18,4 @@ export { defaultFocusGroups, defaultPreventableGroups } from "./diagnosisGroupFi
 export { indicatorMessages } from "./messages.js";
 export * from "./questionTables.js";
 export * from "./registrationPractice.js";
+export * from "./registrationByHospital.js";
