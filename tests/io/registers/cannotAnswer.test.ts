@@ -75,3 +75,30 @@ describe("lpr3-f with a referral-mode column (henvisningsmaade)", () => {
     expect(get("who_referral:gp")?.note).toBeUndefined();
   });
 });
+
+describe("registration practice on register extracts", () => {
+  it("LPR3 (lpr3-f): the comparison says it cannot be answered instead of showing no difference", async () => {
+    const ds = await loadDataset(join(SAMPLES, "lpr3-f"), { format: "lpr3-f", pseudonymKey: KEY, strict: false });
+    const { registrationByHospital, registrationPractice } = await import("../../../src/indicators/index.js");
+    const note = "kan ikke besvares med dette udtræk: indlagt/ambulant afledes af varigheden (mindst 12 timer), så »som registreret« er det samme som 12-timers-reglen";
+    const byCluster = registrationPractice(ds, { minCount: 0, groups: ["all"] });
+    expect(byCluster.length).toBeGreaterThan(0);
+    for (const r of byCluster) {
+      expect(r.note).toBe(note);
+      // derived from the duration: the two rules agree, which is why it is said
+      if (r.admissions_difference !== null) expect(r.admissions_difference).toBe(0);
+    }
+    const byHospital = registrationByHospital(ds, { minCount: 0, group: "all" });
+    expect(byHospital.length).toBeGreaterThan(0);
+    for (const r of byHospital) expect(r.note).toBe(note);
+  });
+
+  it("LPR2 registers inpatients: no note; LPR_A names no hospital: no rows by hospital", async () => {
+    const { registrationByHospital, registrationPractice } = await import("../../../src/indicators/index.js");
+    const lpr2 = await loadDataset(join(SAMPLES, "lpr2"), { format: "lpr2", pseudonymKey: KEY, strict: false });
+    expect(registrationPractice(lpr2, { minCount: 0, groups: ["all"] }).every((r) => r.note === undefined)).toBe(true);
+    expect(registrationByHospital(lpr2, { minCount: 0, group: "all" }).some((r) => r.level === "hospital")).toBe(true);
+    const lpr3a = await loadDataset(join(SAMPLES, "lpr3-a"), { format: "lpr3-a", pseudonymKey: KEY, strict: false });
+    expect(registrationByHospital(lpr3a, { minCount: 0, group: "all" })).toEqual([]);
+  });
+});
