@@ -55,6 +55,8 @@ export function quantitiesOf(indicator: string, isAmount: (indicator: string) =>
   if (isAmount(indicator)) return { numerator: null, denominator: null, partition: null };
   if (indicator === "admission_rate") return { numerator: "acute", denominator: null, partition: null };
   if (indicator === "readmission_30d") return { numerator: "readmitted_30d", denominator: "index_admissions", partition: null };
+  // a target population's readmissions (readmission_30d@medical): its own index admissions
+  if (indicator.startsWith("readmission_30d@")) return { numerator: `readmitted_30d${indicator.slice(15)}`, denominator: `index_admissions${indicator.slice(15)}`, partition: null };
   // a focus area's readmissions: of its index admissions (focusAreaRates)
   if (indicator.startsWith(READMISSION_AREA)) return { numerator: indicator, denominator: `focus_index_${indicator.slice(READMISSION_AREA.length)}`, partition: null };
   const colon = indicator.indexOf(":");

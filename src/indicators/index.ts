@@ -14,7 +14,7 @@ export * from "./computeIndicators.js";
 export * from "./suppressTable.js";
 export * from "./auditDisclosure.js";
 export { disclosureModel, quantitiesOf, periodKindOf, STANDARD_GROUPS, type DisclosureModel, type RowQuantities } from "./disclosureModel.js";
-export { defaultFocusGroups, defaultPreventableGroups } from "./diagnosisGroupFiles.js";
+export { defaultFocusGroups, defaultPreventableGroups, defaultTargetGroups, resolveDiagnosisGroups } from "./diagnosisGroupFiles.js";
 export { indicatorMessages } from "./messages.js";
 export * from "./questionTables.js";
 export * from "./registrationPractice.js";
