@@ -1,6 +1,7 @@
 /** A loaded dataset and its load report: what `loadDataset` returns. */
 
 import type {
+  AdverseEventRow,
   ContactTable,
   DeathTable,
   ExperienceRow,
@@ -119,6 +120,8 @@ export interface Dataset {
   readonly deaths: DeathTable | null;
   readonly sectorCosts: readonly SectorCostRow[] | null;
   readonly experience: readonly ExperienceRow[] | null;
+  /** adverse_events.csv (optional input, issue 17); absent (null or undefined) when not given. */
+  readonly adverseEvents?: readonly AdverseEventRow[] | null;
   readonly report: LoadReport;
 }
 

@@ -95,3 +95,13 @@ export interface ExperienceRow {
   readonly positive: number;
   readonly total: number;
 }
+
+/** adverse_events.csv (optional): reported adverse events (UTH) by cluster and year. */
+export interface AdverseEventRow {
+  readonly year: number;
+  /** The cluster: given, or the geography's cluster of the hospital_unit. */
+  readonly cluster: string;
+  /** The hospital unit when the row names one. */
+  readonly hospital_unit: string | null;
+  readonly events: number;
+}

@@ -55,9 +55,10 @@ export function computeIndicators(input: Dataset | IndicatorContext, options: In
   if (wanted.has("cost_per_citizen")) appendRows(rows, costPerCitizen(ctx));
   if (wanted.has("experience_positive")) appendRows(rows, experiencePositive(ctx.dataset, { ...ctx.options, levels: ctx.resolved.levels }));
   if (wanted.has("questions")) appendRows(rows, questionTables(ctx));
-  if (lattice === null) return markUnanswerable(rows, base.dataset.report);
+  const adverseGiven = base.dataset.adverseEvents !== null && base.dataset.adverseEvents !== undefined;
+  if (lattice === null) return markUnanswerable(rows, base.dataset.report, adverseGiven);
   const clusterOf = new Map(base.units.flatMap((u) => (u.level === "municipality" && u.cluster !== undefined ? [[u.name, u.cluster] as const] : [])));
   suppressTable(rows, { minCount, clusterOf, inPlace: true }); // the rows are this call's own
   // what the extract cannot answer says so (after suppression: it only blanks rows)
-  return markUnanswerable(sliceOf(rows, base.resolved, requested, base.options.questionLevels), base.dataset.report);
+  return markUnanswerable(sliceOf(rows, base.resolved, requested, base.options.questionLevels), base.dataset.report, adverseGiven);
 }

@@ -39,7 +39,8 @@
  *   days of the admission day; `deaths_7d_weekpart:<weekday|weekend>` and
  *   `deaths_30d_weekpart:<weekday|weekend>` — the same by the part of the week of admission, of the
  *   admissions on weekdays / at weekends (the minutes: "op til eller i weekenden").
- * Readmissions per focus area are `focus_readmission_30d_<area>` (focusAreaRates.ts).
+ * Readmissions per focus area are `focus_readmission_30d_<area>` (focusAreaRates.ts); beside them
+ * `adverse_events` (UTH by cluster and year, adverseEvents.ts) when adverse_events.csv is given.
  *
  * Periods: years. Levels: region and cluster unless `questionLevels` says otherwise.
  */
@@ -56,6 +57,7 @@ import { defaultFocusGroups } from "./diagnosisGroupFiles.js";
 import { mixCategories, mixIndexByDiagnosis } from "./diagnosisMix.js";
 import { STANDARD_BAND_STARTS, classOf, monthLookup, periodsOf, ratePeriodOkExport, standardBandLabel, type IndicatorContext } from "./indicatorContext.js";
 import { AREA_0_2 } from "./questionFamilies.js";
+import { adverseEventRows } from "./adverseEvents.js";
 import type { IndicatorOptions, SexFilter } from "./indicatorOptions.js";
 import type { IndicatorRow, Level } from "./table.js";
 
@@ -158,6 +160,8 @@ export function questionTables(input: IndicatorInput, options: QuestionOptions =
   const rows: IndicatorRow[] = [];
   const shared = sharedColumns(ctx);
   for (const pop of populations(ctx)) for (const t of countPopulation(ctx, pop, shared)) appendRows(rows, emit(ctx, t, levels));
+  // beside readmissions, the reported adverse events (UTH) when adverse_events.csv is given
+  appendRows(rows, adverseEventRows(ctx, levels));
   return rows;
 }
 

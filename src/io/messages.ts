@@ -80,6 +80,8 @@ export const MESSAGES = {
   birth_after_admission: { severity: "error", text: (p) => `birth_date ${quote(p.found)} is after admitted_at ${quote(p.other)}` },
   positive_above_total: { severity: "error", text: (p) => `positive ${p.found} is greater than total ${p.other}` },
   no_area: { severity: "error", text: () => "neither cluster nor municipality_code is given" },
+  unknown_hospital_unit: { severity: "error", text: (p) => `hospital_unit ${quote(p.found)} is not a hospital_unit of the geography` },
+  no_unit: { severity: "error", text: () => "neither hospital_unit nor cluster is given" },
   // Rows.
   field_count: { severity: "error", text: (p) => `the row has ${p.n} fields, the header has ${p.m}` },
   unclosed_quote: { severity: "error", text: () => "a quoted field is not closed on its line" },

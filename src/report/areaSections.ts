@@ -291,6 +291,24 @@ export function areaSection(input: AreaSectionInput, area: string, group: string
       : { kind: "text", paragraphs: [t("note.readmissionNoYear", { year })] },
   );
 
+  // beside readmissions, the reported adverse events (UTH) by cluster, as the minutes ask
+  const uthYear = readmRows.length > 0 ? readmYear : year;
+  const uth = input.indicators
+    .filter((r) => r.indicator === "adverse_events" && r.period === String(uthYear) && r.group === "all" && r.sex === "all" && r.level !== "municipality")
+    .sort((a, b) => (a.level === "region" ? -1 : b.level === "region" ? 1 : a.unit.localeCompare(b.unit, "da")));
+  if (uth.length === 0 || uth.every((r) => r.numerator === null && !r.suppressed)) items.push({ kind: "text", paragraphs: [t("note.noAdverseEvents")] });
+  else {
+    const uthRows = uth.map((r) => ({ unit: r.level === "region" ? t("val.region") : r.unit, events: num(r), suppressed: r.suppressed }));
+    items.push({
+      kind: "table",
+      id: `adverse-events-${id}`,
+      title: t("t.adverseEvents", { year: uthYear }),
+      csv: uthRows.map(({ suppressed: _s, ...r }) => r),
+      table: { columns: [{ key: "unit", label: t("col.cluster"), format: "text" }, { key: "events", label: t("col.adverseEvents"), format: "int" }], rows: uthRows },
+      notes: [t("note.adverseEvents")],
+    });
+  }
+
   const n = num(total);
   return {
     id: `sec-area-${id}`,
