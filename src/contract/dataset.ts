@@ -2,6 +2,7 @@
 
 import type {
   AdverseEventRow,
+  CareStatusTable,
   ContactTable,
   DeathTable,
   ExperienceRow,
@@ -122,6 +123,8 @@ export interface Dataset {
   readonly experience: readonly ExperienceRow[] | null;
   /** adverse_events.csv (optional input, issue 17); absent (null or undefined) when not given. */
   readonly adverseEvents?: readonly AdverseEventRow[] | null;
+  /** care_status.csv (optional input, issue 17): nursing home / home care periods; absent when not given. */
+  readonly careStatus?: CareStatusTable | null;
   readonly report: LoadReport;
 }
 

@@ -7,6 +7,7 @@
 import { z } from "zod";
 import { AdmissionsSchema } from "./schemas/admissionsSchema.js";
 import { AdverseEventsSchema } from "./schemas/adverseEventsSchema.js";
+import { CareStatusSchema } from "./schemas/careStatusSchema.js";
 import { DeathsSchema } from "./schemas/deathsSchema.js";
 import { ExperienceSchema } from "./schemas/experienceSchema.js";
 import { GeographySchema } from "./schemas/geographySchema.js";
@@ -22,6 +23,7 @@ export const CONTRACT_SCHEMAS = {
   sector_costs: SectorCostsSchema,
   experience: ExperienceSchema,
   adverse_events: AdverseEventsSchema,
+  care_status: CareStatusSchema,
 } as const;
 export type ContractTableName = keyof typeof CONTRACT_SCHEMAS;
 

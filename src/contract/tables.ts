@@ -105,3 +105,14 @@ export interface AdverseEventRow {
   readonly hospital_unit: string | null;
   readonly events: number;
 }
+
+/** care_status.csv (optional), joined to patients: periods of municipal care by patient index. */
+export interface CareStatusTable {
+  /** Periods in rows: patient index, status (1 = nursing home, 2 = home care), first and last day (MISSING: open). */
+  readonly patient: Int32Array;
+  readonly status: Uint8Array;
+  readonly from: Int32Array;
+  readonly to: Int32Array;
+  /** Rows of patients with no contact (kept as a count only). */
+  readonly unmatched: number;
+}

@@ -55,7 +55,7 @@ export function computeIndicators(input: Dataset | IndicatorContext, options: In
   if (wanted.has("cost_per_citizen")) appendRows(rows, costPerCitizen(ctx));
   if (wanted.has("experience_positive")) appendRows(rows, experiencePositive(ctx.dataset, { ...ctx.options, levels: ctx.resolved.levels }));
   if (wanted.has("questions")) appendRows(rows, questionTables(ctx));
-  const adverseGiven = base.dataset.adverseEvents !== null && base.dataset.adverseEvents !== undefined;
+  const adverseGiven = { adverseEvents: base.dataset.adverseEvents !== null && base.dataset.adverseEvents !== undefined, careStatus: base.dataset.careStatus !== null && base.dataset.careStatus !== undefined };
   if (lattice === null) return markUnanswerable(rows, base.dataset.report, adverseGiven);
   const clusterOf = new Map(base.units.flatMap((u) => (u.level === "municipality" && u.cluster !== undefined ? [[u.name, u.cluster] as const] : [])));
   suppressTable(rows, { minCount, clusterOf, inPlace: true }); // the rows are this call's own

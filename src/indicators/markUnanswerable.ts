@@ -4,7 +4,7 @@
  * the referral tables' rows (`who_referral…`, `frequent_referral…`) get no counts and the note
  * "kan ikke besvares med dette udtræk: …". Applied after suppression, so the disclosure engine
  * decides on the true counts and nothing here can reveal one. An optional input that is not given
- * (adverse_events.csv) gets a row per year with no count and a note saying it is absent.
+ * (adverse_events.csv, care_status.csv) gets a row per year with no count and a note saying it is absent.
  */
 import { cannotAnswerOf, type LoadReport } from "../contract/dataset.js";
 import { indicatorMessages } from "./messages.js";
@@ -12,14 +12,15 @@ import type { IndicatorRow } from "./table.js";
 
 const REFERRAL_TABLES = /^(who_referral|frequent_referral)[@:]/;
 
-export function markUnanswerable(rows: IndicatorRow[], report: LoadReport, adverseEventsGiven = true): IndicatorRow[] {
-  // adverse_events.csv not given: one row per region-year of the question tables says so
-  if (!adverseEventsGiven) {
+export function markUnanswerable(rows: IndicatorRow[], report: LoadReport, given: { readonly adverseEvents: boolean; readonly careStatus: boolean } = { adverseEvents: true, careStatus: true }): IndicatorRow[] {
+  // an optional input not given: one row per region-year of the question tables says so
+  const absent = [...(given.adverseEvents ? [] : [["adverse_events", "adverse_events.csv"]]), ...(given.careStatus ? [] : [["who_care", "care_status.csv"]])];
+  for (const [indicator, file] of absent) {
     const seen = new Set<string>();
     for (const r of rows.slice()) {
       if (r.level !== "region" || r.group !== "all" || r.sex !== "all" || !r.indicator.startsWith("weekend:") || seen.has(r.period)) continue;
       seen.add(r.period);
-      rows.push({ indicator: "adverse_events", level: "region", unit: r.unit, period: r.period, group: "all", sex: "all", numerator: null, denominator: null, value: null, lower: null, upper: null, method: "count", suppressed: false, note: indicatorMessages.inputAbsent("adverse_events.csv") });
+      rows.push({ indicator, level: "region", unit: r.unit, period: r.period, group: "all", sex: "all", numerator: null, denominator: null, value: null, lower: null, upper: null, method: "count", suppressed: false, note: indicatorMessages.inputAbsent(file) });
     }
   }
   const reason = cannotAnswerOf(report).get("referral_source");

@@ -18,6 +18,8 @@
  * - `who_diagnosis@<area>:<code>` — diagnosis mix within the area (diagnosisMix.ts);
  * - `who_prior:<0|1|2|3+>` — acute admissions of the patient in the 365 days before the
  *   admission (any diagnosis). Only years with 365 days of data before them are published.
+ * - `who_care:<nursing_home|home_care|neither>` — the municipal care status on the day of
+ *   admission, when care_status.csv is given (a nursing-home period first, then home care);
  * From where ("Hvor henvises målgruppen fra – almen praksis, plejecenter?")
  * - `who_referral:<source>` — referral source (gp, out_of_hours, nursing_home, emergency_call,
  *   hospital, self, other, not_given). Where an extract has no referral field, the rows carry the
@@ -66,6 +68,8 @@ export type QuestionOptions = IndicatorOptions;
 const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 /** Categories of who_prior: acute admissions in the 365 days before. */
 export const PRIOR_CATEGORIES = ["0", "1", "2", "3+"] as const;
+/** Categories of who_care: the municipal care status on the day of admission (care_status.csv). */
+export const CARE_CATEGORIES = ["nursing_home", "home_care", "neither"] as const;
 /** Look-back of who_prior, in days. */
 export const PRIOR_DAYS = 365;
 /** Admissions in a year that make a patient "frequently admitted". */
@@ -174,6 +178,8 @@ interface Shared {
   readonly prior: Int32Array;
   /** First calendar year with PRIOR_DAYS of data before it. */
   readonly firstPriorYear: number;
+  /** Care status category (CARE_CATEGORIES index) of a patient on a day, or null without care_status.csv. */
+  readonly careOf: ((patient: number, day: number) => number) | null;
 }
 
 function sharedColumns(ctx: IndicatorContext): Shared {
@@ -217,7 +223,27 @@ function sharedColumns(ctx: IndicatorContext): Shared {
         break;
       }
   }
-  return { startOf, muniOf, yearOf, bandOfAge, prior, firstPriorYear };
+  return { startOf, muniOf, yearOf, bandOfAge, prior, firstPriorYear, careOf: careLookup(ctx) };
+}
+
+/** Care status on a day: a nursing-home period covering it, else a home-care period, else neither. */
+function careLookup(ctx: IndicatorContext): ((patient: number, day: number) => number) | null {
+  const t = ctx.dataset.careStatus;
+  if (t === null || t === undefined) return null;
+  const byPatient = new Map<number, number[]>();
+  for (let i = 0; i < t.patient.length; i++) {
+    let list = byPatient.get(t.patient[i]);
+    if (!list) byPatient.set(t.patient[i], (list = []));
+    list.push(i);
+  }
+  return (patient, day) => {
+    let best = 2; // neither
+    for (const i of byPatient.get(patient) ?? []) {
+      if (t.from[i] > day || (t.to[i] !== MISSING && t.to[i] < day)) continue;
+      best = Math.min(best, t.status[i] === 1 ? 0 : 1);
+    }
+    return best;
+  };
 }
 
 /** Count one population's tables (one pass over the admissions, one over the stays). */
@@ -248,6 +274,8 @@ function countPopulation(ctx: IndicatorContext, pop: Population, sh: Shared): Ta
   const whoYear = pop.years0to2 ? make("who_age_year", ["0", "1", "2"], false) : null;
   const referralLabels = [...REFERRAL_SOURCES, "not_given"];
   const referral = make("who_referral", referralLabels, false);
+  // municipal care status on the day of admission, when care_status.csv is given
+  const care = sh.careOf === null ? null : make("who_care", CARE_CATEGORIES, false);
   const prior = make("who_prior", PRIOR_CATEGORIES, false, { yearOk: (y) => y >= sh.firstPriorYear });
   const mix = pop.mix ? make("who_diagnosis", pop.mix.codes, false) : null;
   const wh = make("weekday_hour", WEEKDAYS.flatMap((d) => Array.from({ length: 24 }, (_, h) => `${d}-${String(h).padStart(2, "0")}`)), false, { sexes: ["all"] });
@@ -315,6 +343,7 @@ function countPopulation(ctx: IndicatorContext, pop: Population, sh: Shared): Ta
     add(who, base, bandOf(age));
     if (whoYear !== null && age >= 0 && age <= 2) add(whoYear, base, age);
     add(referral, base, refOf(s));
+    if (care !== null && sh.careOf !== null) add(care, base, sh.careOf(patient, Math.floor(start / MINUTES_PER_DAY)));
     const pr = sh.prior[j];
     add(prior, base, pr >= 3 ? 3 : pr);
     if (mix !== null && pop.mix !== null) add(mix, base, pop.mix.index[contacts.diagnosis[stays.firstContact[s]]]);
@@ -362,7 +391,7 @@ function countPopulation(ctx: IndicatorContext, pop: Population, sh: Shared): Ta
   }
   if (deaths7 !== null) deaths7.perCategory = weekendTotals;
   if (deaths30 !== null) deaths30.perCategory = weekendTotals;
-  const tables: (Table | null)[] = [who, whoYear, mix, prior, referral, frequent, freqAge, freqRef, wh, weekend, short, deaths, deaths7, deaths30];
+  const tables: (Table | null)[] = [who, whoYear, mix, prior, care, referral, frequent, freqAge, freqRef, wh, weekend, short, deaths, deaths7, deaths30];
   return tables.filter((t): t is Table => t !== null);
 }
 

@@ -60,6 +60,7 @@ export const MESSAGES = {
   bad_age: { severity: "error", text: notA },
   bad_year: { severity: "error", text: notA },
   bad_sector: { severity: "error", text: notA },
+  bad_care_status: { severity: "error", text: notA },
   negative_number: { severity: "error", text: (p) => `${p.column} ${quote(p.found)} is negative; expected ${p.expected}` },
   cpr_like_id: {
     severity: "error",
@@ -82,6 +83,7 @@ export const MESSAGES = {
   no_area: { severity: "error", text: () => "neither cluster nor municipality_code is given" },
   unknown_hospital_unit: { severity: "error", text: (p) => `hospital_unit ${quote(p.found)} is not a hospital_unit of the geography` },
   no_unit: { severity: "error", text: () => "neither hospital_unit nor cluster is given" },
+  end_before_start: { severity: "error", text: (p) => `to ${quote(p.found)} is before from ${quote(p.other)}` },
   // Rows.
   field_count: { severity: "error", text: (p) => `the row has ${p.n} fields, the header has ${p.m}` },
   unclosed_quote: { severity: "error", text: () => "a quoted field is not closed on its line" },

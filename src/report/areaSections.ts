@@ -156,6 +156,10 @@ export function areaSection(input: AreaSectionInput, area: string, group: string
       : { kind: "text", paragraphs: [t("note.priorNoYear")] },
   );
 
+  // municipal care status on the day of admission (care_status.csv), or that it is not given
+  const careRows = cats("who_care", (c) => t(c === "nursing_home" ? "val.nursingHome" : c === "home_care" ? "val.homeCare" : "val.neitherCare"));
+  items.push(careRows.length > 0 ? catTable(`who-care-${id}`, t("t.areaCare", { area: areaName, year }), careRows, t("col.careStatus")) : { kind: "text", paragraphs: [t("note.noCareStatus")] });
+
   // 2. from where
   heading("q.where", cannot("referral_source"));
   if (!input.cannotAnswer.has("referral_source")) {

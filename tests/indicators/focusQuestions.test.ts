@@ -8,6 +8,8 @@ import { describe, expect, it } from "vitest";
 import { computeIndicators, disclosureModel, questionTables, focusAreaRates, type IndicatorRow } from "../../src/indicators/index.js";
 import type { ContactRow } from "../stays/contactsFromRows.js";
 import { datasetFrom, flatPopulation, GEO } from "./datasetFromRows.js";
+import { day } from "../stays/contactsFromRows.js";
+import { MISSING } from "../../src/contract/time.js";
 
 function c(patient: string, from: string, to: string, extra: Partial<ContactRow> = {}): ContactRow {
   return { patient, admitted: from, discharged: to, ...extra };
@@ -193,5 +195,33 @@ describe("the minutes' questions per focus area (hand-built region, 2020)", () =
     const published = ref.filter((r) => !r.suppressed).reduce((s, r) => s + (r.numerator as number), 0);
     const total = get(rows, `focus_${LRI}`)?.numerator;
     if (total !== null && total !== undefined) expect(total - published === 0 || total - published >= 5).toBe(true);
+  });
+});
+
+describe("care status (care_status.csv) names nursing-home residents and home care", () => {
+  it("who_care: the status covering the day of admission, per focus area", () => {
+    const base = datasetFrom(ROWS, POP, { died: { b: "2020-01-15", c: "2020-04-25" } });
+    const ids = base.contacts.patientIds;
+    // a: nursing home from 2019-12-01 (open); b: home care in 2019 only; c: home care 2020-03-01..04-10
+    const periods = [
+      { p: "a", status: 1, from: day("2019-12-01"), to: MISSING },
+      { p: "b", status: 2, from: day("2019-01-01"), to: day("2019-12-31") },
+      { p: "c", status: 2, from: day("2020-03-01"), to: day("2020-04-10") },
+    ];
+    const careStatus = {
+      patient: Int32Array.from(periods.map((x) => ids.indexOf(x.p))),
+      status: Uint8Array.from(periods.map((x) => x.status)),
+      from: Int32Array.from(periods.map((x) => x.from)),
+      to: Int32Array.from(periods.map((x) => x.to)),
+      unmatched: 0,
+    };
+    const rows = questionTables({ ...base, careStatus }, { minCount: 0, sexes: ["all"] });
+    const c = (cat: string) => rows.find((r) => r.indicator === `who_care@${LRI}:${cat}` && r.unit === "region" && r.period === "2020")?.numerator;
+    // a's three LRI admissions in a nursing home; c's on 04-01 with home care; b (ended 2019), d, e neither
+    expect([c("nursing_home"), c("home_care"), c("neither")]).toEqual([3, 1, 3]);
+    // without the file: no who_care table, and computeIndicators says it is not given
+    expect(open.some((r) => r.indicator.startsWith("who_care"))).toBe(false);
+    const all = computeIndicators(base, { minCount: 0, groups: ["all"], sexes: ["all"], levels: ["region"], indicators: ["questions"] });
+    expect(all.find((r) => r.indicator === "who_care" && r.period === "2020")?.note).toBe("ikke opgjort: care_status.csv er ikke givet");
   });
 });

@@ -56,3 +56,24 @@ describe("adverse_events.csv", () => {
     }
   });
 });
+
+describe("care_status.csv", () => {
+  it("validated like the contract (every problem in one pass) and joined to the patients", async () => {
+    const dir = folder(null);
+    writeFileSync(
+      join(dir, "care_status.csv"),
+      "patient_id,status,from,to\nka7mq2xr9t,plejehjem,2020-12-01,\nka7mq2xr9t,hjemmepleje,2021-02-01,2021-01-01\nnobody,home_care,2021-01-01,\nka7mq2xr9t,hospice,2021-01-01,\n",
+    );
+    const ds = await loadDataset(dir);
+    const t = ds.report.tables.find((x) => x.file === "care_status.csv");
+    expect([t?.rowsRead, t?.rowsAccepted, t?.rowsRejected]).toEqual([4, 2, 2]);
+    const msgs = ds.report.problems.filter((p) => p.file === "care_status.csv").map((p) => `${p.line}|${p.column}|${p.message}`);
+    expect(msgs).toEqual([
+      '3|to|care_status.csv:3: to "2021-01-01" is before from "2021-02-01"',
+      expect.stringMatching(/^5\|status\|care_status\.csv:5: .*"hospice".*nursing_home or home_care/),
+    ]);
+    // the patient with no contact is counted apart; the nursing-home period is kept
+    expect(ds.careStatus?.unmatched).toBe(1);
+    expect(Array.from(ds.careStatus?.status ?? [])).toEqual([1]);
+  });
+});

@@ -25,6 +25,7 @@ export const RowRuleCode = {
   positive_above_total: "positive_above_total",
   unknown_hospital_unit: "unknown_hospital_unit",
   no_unit: "no_unit",
+  end_before_start: "end_before_start",
   no_area: "no_area",
 } as const;
 export type RowRuleCode = keyof typeof RowRuleCode;

@@ -7,3 +7,4 @@ export * from "./deathsSchema.js";
 export * from "./sectorCostsSchema.js";
 export * from "./experienceSchema.js";
 export * from "./adverseEventsSchema.js";
+export * from "./careStatusSchema.js";
