@@ -11,7 +11,7 @@
  */
 import { agePyramidChart, heatmapChart, referralChart, weekdayName } from "../charts/index.js";
 import { REFERRAL_SOURCES } from "../contract/codes.js";
-import type { IndicatorRow } from "../indicators/index.js";
+import type { IndicatorRow, RegistrationByHospitalRow } from "../indicators/index.js";
 import { reportQuestionTables, referralSourceLabel } from "./reportQuestionTables.js";
 import { isReportTextKey, type ReportLang, type ReportTextKey } from "./reportMessages.js";
 import type { ReportTableColumn } from "./reportTable.js";
@@ -35,6 +35,8 @@ export interface AreaSectionInput {
   /** The indicator table (focus-area rates and readmissions by unit). */
   readonly indicators: readonly IndicatorRow[];
   readonly muniName: ReadonlyMap<string, string>;
+  /** Registration practice of the 0–2-year-olds by registering hospital. */
+  readonly practice?: readonly RegistrationByHospitalRow[];
   /** "cannot be answered with this extract" reasons by question code (registerCapabilities). */
   readonly cannotAnswer: ReadonlyMap<string, string>;
   readonly warn: (message: string) => void;
@@ -311,6 +313,51 @@ export function areaSection(input: AreaSectionInput, area: string, group: string
       table: { columns: [{ key: "unit", label: t("col.cluster"), format: "text" }, { key: "events", label: t("col.adverseEvents"), format: "int" }], rows: uthRows },
       notes: [t("note.adverseEvents")],
     });
+  }
+
+  // 0–2: registration practice by the hospital that registers (seed 002: Aarhus registers the
+  // children as outpatients in the emergency department, Midt, Randers and Vest as inpatients)
+  if (area === "0_2") {
+    const practice = (input.practice ?? []).filter((r) => Number(r.period) > year - 3 && Number(r.period) <= year);
+    const why = input.cannotAnswer.get("hospital") ?? input.cannotAnswer.get("registration_practice");
+    if (why !== undefined) items.push({ kind: "text", paragraphs: [t("note.cannotAnswer", { reason: why })] });
+    else if (practice.length > 0) {
+      const rows = practice
+        .sort((a, b) => (a.level === b.level ? a.hospital.localeCompare(b.hospital, "da") || a.period.localeCompare(b.period) : a.level === "region" ? -1 : 1))
+        .map((r) => ({
+          hospital: r.level === "region" ? t("val.region") : r.hospital,
+          period: r.period,
+          phase: r.phase === null ? "" : t(`val.phase_${r.phase}` as ReportTextKey),
+          harmonised: r.admissions_harmonised,
+          registered: r.admissions_as_registered,
+          shortInpatientPct: r.short_registered_inpatient_pct,
+          readmissionRegistered: r.readmission_pct_as_registered,
+          suppressedCells: [
+            ...(r.admissions_harmonised === null ? ["harmonised"] : []),
+            ...(r.admissions_as_registered === null ? ["registered"] : []),
+            ...(r.short_registered_inpatient_pct === null && r.suppressed ? ["shortInpatientPct"] : []),
+          ],
+        }));
+      items.push({
+        kind: "table",
+        id: "practice-by-hospital-0-2",
+        title: t("t.practiceByHospital"),
+        csv: rows.map(({ suppressedCells: _s, ...r }) => r),
+        notes: [t("note.practiceByHospital")],
+        table: {
+          columns: [
+            { key: "hospital", label: t("col.hospital"), format: "text" },
+            { key: "period", label: t("col.year"), format: "text" },
+            { key: "phase", label: t("col.phase"), format: "text" },
+            { key: "harmonised", label: t("col.harmonised"), format: "int" },
+            { key: "registered", label: t("col.registered"), format: "int" },
+            { key: "shortInpatientPct", label: t("col.shortInpatientPct"), format: "dec1" },
+            { key: "readmissionRegistered", label: t("col.readmissionRegisteredPct"), format: "dec1" },
+          ],
+          rows,
+        },
+      });
+    }
   }
 
   const n = num(total);

@@ -6,7 +6,7 @@
  * the same suppression as every other table). Stays are computed once and shared.
  */
 import type { Dataset } from "../contract/dataset.js";
-import { computeIndicators, prepareIndicators } from "../indicators/index.js";
+import { computeIndicators, prepareIndicators, registrationByHospital, type PracticeChange } from "../indicators/index.js";
 import type { Intervention } from "../spread/index.js";
 import { reportQuestionTables } from "./reportQuestionTables.js";
 import type { ReportLang } from "./reportMessages.js";
@@ -18,6 +18,8 @@ export interface PrepareReportOptions {
   readonly interventions?: readonly Intervention[];
   /** Pooling (IndicatorOptions.pool): municipality code → the code it is published with. */
   readonly pool?: Readonly<Record<string, string>>;
+  /** Dated changes of registration practice by hospital (phases in the 0–2 section), e.g. HE Midt's. */
+  readonly practiceChanges?: readonly PracticeChange[];
   /** Language of the labels inside the question tables (referral sources). */
   readonly lang?: ReportLang;
   /** Called before each computation step: "indicators", "registration", "questions". */
@@ -54,5 +56,7 @@ export function prepareReportData(dataset: Dataset, options: PrepareReportOption
     { indicators: ["questions"] },
   );
   const questions = reportQuestionTables(questionRows, { year: lastYear, group: "65+", lang: options.lang ?? "da" });
-  return { dataset, indicators, registered, questions, questionRows, interventions: options.interventions ?? [], firstYear, lastYear };
+  // registration practice of the 0–2-year-olds by the registering hospital (seed 002)
+  const practice = registrationByHospital(ctx, { group: "0-2", ...(options.practiceChanges ? { changes: options.practiceChanges } : {}) });
+  return { dataset, indicators, registered, questions, questionRows, practice, interventions: options.interventions ?? [], firstYear, lastYear };
 }

@@ -35,7 +35,7 @@ import {
 } from "../charts/index.js";
 import { funnelPlotData } from "../compare/index.js";
 import type { Dataset } from "../contract/dataset.js";
-import { indicatorMessages, type IndicatorRow } from "../indicators/index.js";
+import { indicatorMessages, type IndicatorRow, type RegistrationByHospitalRow } from "../indicators/index.js";
 import { completePeriods, pChart, type SpcPhaseStart } from "../spc/index.js";
 import { interventionEffect, spreadFindingText, spreadMatrix, tripleAimStatus, type Intervention, type InterventionEffectRow } from "../spread/index.js";
 import type { ReportQuestionTables } from "./reportQuestionTables.js";
@@ -57,6 +57,8 @@ export interface ReportData {
   readonly questions: ReportQuestionTables | null;
   /** The question tables' rows (region, sexes all/F/M, groups 65+ and 0-2), for the focus-area sections. */
   readonly questionRows?: readonly IndicatorRow[];
+  /** Registration practice of the 0–2-year-olds by registering hospital (registrationByHospital). */
+  readonly practice?: readonly RegistrationByHospitalRow[];
   readonly interventions: readonly Intervention[];
   /** Latest complete year of the data. */
   readonly lastYear: number;
@@ -855,7 +857,7 @@ export function reportSections(data: ReportData, options: ReportSectionOptions =
   add({ id: "sec-questions-65", dimension: "focus", title: t("sec.questions65"), intro: [t("intro.questions65", { year })], items: questionItems(ctx) });
   // one section per focus area, the minutes' questions in their order (areaSections.ts)
   if (data.questionRows !== undefined) {
-    const input = { lang, t, minCount: ctx.minCount, year, questionRows: data.questionRows, indicators: data.indicators, muniName: ctx.muniName, cannotAnswer: cannotAnswerTexts(data.dataset, t), warn: ctx.warn };
+    const input = { lang, t, minCount: ctx.minCount, year, questionRows: data.questionRows, indicators: data.indicators, practice: data.practice ?? [], muniName: ctx.muniName, cannotAnswer: cannotAnswerTexts(data.dataset, t), warn: ctx.warn };
     for (const { area, group } of REPORT_AREAS) {
       const s = attempt(ctx, `sec-area-${area}`, () => areaSection(input, area, group));
       if (s) add(s);
