@@ -186,8 +186,8 @@ describe("computeIndicators", () => {
         "focus_readmission_30d_fractures", "focus_readmission_30d_lower_respiratory_infection", "focus_readmission_30d_unspecific", "focus_readmission_30d_0_2",
         // no who_prior: the data start on 2019-02-01, so no year has 365 days of look-back
         "who_age", "who_age_year", "who_diagnosis", "who_referral",
-        // adverse_events.csv is not given: a row per year says so
-        "adverse_events", "frequent_admitted", "frequent_age", "frequent_referral", "weekday_hour", "weekend", "short_stays"]),
+        // adverse_events.csv and care_status.csv are not given: a row per year says so
+        "adverse_events", "who_care", "frequent_admitted", "frequent_age", "frequent_referral", "weekday_hour", "weekend", "short_stays"]),
     );
     // every question table also per focus area and for the 0-2-year-olds
     const areas = new Set(all.filter((x) => x.indicator.includes("@")).map((x) => x.indicator.split(":")[0].split("@")[1]));
