@@ -49,7 +49,9 @@ interface Cat {
   readonly suppressed: boolean;
 }
 
-const pct = (r: IndicatorRow | undefined): number | null => (r === undefined || r.suppressed ? null : r.value);
+/** A share or rate as published: one decimal (the tables print one; full floats are not data). */
+const round1 = (x: number | null | undefined): number | null => (x === null || x === undefined ? null : Math.round(x * 10) / 10);
+const pct = (r: IndicatorRow | undefined): number | null => (r === undefined || r.suppressed ? null : round1(r.value));
 const num = (r: IndicatorRow | undefined): number | null => (r === undefined || r.suppressed ? null : r.numerator);
 
 /** The section of one focus area. */
@@ -137,7 +139,7 @@ export function areaSection(input: AreaSectionInput, area: string, group: string
   // municipality: the focus-area rate's count by municipality
   const munis = input.indicators
     .filter((r) => r.indicator === (area === "0_2" ? "focus_admissions_0_2" : `focus_${area}`) && r.level === "municipality" && r.period === period && r.group === group && r.sex === "all")
-    .map((r) => ({ municipality: r.unit.split("+").map((c) => input.muniName.get(c) ?? c).join(" + "), count: num(r), rate: r.suppressed ? null : r.value, suppressed: r.suppressed }));
+    .map((r) => ({ municipality: r.unit.split("+").map((c) => input.muniName.get(c) ?? c).join(" + "), count: num(r), rate: r.suppressed ? null : round1(r.value), suppressed: r.suppressed }));
   if (munis.length > 0)
     items.push({
       kind: "table",
@@ -330,8 +332,8 @@ export function areaSection(input: AreaSectionInput, area: string, group: string
           phase: r.phase === null ? "" : t(`val.phase_${r.phase}` as ReportTextKey),
           harmonised: r.admissions_harmonised,
           registered: r.admissions_as_registered,
-          shortInpatientPct: r.short_registered_inpatient_pct,
-          readmissionRegistered: r.readmission_pct_as_registered,
+          shortInpatientPct: round1(r.short_registered_inpatient_pct),
+          readmissionRegistered: round1(r.readmission_pct_as_registered),
           suppressedCells: [
             ...(r.admissions_harmonised === null ? ["harmonised"] : []),
             ...(r.admissions_as_registered === null ? ["registered"] : []),
