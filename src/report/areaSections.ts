@@ -332,12 +332,12 @@ export function areaSection(input: AreaSectionInput, area: string, group: string
           phase: r.phase === null ? "" : t(`val.phase_${r.phase}` as ReportTextKey),
           harmonised: r.admissions_harmonised,
           registered: r.admissions_as_registered,
-          shortInpatientPct: round1(r.short_registered_inpatient_pct),
+          shortAdmittedPct: round1(r.short_registered_inpatient_pct),
           readmissionRegistered: round1(r.readmission_pct_as_registered),
           suppressedCells: [
             ...(r.admissions_harmonised === null ? ["harmonised"] : []),
             ...(r.admissions_as_registered === null ? ["registered"] : []),
-            ...(r.short_registered_inpatient_pct === null && r.suppressed ? ["shortInpatientPct"] : []),
+            ...(r.short_registered_inpatient_pct === null && r.suppressed ? ["shortAdmittedPct"] : []),
           ],
         }));
       items.push({
@@ -353,7 +353,7 @@ export function areaSection(input: AreaSectionInput, area: string, group: string
             { key: "phase", label: t("col.phase"), format: "text" },
             { key: "harmonised", label: t("col.harmonised"), format: "int" },
             { key: "registered", label: t("col.registered"), format: "int" },
-            { key: "shortInpatientPct", label: t("col.shortInpatientPct"), format: "dec1" },
+            { key: "shortAdmittedPct", label: t("col.shortAdmittedPct"), format: "dec1" },
             { key: "readmissionRegistered", label: t("col.readmissionRegisteredPct"), format: "dec1" },
           ],
           rows,
