@@ -353,7 +353,7 @@ export function areaSection(input: AreaSectionInput, area: string, group: string
             { key: "phase", label: t("col.phase"), format: "text" },
             { key: "harmonised", label: t("col.harmonised"), format: "int" },
             { key: "registered", label: t("col.registered"), format: "int" },
-            { key: "shortAdmittedPct", label: t("col.shortAdmittedPct"), format: "dec1" },
+            { key: "shortAdmittedPct", label: t("col.shortInpatientPct"), format: "dec1" },
             { key: "readmissionRegistered", label: t("col.readmissionRegisteredPct"), format: "dec1" },
           ],
           rows,

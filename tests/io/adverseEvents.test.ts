@@ -77,3 +77,23 @@ describe("care_status.csv", () => {
     expect(Array.from(ds.careStatus?.status ?? [])).toEqual([1]);
   });
 });
+
+describe("the dataset cache keeps the optional inputs", () => {
+  it("a dataset read back from the cache has the same UTH rows and care periods; a new file is not served stale", async () => {
+    const dir = folder("year,hospital_unit,cluster,events\n2021,,Midt,9\n");
+    writeFileSync(join(dir, "care_status.csv"), "patient_id,status,from,to\nka7mq2xr9t,plejehjem,2020-12-01,\n");
+    const cacheDir = mkdtempSync(join(tmpdir(), "klynge-uth-cache-"));
+    const first = await loadDataset(dir, { cache: true, cacheDir });
+    expect(first.report.cache?.status).toBe("written");
+    const second = await loadDataset(dir, { cache: true, cacheDir });
+    expect(second.report.cache?.status).toBe("read");
+    expect(second.adverseEvents).toEqual(first.adverseEvents);
+    expect(Array.from(second.careStatus?.status ?? [])).toEqual([1]);
+    expect(second.careStatus?.from[0]).toBe(first.careStatus?.from[0]);
+    // a changed input file is read again
+    writeFileSync(join(dir, "adverse_events.csv"), "year,hospital_unit,cluster,events\n2021,,Midt,11\n");
+    const third = await loadDataset(dir, { cache: true, cacheDir });
+    expect(third.report.cache?.status).not.toBe("read");
+    expect(third.adverseEvents?.[0].events).toBe(11);
+  });
+});
