@@ -15,7 +15,7 @@
  * - `who_age:<band>` — 5-year age band (ESP 2013), the bands inside the group (none in 0-2);
  *   `who_age_year@0_2:<0|1|2>` — completed years of the 0–2-year-olds; sex: the rows' `sex`;
  *   municipality: the focus-area rates by municipality;
- * - `who_diagnosis@<area>:<code>` — diagnosis mix within the area (diagnosisMix.ts);
+ * - `who_diagnosis@<area>:<code>` — diagnosis mix within the area (diagnosisMix.ts), sex "all";
  * - `who_prior:<0|1|2|3+>` — acute admissions of the patient in the 365 days before the
  *   admission (any diagnosis). Only years with 365 days of data before them are published.
  * - `who_care:<nursing_home|home_care|neither>` — the municipal care status on the day of
@@ -277,7 +277,9 @@ function countPopulation(ctx: IndicatorContext, pop: Population, sh: Shared): Ta
   // municipal care status on the day of admission, when care_status.csv is given
   const care = sh.careOf === null ? null : make("who_care", CARE_CATEGORIES, false);
   const prior = make("who_prior", PRIOR_CATEGORIES, false, { yearOk: (y) => y >= sh.firstPriorYear });
-  const mix = pop.mix ? make("who_diagnosis", pop.mix.codes, false) : null;
+  // by sex "all" only: split by sex as well, the many small categories of a cluster left hidden
+  // counts the LP attacker could bound below the threshold (auditDisclosure on the demo)
+  const mix = pop.mix ? make("who_diagnosis", pop.mix.codes, false, { sexes: ["all"] }) : null;
   const wh = make("weekday_hour", WEEKDAYS.flatMap((d) => Array.from({ length: 24 }, (_, h) => `${d}-${String(h).padStart(2, "0")}`)), false, { sexes: ["all"] });
   const weekend = make("weekend", ["weekday", "weekend"], false);
   const short = make("short_stays", ["under_4h", "under_12h"], true);
