@@ -133,6 +133,23 @@ export function requireOutFolder(out: string): void {
   if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new UsageError("outFolderMissing", { found: out, folder: dirname(out) });
 }
 
+/**
+ * `--practice-change "HE Midt=2019-03-01",…` → the dated changes of registration practice
+ * (hospital=YYYY-MM-DD), undefined when absent.
+ */
+export function parsePracticeChanges(text: string | undefined): { hospital: string; from: string }[] | undefined {
+  if (text === undefined) return undefined;
+  const out: { hospital: string; from: string }[] = [];
+  for (const pair of text.split(",").map((p) => p.trim()).filter(Boolean)) {
+    const m = /^(.+?)\s*=\s*(\d{4})-(\d{2})-(\d{2})$/.exec(pair);
+    const month = m ? Number(m[3]) : 0;
+    const day = m ? Number(m[4]) : 0;
+    if (!m || month < 1 || month > 12 || day < 1 || day > 31) throw new UsageError("practiceChange", { found: pair });
+    out.push({ hospital: m[1], from: `${m[2]}-${m[3]}-${m[4]}` });
+  }
+  return out;
+}
+
 /** `--pool 741=751,…` → { "741": "751", … } (member=host municipality codes), undefined when absent. */
 export function parsePool(text: string | undefined): Record<string, string> | undefined {
   if (text === undefined) return undefined;

@@ -1,6 +1,8 @@
 /** A loaded dataset and its load report: what `loadDataset` returns. */
 
 import type {
+  AdverseEventRow,
+  CareStatusTable,
   ContactTable,
   DeathTable,
   ExperienceRow,
@@ -38,6 +40,20 @@ export interface CodeCount {
   readonly note?: string;
 }
 
+/**
+ * A question of the data group that an extract cannot answer, and why (codes; the report and the
+ * load report say it in words: "kan ikke besvares med dette udtræk: …").
+ * - `referral_source`: `no_referral_column` (the register file has no referral field) or
+ *   `referral_codes_not_mapped` (it has one, but no value has a documented meaning or a mapping);
+ * - `registration_practice`: `inpatient_derived` (inpatient/outpatient is derived from the duration,
+ *   so "as registered" equals "harmonised");
+ * - `hospital`: `no_hospital_column` (no registering hospital or unit).
+ */
+export interface CannotAnswer {
+  readonly question: "referral_source" | "registration_practice" | "hospital";
+  readonly reason: "no_referral_column" | "referral_codes_not_mapped" | "inpatient_derived" | "no_hospital_column";
+}
+
 /** Counts for one table. rowsRead = rowsAccepted + rowsRejected + duplicates + rowsExcluded. */
 export interface TableReport {
   readonly file: string;
@@ -66,6 +82,8 @@ export interface TableReport {
   readonly codes?: readonly CodeCount[];
   /** Register presets: notes on how the file was read (optional). */
   readonly notes?: readonly string[];
+  /** Register presets: the data group's questions this extract cannot answer (optional). */
+  readonly cannotAnswer?: readonly CannotAnswer[];
 }
 
 /**
@@ -103,5 +121,20 @@ export interface Dataset {
   readonly deaths: DeathTable | null;
   readonly sectorCosts: readonly SectorCostRow[] | null;
   readonly experience: readonly ExperienceRow[] | null;
+  /** adverse_events.csv (optional input, issue 17); absent (null or undefined) when not given. */
+  readonly adverseEvents?: readonly AdverseEventRow[] | null;
+  /** care_status.csv (optional input, issue 17): nursing home / home care periods; absent when not given. */
+  readonly careStatus?: CareStatusTable | null;
   readonly report: LoadReport;
+}
+
+/**
+ * The questions a loaded dataset cannot answer, by question (from its load report): a register
+ * extract without a referral field cannot say where citizens are referred from (issue 17).
+ * @example cannotAnswerOf(dataset.report).get("referral_source") // "no_referral_column" on an LPR_A extract
+ */
+export function cannotAnswerOf(report: LoadReport): ReadonlyMap<CannotAnswer["question"], CannotAnswer["reason"]> {
+  const out = new Map<CannotAnswer["question"], CannotAnswer["reason"]>();
+  for (const t of report.tables) for (const c of t.cannotAnswer ?? []) if (!out.has(c.question)) out.set(c.question, c.reason);
+  return out;
 }

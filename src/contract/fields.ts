@@ -30,6 +30,7 @@ export const FieldCode = {
   bad_age: "bad_age",
   bad_year: "bad_year",
   bad_sector: "bad_sector",
+  bad_care_status: "bad_care_status",
   cpr_like_id: "cpr_like_id",
 } as const;
 export type FieldCode = keyof typeof FieldCode;
@@ -51,6 +52,7 @@ export const FIELD_EXPECTED = {
   age: "completed years 0-130 or an open top band such as 100+",
   year: "a year YYYY",
   sector: `one of ${SECTORS.join(", ")}`,
+  care_status: "nursing_home or home_care (plejehjem, plejebolig or hjemmepleje)",
   text: "a non-empty value",
 } as const;
 
@@ -283,6 +285,19 @@ export function parseSector(text: string): FieldResult<Sector> {
   const s = text.trim().toLowerCase();
   if (s === "") return fail("empty", FIELD_EXPECTED.sector);
   return (SECTORS as readonly string[]).includes(s) ? ok(s as Sector) : fail("bad_sector", FIELD_EXPECTED.sector);
+}
+
+/** Optional date: empty → MISSING (an open period). */
+export function parseOptionalDate(text: string): FieldResult<number> {
+  return text.trim() === "" ? ok(MISSING) : parseDate(text);
+}
+
+/** Municipal care status (care_status.csv): nursing_home or home_care; Danish plejehjem / hjemmepleje accepted. */
+export function parseCareStatus(text: string): FieldResult<"nursing_home" | "home_care"> {
+  const s = text.trim().toLowerCase();
+  if (s === "nursing_home" || s === "plejehjem" || s === "plejebolig") return ok("nursing_home");
+  if (s === "home_care" || s === "hjemmepleje") return ok("home_care");
+  return fail(s === "" ? "empty" : "bad_care_status", FIELD_EXPECTED.care_status);
 }
 
 /** Required free text (trimmed, non-empty). */

@@ -6,6 +6,8 @@
 
 import { z } from "zod";
 import { AdmissionsSchema } from "./schemas/admissionsSchema.js";
+import { AdverseEventsSchema } from "./schemas/adverseEventsSchema.js";
+import { CareStatusSchema } from "./schemas/careStatusSchema.js";
 import { DeathsSchema } from "./schemas/deathsSchema.js";
 import { ExperienceSchema } from "./schemas/experienceSchema.js";
 import { GeographySchema } from "./schemas/geographySchema.js";
@@ -20,6 +22,8 @@ export const CONTRACT_SCHEMAS = {
   deaths: DeathsSchema,
   sector_costs: SectorCostsSchema,
   experience: ExperienceSchema,
+  adverse_events: AdverseEventsSchema,
+  care_status: CareStatusSchema,
 } as const;
 export type ContractTableName = keyof typeof CONTRACT_SCHEMAS;
 

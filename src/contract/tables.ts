@@ -95,3 +95,24 @@ export interface ExperienceRow {
   readonly positive: number;
   readonly total: number;
 }
+
+/** adverse_events.csv (optional): reported adverse events (UTH) by cluster and year. */
+export interface AdverseEventRow {
+  readonly year: number;
+  /** The cluster: given, or the geography's cluster of the hospital_unit. */
+  readonly cluster: string;
+  /** The hospital unit when the row names one. */
+  readonly hospital_unit: string | null;
+  readonly events: number;
+}
+
+/** care_status.csv (optional), joined to patients: periods of municipal care by patient index. */
+export interface CareStatusTable {
+  /** Periods in rows: patient index, status (1 = nursing home, 2 = home care), first and last day (MISSING: open). */
+  readonly patient: Int32Array;
+  readonly status: Uint8Array;
+  readonly from: Int32Array;
+  readonly to: Int32Array;
+  /** Rows of patients with no contact (kept as a count only). */
+  readonly unmatched: number;
+}

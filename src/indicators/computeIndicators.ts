@@ -10,6 +10,7 @@ import { publishableLattice, sliceOf } from "./publishableLattice.js";
 import { preventableAdmissionRate } from "./preventableAdmissionRate.js";
 import { readmission30d } from "./readmission30d.js";
 import { questionTables } from "./questionTables.js";
+import { markUnanswerable } from "./markUnanswerable.js";
 import { suppressRows } from "./suppressTable.js";
 import type { IndicatorRow } from "./table.js";
 
@@ -54,8 +55,10 @@ export function computeIndicators(input: Dataset | IndicatorContext, options: In
   if (wanted.has("cost_per_citizen")) appendRows(rows, costPerCitizen(ctx));
   if (wanted.has("experience_positive")) appendRows(rows, experiencePositive(ctx.dataset, { ...ctx.options, levels: ctx.resolved.levels }));
   if (wanted.has("questions")) appendRows(rows, questionTables(ctx));
-  if (lattice === null) return rows;
+  const adverseGiven = { adverseEvents: base.dataset.adverseEvents !== null && base.dataset.adverseEvents !== undefined, careStatus: base.dataset.careStatus !== null && base.dataset.careStatus !== undefined };
+  if (lattice === null) return markUnanswerable(rows, base.dataset.report, adverseGiven);
   const clusterOf = new Map(base.units.flatMap((u) => (u.level === "municipality" && u.cluster !== undefined ? [[u.name, u.cluster] as const] : [])));
   suppressRows(rows, { minCount, clusterOf }, true); // the rows are this call's own
-  return sliceOf(rows, base.resolved, requested, base.resolved.questionLevels);
+  // what the extract cannot answer says so (after suppression: it only blanks rows)
+  return markUnanswerable(sliceOf(rows, base.resolved, requested, base.resolved.questionLevels), base.dataset.report, adverseGiven);
 }

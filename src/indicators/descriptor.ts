@@ -126,7 +126,23 @@ export const INDICATOR_DESCRIPTORS: Readonly<Record<string, IndicatorDescriptor>
     interval: "wilson",
   },
   ...Object.fromEntries(
-    ["who_age", "who_referral", "weekday_hour", "weekend", "short_stays", "deaths_after_admission", "frequent_admitted"].map((id) => [
+    [
+      "who_age",
+      "who_age_year",
+      "who_referral",
+      "who_diagnosis",
+      "who_prior",
+      "who_care",
+      "weekday_hour",
+      "weekend",
+      "short_stays",
+      "deaths_after_admission",
+      "deaths_7d_weekpart",
+      "deaths_30d_weekpart",
+      "frequent_admitted",
+      "frequent_age",
+      "frequent_referral",
+    ].map((id) => [
       id,
       {
         id,
@@ -142,18 +158,53 @@ export const INDICATOR_DESCRIPTORS: Readonly<Record<string, IndicatorDescriptor>
       } satisfies IndicatorDescriptor,
     ]),
   ),
+  adverse_events: {
+    id: "adverse_events",
+    kind: "amount",
+    multiplier: 1,
+    unit: { da: "hændelser", en: "events" },
+    better: "neutral",
+    dimension: "experience",
+    population: { da: "Alle patienter på enheden", en: "All patients of the unit" },
+    definition: { da: "Rapporterede utilsigtede hændelser (UTH'er) pr. år.", en: "Reported adverse events (UTH) per year." },
+    source: { da: "adverse_events.csv", en: "adverse_events.csv" },
+    interval: "",
+  },
 });
 
-/** The family of an id: "experience_positive:relatives" → "experience_positive"; an id without ":" is its own family. */
+/** The readmissions of a focus area's admissions (`focus_readmission_30d_<area>`): a share, like readmission_30d. */
+function areaReadmission(id: string): IndicatorDescriptor {
+  const base = INDICATOR_DESCRIPTORS.readmission_30d;
+  return {
+    ...base,
+    id,
+    population: { da: "Fokusområdets indlæggelser med 30 dages opfølgning", en: "The focus area's admissions with 30 days of follow-up" },
+    definition: {
+      da: "Andel af fokusområdets indlæggelser efterfulgt af en akut indlæggelse inden for 30 dage efter udskrivelse.",
+      en: "Share of the focus area's admissions followed by an acute admission within 30 days of discharge.",
+    },
+  };
+}
+
+/**
+ * The family of an id: "experience_positive:relatives" → "experience_positive"; an id without ":"
+ * is its own family. A focus area or target population after "@" shares the family's descriptor:
+ * "who_age@fractures:65-69" → "who_age", "admission_rate@medical" → "admission_rate".
+ */
 export function indicatorFamily(id: string): string {
   const i = id.indexOf(":");
-  return i < 0 ? id : id.slice(0, i);
+  const head = i < 0 ? id : id.slice(0, i);
+  const at = head.indexOf("@");
+  return at < 0 ? head : head.slice(0, at);
 }
 
 /** The descriptor of an indicator id (or of its family), or null when klynge does not know it. */
 export function describeIndicator(id: string): IndicatorDescriptor | null {
-  const d = INDICATOR_DESCRIPTORS[id] ?? INDICATOR_DESCRIPTORS[indicatorFamily(id)];
+  const own = Object.prototype.hasOwnProperty.call(INDICATOR_DESCRIPTORS, id) ? INDICATOR_DESCRIPTORS[id] : undefined;
+  const family = indicatorFamily(id);
+  const d = own ?? (Object.prototype.hasOwnProperty.call(INDICATOR_DESCRIPTORS, family) ? INDICATOR_DESCRIPTORS[family] : undefined);
   if (d !== undefined) return d;
+  if (id.startsWith("focus_readmission_30d_")) return areaReadmission(id);
   // A focus area of the user's own diagnosis-group file: "focus_<group>".
   return id.startsWith("focus_") ? rate(id, { da: "Akutte indlæggelser i fokusområdet pr. 1.000 borgere pr. år.", en: "Acute admissions of the focus area per 1,000 citizens per year." }) : null;
 }

@@ -19,3 +19,24 @@ export function defaultPreventableGroups(): DiagnosisGroup[] {
 export function defaultFocusGroups(): DiagnosisGroup[] {
   return read("focus-areas.csv");
 }
+
+/** The target-population groups (data/diagnosis-groups/target-populations.csv): `medical`. */
+export function defaultTargetGroups(): DiagnosisGroup[] {
+  return read("target-populations.csv");
+}
+
+/**
+ * The groups an intervention's `target_population.diagnosis_groups` names, looked up in the shipped
+ * files (target populations, focus areas, preventable admissions); unknown names are returned apart.
+ */
+export function resolveDiagnosisGroups(names: readonly string[]): { readonly groups: DiagnosisGroup[]; readonly unknown: string[] } {
+  const all = [...defaultTargetGroups(), ...defaultFocusGroups(), ...defaultPreventableGroups()];
+  const groups: DiagnosisGroup[] = [];
+  const unknown: string[] = [];
+  for (const n of names) {
+    const g = all.find((x) => x.group === n);
+    if (g) groups.push(g);
+    else unknown.push(n);
+  }
+  return { groups, unknown };
+}

@@ -15,7 +15,9 @@
  * against the numbers: municipalities → cluster → region (and municipalities → region), months →
  * quarter → year (and months → year), F + M → all, disjoint age bands → the band they cover, and
  * the categories of a partitioning question table → their total (for who_age: the bands inside a
- * group → that group's acute admissions).
+ * group → that group's acute admissions; per focus area, the categories → the area's admissions,
+ * the numerator of its focus-area rate, questionFamilies.ts), and the hours of the weekdays
+ * (weekend days) of weekday_hour → the weekday (weekend) admissions of the weekend table.
  *
  * Each cell belongs to a class (kind of count × level × period kind × group × sex depth); classes
  * are ordered from coarse to fine (hierarchical, as HiTaS, de Wolf 2002), standard groups (all,
@@ -26,7 +28,10 @@
 import { enclosingPeriod, parsePeriod, periodKindOf, periodLabel } from "../contract/period.js";
 import { parseAgeGroup, type AgeGroup } from "./ageGroup.js";
 import { STANDARD_BAND_STARTS, standardBandLabel } from "./indicatorContext.js";
+import { partitionDepth, partitionTotal, questionQuantities, splitFamily, weekPartOfHourCategory } from "./questionFamilies.js";
 import type { IndicatorRow } from "./table.js";
+
+const READMISSION_AREA = "focus_readmission_30d_";
 
 /** Groups every lattice contains, whatever a call asks for. */
 export const STANDARD_GROUPS = ["all", "0-2", "65+"] as const;
@@ -51,12 +56,18 @@ export function quantitiesOf(indicator: string, isAmount: (indicator: string) =>
   if (isAmount(indicator)) return { numerator: null, denominator: null, partition: null };
   if (indicator === "admission_rate") return { numerator: "acute", denominator: null, partition: null };
   if (indicator === "readmission_30d") return { numerator: "readmitted_30d", denominator: "index_admissions", partition: null };
+  // a target population's readmissions (readmission_30d@medical): its own index admissions
+  if (indicator.startsWith("readmission_30d@")) return { numerator: `readmitted_30d${indicator.slice(15)}`, denominator: `index_admissions${indicator.slice(15)}`, partition: null };
+  // a focus area's readmissions: of its index admissions (focusAreaRates)
+  if (indicator.startsWith(READMISSION_AREA)) return { numerator: indicator, denominator: `focus_index_${indicator.slice(READMISSION_AREA.length)}`, partition: null };
   const colon = indicator.indexOf(":");
   if (colon < 0) return { numerator: indicator, denominator: null, partition: null };
   const family = indicator.slice(0, colon);
   if (family === "experience_positive") return { numerator: indicator, denominator: `experience_total:${indicator.slice(colon + 1)}`, partition: null };
   if (NOT_FAMILIES.includes(family)) return { numerator: indicator, denominator: null, partition: null };
-  if (family === "frequent_admitted") return { numerator: indicator, denominator: `${indicator}_total`, partition: null };
+  // the question tables, also per focus area (questionFamilies.ts)
+  const question = questionQuantities(indicator, family, indicator.slice(colon + 1));
+  if (question !== null) return question;
   const denominator = ACUTE_FAMILIES.has(family) ? "acute" : `${family}:total`;
   const partition = PARTITION_FAMILIES.has(family) || !ACUTE_FAMILIES.has(family) && family !== "short_stays" ? family : null;
   return { numerator: indicator, denominator, partition };
@@ -257,8 +268,10 @@ export function disclosureModel(rows: readonly IndicatorRow[], options: ModelOpt
       classIndex.set(name, (k = classKeys.length));
       classDims.push({ level: LEVEL_DEPTH[level] ?? 2, period: PERIOD_DEPTH[kind], sex: sexDepth, group, standard, category });
       const rank = (LEVEL_DEPTH[level] ?? 2) + PERIOD_DEPTH[kind] + sexDepth + (group === "all" ? 0 : 1);
-      // standard groups' counts, their categories, then other bands (each its counts, then categories)
-      classKeys.push({ name, sort: [standard ? 0 : 1, standard ? category : group, standard ? rank : category, rank, name] });
+      // standard groups' counts, their categories, then other bands (each its counts, then categories);
+      // a question table whose categories add up to another table's category after that table
+      const depth = category ? partitionDepth(family) : 0;
+      classKeys.push({ name, sort: [standard ? 0 : 1, standard ? category : group, standard ? depth : category, standard ? rank : depth, rank, name] });
     }
     cellClassRaw[c] = k;
   }
@@ -397,8 +410,16 @@ export function disclosureModel(rows: readonly IndicatorRow[], options: ModelOpt
         }
       } else {
         let t = famTotal.get(id[D_QUANTITY]);
-        if (t === undefined) famTotal.set(id[D_QUANTITY], (t = keys.id(D_QUANTITY, ACUTE_FAMILIES.has(family) ? "acute" : `${family}:total`)));
+        if (t === undefined) famTotal.set(id[D_QUANTITY], (t = keys.id(D_QUANTITY, partitionTotal(family))));
         add(`fam|${family}`, with1(id, D_QUANTITY, t), c);
+        // the hours of the weekdays (weekend days) add up to the weekday (weekend) admissions
+        const { base, area } = splitFamily(family);
+        const part = base === "weekday_hour" ? weekPartOfHourCategory(quantity.slice(quantity.indexOf(":") + 1)) : null;
+        if (part !== null) {
+          const tag = `wk|${family}|${part}`;
+          expected.set(tag, part === "weekend" ? 48 : 120);
+          add(tag, with1(id, D_QUANTITY, keys.id(D_QUANTITY, `weekend${area === null ? "" : `@${area}`}:${part}`)), c);
+        }
       }
     }
   }

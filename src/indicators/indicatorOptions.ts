@@ -36,6 +36,14 @@ export interface IndicatorOptions {
   readonly preventableGroups?: readonly DiagnosisGroup[];
   /** Focus-area diagnosis groups (default data/diagnosis-groups/focus-areas.csv). */
   readonly focusGroups?: readonly DiagnosisGroup[];
+  /**
+   * A target population by diagnosis (an intervention's `target_population.diagnosis_groups`, e.g.
+   * `medical`): admission_rate and readmission_30d count only stays whose primary diagnosis is in
+   * these groups (readmission_30d: index admissions; the readmission may have any diagnosis), and
+   * their ids get the groups as a suffix (`admission_rate@medical`), so a restricted count is
+   * never published under the unrestricted id.
+   */
+  readonly diagnosisGroups?: readonly DiagnosisGroup[];
   /** Levels of the question tables (default region and cluster). */
   readonly questionLevels?: readonly Level[];
   /** Only these indicator families (default all; see INDICATOR_FAMILIES). */

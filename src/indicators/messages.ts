@@ -22,4 +22,9 @@ export const indicatorMessages = {
   poolAcrossClusters: (member: number, host: number) =>
     `pool: municipality ${member} and ${host} are in different clusters; pool only within a cluster (cluster totals stay as they are)`,
   noDeaths: () => "deaths.csv not given: deaths after admission not computed",
+  /** An optional input table that is not given (issue 17). */
+  inputAbsent: (file: string) => `ikke opgjort: ${file} er ikke givet`,
+  /** A question the extract cannot answer (issue 17; Danish as the data group reads it). */
+  cannotAnswer: (reason: string) =>
+    `kan ikke besvares med dette udtræk: ${({ no_referral_column: "filen har intet felt for henvisning", referral_codes_not_mapped: "henvisningsmådens koder har ingen dokumenteret betydning (angiv dem med --map)", inpatient_derived: "indlagt/ambulant afledes af varigheden (mindst 12 timer), så »som registreret« er det samme som 12-timers-reglen", no_hospital_column: "ingen kontakt angiver sin sygehusenhed" } as Record<string, string>)[reason] ?? reason}`,
 } as const;

@@ -37,6 +37,9 @@ export function publishableLattice(resolved: ResolvedOptions, families: Readonly
 /** The family (INDICATOR_FAMILIES) of an indicator id. */
 export function familyOf(indicator: string): string {
   if (indicator === "admission_rate" || indicator === "readmission_30d" || indicator === "preventable_admission_rate") return indicator;
+  // a target population's (admission_rate@medical): the family of the unrestricted indicator
+  if (indicator.startsWith("admission_rate@")) return "admission_rate";
+  if (indicator.startsWith("readmission_30d@")) return "readmission_30d";
   if (indicator.startsWith("focus_")) return "focus";
   if (indicator.startsWith("cost_per_citizen")) return "cost_per_citizen";
   if (indicator.startsWith("experience_positive")) return "experience_positive";

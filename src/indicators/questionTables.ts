@@ -1,87 +1,192 @@
 /**
- * The data group's questions (seed 002, Midtklyngen 2018) as ready tables, in the tidy indicator
- * shape: indicator "<table>:<category>", numerator = count, denominator = the table's total,
- * value = share in percent with the Wilson interval (methods.md). Counts only — never ids.
+ * The data group's questions (seed 002, Midtklyngen 2018: "et datagrundlag, der beskriver de fire
+ * områder") as ready tables, in the tidy indicator shape: indicator "<table>:<category>",
+ * numerator = count, denominator = the table's total, value = share in percent with the Wilson
+ * interval (methods.md). Counts only — never ids.
  *
- * - `who_age:<band>` — acute admissions by 5-year age band (ESP 2013 bands), in each group the
- *   bands that lie inside it (group "all": every band; "65+": 65-69 … 90+; "0-2": none);
- * - `who_referral:<source>` — acute admissions by referral source (gp, out_of_hours,
- *   nursing_home, emergency_call, hospital, self, other, not_given): where they come from and how
- *   many are referred from nursing homes;
- * - `frequent_admitted:patients` — patients with ≥ 3 admissions in the year, of the patients with
- *   any admission; `frequent_admitted:admissions` — their admissions, of all admissions (a patient
- *   belongs to the municipality, age group and sex of their first admission of the year);
- * - `weekday_hour:<mon-08>` — acute admissions by weekday and hour of admission (region and
- *   cluster, sex "all");
- * - `weekend:<weekday|weekend>` — acute admissions starting on Saturday or Sunday;
- * - `short_stays:<under_4h|under_24h>` — acute stays registered as inpatient (any inpatient
- *   contact) that last under 4 and under 24 hours (elapsed), of all such stays;
- * - `deaths_after_admission:<within_7d|within_30d>` — acute admissions followed by death within
- *   7 / 30 days of the admission day (when deaths.csv is given).
+ * Each table is made for all acute admissions of each group (`<table>:<category>`) and for each
+ * focus area (`<table>@<area>:<category>`, group = the area's population): `fractures`,
+ * `lower_respiratory_infections`, `unspecific` (acute admissions of citizens 65+ whose primary
+ * diagnosis is in the area's group, data/diagnosis-groups/focus-areas.csv) and `0_2` (all
+ * admissions, acute and planned, of 0–2-year-olds) — the admissions counted by the focus-area
+ * rates (focusAreaRates.ts), whose numerator is these tables' denominator. In the minutes' order:
+ *
+ * Who ("Hvilke borgere … ud over alder?")
+ * - `who_age:<band>` — 5-year age band (ESP 2013), the bands inside the group (none in 0-2);
+ *   `who_age_year@0_2:<0|1|2>` — completed years of the 0–2-year-olds; sex: the rows' `sex`;
+ *   municipality: the focus-area rates by municipality;
+ * - `who_diagnosis@<area>:<code>` — diagnosis mix within the area (diagnosisMix.ts), sex "all";
+ * - `who_prior:<0|1|2|3+>` — acute admissions of the patient in the 365 days before the
+ *   admission (any diagnosis). Only years with 365 days of data before them are published.
+ * - `who_care:<nursing_home|home_care|neither>` — the municipal care status on the day of
+ *   admission, when care_status.csv is given (a nursing-home period first, then home care);
+ * From where ("Hvor henvises målgruppen fra – almen praksis, plejecenter?")
+ * - `who_referral:<source>` — referral source (gp, out_of_hours, nursing_home, emergency_call,
+ *   hospital, self, other, not_given). Where an extract has no referral field, the rows carry the
+ *   note `cannot_answer:referral_source` (registerCapabilities.ts) instead of a count of "not given".
+ * The most frequently admitted ("Hvem er de hyppigste indlagte?")
+ * - `frequent_admitted:patients` — patients with ≥ 3 admissions (of the table's kind) in the year,
+ *   of the patients with any; `frequent_admitted:admissions` — their admissions, of all. A patient
+ *   belongs to the municipality, age class and sex of their first admission of the year.
+ * - their profile: `frequent_age@<area>:<band>` (the frequent patients by age band, per focus
+ *   area) and `frequent_referral:<source>` (their admissions by referral source);
+ * When ("Hvilken tid på dagen … og på hvilke ugedage?")
+ * - `weekday_hour:<mon-08>` (sex "all") and `weekend:<weekday|weekend>`;
+ * Admitted for only a few hours (item 7 of the minutes)
+ * - `short_stays:<under_4h|under_12h>` — every acute stay (not only admissions, whatever its
+ *   registered contact type: the same on every register) by its elapsed duration, of all acute
+ *   stays of the table's population (the stay's first contact gives its diagnosis);
+ * Dying shortly after admission (item 7 of the minutes), when deaths.csv is given
+ * - `deaths_after_admission:<within_7d|within_30d>` — admissions followed by death within 7 / 30
+ *   days of the admission day; `deaths_7d_weekpart:<weekday|weekend>` and
+ *   `deaths_30d_weekpart:<weekday|weekend>` — the same by the part of the week of admission, of the
+ *   admissions on weekdays / at weekends (the minutes: "op til eller i weekenden").
+ * Readmissions per focus area are `focus_readmission_30d_<area>` (focusAreaRates.ts); beside them
+ * `adverse_events` (UTH by cluster and year, adverseEvents.ts) when adverse_events.csv is given.
+ *
  * Periods: years. Levels: region and cluster unless `questionLevels` says otherwise.
  */
 import { indicatorDescriptor } from "./descriptor.js";
 import { appendRows } from "./appendRows.js";
 import { REFERRAL_SOURCES } from "../contract/codes.js";
-import { MINUTES_PER_DAY, MISSING, weekdayOfDays } from "../contract/time.js";
+import { MINUTES_PER_DAY, MISSING, daysFromCivil, dayOfMinutes, weekdayOfDays } from "../contract/time.js";
 import { elapsedAtLeast } from "../stays/elapsed.js";
 import { staySource } from "../stays/buildStays.js";
+import { groupIndexByDiagnosis } from "../stays/diagnosisGroups.js";
 import { wilsonInterval } from "../stats/index.js";
+import { parseAgeGroup, type AgeGroup } from "./ageGroup.js";
 import { contextOf, type IndicatorInput } from "./contextOf.js";
+import { defaultFocusGroups } from "./diagnosisGroupFiles.js";
+import { mixCategories, mixIndexByDiagnosis } from "./diagnosisMix.js";
 import { STANDARD_BAND_STARTS, classOf, monthLookup, periodsOf, ratePeriodOkExport, standardBandLabel, type IndicatorContext } from "./indicatorContext.js";
-import type { AgeGroup } from "./ageGroup.js";
+import { AREA_0_2 } from "./questionFamilies.js";
+import { adverseEventRows } from "./adverseEvents.js";
 import type { IndicatorOptions, SexFilter } from "./indicatorOptions.js";
 import type { IndicatorRow, Level } from "./table.js";
 
 export type QuestionOptions = IndicatorOptions;
 
 const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+/** Categories of who_prior: acute admissions in the 365 days before. */
+export const PRIOR_CATEGORIES = ["0", "1", "2", "3+"] as const;
+/** Categories of who_care: the municipal care status on the day of admission (care_status.csv). */
+export const CARE_CATEGORIES = ["nursing_home", "home_care", "neither"] as const;
+/** Look-back of who_prior, in days. */
+export const PRIOR_DAYS = 365;
+/** Admissions in a year that make a patient "frequently admitted". */
+export const FREQUENT_MIN = 3;
 
 interface Table {
   readonly name: string;
   readonly labels: readonly string[];
   readonly counts: Int32Array; // [m][y][c][sx][k]
-  readonly totals: Int32Array | null; // [m][y][c][sx] when the categories do not add up to the total
+  totals: Int32Array | null; // [m][y][c][sx] when the categories do not add up to the total
+  /** Per-category totals [k][m][y][c][sx] (the denominator differs per category). */
+  perCategory?: Int32Array[];
   readonly levels?: readonly Level[];
   readonly sexes?: readonly SexFilter[];
   /** Which categories exist in a group (default all): an age band only inside the groups it lies in. */
   readonly inGroup?: (k: number, group: AgeGroup) => boolean;
+  /** The only group the table is published in (a focus area's population). */
+  readonly group?: string;
+  /** Years (calendar) the table is published for (default every year). */
+  readonly yearOk?: (year: number) => boolean;
+}
+
+/** The admissions one set of question tables describes. */
+interface Population {
+  /** "" (all acute admissions, every group) or "@<area>". */
+  readonly suffix: string;
+  /** The only group (a focus area's population), or null. */
+  readonly group: string | null;
+  /** Admissions (stay rows) the tables count. */
+  readonly counted: (s: number) => boolean;
+  /** Admissions counted by frequent_admitted (all admissions for "", the area's for an area). */
+  readonly frequentCounted: (s: number) => boolean;
+  /** Acute stays counted by short_stays. */
+  readonly shortCounted: (s: number) => boolean;
+  /** Diagnosis mix: categories and each diagnosis's category, or null. */
+  readonly mix: { readonly codes: readonly string[]; readonly index: Int16Array } | null;
+  /** Also the table of completed years (0–2-year-olds). */
+  readonly years0to2: boolean;
+}
+
+/** The populations: all acute admissions by group, then each focus area present in the groups. */
+function populations(ctx: IndicatorContext): Population[] {
+  const { stays } = ctx.computed;
+  const diagnosis = ctx.dataset.contacts.diagnosis;
+  const first = stays.firstContact;
+  const out: Population[] = [
+    {
+      suffix: "",
+      group: null,
+      counted: (s) => stays.acute[s] === 1,
+      frequentCounted: () => true,
+      shortCounted: () => true,
+      mix: null,
+      years0to2: false,
+    },
+  ];
+  const has = (label: string) => ctx.groups.some((g) => g.group.label === label);
+  for (const g of ctx.options.focusGroups ?? defaultFocusGroups()) {
+    const pop = parseAgeGroup(g.age_group ?? "65+");
+    if (!has(pop.label)) continue;
+    const inGroup = groupIndexByDiagnosis(ctx.dataset.contacts.diagnoses, [g]);
+    const cats = mixCategories(g);
+    const inArea = (s: number) => stays.age[s] >= pop.lo && stays.age[s] <= pop.hi && inGroup[diagnosis[first[s]]] === 0;
+    out.push({
+      suffix: `@${g.group}`,
+      group: pop.label,
+      counted: (s) => stays.acute[s] === 1 && inArea(s),
+      frequentCounted: (s) => stays.acute[s] === 1 && inArea(s),
+      shortCounted: inArea,
+      mix: { codes: cats.map((c) => c.code), index: mixIndexByDiagnosis(ctx.dataset.contacts.diagnoses, cats) },
+      years0to2: false,
+    });
+  }
+  if (has("0-2")) {
+    const cats = mixCategories(null);
+    out.push({
+      suffix: `@${AREA_0_2}`,
+      group: "0-2",
+      counted: (s) => stays.age[s] <= 2,
+      frequentCounted: (s) => stays.age[s] <= 2,
+      shortCounted: (s) => stays.age[s] <= 2,
+      mix: { codes: cats.map((c) => c.code), index: mixIndexByDiagnosis(ctx.dataset.contacts.diagnoses, cats) },
+      years0to2: true,
+    });
+  }
+  return out;
 }
 
 export function questionTables(input: IndicatorInput, options: QuestionOptions = {}): IndicatorRow[] {
   const ctx = contextOf(input, options);
-  const opts = ctx.resolved.questionLevels;
+  const levels = ctx.resolved.questionLevels;
+  const rows: IndicatorRow[] = [];
+  const shared = sharedColumns(ctx);
+  for (const pop of populations(ctx)) for (const t of countPopulation(ctx, pop, shared)) appendRows(rows, emit(ctx, t, levels));
+  // beside readmissions, the reported adverse events (UTH) when adverse_events.csv is given
+  appendRows(rows, adverseEventRows(ctx, levels));
+  return rows;
+}
+
+interface Shared {
+  readonly startOf: (s: number) => number;
+  readonly muniOf: (s: number) => number;
+  readonly yearOf: (minutes: number) => number;
+  readonly bandOfAge: Int8Array;
+  /** Acute admissions of the same patient in the PRIOR_DAYS before each admission (by admission row). */
+  readonly prior: Int32Array;
+  /** First calendar year with PRIOR_DAYS of data before it. */
+  readonly firstPriorYear: number;
+  /** Care status category (CARE_CATEGORIES index) of a patient on a day, or null without care_status.csv. */
+  readonly careOf: ((patient: number, day: number) => number) | null;
+}
+
+function sharedColumns(ctx: IndicatorContext): Shared {
   const { stays, admissions } = ctx.computed;
   const contacts = ctx.dataset.contacts;
-  const M = ctx.muniCodes.length;
-  const Y = ctx.nYears;
-  const C = ctx.classStarts.length;
-  const cell = (m: number, y: number, c: number, sx: number) => ((m * Y + y) * C + c) * 2 + sx;
-  const make = (name: string, labels: readonly string[], withTotals: boolean, extra: Partial<Table> = {}): Table => ({
-    name,
-    labels,
-    counts: new Int32Array(M * Y * C * 2 * labels.length),
-    totals: withTotals ? new Int32Array(M * Y * C * 2) : null,
-    ...extra,
-  });
-  const bands = STANDARD_BAND_STARTS.map((_, b) => standardBandLabel(b));
-  // An age band is a category of a group only when it lies inside it (no 65-69 band in group 0-2).
-  const who = make("who_age", bands, false, {
-    inGroup: (k, g) => STANDARD_BAND_STARTS[k] >= g.lo && (k + 1 < STANDARD_BAND_STARTS.length ? STANDARD_BAND_STARTS[k + 1] - 1 : Infinity) <= g.hi,
-  });
-  const referral = make("who_referral", [...REFERRAL_SOURCES, "not_given"], false);
-  const wh = make("weekday_hour", WEEKDAYS.flatMap((d) => Array.from({ length: 24 }, (_, h) => `${d}-${String(h).padStart(2, "0")}`)), false, {
-    sexes: ["all"],
-  });
-  const weekend = make("weekend", ["weekday", "weekend"], false);
-  const short = make("short_stays", ["under_4h", "under_24h"], true);
-  const deaths = ctx.dataset.deaths ? make("deaths_after_admission", ["within_7d", "within_30d"], true) : null;
-  const frequent = make("frequent_admitted", ["patients", "admissions"], false);
-  const freqTotals = [new Int32Array(M * Y * C * 2), new Int32Array(M * Y * C * 2)];
-
-  // Year index on the axis (−1 outside it) by a day table; 5-year band of an age by a table.
   const month = monthLookup(ctx);
-  // Start and municipality of a stay, possibly read from the contacts through firstContact.
   const startSrc = staySource(stays, "start");
   const muniSrc = staySource(stays, "municipality");
   const startOf = (s: number): number => startSrc.values[startSrc.index === null ? s : startSrc.index[s]];
@@ -95,90 +200,210 @@ export function questionTables(input: IndicatorInput, options: QuestionOptions =
     while (b + 1 < STANDARD_BAND_STARTS.length && STANDARD_BAND_STARTS[b + 1] <= a) b++;
     bandOfAge[a] = b;
   }
-  const lastBand = STANDARD_BAND_STARTS.length - 1;
-  const add = (t: Table, base: number, k: number) => (t.counts[base * t.labels.length + k] += 1);
-  const died = ctx.dataset.deaths?.diedOnByPatient ?? null;
+  // Prior acute admissions: admissions are in patient, start order, so look back within the patient.
+  const prior = new Int32Array(admissions.length);
+  const window = PRIOR_DAYS * MINUTES_PER_DAY;
+  for (let j = 0; j < admissions.length; j++) {
+    const s = admissions.stay[j];
+    const p = contacts.patient[stays.firstContact[s]];
+    const start = startOf(s);
+    let n = 0;
+    for (let k = j - 1; k >= 0; k--) {
+      const t = admissions.stay[k];
+      if (contacts.patient[stays.firstContact[t]] !== p || start - startOf(t) > window) break;
+      n += stays.acute[t];
+    }
+    prior[j] = n;
+  }
+  let firstPriorYear = Infinity;
+  if (ctx.firstMinute !== MISSING) {
+    const firstDay = dayOfMinutes(ctx.firstMinute);
+    for (let y = ctx.y0; y < ctx.y0 + ctx.nYears + 1; y++)
+      if (daysFromCivil(y, 1, 1) - PRIOR_DAYS >= firstDay) {
+        firstPriorYear = y;
+        break;
+      }
+  }
+  return { startOf, muniOf, yearOf, bandOfAge, prior, firstPriorYear, careOf: careLookup(ctx) };
+}
 
-  // Per admission.
+/** Care status on a day: a nursing-home period covering it, else a home-care period, else neither. */
+function careLookup(ctx: IndicatorContext): ((patient: number, day: number) => number) | null {
+  const t = ctx.dataset.careStatus;
+  if (t === null || t === undefined) return null;
+  const byPatient = new Map<number, number[]>();
+  for (let i = 0; i < t.patient.length; i++) {
+    let list = byPatient.get(t.patient[i]);
+    if (!list) byPatient.set(t.patient[i], (list = []));
+    list.push(i);
+  }
+  return (patient, day) => {
+    let best = 2; // neither
+    for (const i of byPatient.get(patient) ?? []) {
+      if (t.from[i] > day || (t.to[i] !== MISSING && t.to[i] < day)) continue;
+      best = Math.min(best, t.status[i] === 1 ? 0 : 1);
+    }
+    return best;
+  };
+}
+
+/** Count one population's tables (one pass over the admissions, one over the stays). */
+function countPopulation(ctx: IndicatorContext, pop: Population, sh: Shared): Table[] {
+  const { stays, admissions } = ctx.computed;
+  const contacts = ctx.dataset.contacts;
+  const M = ctx.muniCodes.length;
+  const Y = ctx.nYears;
+  const C = ctx.classStarts.length;
+  const cells = M * Y * C * 2;
+  const cell = (m: number, y: number, c: number, sx: number) => ((m * Y + y) * C + c) * 2 + sx;
+  const sfx = pop.suffix;
+  const only = pop.group === null ? {} : { group: pop.group };
+  const make = (name: string, labels: readonly string[], withTotals: boolean, extra: Partial<Table> = {}): Table => ({
+    name: `${name}${sfx}`,
+    labels,
+    counts: new Int32Array(cells * labels.length),
+    totals: withTotals ? new Int32Array(cells) : null,
+    ...only,
+    ...extra,
+  });
+  const bands = STANDARD_BAND_STARTS.map((_, b) => standardBandLabel(b));
+  // An age band is a category of a group only when it lies inside it (no 65-69 band in group 0-2).
+  const bandInGroup = (k: number, g: AgeGroup) => STANDARD_BAND_STARTS[k] >= g.lo && (k + 1 < STANDARD_BAND_STARTS.length ? STANDARD_BAND_STARTS[k + 1] - 1 : Infinity) <= g.hi;
+  const areaGroup = pop.group === null ? null : parseAgeGroup(pop.group);
+  const withBands = areaGroup === null || bands.some((_, k) => bandInGroup(k, areaGroup));
+  const who = withBands ? make("who_age", bands, false, { inGroup: bandInGroup }) : null;
+  const whoYear = pop.years0to2 ? make("who_age_year", ["0", "1", "2"], false) : null;
+  const referralLabels = [...REFERRAL_SOURCES, "not_given"];
+  const referral = make("who_referral", referralLabels, false);
+  // municipal care status on the day of admission, when care_status.csv is given
+  const care = sh.careOf === null ? null : make("who_care", CARE_CATEGORIES, false);
+  const prior = make("who_prior", PRIOR_CATEGORIES, false, { yearOk: (y) => y >= sh.firstPriorYear });
+  // by sex "all" only: split by sex as well, the many small categories of a cluster left hidden
+  // counts the LP attacker could bound below the threshold (auditDisclosure on the demo)
+  const mix = pop.mix ? make("who_diagnosis", pop.mix.codes, false, { sexes: ["all"] }) : null;
+  const wh = make("weekday_hour", WEEKDAYS.flatMap((d) => Array.from({ length: 24 }, (_, h) => `${d}-${String(h).padStart(2, "0")}`)), false, { sexes: ["all"] });
+  const weekend = make("weekend", ["weekday", "weekend"], false);
+  const short = make("short_stays", ["under_4h", "under_12h"], true);
+  const withDeaths = ctx.dataset.deaths !== null;
+  const deaths = withDeaths ? make("deaths_after_admission", ["within_7d", "within_30d"], true) : null;
+  const deaths7 = withDeaths ? make("deaths_7d_weekpart", ["weekday", "weekend"], false) : null;
+  const deaths30 = withDeaths ? make("deaths_30d_weekpart", ["weekday", "weekend"], false) : null;
+  const frequent = make("frequent_admitted", ["patients", "admissions"], false, { perCategory: [new Int32Array(cells), new Int32Array(cells)] });
+  // by age band only inside one group (a band's count in group "all" and "65+" would be two cells)
+  const freqAge = withBands && pop.group !== null ? make("frequent_age", bands, false, { inGroup: bandInGroup }) : null;
+  const freqRef = make("frequent_referral", referralLabels, false);
+
+  const add = (t: Table | null, base: number, k: number) => {
+    if (t !== null) t.counts[base * t.labels.length + k] += 1;
+  };
+  const died = ctx.dataset.deaths?.diedOnByPatient ?? null;
+  const lastBand = STANDARD_BAND_STARTS.length - 1;
+  const bandOf = (age: number) => (age < 0 ? 0 : age > 255 ? lastBand : sh.bandOfAge[age]);
+  const refOf = (s: number) => {
+    const r = contacts.referral[stays.firstContact[s]];
+    return r >= 0 ? r : REFERRAL_SOURCES.length;
+  };
+
+  // Frequent admitted: admissions are in patient, start order; a patient-year is flushed at its end.
   let curPatient = -1;
   let curYear = -1;
   let curCell = -1;
-  let curCount = 0;
+  let curBand = 0;
+  const curRefs: number[] = [];
   const flushPatientYear = () => {
     if (curCell < 0) return;
-    freqTotals[0][curCell] += 1;
-    freqTotals[1][curCell] += curCount;
-    if (curCount >= 3) {
+    const perCat = frequent.perCategory as Int32Array[];
+    perCat[0][curCell] += 1;
+    perCat[1][curCell] += curRefs.length;
+    if (curRefs.length >= FREQUENT_MIN) {
       frequent.counts[curCell * 2] += 1;
-      frequent.counts[curCell * 2 + 1] += curCount;
+      frequent.counts[curCell * 2 + 1] += curRefs.length;
+      add(freqAge, curCell, curBand);
+      for (const r of curRefs) add(freqRef, curCell, r);
     }
   };
   for (let j = 0; j < admissions.length; j++) {
     const s = admissions.stay[j];
-    const start = startOf(s);
-    const m = ctx.muniIndex[muniOf(s)];
-    const y = yearOf(start);
+    const start = sh.startOf(s);
+    const m = ctx.muniIndex[sh.muniOf(s)];
+    const y = sh.yearOf(start);
     if (m < 0 || y < 0 || y >= Y) continue;
     const base = cell(m, y, classOf(ctx, stays.age[s]), stays.sex[s] === 2 ? 1 : 0);
-    // frequent admitted: admissions are in patient, start order
     const patient = contacts.patient[stays.firstContact[s]];
-    if (patient !== curPatient || y !== curYear) {
-      flushPatientYear();
-      curPatient = patient;
-      curYear = y;
-      curCell = base;
-      curCount = 0;
+    if (pop.frequentCounted(s)) {
+      if (patient !== curPatient || y !== curYear) {
+        flushPatientYear();
+        curPatient = patient;
+        curYear = y;
+        curCell = base;
+        curBand = bandOf(stays.age[s]);
+        curRefs.length = 0;
+      }
+      curRefs.push(refOf(s));
     }
-    curCount++;
-    if (!stays.acute[s]) continue;
+    if (!pop.counted(s)) continue;
     const age = stays.age[s];
-    add(who, base, age < 0 ? 0 : age > 255 ? lastBand : bandOfAge[age]);
-    const ref = contacts.referral[stays.firstContact[s]];
-    add(referral, base, ref >= 0 ? ref : REFERRAL_SOURCES.length);
+    add(who, base, bandOf(age));
+    if (whoYear !== null && age >= 0 && age <= 2) add(whoYear, base, age);
+    add(referral, base, refOf(s));
+    if (care !== null && sh.careOf !== null) add(care, base, sh.careOf(patient, Math.floor(start / MINUTES_PER_DAY)));
+    const pr = sh.prior[j];
+    add(prior, base, pr >= 3 ? 3 : pr);
+    if (mix !== null && pop.mix !== null) add(mix, base, pop.mix.index[contacts.diagnosis[stays.firstContact[s]]]);
     const day = Math.floor(start / MINUTES_PER_DAY);
     const wd = weekdayOfDays(day);
     const hour = Math.floor((start - day * MINUTES_PER_DAY) / 60);
     add(wh, base, wd * 24 + hour);
-    add(weekend, base, wd >= 5 ? 1 : 0);
-    if (deaths && died) {
-      deaths.totals![base] += 1;
+    const part = wd >= 5 ? 1 : 0;
+    add(weekend, base, part);
+    if (deaths !== null && died !== null) {
+      (deaths.totals as Int32Array)[base] += 1;
       const d = died[patient];
       if (d !== MISSING && d !== undefined && d >= day) {
-        if (d - day <= 7) add(deaths, base, 0);
-        if (d - day <= 30) add(deaths, base, 1);
+        if (d - day <= 7) {
+          add(deaths, base, 0);
+          add(deaths7, base, part);
+        }
+        if (d - day <= 30) {
+          add(deaths, base, 1);
+          add(deaths30, base, part);
+        }
       }
     }
   }
   flushPatientYear();
 
-  // Short stays: every acute stay with an inpatient contact (not only admissions).
+  // Short stays: every acute stay (not only admissions), by its elapsed duration.
   for (let s = 0; s < stays.length; s++) {
-    if (!stays.acute[s] || !stays.anyInpatient[s] || stays.end[s] === MISSING) continue;
-    const start = startOf(s);
-    const m = ctx.muniIndex[muniOf(s)];
-    const y = yearOf(start);
+    if (!stays.acute[s] || stays.end[s] === MISSING || !pop.shortCounted(s)) continue;
+    const start = sh.startOf(s);
+    const m = ctx.muniIndex[sh.muniOf(s)];
+    const y = sh.yearOf(start);
     if (m < 0 || y < 0 || y >= Y) continue;
     const base = cell(m, y, classOf(ctx, stays.age[s]), stays.sex[s] === 2 ? 1 : 0);
-    short.totals![base] += 1;
+    (short.totals as Int32Array)[base] += 1;
     if (!elapsedAtLeast(start, stays.end[s], 240)) add(short, base, 0);
-    if (!elapsedAtLeast(start, stays.end[s], 1440)) add(short, base, 1);
+    if (!elapsedAtLeast(start, stays.end[s], 720)) add(short, base, 1);
   }
 
-  const rows: IndicatorRow[] = [];
-  const tables: Table[] = [who, referral, frequent, wh, weekend, short, ...(deaths ? [deaths] : [])];
-  for (const t of tables) {
-    if (t === frequent) appendRows(rows, emit(ctx, t, opts, freqTotals));
-    else appendRows(rows, emit(ctx, t, opts, null));
+  // Deaths by the part of the week: of the admissions on weekdays / at weekends.
+  const weekendTotals = [new Int32Array(cells), new Int32Array(cells)];
+  for (let b = 0; b < cells; b++) {
+    weekendTotals[0][b] = weekend.counts[b * 2];
+    weekendTotals[1][b] = weekend.counts[b * 2 + 1];
   }
-  return rows;
+  if (deaths7 !== null) deaths7.perCategory = weekendTotals;
+  if (deaths30 !== null) deaths30.perCategory = weekendTotals;
+  const tables: (Table | null)[] = [who, whoYear, mix, prior, care, referral, frequent, freqAge, freqRef, wh, weekend, short, deaths, deaths7, deaths30];
+  return tables.filter((t): t is Table => t !== null);
 }
 
-function emit(ctx: IndicatorContext, t: Table, levels: readonly Level[], perCategoryTotals: Int32Array[] | null): IndicatorRow[] {
+function emit(ctx: IndicatorContext, t: Table, levels: readonly Level[]): IndicatorRow[] {
   const Y = ctx.nYears;
   const C = ctx.classStarts.length;
   const K = t.labels.length;
   const ok = ratePeriodOkExport(ctx);
-  const periods = periodsOf(ctx, "year").filter(ok);
+  const periods = periodsOf(ctx, "year").filter((p) => ok(p) && (t.yearOk === undefined || t.yearOk(p.year)));
   const rows: IndicatorRow[] = [];
   const sexes = t.sexes ?? ctx.resolved.sexes;
   const lv = t.levels ?? levels;
@@ -186,7 +411,8 @@ function emit(ctx: IndicatorContext, t: Table, levels: readonly Level[], perCate
   const totals = new Float64Array(K);
   const tc = t.counts;
   const tt = t.totals;
-  const groups = ctx.groups.filter((x) => ctx.resolved.groups.includes(x.group.label));
+  const perCategory = t.perCategory ?? null;
+  const groups = ctx.groups.filter((x) => ctx.resolved.groups.includes(x.group.label) && (t.group === undefined || x.group.label === t.group));
   const scale = indicatorDescriptor(t.name).multiplier;
   const names = t.labels.map((l) => `${t.name}:${l}`);
   const intervals = new Map<string, ReturnType<typeof wilsonInterval>>();
@@ -207,12 +433,12 @@ function emit(ctx: IndicatorContext, t: Table, levels: readonly Level[], perCate
                 const at = base * K;
                 for (let k = 0; k < K; k++) counts[k] += tc[at + k];
                 if (tt) total += tt[base];
-                if (perCategoryTotals) for (let k = 0; k < K; k++) totals[k] += perCategoryTotals[k][base];
+                if (perCategory) for (let k = 0; k < K; k++) totals[k] += perCategory[k][base];
               }
-          if (!tt && !perCategoryTotals) for (let k = 0; k < K; k++) total += counts[k];
+          if (!tt && !perCategory) for (let k = 0; k < K; k++) total += counts[k];
           for (let k = 0; k < K; k++) {
             if (t.inGroup && !t.inGroup(k, g.group)) continue;
-            const n = perCategoryTotals ? totals[k] : total;
+            const n = perCategory ? totals[k] : total;
             const x = Math.min(counts[k], n);
             // The interval depends on (x, n) only: many cells repeat a pair (zero counts above all).
             const memoKey = `${x}|${n}`;

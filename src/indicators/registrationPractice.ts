@@ -8,7 +8,8 @@
  * the indicator table (primary and secondary, per rule), and a difference is blank when either
  * side is.
  */
-import type { Dataset } from "../contract/dataset.js";
+import { cannotAnswerOf, type Dataset } from "../contract/dataset.js";
+import { indicatorMessages } from "./messages.js";
 import { linkReadmissions } from "../stays/linkReadmissions.js";
 import type { Registration } from "../stays/stayTable.js";
 import { admissionRate } from "./admissionRate.js";
@@ -38,6 +39,8 @@ export interface RegistrationPracticeRow {
   /** as-registered − harmonised, percentage points */
   readonly readmission_pct_difference: number | null;
   readonly suppressed: boolean;
+  /** "kan ikke besvares med dette udtræk: …" when inpatient/outpatient is derived from the duration (LPR3). */
+  readonly note?: string;
 }
 
 function contextFor(base: IndicatorContext, registration: Registration): IndicatorContext {
@@ -78,6 +81,8 @@ export function registrationPractice(input: Dataset | IndicatorContext, options:
   const h = index(side("harmonised"));
   const a = index(side("as-registered"));
   const out: RegistrationPracticeRow[] = [];
+  // on LPR3, "as registered" is derived from the duration: the comparison shows nothing, and says why
+  const derived = cannotAnswerOf(base.dataset.report).get("registration_practice");
   const diff = (x: number | null | undefined, y: number | null | undefined) => (x === null || x === undefined || y === null || y === undefined ? null : y - x);
   for (const [k, ah] of h) {
     if (!k.startsWith("admission_rate|")) continue;
@@ -103,6 +108,7 @@ export function registrationPractice(input: Dataset | IndicatorContext, options:
       readmission_pct_as_registered: rr?.value ?? null,
       readmission_pct_difference: diff(rh?.value, rr?.value),
       suppressed: ah.suppressed || !!ar?.suppressed || !!rh?.suppressed || !!rr?.suppressed,
+      ...(derived === undefined ? {} : { note: indicatorMessages.cannotAnswer(derived) }),
     });
   }
   return out;

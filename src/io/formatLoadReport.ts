@@ -27,6 +27,7 @@ export function formatLoadReport(report: LoadReport, lang: "da" | "en" = "en"): 
     out.push(T.tableLine(t.file, t.rowsRead, t.rowsAccepted, t.rowsRejected, t.duplicates, t.warnings));
     if (t.format !== undefined) out.push(T.format(t.format, t.rowsExcluded ?? 0));
     for (const note of t.notes ?? []) out.push(T.note(note));
+    for (const c of t.cannotAnswer ?? []) out.push(T.cannotAnswer(c.question, c.reason));
     if (t.codes !== undefined && t.codes.length > 0) {
       out.push(T.codesHeader);
       for (const c of t.codes) out.push(T.codeLine(c.column, c.value, c.count, c.mappedTo, c.note));

@@ -29,6 +29,10 @@ import { ProblemLog, type TextEncodingOption } from "./problemLog.js";
 import {
   deathsSpec,
   experienceSpec,
+  adverseEventsSpec,
+  readAdverseEvents,
+  careStatusSpec,
+  readCareStatus,
   geographySpec,
   populationSpec,
   readDeaths,
@@ -104,7 +108,7 @@ export function findTableFile(dir: string, name: string): string | null {
   return null;
 }
 
-const FILE_ORDER = ["admissions", "lpr_a_kontakt", "kontakter", "t_adm", "lpr_adm", "npr", "personer", "drg", "population", "folk1a", "geography", "deaths", "sector_costs", "experience"];
+const FILE_ORDER = ["admissions", "lpr_a_kontakt", "kontakter", "t_adm", "lpr_adm", "npr", "personer", "drg", "population", "folk1a", "geography", "deaths", "sector_costs", "experience", "care_status", "adverse_events"];
 
 function fileRank(file: string): number {
   const i = FILE_ORDER.indexOf(file.replace(/\.csv(\.gz)?$/, ""));
@@ -190,7 +194,7 @@ async function loadFromFiles(dir: string, root: string, options: LoadOptions): P
   const log = new ProblemLog(options.maxProblemsPerCode ?? 100, options.onWarning, options.encoding ?? "auto");
   const tables: TableReport[] = [];
   // A table both plain and gzipped (e.g. a stale admissions.csv beside a new admissions.csv.gz): refused, never one picked silently.
-  for (const name of ["admissions", "population", "geography", "deaths", "sector_costs", "experience"]) {
+  for (const name of ["admissions", "population", "geography", "deaths", "sector_costs", "experience", "care_status", "adverse_events"]) {
     if (existsSync(join(root, `${name}.csv`)) && existsSync(join(root, `${name}.csv.gz`))) {
       log.add("ambiguous_file", `${name}.csv`, null, { found: `${name}.csv, ${name}.csv.gz`, expected: "one of them" });
     }
@@ -330,6 +334,27 @@ async function loadFromFiles(dir: string, root: string, options: LoadOptions): P
     tables.push(tableReport(experienceSpec(file), e.read, log));
   } else tables.push(tableReport(experienceSpec("experience.csv"), null, log));
 
+  // care_status.csv (optional, issue 17): nursing home / home care periods, joined like deaths.csv.
+  let careStatus: Dataset["careStatus"] = null;
+  const csPath = findTableFile(root, "care_status");
+  if (csPath !== null) {
+    const file = basename(csPath);
+    const careContext = format === "contract" ? context : { ...context, allowCprLikeIds: true };
+    const c = await readCareStatus(csPath, file, patientIndex, careContext, log);
+    careStatus = c.table;
+    tables.push(tableReport(careStatusSpec(file), c.read, log));
+  } else tables.push(tableReport(careStatusSpec("care_status.csv"), null, log));
+
+  // adverse_events.csv (optional, issue 17): UTH counts by hospital unit or cluster and year.
+  let adverseEvents: Dataset["adverseEvents"] = null;
+  const aePath = findTableFile(root, "adverse_events");
+  if (aePath !== null) {
+    const file = basename(aePath);
+    const a = await readAdverseEvents(aePath, file, context, new Map(geography.map((g) => [g.hospital_unit, g.cluster] as const)), log);
+    adverseEvents = a.rows;
+    tables.push(tableReport(adverseEventsSpec(file), a.read, log));
+  } else tables.push(tableReport(adverseEventsSpec("adverse_events.csv"), null, log));
+
   // Free text shaped like a person number (a hospital or area name): usable, so kept, but a warning —
   // it is masked in every output (contract/personNumber.ts).
   const shaped = (file: string, column: string, values: Iterable<string | null>): void => {
@@ -359,7 +384,7 @@ async function loadFromFiles(dir: string, root: string, options: LoadOptions): P
     problemCounts: { ...log.counts },
     ok: log.errorCount === 0,
   };
-  return { dir, contacts, population, geography, deaths, sectorCosts, experience, report };
+  return { dir, contacts, population, geography, deaths, sectorCosts, experience, adverseEvents, careStatus, report };
 }
 
 async function emptyPopulation() {

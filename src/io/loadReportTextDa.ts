@@ -19,6 +19,8 @@ export const REPORT_TEXT_DA = {
   absent: (file: string) => `  ${file}: findes ikke`,
   format: (format: string, excluded: number) => `    læst som ${format}; ${antal(excluded, "række", "rækker")} udeladt (et dokumenteret filter eller en værdi uden afbildning)`,
   note: (note: string) => `    note: ${maskPersonNumbers(note)}`,
+  cannotAnswer: (question: string, reason: string) =>
+    `    kan ikke besvares med dette udtræk: ${({ referral_source: "hvorfra borgerne henvises", registration_practice: "registreringspraksis (indlagt eller ambulant som registreret)", hospital: "opgørelser efter registrerende sygehus" } as Record<string, string>)[question] ?? question} — ${({ no_referral_column: "filen har intet felt for henvisning", referral_codes_not_mapped: "henvisningsmådens koder har ingen dokumenteret betydning; angiv den med --map", inpatient_derived: "indlagt/ambulant afledes af varigheden (mindst 12 timer)", no_hospital_column: "ingen kontakt angiver sin sygehusenhed" } as Record<string, string>)[reason] ?? reason}`,
   codesHeader: "    værdier fundet (kolonne værdi: rækker -> afbildet til):",
   codeLine: (column: string, value: string, rows: number, mappedTo: string | null, note: string | undefined) =>
     `      ${column} ${value === "" ? "(tom)" : safeValue(value, MAX_QUOTED)}: ${rows} -> ${mappedTo ?? "IKKE AFBILDET"}${note === undefined ? "" : ` (${note})`}`,

@@ -60,6 +60,7 @@ export const MESSAGES = {
   bad_age: { severity: "error", text: notA },
   bad_year: { severity: "error", text: notA },
   bad_sector: { severity: "error", text: notA },
+  bad_care_status: { severity: "error", text: notA },
   negative_number: { severity: "error", text: (p) => `${p.column} ${quote(p.found)} is negative; expected ${p.expected}` },
   cpr_like_id: {
     severity: "error",
@@ -80,6 +81,9 @@ export const MESSAGES = {
   birth_after_admission: { severity: "error", text: (p) => `birth_date ${quote(p.found)} is after admitted_at ${quote(p.other)}` },
   positive_above_total: { severity: "error", text: (p) => `positive ${p.found} is greater than total ${p.other}` },
   no_area: { severity: "error", text: () => "neither cluster nor municipality_code is given" },
+  unknown_hospital_unit: { severity: "error", text: (p) => `hospital_unit ${quote(p.found)} is not a hospital_unit of the geography` },
+  no_unit: { severity: "error", text: () => "neither hospital_unit nor cluster is given" },
+  end_before_start: { severity: "error", text: (p) => `to ${quote(p.found)} is before from ${quote(p.other)}` },
   // Rows.
   field_count: { severity: "error", text: (p) => `the row has ${p.n} fields, the header has ${p.m}` },
   unclosed_quote: { severity: "error", text: () => "a quoted field is not closed on its line" },
@@ -200,6 +204,8 @@ export const REPORT_TEXT = {
   absent: (file: string) => `  ${file}: not present`,
   format: (format: string, excluded: number) => `    read as ${format}; ${count(excluded, "row", "rows")} excluded (a documented filter or a value without mapping)`,
   note: (note: string) => `    note: ${maskPersonNumbers(note)}`,
+  cannotAnswer: (question: string, reason: string) =>
+    `    cannot be answered with this extract: ${({ referral_source: "where citizens are referred from", registration_practice: "registration practice (inpatient or outpatient as registered)", hospital: "anything by registering hospital" } as Record<string, string>)[question] ?? question} — ${({ no_referral_column: "the file has no referral field", referral_codes_not_mapped: "the referral-mode codes have no documented meaning; map them with --map", inpatient_derived: "inpatient/outpatient is derived from the duration (>= 12 h)", no_hospital_column: "no contact names its hospital unit" } as Record<string, string>)[reason] ?? reason}`,
   codesHeader: "    values met (column value: rows -> mapped to):",
   codeLine: (column: string, value: string, rows: number, mappedTo: string | null, note: string | undefined) =>
     `      ${column} ${value === "" ? "(empty)" : safeValue(value, MAX_QUOTED)}: ${rows} -> ${mappedTo ?? "NOT MAPPED"}${note === undefined ? "" : ` (${note})`}`,

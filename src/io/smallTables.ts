@@ -5,12 +5,14 @@
  */
 
 import type { z } from "zod";
-import type { ContactTable, DeathTable, ExperienceRow, GeographyRow, PopulationTable, SectorCostRow } from "../contract/tables.js";
+import type { AdverseEventRow, CareStatusTable, ContactTable, DeathTable, ExperienceRow, GeographyRow, PopulationTable, SectorCostRow } from "../contract/tables.js";
 import { SEX_CODE, parseAge, parseCount, parseDateOrDateTime, parseMunicipalityCode, parsePatientId, parseSex, parseYear } from "../contract/fields.js";
 import { MISSING } from "../contract/time.js";
 import { DEATHS_COLUMNS, DEATHS_REQUIRED, makeDeathsSchema } from "../contract/schemas/deathsSchema.js";
 import type { DeathsRecord } from "../contract/schemas/deathsSchema.js";
 import { EXPERIENCE_COLUMNS, EXPERIENCE_REQUIRED, makeExperienceSchema } from "../contract/schemas/experienceSchema.js";
+import { ADVERSE_EVENTS_COLUMNS, ADVERSE_EVENTS_REQUIRED, makeAdverseEventsSchema } from "../contract/schemas/adverseEventsSchema.js";
+import { CARE_STATUS_COLUMNS, CARE_STATUS_REQUIRED, makeCareStatusSchema } from "../contract/schemas/careStatusSchema.js";
 import { GEOGRAPHY_COLUMNS, GEOGRAPHY_REQUIRED, makeGeographySchema } from "../contract/schemas/geographySchema.js";
 import { POPULATION_COLUMNS, POPULATION_REQUIRED, makePopulationSchema } from "../contract/schemas/populationSchema.js";
 import type { PopulationRecord } from "../contract/schemas/populationSchema.js";
@@ -270,4 +272,62 @@ export async function readExperience(
     return "accepted";
   });
   return { read, rows };
+}
+
+// ---- adverse events (UTH) ---------------------------------------------------------------------
+
+export function adverseEventsSpec(file: string): TableSpec {
+  return { file, columns: ADVERSE_EVENTS_COLUMNS, required: ADVERSE_EVENTS_REQUIRED };
+}
+
+/** Read adverse_events.csv; a hospital_unit's cluster is the geography's. */
+export async function readAdverseEvents(
+  path: string,
+  file: string,
+  context: SchemaContext,
+  clusterOfUnit: ReadonlyMap<string, string>,
+  log: ProblemLog,
+): Promise<{ read: ReadResult; rows: AdverseEventRow[] }> {
+  const rows: AdverseEventRow[] = [];
+  // Without a geography the hospital units are not checked (no_geography is reported): the unit is its own cluster.
+  const read = await readWithSchema(path, adverseEventsSpec(file), makeAdverseEventsSchema({ ...context, hospitalUnits: new Set(clusterOfUnit.keys()) }), log, (r) => {
+    const cluster = r.cluster ?? (r.hospital_unit === null ? "" : (clusterOfUnit.get(r.hospital_unit) ?? r.hospital_unit));
+    rows.push({ year: r.year, cluster, hospital_unit: r.hospital_unit, events: r.events });
+    return "accepted";
+  });
+  return { read, rows };
+}
+
+// ---- care status ------------------------------------------------------------------------------
+
+export function careStatusSpec(file: string): TableSpec {
+  return { file, columns: CARE_STATUS_COLUMNS, required: CARE_STATUS_REQUIRED };
+}
+
+/** Read care_status.csv and join it to the contacts' patient index (as deaths.csv). */
+export async function readCareStatus(
+  path: string,
+  file: string,
+  patientIndex: { get(id: string): number | undefined },
+  context: SchemaContext,
+  log: ProblemLog,
+): Promise<{ read: ReadResult; table: CareStatusTable }> {
+  const patient: number[] = [];
+  const status: number[] = [];
+  const from: number[] = [];
+  const to: number[] = [];
+  let unmatched = 0;
+  const read = await readWithSchema(path, careStatusSpec(file), makeCareStatusSchema(context), log, (r) => {
+    const p = patientIndex.get(r.patient_id);
+    if (p === undefined) {
+      unmatched++;
+      return "accepted";
+    }
+    patient.push(p);
+    status.push(r.status === "nursing_home" ? 1 : 2);
+    from.push(r.from);
+    to.push(r.to);
+    return "accepted";
+  });
+  return { read, table: { patient: Int32Array.from(patient), status: Uint8Array.from(status), from: Int32Array.from(from), to: Int32Array.from(to), unmatched } };
 }

@@ -22,6 +22,7 @@ import { maskPersonNumbers } from "../contract/personNumber.js";
 import { isSafetyError } from "../io/safetyMessages.js";
 import { withAtomicDirectory } from "./atomicOutput.js";
 import { maskStrings } from "./maskStrings.js";
+import type { PracticeChange } from "../indicators/registrationByHospital.js";
 import { prepareReportData } from "./prepareReportData.js";
 import { reportHtml, trimSvgNumbers } from "./reportHtml.js";
 import { reportText, type ReportLang, type ReportTextKey } from "../text/catalogue.js";
@@ -53,6 +54,12 @@ export interface BuildReportOptions {
   readonly interventions?: string | false;
   /** Pooling: municipality code → the code it is published with (e.g. { "741": "751" }: Samsø with Aarhus). */
   readonly pool?: Readonly<Record<string, string>>;
+  /**
+   * Dated changes of registration practice at a registering hospital (issue 17, seed 002: "HE Midt
+   * ønsker at lægge sig op ad Aarhus"): the 0–2 registration table marks each year before, of and
+   * after the change. Example: [{ hospital: "HE Midt", from: "2019-03-01" }].
+   */
+  readonly practiceChanges?: readonly PracticeChange[];
   /** Progress: a message for step i of n. */
   readonly onProgress?: ReportProgress;
   /**
@@ -170,6 +177,7 @@ export async function buildReport(dataDir: string, options: BuildReportOptions =
     const data = prepareReportData(dataset, {
       minCount,
       ...(options.pool ? { pool: options.pool } : {}),
+      ...(options.practiceChanges ? { practiceChanges: options.practiceChanges } : {}),
       interventions,
       lang,
       onStep: (s) => progress(s === "indicators" ? "step.indicators" : s === "registration" ? "step.registration" : "step.questions"),

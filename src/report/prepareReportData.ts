@@ -8,6 +8,7 @@
 import { minCountOf } from "../indicators/indicatorOptions.js";
 import type { Dataset } from "../contract/dataset.js";
 import { computeIndicators, prepareIndicators } from "../indicators/index.js";
+import { registrationByHospital, type PracticeChange } from "../indicators/registrationByHospital.js";
 import type { Intervention } from "../spread/index.js";
 import { reportQuestionTables } from "./reportQuestionTables.js";
 import { periodKindOf, periodOf } from "../contract/period.js";
@@ -20,6 +21,8 @@ export interface PrepareReportOptions {
   readonly interventions?: readonly Intervention[];
   /** Pooling (IndicatorOptions.pool): municipality code → the code it is published with. */
   readonly pool?: Readonly<Record<string, string>>;
+  /** Dated changes of registration practice by hospital (phases in the 0–2 section), e.g. HE Midt's. */
+  readonly practiceChanges?: readonly PracticeChange[];
   /** Language of the labels inside the question tables (referral sources). */
   readonly lang?: ReportLang;
   /** Called before each computation step: "indicators", "registration", "questions". */
@@ -52,9 +55,11 @@ export function prepareReportData(dataset: Dataset, options: PrepareReportOption
   options.onStep?.("questions");
   // the question tables of the indicator engine (the same suppression as every table), by sex for the age pyramid
   const questionRows = computeIndicators(
-    { ...ctx, resolved: { ...ctx.resolved, levels: ["region"], periods: ["year"], sexes: ["all", "F", "M"], groups: ["65+"] } },
+    { ...ctx, resolved: { ...ctx.resolved, levels: ["region"], periods: ["year"], sexes: ["all", "F", "M"], groups: ["65+", "0-2"] } },
     { indicators: ["questions"] },
   );
   const questions = reportQuestionTables(questionRows, { year: lastYear, group: "65+", lang: options.lang ?? "da" });
-  return { dataset, indicators, registered, questions, interventions: options.interventions ?? [], firstYear, lastYear };
+  // registration practice of the 0–2-year-olds by the registering hospital (seed 002)
+  const practice = registrationByHospital(ctx, { group: "0-2", ...(options.practiceChanges ? { changes: options.practiceChanges } : {}) });
+  return { dataset, indicators, registered, questions, questionRows, practice, interventions: options.interventions ?? [], firstYear, lastYear };
 }

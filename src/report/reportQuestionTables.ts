@@ -19,6 +19,8 @@ export interface ReportQuestionOptions {
   readonly group?: string;
   /** The unit (default: the region row's unit). */
   readonly unit?: string;
+  /** A focus area (`fractures`, …, `0_2`): its tables `<table>@<area>:*` (default: all acute admissions). */
+  readonly area?: string;
   readonly lang?: ReportLang;
 }
 
@@ -43,6 +45,7 @@ export function referralSourceLabel(source: string, lang: ReportLang = "da"): st
  */
 export function reportQuestionTables(rows: readonly IndicatorRow[], options: ReportQuestionOptions): ReportQuestionTables {
   const group = options.group ?? "65+";
+  const sfx = options.area === undefined ? "" : `@${options.area}`;
   const lang = options.lang ?? "da";
   const period = String(options.year);
   const unit = options.unit ?? rows.find((r) => r.level === "region")?.unit;
@@ -55,22 +58,23 @@ export function reportQuestionTables(rows: readonly IndicatorRow[], options: Rep
   const days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
   for (let w = 0; w < 7; w++)
     for (let h = 0; h < 24; h++) {
-      const c = cell(`weekday_hour:${days[w]}-${String(h).padStart(2, "0")}`, "all");
+      const c = cell(`weekday_hour${sfx}:${days[w]}-${String(h).padStart(2, "0")}`, "all");
       if (c) heatmap.push({ weekday: w, hour: h, ...c });
     }
   const referral: ReferralRow[] = [];
   for (const code of [...REFERRAL_SOURCES, "not_given"]) {
-    const c = cell(`who_referral:${code}`, "all");
+    const c = cell(`who_referral${sfx}:${code}`, "all");
     if (c === null || (code === "not_given" && c.count === 0)) continue;
     referral.push({ source: referralSourceLabel(code === "not_given" ? "unknown" : code, lang), ...c });
   }
-  const ageBands = [...new Set(mine.filter((r) => r.indicator.startsWith("who_age:")).map((r) => r.indicator.slice(8)))];
+  const agePrefix = `who_age${sfx}:`;
+  const ageBands = [...new Set(mine.filter((r) => r.indicator.startsWith(agePrefix)).map((r) => r.indicator.slice(agePrefix.length)))];
   const ageSex: AgeSexRow[] = [];
   for (const ageBand of ageBands)
     for (const sex of ["F", "M"] as const) {
-      const c = cell(`who_age:${ageBand}`, sex);
+      const c = cell(`${agePrefix}${ageBand}`, sex);
       if (c) ageSex.push({ ageBand, sex, ...c });
     }
-  const total = mine.find((r) => r.indicator.startsWith("who_referral:") && r.sex === "all" && !r.suppressed);
+  const total = mine.find((r) => r.indicator.startsWith(`who_referral${sfx}:`) && r.sex === "all" && !r.suppressed);
   return { heatmap, referral, ageSex, ageBands, admissions: total?.denominator ?? null };
 }

@@ -23,9 +23,12 @@ import { type IndicatorRow } from "../indicators/index.js";
 import { indicatorMessages } from "../indicators/messages.js";
 import { indicatorDescriptor } from "../indicators/descriptor.js";
 import { minCountOf } from "../indicators/indicatorOptions.js";
+import type { RegistrationByHospitalRow } from "../indicators/registrationByHospital.js";
 import { completePeriods, pChart, type SpcPhaseStart } from "../spc/index.js";
 import { interventionEffect, spreadFindingText, spreadMatrix, tripleAimStatus, type Intervention, type InterventionEffectRow } from "../spread/index.js";
 import type { ReportQuestionTables } from "./reportQuestionTables.js";
+import { areaSection, REPORT_AREAS } from "./areaSections.js";
+import { cannotAnswerTexts } from "./cannotAnswer.js";
 import { adopterName, programmeSection, spreadAnalysisItems, spreadIntro, spreadRecordItems } from "./spreadSections.js";
 import { isReportTextKey, noteText, reportText, type ReportLang, type ReportTextKey } from "../text/catalogue.js";
 import type { ReportCellFormat, ReportTable, ReportTableColumn } from "./reportTable.js";
@@ -40,6 +43,10 @@ export interface ReportData {
   readonly registered: readonly IndicatorRow[];
   /** The question tables of `questionYear`, or null. */
   readonly questions: ReportQuestionTables | null;
+  /** The question tables' rows (region, sexes all/F/M, groups 65+ and 0-2), for the focus-area sections. */
+  readonly questionRows?: readonly IndicatorRow[];
+  /** Registration practice of the 0–2-year-olds by registering hospital (registrationByHospital). */
+  readonly practice?: readonly RegistrationByHospitalRow[];
   readonly interventions: readonly Intervention[];
   /** Latest complete year of the data. */
   readonly lastYear: number;
@@ -851,6 +858,14 @@ export function reportSections(data: ReportData, options: ReportSectionOptions =
     ]),
   });
   add({ id: "sec-questions-65", dimension: "focus", title: t("sec.questions65"), intro: [t("intro.questions65", { year })], items: questionItems(ctx) });
+  // one section per focus area, the minutes' questions in their order (areaSections.ts)
+  if (data.questionRows !== undefined) {
+    const input = { lang, t, minCount: ctx.minCount, year, questionRows: data.questionRows, indicators: data.indicators, practice: data.practice ?? [], muniName: ctx.muniName, cannotAnswer: cannotAnswerTexts(data.dataset, t), warn: ctx.warn };
+    for (const { area, group } of REPORT_AREAS) {
+      const s = attempt(ctx, `sec-area-${area}`, () => areaSection(input, area, group));
+      if (s) add(s);
+    }
+  }
   add({ id: "sec-experience", dimension: "experience", title: t("sec.experience"), intro: [t("intro.experience")], items: compact([trendItem(ctx, "trend-experience", "experience_positive:patient_overall_satisfaction", "all", true), trendItem(ctx, "trend-experience-relatives", "experience_positive:relative_satisfaction", "all", false)]) });
   add({ id: "sec-cost", dimension: "cost", title: t("sec.cost"), intro: [t("intro.cost")], items: compact([trendItem(ctx, "trend-cost-all", "cost_per_citizen", "all", true), trendItem(ctx, "trend-cost-65", "cost_per_citizen", "65+", false)]) });
   add({

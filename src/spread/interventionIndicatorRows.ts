@@ -5,11 +5,16 @@
  * suppression (the analysis reports rates, intervals and model estimates per cluster; suppress
  * small counts before publishing its tables).
  *
+ * The target population's `diagnosis_groups` (e.g. `medical`, data/diagnosis-groups/) restrict
+ * admission_rate and readmission_30d to stays with a primary diagnosis in the groups (names not
+ * found in the shipped group files are ignored; none found: the whole age group).
+ *
  * Target indicator ids are the engine's own ids (KNOWN_INDICATORS); SPREAD_INDICATOR_ALIASES
  * still reads the older, longer focus-area ids of earlier intervention files.
  */
 import type { Dataset } from "../contract/dataset.js";
 import { computeIndicators } from "../indicators/index.js";
+import { resolveDiagnosisGroups } from "../indicators/diagnosisGroupFiles.js";
 import type { IndicatorRow } from "../indicators/index.js";
 import type { Intervention } from "./interventionSchema.js";
 
@@ -47,14 +52,21 @@ export function interventionIndicatorRows(
   const families = [...new Set(targets.map((t) => familyOf(t.indicator)).filter((f): f is string => f !== null))];
   if (families.length === 0) return [];
   const groups = [...new Set(["all", ...targets.map((t) => t.group)])];
-  return computeIndicators(dataset, {
+  // the target population's diagnosis groups restrict admission_rate and readmission_30d (issue 17)
+  const target = resolveDiagnosisGroups(intervention.target_population.diagnosis_groups);
+  const rows = computeIndicators(dataset, {
     levels: options.levels ?? ["cluster"],
     period: "month",
     groups,
     sexes: ["all"],
     minCount: 0,
     indicators: families,
+    ...(target.groups.length > 0 ? { diagnosisGroups: target.groups } : {}),
   });
+  if (target.groups.length === 0) return rows;
+  // This unsuppressed analysis table is the intervention's own: its targets name the plain ids.
+  const suffix = `@${target.groups.map((g) => g.group).join("+")}`;
+  return rows.map((r) => (r.indicator.endsWith(suffix) ? { ...r, indicator: r.indicator.slice(0, -suffix.length) } : r));
 }
 
 /** The indicator table of an analysis input. */

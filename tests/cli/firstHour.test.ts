@@ -176,7 +176,8 @@ describe("the report as a new user sees it", () => {
     cpSync(DEMO, win, { recursive: true });
     writeFileSync(join(win, "geography.csv"), Buffer.from(readFileSync(join(DEMO, "geography.csv"), "utf8"), "latin1"));
     out = join(work, "report");
-    run = klynge(["report", win, "--out", out, "--formats", "svg"], "da");
+    // The minutes' dated change of practice ("HE Midt ønsker at lægge sig op ad Aarhus", seed 002).
+    run = klynge(["report", win, "--out", out, "--formats", "svg", "--practice-change", "Hospitalsenhed Midt=2022-03-01"], "da");
   }, 240_000);
 
   it("builds, and the Windows-1252 names read right (Ringkøbing-Skjern, Samsø)", () => {
@@ -184,6 +185,15 @@ describe("the report as a new user sees it", () => {
     const html = readFileSync(join(out, "report.html"), "utf8");
     expect(html).toContain("Ringkøbing-Skjern");
     expect(html).not.toContain("Ringk\ufffdbing");
+  });
+
+  it("--practice-change: the 0–2 registration table by hospital marks Hospitalsenhed Midt's years before, of and after the change; no other hospital's", () => {
+    const csv = readFileSync(join(out, "tables", "practice-by-hospital-0-2.csv"), "utf8").split("\n").filter((l) => l !== "");
+    const phaseOf = (hospital: string, year: string) => csv.find((l) => l.startsWith(`${hospital},${year},`))?.split(",")[2];
+    expect(phaseOf("Hospitalsenhed Midt", "2021")).toBe("før ændringen");
+    expect(phaseOf("Hospitalsenhed Midt", "2022")).toBe("ændringsår");
+    expect(phaseOf("Hospitalsenhed Midt", "2023")).toBe("efter ændringen");
+    expect(phaseOf("Aarhus Universitetshospital", "2021")).toBe("");
   });
 
   it("the progress counter runs [1/9] … [9/9] without jumping, and everything printed is in one language (the report's)", () => {
@@ -245,6 +255,16 @@ describe("CLI usage errors: one clear line, exit 2", () => {
     expect(lines(r.err)).toEqual(['klynge help: there is no command "foo" (klynge help lists the commands)']);
     expect(lines(klynge(["help", "indicatrs"]).err)).toEqual(['klynge help: there is no command "indicatrs"; did you mean indicators? (klynge help lists the commands)']);
     expect(klynge(["help", "report"]).out).toContain("klynge report [DIR]");
+  });
+
+  it("--practice-change without a date says what it expects, in Danish too", () => {
+    const r = klynge(["report", small, "--out", join(work, "r-bad"), "--practice-change", "HE Midt=2019-13-01"]);
+    expect(r.code).toBe(2);
+    expect(lines(r.err)).toEqual(['klynge report: --practice-change "HE Midt=2019-13-01" is not HOSPITAL=YYYY-MM-DD (e.g. --practice-change "HE Midt=2019-03-01")']);
+    expect(lines(klynge(["report", small, "--out", join(work, "r-bad"), "--practice-change", "HE Midt"], "da").err)).toEqual([
+      'klynge report: --practice-change "HE Midt" er ikke SYGEHUS=ÅÅÅÅ-MM-DD (fx --practice-change "HE Midt=2019-03-01")',
+    ]);
+    expect(existsSync(join(work, "r-bad"))).toBe(false);
   });
 
   it("--years 2023-2016 says the first year must come first", () => {

@@ -76,7 +76,7 @@ describe("other schemas", () => {
 describe("JSON Schemas", () => {
   it("the committed schemas/*.schema.json equal freshly generated ones (run `npm run schemas`)", () => {
     const fresh = contractJsonSchemas();
-    expect(Object.keys(fresh)).toEqual(["admissions", "population", "geography", "deaths", "sector_costs", "experience"]);
+    expect(Object.keys(fresh)).toEqual(["admissions", "population", "geography", "deaths", "sector_costs", "experience", "adverse_events", "care_status"]);
     for (const [name, schema] of Object.entries(fresh)) {
       const committed = JSON.parse(readFileSync(join(__dirname, "..", "..", "schemas", `${name}.schema.json`), "utf8")) as unknown;
       expect(committed, name).toEqual(schema);

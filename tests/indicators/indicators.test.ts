@@ -178,10 +178,17 @@ describe("computeIndicators", () => {
   it("returns one tidy table, suppressed at 5 by default", () => {
     const ds = datasetFrom(ROWS, POP);
     const all = computeIndicators(ds, base);
-    expect(new Set(all.map((r) => r.indicator.split(":")[0]))).toEqual(
+    expect(new Set(all.map((r) => r.indicator.split(":")[0].split("@")[0]))).toEqual(
       new Set(["admission_rate", "readmission_30d", "preventable_admission_rate", "focus_fractures", "focus_lower_respiratory_infection", "focus_unspecific", "focus_admissions_0_2", "cost_per_citizen",
-        "who_age", "who_referral", "frequent_admitted", "weekday_hour", "weekend", "short_stays"]),
+        "focus_readmission_30d_fractures", "focus_readmission_30d_lower_respiratory_infection", "focus_readmission_30d_unspecific", "focus_readmission_30d_0_2",
+        // no who_prior: the data start on 2019-02-01, so no year has 365 days of look-back
+        "who_age", "who_age_year", "who_diagnosis", "who_referral",
+        // adverse_events.csv and care_status.csv are not given: a row per year says so
+        "adverse_events", "who_care", "frequent_admitted", "frequent_age", "frequent_referral", "weekday_hour", "weekend", "short_stays"]),
     );
+    // every question table also per focus area and for the 0-2-year-olds
+    const areas = new Set(all.filter((x) => x.indicator.includes("@")).map((x) => x.indicator.split(":")[0].split("@")[1]));
+    expect(areas).toEqual(new Set(["fractures", "lower_respiratory_infection", "unspecific", "0_2"]));
     const r = all.find((x) => x.indicator === "admission_rate" && x.level === "region" && x.period === "2019" && x.group === "all" && x.sex === "all");
     expect(r?.suppressed).toBe(true);
     expect(r?.numerator).toBeNull();
@@ -220,8 +227,9 @@ describe("question tables and the registration-practice report", () => {
     expect(get("weekend:weekend")?.numerator).toBe(1);
     expect(get("weekday_hour:sat-10")?.numerator).toBe(1);
     expect(get("short_stays:under_4h")?.numerator).toBe(1);
-    expect(get("short_stays:under_24h")?.numerator).toBe(3);
-    expect(get("short_stays:under_24h")?.denominator).toBe(7);
+    // every acute stay by its duration: p2 3 h (< 4 h); p2 and p3's two 6 h stays (< 12 h); of 7
+    expect(get("short_stays:under_12h")?.numerator).toBe(3);
+    expect(get("short_stays:under_12h")?.denominator).toBe(7);
     expect(get("deaths_after_admission:within_7d")?.numerator).toBe(1);
     expect(get("who_age:75-79")?.numerator).toBe(3);
     expect(JSON.stringify(q)).not.toMatch(/"p[0-9]"/);

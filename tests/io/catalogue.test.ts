@@ -67,6 +67,9 @@ describe("message catalogue", () => {
         "sector_costs.csv": "year,municipality_code,sector,cost_dkk\n2019,751,x,1\n",
         "experience.csv": "period,cluster,measure,positive,total\n2019,,m,1,1\n2019,Nord,m,1,1\n2019,Aarhus,m,2,1\n",
         "deaths.csv": "patient_id\n",
+        // the optional inputs of issue 17
+        "adverse_events.csv": "year,hospital_unit,cluster,events\n2019,Nowhere,,1\n2019,,,1\n",
+        "care_status.csv": "patient_id,status,from,to\np1,x,2019-02-01,\np1,home_care,2019-02-01,2019-01-01\n",
       }),
     );
     add(await problemsOf({ "admissions.csv": ADM_HEADER.replaceAll(",", "\t") + "\n", "population.csv": Buffer.from("year,municipality_code,sex,age,count\n2019,751,F,0,1 æ\n", "latin1") }));

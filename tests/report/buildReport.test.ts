@@ -201,6 +201,38 @@ describe("buildReport on a generated dataset", () => {
     for (const c of enCharts) for (const row of c.csv.slice(0, 3)) expect(Object.keys(row).join(",")).not.toMatch(/patient|cpr/i);
   });
 
+  it("has a section per focus area answering the minutes' questions in their order, Danish throughout (issue 17)", async () => {
+    const dataset = await loadDataset(fx.dataDir);
+    const data = prepareReportData(dataset);
+    const da = reportSections(data);
+    const areas = da.filter((s) => s.id.startsWith("sec-area-"));
+    expect(areas.map((s) => s.id)).toEqual(["sec-area-fractures", "sec-area-lower-respiratory-infections", "sec-area-unspecific", "sec-area-0-2"]);
+    expect(areas.map((s) => s.title)).toEqual([
+      "Fokusområde: brud, borgere 65+",
+      "Fokusområde: nedre luftvejsinfektioner, borgere 65+",
+      "Fokusområde: uspecifikke diagnoser, borgere 65+",
+      "Fokusområde: 0–2-årige",
+    ]);
+    for (const s of areas) {
+      // the seven questions as headings, in the minutes' order
+      const headings = s.items.filter((i) => i.kind === "text").map((i) => (i.kind === "text" ? i.paragraphs[0] : "")).filter((p) => /^\d\. /.test(p));
+      expect(headings.map((h) => h.slice(0, 2))).toEqual(["1.", "2.", "3.", "4.", "5.", "6.", "7."]);
+      expect(headings[0]).toContain("»Hvilke borgere drejer det sig om. Hvordan kan vi beskrive dem ud over alder?«");
+      expect(headings[1]).toContain("»Hvor henvises målgruppen fra – almen praksis, plejecenter?«");
+      // every table's title and column labels are Danish catalogue texts (no raw keys, no English)
+      for (const i of s.items) {
+        if (i.kind !== "table") continue;
+        expect(i.title).not.toMatch(/\b(t|col|val|q)\.[a-z]/);
+        for (const c of i.table.columns) expect(c.label).not.toMatch(/^(col|val)\.|Count|Share/);
+      }
+    }
+    // the area's count in its intro equals the focus-area rate's numerator (one count, one engine)
+    const fr = data.indicators.find((r) => r.indicator === "focus_fractures" && r.level === "region" && r.period === String(data.lastYear) && r.group === "65+" && r.sex === "all");
+    if (fr && !fr.suppressed) expect(areas[0].intro[0]).toContain(`${fr.numerator} indlæggelser`);
+    const en = reportSections(prepareReportData(dataset, { lang: "en" }), { lang: "en" });
+    expect(en.find((s) => s.id === "sec-area-0-2")!.title).toBe("Focus area: 0–2-year-olds");
+  });
+
   it("rejects bad options before touching OUT", async () => {
     await expect(buildReport(fx.dataDir, { outDir: fx.outDir, formats: ["gif" as "svg"] })).rejects.toThrow(/formats må kun indeholde/);
     await expect(buildReport(fx.dataDir, { outDir: fx.outDir, minCount: -1 })).rejects.toThrow(/minCount/);

@@ -187,7 +187,11 @@ describe.skipIf(!existsSync(join(DEMO, "truth.json")))("the demo dataset (data/d
     const { loadDataset } = await import("../../src/io/index.js");
     const truth = JSON.parse((await import("node:fs")).readFileSync(join(DEMO, "truth.json"), "utf8"));
     const trueRatio: number = truth.intervention.rateRatio; // data/demo/truth.json: the injected rate ratio (0.75)
-    const iv = loadInterventions(DEMO).interventions.find((i) => i.id === truth.intervention.id) ?? frail;
+    const file = loadInterventions(DEMO).interventions.find((i) => i.id === truth.intervention.id) ?? frail;
+    // The generator injects the effect into every citizen 65+ (truth.json targetPopulation: minAge 65),
+    // so the truth is recovered on that population; the file's diagnosis_groups [medical] would
+    // restrict the target indicators to a subset (issue 17), measured in its own test.
+    const iv = { ...file, target_population: { ...file.target_population, diagnosis_groups: [] } };
     const dataset = await loadDataset(DEMO);
     const p = spreadPotential(iv, dataset, { simulations: 500, targets: ["fewer-readmissions"] });
     const its = p.effects.rows.filter((r) => r.method === "its");

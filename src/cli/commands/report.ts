@@ -6,7 +6,7 @@ import { loadDataset, formatLoadReport, TEXT_ENCODINGS, type TextEncodingOption 
 import { computeIndicators, DEFAULT_MIN_COUNT, type IndicatorRow } from "../../indicators/index.js";
 import type { Dataset } from "../../contract/dataset.js";
 import { buildReport, demoDataDir, ReportError } from "../../report/index.js";
-import { oneOf, parseCommandArgs, parseInteger, parsePool, requireOutFolder, UsageError } from "../args.js";
+import { oneOf, parseCommandArgs, parseInteger, parsePool, parsePracticeChanges, requireOutFolder, UsageError } from "../args.js";
 import { cliText, type CliLang } from "../cliMessages.js";
 import { datasetGate, EXIT } from "../datasetGate.js";
 import { cacheLine } from "../cacheLine.js";
@@ -14,12 +14,13 @@ import { checkReplaceable } from "../../report/atomicOutput.js";
 import { cliLang, isSafetyError } from "../../io/safetyMessages.js";
 
 export const reportHelp = `klynge report [DIR] [--out OUT] [--lang da|en] [--min-count N] [--pool M=H,…] [--formats svg,png,pdf] [--dpi N] [--force]
-                [--allow-rejected] [--encoding auto|utf-8|windows-1252] [--no-cache]
+                [--practice-change "HOSPITAL=YYYY-MM-DD",…] [--allow-rejected] [--encoding auto|utf-8|windows-1252] [--no-cache]
   Builds the steering-paper pack from the dataset in DIR (default: the bundled demo region):
   OUT/report.html (self-contained), OUT/charts/*.svg|png|pdf and OUT/tables/*.csv (the data behind
   every chart). Counts below --min-count (default 5) are suppressed; --pool 741=751 publishes a
   small municipality together with a neighbour of its cluster instead ("Aarhus og Samsø"), so a
-  large one is not hidden to protect it. The output is written
+  large one is not hidden to protect it. --practice-change "HE Midt=2019-03-01" marks a dated change
+  of registration practice at a registering hospital: its 0–2 registration rows say before/change/after. The output is written
   atomically: a failed run leaves the previous report as it was. Default OUT: out/report (out/ is
   made when missing); the folder holding an OUT you give must exist. A missing population.csv or an admissions.csv without rows is an
   error (exit 1); rejected rows stop the run (exit 3) unless --allow-rejected is given.
@@ -38,6 +39,7 @@ interface ReportArgs {
   readonly lang: "da" | "en";
   readonly minCount: number;
   readonly pool: Readonly<Record<string, string>> | undefined;
+  readonly practiceChanges: readonly { hospital: string; from: string }[] | undefined;
   readonly formats: ("svg" | "png" | "pdf")[];
   readonly dpi: number;
   readonly allowRejected: boolean;
@@ -55,6 +57,7 @@ function parseReportArgs(argv: readonly string[]): ReportArgs {
       lang: { type: "string" },
       "min-count": { type: "string" },
       pool: { type: "string" },
+      "practice-change": { type: "string" },
       formats: { type: "string" },
       dpi: { type: "string" },
       "allow-rejected": { type: "boolean" },
@@ -77,6 +80,7 @@ function parseReportArgs(argv: readonly string[]): ReportArgs {
     lang: oneOf("lang", values.lang, ["da", "en"] as const, cliLang()),
     minCount: parseInteger("min-count", values["min-count"], DEFAULT_MIN_COUNT),
     pool: parsePool(values.pool),
+    practiceChanges: parsePracticeChanges(values["practice-change"]),
     formats,
     dpi: parseInteger("dpi", values.dpi, 300),
     allowRejected: values["allow-rejected"] === true,
@@ -105,6 +109,7 @@ async function writeReport(a: ReportArgs, dataset: Dataset): Promise<number> {
       lang: a.lang,
       minCount: a.minCount,
       ...(a.pool ? { pool: a.pool } : {}),
+      ...(a.practiceChanges ? { practiceChanges: a.practiceChanges } : {}),
       formats: a.formats,
       dpi: a.dpi,
       dataset,

@@ -23,6 +23,9 @@ export const RowRuleCode = {
   discharge_before_admission: "discharge_before_admission",
   birth_after_admission: "birth_after_admission",
   positive_above_total: "positive_above_total",
+  unknown_hospital_unit: "unknown_hospital_unit",
+  no_unit: "no_unit",
+  end_before_start: "end_before_start",
   no_area: "no_area",
 } as const;
 export type RowRuleCode = keyof typeof RowRuleCode;
@@ -33,6 +36,8 @@ export interface SchemaContext {
   readonly municipalities?: ReadonlySet<number>;
   /** Known cluster names (experience.csv). */
   readonly clusters?: ReadonlySet<string>;
+  /** Known hospital units of the geography (adverse_events.csv). */
+  readonly hospitalUnits?: ReadonlySet<string>;
   /** Accept patient ids shaped like CPR numbers (default false: refuse them). */
   readonly allowCprLikeIds?: boolean;
 }

@@ -6,3 +6,5 @@ export * from "./geographySchema.js";
 export * from "./deathsSchema.js";
 export * from "./sectorCostsSchema.js";
 export * from "./experienceSchema.js";
+export * from "./adverseEventsSchema.js";
+export * from "./careStatusSchema.js";

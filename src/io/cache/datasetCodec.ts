@@ -51,6 +51,10 @@ export interface CacheHeader {
   readonly geography: Dataset["geography"];
   readonly sectorCosts: Dataset["sectorCosts"];
   readonly experience: Dataset["experience"];
+  /** adverse_events.csv rows (null: not given). */
+  readonly adverseEvents?: Dataset["adverseEvents"];
+  /** care_status.csv: rows of patients with no contact (null: not given); its periods are columns. */
+  readonly careStatusUnmatched?: number | null;
   readonly contactsLength: number;
   readonly hospitals: readonly string[];
   readonly diagnoses: readonly string[];
@@ -97,6 +101,8 @@ export function encodeDataset(ds: Dataset, key: CacheKey, written: Date): Buffer
   arrays.push(["patientIds.bytes", ids.bytes], ["patientIds.offsets", ids.offsets]);
   for (const k of POPULATION_COLUMNS) arrays.push([`population.${k}`, ds.population[k]]);
   if (ds.deaths !== null) arrays.push(["deaths.diedOnByPatient", ds.deaths.diedOnByPatient]);
+  const care = ds.careStatus ?? null;
+  if (care !== null) arrays.push(["careStatus.patient", care.patient], ["careStatus.status", care.status], ["careStatus.from", care.from], ["careStatus.to", care.to]);
 
   // The header's length fixes the columns' offsets: lay out with offsets relative to the data start, then shift.
   const rel: { name: string; type: TypeName; offset: number; length: number }[] = [];
@@ -113,6 +119,8 @@ export function encodeDataset(ds: Dataset, key: CacheKey, written: Date): Buffer
     geography: ds.geography,
     sectorCosts: ds.sectorCosts,
     experience: ds.experience,
+    adverseEvents: ds.adverseEvents ?? null,
+    careStatusUnmatched: care === null ? null : care.unmatched,
     contactsLength: c.length,
     hospitals: c.hospitals,
     diagnoses: c.diagnoses,
@@ -214,6 +222,11 @@ export function decodeDataset(header: CacheHeader, data: Uint8Array, dir: string
     deaths,
     sectorCosts: header.sectorCosts,
     experience: header.experience,
+    adverseEvents: header.adverseEvents ?? null,
+    careStatus:
+      header.careStatusUnmatched === null || header.careStatusUnmatched === undefined
+        ? null
+        : { patient: get<Int32Array>("careStatus.patient"), status: get<Uint8Array>("careStatus.status"), from: get<Int32Array>("careStatus.from"), to: get<Int32Array>("careStatus.to"), unmatched: header.careStatusUnmatched },
     report: { ...header.report, dir },
   };
 }

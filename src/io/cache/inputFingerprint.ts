@@ -16,7 +16,7 @@ import { basename, join } from "node:path";
 import { hashFileBlocks } from "./hashBlocks.js";
 
 /** The files of a dataset folder the loader may read (lower-case names). */
-const TABLES = ["admissions", "population", "geography", "deaths", "sector_costs", "experience", "folk1a"];
+const TABLES = ["admissions", "population", "geography", "deaths", "sector_costs", "experience", "care_status", "adverse_events", "folk1a"];
 
 export interface FileFingerprint {
   /** The name in the dataset folder, or the full path of a file given as an option. */

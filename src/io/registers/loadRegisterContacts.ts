@@ -9,7 +9,7 @@ import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { openSync, readSync, closeSync } from "node:fs";
-import type { CodeCount, TableReport } from "../../contract/dataset.js";
+import type { CannotAnswer, CodeCount, TableReport } from "../../contract/dataset.js";
 import type { ContactTable } from "../../contract/tables.js";
 import { ContactBuilder } from "../contactBuilder.js";
 import type { PatientOrder } from "../../contract/patientOrder.js";
@@ -224,10 +224,31 @@ export async function loadRegisterContacts(
   } else if (costFile === null && preset.costKeys.length > 0) {
     notes.push(`no cost file (${COST_FILE_NAMES.map((n) => `${n}.csv`).join(", ")}): cost_dkk is not given`);
   }
-  tables.push(withRegister(tableReport(fileSpec(file, preset.contacts), r.read, log), { codes, notes }));
+  tables.push(withRegister(tableReport(fileSpec(file, preset.contacts), r.read, log), { codes, notes, cannotAnswer: cannotAnswerOfImport(preset, r.codes, r.table.hospitals.length) }));
   if (preset.persons !== undefined && personsFile !== null && r.personRead !== null) {
     tables.push({ ...tableReport(fileSpec(personsFile[1], preset.persons), r.personRead, log), codes: r.personCodes });
   }
   if (costReport !== null) tables.push(costReport);
   return { contacts: r.table, patientIndex: r.patientIndex, byPatient: r.byPatient, tables, contactsFile: file };
+}
+
+/**
+ * The data group's questions an import cannot answer (issue 17): "from where" without a referral
+ * field, or with one whose values all lack a mapping; registration practice when inpatient /
+ * outpatient is derived from the duration (no patient-type value mapped); anything by hospital
+ * when no contact names its hospital unit.
+ */
+export function cannotAnswerOfImport(preset: RegisterPreset, codes: readonly CodeCount[], hospitals: number): CannotAnswer[] {
+  const out: CannotAnswer[] = [];
+  const columnsOf = (role: string) => new Set(preset.contacts.columns.filter((c) => c.role === role).flatMap((c) => c.names));
+  const referralColumns = columnsOf("referral");
+  const referral = codes.filter((c) => referralColumns.has(c.column.toLowerCase()));
+  if (referral.length === 0) out.push({ question: "referral_source", reason: "no_referral_column" });
+  else if (!referral.some((c) => c.mappedTo !== null && c.mappedTo !== "drop")) out.push({ question: "referral_source", reason: "referral_codes_not_mapped" });
+  if (preset.contactTypeByDuration) {
+    const typeColumns = columnsOf("patientType");
+    if (!codes.some((c) => typeColumns.has(c.column.toLowerCase()) && c.mappedTo !== null && c.mappedTo !== "drop")) out.push({ question: "registration_practice", reason: "inpatient_derived" });
+  }
+  if (hospitals === 0) out.push({ question: "hospital", reason: "no_hospital_column" });
+  return out;
 }

@@ -1,7 +1,7 @@
 /** The lpr2 preset: LPR2 (until 2019), table t_adm / lpr_adm + a person table (docs/registers.md). */
 
 import { PERSON_TABLE } from "./lpr3fPreset.js";
-import type { CodeRule, RegisterPreset } from "./registerPreset.js";
+import { REFERRAL_MODE, type CodeRule, type RegisterPreset } from "./registerPreset.js";
 
 /** `c_pattype`: 0 inpatient, 1 part-day, 2 outpatient, 3 emergency room. */
 export const LPR2_PATIENT_TYPE: CodeRule = {
@@ -43,6 +43,7 @@ export const LPR2_PRESET: RegisterPreset = {
       { names: ["c_adiag"], role: "diagnosis", required: true },
       { names: ["c_kom"], role: "municipality", required: true },
       { names: ["c_sgh"], role: "hospital", required: false },
+      { names: ["c_henm"], role: "referral", required: false, codes: REFERRAL_MODE },
     ],
   },
   persons: PERSON_TABLE,

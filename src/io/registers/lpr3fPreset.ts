@@ -1,6 +1,6 @@
 /** The lpr3-f preset: LPR3, LPR_F research delivery, table kontakter + a person table (docs/registers.md). */
 
-import { LPR3_KIND, LPR3_PRIORITY, LPR3_SYSTEM, SEX_LETTERS } from "./registerPreset.js";
+import { LPR3_KIND, LPR3_PRIORITY, LPR3_SYSTEM, REFERRAL_MODE, SEX_LETTERS } from "./registerPreset.js";
 import type { FileRule, RegisterPreset } from "./registerPreset.js";
 
 /** Person ids of LPR_F-era files: the encrypted CPR, or CPR / pnr. */
@@ -35,6 +35,7 @@ export const LPR3_F_PRESET: RegisterPreset = {
       { names: ["prioritet"], role: "priority", required: true, codes: LPR3_PRIORITY },
       { names: ["aktionsdiagnose"], role: "diagnosis", required: true },
       { names: ["sorenhed_ans"], role: "hospital", required: false },
+      { names: ["henvisningsmaade"], role: "referral", required: false, codes: REFERRAL_MODE },
       { names: ["lprindberetningssytem", "lprindberetningssystem"], role: "system", required: false, codes: LPR3_SYSTEM },
       { names: ["dw_ek_forloeb"], role: "courseKey", required: false },
       { names: ["dw_ek_kontakt"], role: "contactKey", required: false },

@@ -376,15 +376,16 @@ function contactRowDecoder(state: ReadState, header: Header): RowSink {
     const kMuni = first("municipality");
     const kDiag = first("diagnosis");
     const kHosp = first("hospital");
+    const kRef = first("referral");
     const kWeight = first("weight");
     let kCourse = -1;
     if (options.costKey !== undefined) {
       for (let k = 0; k < rule.columns.length; k++) if (columns.at[k] >= 0 && names[k] === options.costKey) kCourse = k;
     }
-    // The code columns in the order they are checked (system, kind, priority, patient type, sex).
+    // The code columns in the order they are checked (system, kind, priority, patient type, sex, referral).
     const codeK: number[] = [];
     const codeC: CodeColumn[] = [];
-    for (const k of [kSys, kKind, kPrio, kPType, kSex]) {
+    for (const k of [kSys, kKind, kPrio, kPType, kSex, kRef]) {
       const c = k >= 0 ? codeCols[k] : null;
       if (c !== null) {
         codeK.push(k);
@@ -397,6 +398,7 @@ function contactRowDecoder(state: ReadState, header: Header): RowSink {
     const jPrio = codeK.indexOf(kPrio);
     const jPType = kPType >= 0 ? codeK.indexOf(kPType) : -1;
     const jSex = kSex >= 0 ? codeK.indexOf(kSex) : -1;
+    const jRef = kRef >= 0 ? codeK.indexOf(kRef) : -1;
     const municipalities = options.municipalities;
     // The geography's municipalities as a table (codes are below 10000): one load per row.
     const knownMuni = new Uint8Array(10000);
@@ -649,7 +651,9 @@ function contactRowDecoder(state: ReadState, header: Header): RowSink {
         if (kCourse >= 0) courses.push(buf, st[kCourse], en[kCourse]);
         else courses.push(buf, 0, 0);
       }
-      builder.push(pat, birth, sex, muni, hosp, adm, dis, acute, inpatient, diag, -1, cost, line);
+      // referral: a mapped referral-mode value (REFERRAL_MODE), else not given
+      const referral = jRef >= 0 && codeV[jRef] >= 0 ? codeV[jRef] : -1;
+      builder.push(pat, birth, sex, muni, hosp, adm, dis, acute, inpatient, diag, referral, cost, line);
       counts.accepted++;
       // Summer time starts at 02:00: only times of day 02:00–02:59 need the full check.
       const ma = adm - Math.floor(adm / 1440) * 1440;

@@ -34,6 +34,7 @@ export type Role =
   | "municipality"
   | "diagnosis"
   | "hospital"
+  | "referral"
   | "weight"
   | "year"
   | "contactKey"
@@ -136,4 +137,18 @@ export const SEX_LETTERS: CodeRule = {
   known: { M: "M", K: "F", F: "F", MAND: "M", KVINDE: "F" },
   unmapped: "exclude",
   unmappedNote: "the register's sex codes were not found",
+};
+
+/**
+ * Code rule of a referral-mode column (LPR_F `henvisningsmaade`, LPR2 `c_henm`): the column is
+ * documented (sources in docs/registers.md) but the meaning of its codes was not found in public
+ * documentation here, so no value is mapped unless the user maps it (`--map henvisningsmaade.X=gp`).
+ * An unmapped value leaves the referral source not given (the row is imported); when no value is
+ * mapped, the load report says the extract cannot answer "from where" (CannotAnswer).
+ */
+export const REFERRAL_MODE: CodeRule = {
+  targets: { gp: 0, out_of_hours: 1, nursing_home: 2, emergency_call: 3, hospital: 4, self: 5, other: 6 },
+  known: {},
+  unmapped: "ignore",
+  unmappedNote: "the meaning of the referral-mode codes was not found in public documentation",
 };

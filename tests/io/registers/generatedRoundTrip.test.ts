@@ -32,9 +32,9 @@ function byKey(ds: Dataset): Map<string, string> {
   for (const r of rows) {
     // Costs are shared again by duration within a course (checked as a total); experience and
     // sector costs are not register data (the writer leaves them out).
-    // Referral source and hospital are not in LPR3, and "registered as inpatient" (short_stays)
-    // is derived from the duration there (docs/registers.md).
-    if (/^(cost|experience|who_referral|where_hospital|short_stays)/.test(r.indicator)) continue;
+    // Referral source and hospital are not in LPR_A (docs/registers.md). Short stays are defined
+    // by duration on every register, so they must agree (issue 17).
+    if (/^(cost|experience|who_referral|frequent_referral|where_hospital)/.test(r.indicator)) continue;
     out.set([r.indicator, r.level, r.unit, r.period, r.group, r.sex].join("|"), `${r.numerator}/${r.denominator}/${r.value}`);
   }
   return out;
