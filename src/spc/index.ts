@@ -31,3 +31,5 @@ export { uChart } from "./uChart.js";
 export { pPrimeChart } from "./pPrimeChart.js";
 export { uPrimeChart } from "./uPrimeChart.js";
 export { LANEY_SIGMA_Z_FACTOR, LANEY_LARGE_DENOMINATOR, type AttributeChartOptions } from "./attributeChart.js";
+export { variationSignal, VariationSignal, type VariationReading } from "./variationSignal.js";
+export { assuranceSignal, latestLimits, AssuranceSignal, type ProcessLimits } from "./assuranceSignal.js";
