@@ -206,6 +206,7 @@ export function overviewTable(indicators: readonly IndicatorRow[], options: Over
           variation: reading?.signal ?? null,
           variationGap: series.length === 0 ? "no_series" : spc === null ? "too_few_points" : null,
           variationPeriod: reading?.period ?? null,
+          variationValue: reading?.period ? (spc?.result.points.find((p) => p.period === reading.period)?.value ?? null) : null,
           variationRules: reading?.rules ?? [],
           spcChart: spc?.result.chart ?? null,
           spcPoints: series.filter((r) => !r.suppressed && r.value !== null).length,

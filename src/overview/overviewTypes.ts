@@ -57,6 +57,8 @@ export interface OverviewRow {
   readonly variationGap: VariationGap | null;
   /** Period of the point read (the latest with a value). */
   readonly variationPeriod: string | null;
+  /** Value of the point read (on the measure's scale). */
+  readonly variationValue: number | null;
   readonly variationRules: readonly string[];
   readonly spcChart: SpcChartType | null;
   /** Points with a value in the SPC series. */

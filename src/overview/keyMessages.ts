@@ -1,0 +1,108 @@
+/**
+ * Key messages ("Hovedbudskaber"): one sentence per key finding, in Danish (default) or English,
+ * from the overview catalogue. Each message keeps its finding (the numbers behind the sentence)
+ * and the charts it is read from; every number in a sentence is a field of its finding, so a
+ * reader can trace it back. When nothing stands out, the one message says so.
+ *
+ * @example keyMessages(keyFindings(overview.rows), { lang: "da" }).map((m) => m.text)
+ */
+import type { ChartRef, KeyFinding } from "./keyFindings.js";
+import { formatMeasureValue, formatNumber, formatPeriod, isOverviewTextKey, listText, measureName, overviewText, type OverviewLang, type OverviewTextKey } from "./overviewMessages.js";
+import type { OverviewRow } from "./overviewTypes.js";
+
+export interface KeyMessage {
+  readonly code: KeyFinding["code"];
+  readonly text: string;
+  readonly finding: KeyFinding;
+  readonly charts: readonly ChartRef[];
+}
+
+export interface KeyMessageOptions {
+  readonly lang?: OverviewLang;
+  /** Name of a unit (default: "Regionen"/"The region" for the region, else the unit as given — pass municipality names). */
+  readonly unitName?: (level: OverviewRow["level"], unit: string) => string;
+  /** Name of an intervention by id (default: the finding's own name). */
+  readonly interventionName?: (id: string) => string;
+}
+
+function ruleText(lang: OverviewLang, rule: string | undefined, direction: 1 | -1 | 0): string {
+  const key = `r.${rule}.${direction}`;
+  return isOverviewTextKey(key) ? overviewText(lang, key) : (rule ?? "");
+}
+
+function signalDirection(signal: string): 1 | -1 | 0 {
+  return signal.endsWith("_high") ? 1 : signal.endsWith("_low") ? -1 : 0;
+}
+
+function sentence(f: KeyFinding, lang: OverviewLang, name: (level: OverviewRow["level"], unit: string) => string, ivName: (id: string, own: string) => string): string {
+  const t = (key: OverviewTextKey, p?: Readonly<Record<string, string | number>>) => overviewText(lang, key, p);
+  switch (f.code) {
+    case "special_cause": {
+      const units = f.units.map((u) =>
+        t("k.special_cause.unit", {
+          unit: name(u.level, u.unit),
+          period: formatPeriod(u.period, lang),
+          value: formatMeasureValue(u.value, u.kind, u.multiplier, lang),
+          rule: ruleText(lang, u.rules[0], signalDirection(u.signal)),
+        }),
+      );
+      return t(`k.special_cause.${f.reading}`, { measure: measureName(f.indicator, f.group, lang), units: listText(units, lang) });
+    }
+    case "funnel_outlier": {
+      const units = f.units.map((u) => t("k.funnel.unit", { unit: name(f.level, u.unit), value: formatMeasureValue(u.value, u.kind, u.multiplier, lang) }));
+      const reading = f.better === null ? "" : t(f.better ? "k.funnel.better" : "k.funnel.worse");
+      return t(f.side === "above" ? "k.funnel.above" : "k.funnel.below", { period: formatPeriod(f.period, lang), measure: measureName(f.indicator, f.group, lang), units: listText(units, lang), reading });
+    }
+    case "target": {
+      const units = f.units.map((u) =>
+        t("k.target.unit", {
+          unit: name(u.level, u.unit),
+          target: formatMeasureValue(u.target, u.kind, u.multiplier, lang),
+          lower: formatMeasureValue(u.processLower, u.kind, u.multiplier, lang),
+          upper: formatMeasureValue(u.processUpper, u.kind, u.multiplier, lang),
+          source: u.source.kind === "intervention" ? t("k.target.source", { intervention: ivName(u.source.intervention, u.source.intervention) }) : "",
+        }),
+      );
+      return t(`k.target.${f.assurance}`, { measure: measureName(f.indicator, f.group, lang), units: listText(units, lang) });
+    }
+    case "effect": {
+      const pct = Math.abs(f.rateRatio - 1) * 100;
+      const rounded = formatNumber(pct, lang, 0);
+      const change = rounded === "0" ? t("k.effect.same") : t(f.rateRatio < 1 ? "k.effect.down" : "k.effect.up", { pct: lang === "da" ? `${rounded} %` : `${rounded}%` });
+      const level = lang === "da" ? `${formatNumber(f.level * 100, lang, 0)} %` : `${formatNumber(f.level * 100, lang, 0)}%`;
+      const key = f.method === "its" ? "k.effect.its" : f.outcome === "amount" ? "k.effect.didAmount" : "k.effect.did";
+      const head = t(key, {
+        name: ivName(f.intervention, f.interventionName),
+        unit: f.unit === null ? "" : name("cluster", f.unit),
+        measure: measureName(f.indicator, f.group, lang),
+        change,
+        rr: formatNumber(f.rateRatio, lang, 2),
+        level,
+        lower: formatNumber(f.lower, lang, 2),
+        upper: formatNumber(f.upper, lang, 2),
+        reading: t(`k.effect.${f.effect}`),
+      });
+      const caveats: string[] = [];
+      if (f.placeboChanges.length > 0) caveats.push(t("k.caveat.placebo", { units: listText(f.placeboChanges.map((u) => name("cluster", u)), lang) }));
+      if (f.preTrend !== null && (f.preTrend.lower > 1 || f.preTrend.upper < 1))
+        caveats.push(t("k.caveat.preTrend", { rr: formatNumber(f.preTrend.rateRatio, lang, 2), lower: formatNumber(f.preTrend.lower, lang, 2), upper: formatNumber(f.preTrend.upper, lang, 2) }));
+      if (f.breakdown !== null && f.effect !== "no_clear_effect") {
+        if (f.breakdown === 0) caveats.push(t("k.caveat.breakdownZero"));
+        else if (Number.isFinite(f.breakdown)) caveats.push(t("k.caveat.breakdown", { m: formatNumber(f.breakdown, lang, f.breakdown < 1 ? 2 : 1) }));
+      }
+      return caveats.length === 0 ? head : `${head} ${t("k.effect.caveats", { list: caveats.join("; ") })}`;
+    }
+    case "nothing_stands_out":
+      return t("k.nothing", { measures: f.measures, units: f.units, effects: f.effects > 0 ? t("k.nothing.effects", { n: f.effects }) : "" });
+  }
+}
+
+/**
+ * The key messages of a list of findings (keyFindings), in its order.
+ */
+export function keyMessages(findings: readonly KeyFinding[], options: KeyMessageOptions = {}): KeyMessage[] {
+  const lang = options.lang ?? "da";
+  const name = options.unitName ?? ((level: OverviewRow["level"], unit: string) => (level === "region" ? overviewText(lang, "region") : unit));
+  const ivName = (id: string, own: string) => options.interventionName?.(id) ?? own;
+  return findings.map((f) => ({ code: f.code, text: sentence(f, lang, name, ivName), finding: f, charts: f.charts }));
+}
