@@ -9,6 +9,8 @@ export { chartFootnote, frameChart, chartMeta } from "./chart.js";
 export type { Chart, ChartMeta, ChartOptions, VegaLiteSpec } from "./chart.js";
 export { ChartError, CHART_MESSAGES } from "./chartError.js";
 export type { ChartErrorCode } from "./chartError.js";
+export { overviewChart } from "./overviewChart.js";
+export type { OverviewChartOptions, OverviewChartDatum } from "./overviewChart.js";
 export { funnelChart } from "./funnelChart.js";
 export type { FunnelChartRow, FunnelChartOptions } from "./funnelChart.js";
 export { spcChart, spcRuleName } from "./spcChart.js";

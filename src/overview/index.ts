@@ -8,4 +8,5 @@ export * from "./unitSpcChart.js";
 export * from "./overviewTable.js";
 export * from "./keyFindings.js";
 export * from "./keyMessages.js";
-export { overviewText, formatMeasureValue, formatPeriod, measureName, listText, isOverviewTextKey, type OverviewLang, type OverviewTextKey } from "./overviewMessages.js";
+export { overviewText, formatMeasureValue, formatMeasureNumber, measureLabel, formatPeriod, measureName, listText, isOverviewTextKey, type OverviewLang, type OverviewTextKey } from "./overviewMessages.js";
+export * from "./overviewSymbols.js";

@@ -23,6 +23,11 @@ const DA = {
   "g.0-2": "0–2 år",
   "g.65+": "65+ år",
   "measure": "{name} ({group})",
+  "measureUnit": "{name}, {unit} ({group})",
+  "unit.percent": "%",
+  "unit.per1000": "pr. 1.000",
+  "unit.per": "pr. {m}",
+  "unit.amount": "kr.",
   "region": "Regionen",
   "and": "og",
   // value units
@@ -156,6 +161,11 @@ const EN: Record<OverviewTextKey, string> = {
   "g.0-2": "aged 0–2",
   "g.65+": "aged 65+",
   measure: "{name} ({group})",
+  measureUnit: "{name}, {unit} ({group})",
+  "unit.percent": "%",
+  "unit.per1000": "per 1,000",
+  "unit.per": "per {m}",
+  "unit.amount": "DKK",
   region: "The region",
   and: "and",
   "v.percent": "{v}%",
@@ -314,6 +324,29 @@ export function measureName(indicator: string, group: string, lang: OverviewLang
   const name = isOverviewTextKey(exact) ? overviewText(lang, exact) : isOverviewTextKey(base) ? overviewText(lang, base) : indicator;
   const g = `g.${group}`;
   return overviewText(lang, "measure", { name, group: isOverviewTextKey(g) ? overviewText(lang, g) : group });
+}
+
+/** "indlæggelser, pr. 1.000 (alle aldre)": the measure's short name, the unit of its values and its group. */
+export function measureLabel(indicator: string, group: string, kind: "proportion" | "rate" | "amount", multiplier: number, lang: OverviewLang): string {
+  const exact = `n.${indicator}`;
+  const base = `n.${indicator.split(":")[0]}`;
+  const name = isOverviewTextKey(exact) ? overviewText(lang, exact) : isOverviewTextKey(base) ? overviewText(lang, base) : indicator;
+  const g = `g.${group}`;
+  const unit =
+    kind === "amount"
+      ? overviewText(lang, "unit.amount")
+      : kind === "proportion"
+        ? overviewText(lang, "unit.percent")
+        : multiplier === 1000
+          ? overviewText(lang, "unit.per1000")
+          : overviewText(lang, "unit.per", { m: formatNumber(multiplier, lang, 0) });
+  return overviewText(lang, "measureUnit", { name, unit, group: isOverviewTextKey(g) ? overviewText(lang, g) : group });
+}
+
+/** A value on a measure's scale without its unit (the unit is in the measure's label): "14,2", "12.826". */
+export function formatMeasureNumber(value: number, kind: "proportion" | "rate" | "amount", multiplier: number, lang: OverviewLang): string {
+  if (kind === "amount") return formatNumber(value, lang, 0);
+  return formatNumber(kind === "proportion" && multiplier === 1 ? value * 100 : value, lang, 1);
 }
 
 /** "A, B og C". */
