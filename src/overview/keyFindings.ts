@@ -142,11 +142,11 @@ function readingOf(signal: VariationSignal): VariationReadingKind | null {
 
 const key = (r: Pick<OverviewRow, "indicator" | "group">) => `${r.indicator}\u0000${r.group}`;
 
-/** Findings in reading order: effects, then what is worse (missed targets, concerns, worse outliers), then what is better, then the rest. */
+/** Findings in reading order: clear effects, then what is worse (missed targets, concerns, worse outliers), then what is better, then the rest (effects without a clear change among them). */
 function rank(f: KeyFinding): number {
   switch (f.code) {
     case "effect":
-      return 0;
+      return f.effect === "no_clear_effect" ? 6 : 0;
     case "target":
       return f.assurance === "consistent_fail" ? 1 : f.assurance === "consistent_pass" ? 4 : 6;
     case "special_cause":

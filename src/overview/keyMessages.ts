@@ -13,7 +13,8 @@ import type { OverviewRow } from "./overviewTypes.js";
 export interface KeyMessage {
   readonly code: KeyFinding["code"];
   readonly text: string;
-  readonly finding: KeyFinding;
+  /** The findings the sentence says (one, or several effects without a clear change of one intervention). */
+  readonly findings: readonly KeyFinding[];
   readonly charts: readonly ChartRef[];
 }
 
@@ -60,10 +61,11 @@ function sentence(f: KeyFinding, lang: OverviewLang, name: (level: OverviewRow["
           target: formatMeasureValue(u.target, u.kind, u.multiplier, lang),
           lower: formatMeasureValue(u.processLower, u.kind, u.multiplier, lang),
           upper: formatMeasureValue(u.processUpper, u.kind, u.multiplier, lang),
-          source: u.source.kind === "intervention" ? t("k.target.source", { intervention: ivName(u.source.intervention, u.source.intervention) }) : "",
         }),
       );
-      return t(`k.target.${f.assurance}`, { measure: measureName(f.indicator, f.group, lang), units: listText(units, lang) });
+      const sources = [...new Set(f.units.flatMap((u) => (u.source.kind === "intervention" ? [ivName(u.source.intervention, u.source.intervention)] : [])))];
+      const by = sources.length === 0 ? "" : t("k.target.source", { interventions: listText(sources, lang) });
+      return t(`k.target.${f.assurance}`, { measure: measureName(f.indicator, f.group, lang), units: listText(units, lang) }) + by;
     }
     case "effect": {
       const pct = Math.abs(f.rateRatio - 1) * 100;
@@ -97,12 +99,41 @@ function sentence(f: KeyFinding, lang: OverviewLang, name: (level: OverviewRow["
   }
 }
 
+type EffectFinding = Extract<KeyFinding, { code: "effect" }>;
+
+/** An effect without a clear change and without caveats: said together with the others of its intervention. */
+function plainNoEffect(f: KeyFinding): f is EffectFinding {
+  return f.code === "effect" && f.effect === "no_clear_effect" && f.placeboChanges.length === 0 && !(f.preTrend !== null && (f.preTrend.lower > 1 || f.preTrend.upper < 1));
+}
+
+function noEffectSentence(fs: readonly EffectFinding[], lang: OverviewLang, ivName: (id: string, own: string) => string): string {
+  const items = fs.map((f) =>
+    overviewText(lang, "k.effect.noneItem", { measure: measureName(f.indicator, f.group, lang), rr: formatNumber(f.rateRatio, lang, 2), lower: formatNumber(f.lower, lang, 2), upper: formatNumber(f.upper, lang, 2) }),
+  );
+  return overviewText(lang, "k.effect.none", { name: ivName(fs[0].intervention, fs[0].interventionName), list: listText(items, lang) });
+}
+
 /**
- * The key messages of a list of findings (keyFindings), in its order.
+ * The key messages of a list of findings (keyFindings), in its order. Effects of one intervention
+ * that show no clear change (and carry no caveat) are said in one sentence, at the place of the first.
  */
 export function keyMessages(findings: readonly KeyFinding[], options: KeyMessageOptions = {}): KeyMessage[] {
   const lang = options.lang ?? "da";
   const name = options.unitName ?? ((level: OverviewRow["level"], unit: string) => (level === "region" ? overviewText(lang, "region") : unit));
   const ivName = (id: string, own: string) => options.interventionName?.(id) ?? own;
-  return findings.map((f) => ({ code: f.code, text: sentence(f, lang, name, ivName), finding: f, charts: f.charts }));
+  const out: KeyMessage[] = [];
+  const done = new Set<KeyFinding>();
+  for (const f of findings) {
+    if (done.has(f)) continue;
+    if (plainNoEffect(f)) {
+      const group = findings.filter((g): g is EffectFinding => plainNoEffect(g) && g.intervention === f.intervention);
+      for (const g of group) done.add(g);
+      if (group.length > 1) {
+        out.push({ code: "effect", text: noEffectSentence(group, lang, ivName), findings: group, charts: [...new Map(group.flatMap((g) => g.charts).map((c) => [JSON.stringify(c), c])).values()] });
+        continue;
+      }
+    }
+    out.push({ code: f.code, text: sentence(f, lang, name, ivName), findings: [f], charts: f.charts });
+  }
+  return out;
 }

@@ -113,24 +113,33 @@ describe("keyMessages: one sentence per finding, its numbers in it", () => {
     const iv = (id: string) => (id === "frail-elderly-follow-up" ? "Opfølgende hjemmebesøg" : id);
     const [fail, pass, hit] = keyMessages([targetOf("consistent_fail"), targetOf("consistent_pass"), targetOf("inconsistent")], { lang: "da", interventionName: iv });
     expect(fail.text).toBe(
-      "Målet nås ikke uden en ændring af processen: akutte genindlæggelser inden for 30 dage (65+ år) — Midt (mål 10,8 %, kontrolgrænser 8,1 %–15,5 %, mål fra Opfølgende hjemmebesøg): målet ligger uden for kontrolgrænserne på den dårlige side.",
+      "Målet nås ikke uden en ændring af processen: akutte genindlæggelser inden for 30 dage (65+ år) — Midt (mål 10,8 %, kontrolgrænser 8,1 %–15,5 %): målet ligger uden for kontrolgrænserne på den dårlige side. Målet er sat af: Opfølgende hjemmebesøg.",
     );
     expect(pass.text).toMatch(/^Målet nås hver gang, hvis processen fortsætter/);
-    expect(hit.text).toMatch(/^Målet nås kun tilfældigt .*målet ligger mellem kontrolgrænserne\.$/);
-    expect(keyMessages([targetOf("consistent_fail")], { lang: "en" })[0].text).toContain("Midt (target 10.8%, control limits 8.1%–15.5%, target of frail-elderly-follow-up)");
+    expect(hit.text).toMatch(/^Målet nås kun tilfældigt .*målet ligger mellem kontrolgrænserne\. Målet er sat af: Opfølgende hjemmebesøg\.$/);
+    expect(keyMessages([targetOf("consistent_fail")], { lang: "en" })[0].text).toContain("Midt (target 10.8%, control limits 8.1%–15.5%): the target lies outside the control limits on the worse side. The target is set by: frail-elderly-follow-up.");
   });
 
   it("effects: the estimate with its honest interval, its reading and the caveats (placebo, parallel-trends sensitivity, pre-trend)", () => {
     const [m] = keyMessages([effect()], { lang: "da" });
     expect(m.text).toBe(
-      "Opfølgende hjemmebesøg: akutte genindlæggelser inden for 30 dage (65+ år) faldt 9 % i de klynger, der har indført indsatsen, sammenlignet med dem, der ikke har (forskel-i-forskelle): rate ratio 0,91 (95 %-interval 0,84–0,99). Intervallet ligger helt på den gode side af 1: en forbedring ud over tilfældig variation. Forbehold: placebo-ændring uden indsatsen i Horsens, så designet er i tvivl; effekten holder kun, så længe brud på parallelle trends efter start højst er 0,63 gange det største før start.",
+      "Opfølgende hjemmebesøg: akutte genindlæggelser inden for 30 dage (65+ år) faldt 9 % i klyngerne med indsatsen mod klyngerne uden (forskel-i-forskelle; rate ratio 0,91, 95 %-interval 0,84–0,99). En forbedring ud over tilfældig variation: intervallet ligger helt på den gode side af 1. Forbehold: placebo-ændring uden indsatsen i Horsens, så designet er i tvivl; effekten holder kun, så længe brud på parallelle trends efter start højst er 0,63 gange det største før start.",
     );
     const none = keyMessages([effect({ effect: "no_clear_effect", rateRatio: 0.97, lower: 0.88, upper: 1.07, placeboChanges: [], breakdown: 0, preTrend: { rateRatio: 1.12, lower: 1.03, upper: 1.22 } })], { lang: "en" })[0].text;
     expect(none).toBe(
-      "Opfølgende hjemmebesøg: acute readmissions within 30 days (aged 65+) fell by 3% in the clusters that adopted it, compared with those that did not (difference-in-differences): rate ratio 0.97 (95% interval 0.88–1.07). The interval includes 1: no clear effect. Caveats: the clusters did not move together before the start (placebo before the start: 1.12, 1.03–1.22).",
+      "Opfølgende hjemmebesøg: acute readmissions within 30 days (aged 65+) fell by 3% in the clusters with the intervention against those without (difference-in-differences; rate ratio 0.97, 95% interval 0.88–1.07). The interval includes 1: no clear effect. Caveats: the clusters did not move together before the start (placebo before the start: 1.12, 1.03–1.22).",
     );
     const its = keyMessages([effect({ method: "its", unit: "Midt", effect: "worse", rateRatio: 1.2, lower: 1.05, upper: 1.37, placeboChanges: [], breakdown: null, preTrend: null })], { lang: "da" })[0].text;
-    expect(its).toBe("Opfølgende hjemmebesøg i Midt: akutte genindlæggelser inden for 30 dage (65+ år) steg 20 % efter start (afbrudt tidsserie): rate ratio 1,20 (95 %-interval 1,05–1,37). Intervallet ligger helt på den dårlige side af 1: en forværring ud over tilfældig variation.");
+    expect(its).toBe("Opfølgende hjemmebesøg i Midt: akutte genindlæggelser inden for 30 dage (65+ år) steg 20 % efter start (afbrudt tidsserie; rate ratio 1,20, 95 %-interval 1,05–1,37). En forværring ud over tilfældig variation: intervallet ligger helt på den dårlige side af 1.");
+  });
+
+  it("effects of one intervention without a clear change and without caveats are said in one sentence, each with its interval", () => {
+    const a = effect({ effect: "no_clear_effect", rateRatio: 0.95, lower: 0.88, upper: 1.03, placeboChanges: [], preTrend: null, target: "a", indicator: "admission_rate" });
+    const b = effect({ effect: "no_clear_effect", rateRatio: 0.99, lower: 0.97, upper: 1.0, placeboChanges: [], preTrend: null, target: "b", indicator: "cost_per_citizen", group: "all", outcome: "amount" });
+    const ms = keyMessages([a, special, b], { lang: "da" });
+    expect(ms.map((m) => m.code)).toEqual(["effect", "special_cause"]);
+    expect(ms[0].findings).toEqual([a, b]);
+    expect(ms[0].text).toBe("Opfølgende hjemmebesøg: ingen klar effekt på indlæggelser (65+ år) (0,95; 0,88–1,03) og sundhedsudgifter pr. borger (alle aldre) (0,99; 0,97–1,00) — hvert interval rummer 1.");
   });
 
   it("nothing stands out: says so, with what was looked at", () => {
