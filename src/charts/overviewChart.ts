@@ -12,7 +12,7 @@ import { chartMeta, frameChart, wrapText, type Chart, type ChartOptions } from "
 import { GREYS, OKABE_ITO } from "./theme.js";
 
 export interface OverviewChartOptions extends ChartOptions {
-  /** Name of a unit (default: the catalogue's "Regionen" for the region, else the unit). */
+  /** Name of a unit in the column heads (default: "Region" for the region, else the unit). */
   readonly unitName?: (level: OverviewRow["level"], unit: string) => string;
 }
 
@@ -45,7 +45,7 @@ function funnelTone(r: OverviewRow): SymbolTone {
 export function overviewChart(rows: readonly OverviewRow[], options: OverviewChartOptions = {}): Chart<OverviewChartDatum> {
   const lang = options.lang ?? "da";
   const t = (k: Parameters<typeof overviewText>[1], p?: Record<string, string | number>) => overviewText(lang, k, p);
-  const unitName = options.unitName ?? ((level: OverviewRow["level"], unit: string) => (level === "region" ? t("region") : unit));
+  const unitName = options.unitName ?? ((level: OverviewRow["level"], unit: string) => (level === "region" ? t("regionShort") : unit));
   const measures: string[] = [];
   const units: string[] = [];
   const data: OverviewChartDatum[] = rows.map((r) => {
@@ -134,7 +134,7 @@ export function overviewChart(rows: readonly OverviewRow[], options: OverviewCha
     data: { values: legend.map(px) },
     layer: [
       { transform: [{ filter: "!datum.head" }], mark: { type: "text", align: "left", baseline: "top", fontSize: 11 }, encoding: { ...pos, text: { field: "glyph" }, color: tone("tone") } },
-      { transform: [{ filter: "!datum.head" }], mark: { type: "text", align: "left", baseline: "top", fontSize: 9, dx: 44, dy: 1, color: GREYS.text }, encoding: { ...pos, text: { field: "label" } } },
+      { transform: [{ filter: "!datum.head" }], mark: { type: "text", align: "left", baseline: "top", fontSize: 9, dx: 52, dy: 1, color: GREYS.text }, encoding: { ...pos, text: { field: "label" } } },
       { transform: [{ filter: "datum.head" }], mark: { type: "text", align: "left", baseline: "top", fontSize: 9, fontWeight: "bold", color: GREYS.text }, encoding: { ...pos, text: { field: "label" } } },
     ],
   };

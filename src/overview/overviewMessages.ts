@@ -29,6 +29,7 @@ const DA = {
   "unit.per": "pr. {m}",
   "unit.amount": "kr.",
   "region": "Regionen",
+  "regionShort": "Region",
   "and": "og",
   // value units
   "v.percent": "{v} %",
@@ -169,7 +170,8 @@ const EN: Record<OverviewTextKey, string> = {
   "unit.per1000": "per 1,000",
   "unit.per": "per {m}",
   "unit.amount": "DKK",
-  region: "The region",
+  region: "the region",
+  regionShort: "Region",
   and: "and",
   "v.percent": "{v}%",
   "v.per1000": "{v} per 1,000",

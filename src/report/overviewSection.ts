@@ -97,7 +97,7 @@ export function overviewSection(data: ReportData, options: OverviewSectionOption
 
   const gridRows = overview.rows.filter((r) => r.level !== "municipality");
   const tableRows = options.municipalities ? overview.rows : gridRows;
-  const chart = overviewChart(gridRows, { lang, id: OVERVIEW_ID, unitName: options.unitName, period: options.period, suppressionMin: options.minCount });
+  const chart = overviewChart(gridRows, { lang, id: OVERVIEW_ID, unitName: (level, unit) => (level === "region" ? t("regionShort") : options.unitName(level, unit)), period: options.period, suppressionMin: options.minCount });
   const variationText = (r: OverviewRow) =>
     r.variation !== null ? `${VARIATION_SYMBOLS[r.variation].glyph} ${t(`s.${r.variation}`)}` : r.variationGap !== null ? `${VARIATION_GAP_SYMBOL[r.variationGap]} ${t(`s.${r.variationGap}`)}` : "";
   const assuranceText = (r: OverviewRow) =>
