@@ -129,8 +129,10 @@ export type KeyFinding = SpecialCauseFinding | FunnelOutlierFinding | TargetFind
 export interface KeyFindingOptions {
   /** Effect estimates of the interventions (interventionEffect results), with the intervention names. */
   readonly effects?: readonly { readonly name: string; readonly result: InterventionEffectResult }[];
-  /** Levels whose special-cause signals and funnel outliers count (default region and cluster). */
+  /** Levels whose special-cause signals count (default region and cluster: a municipality's monthly series is too noisy for a first page). */
   readonly levels?: readonly OverviewRow["level"][];
+  /** Levels whose funnel outliers count (default cluster and municipality, as the report's funnel plots). */
+  readonly funnelLevels?: readonly OverviewRow["level"][];
 }
 
 function readingOf(signal: VariationSignal): VariationReadingKind | null {
@@ -164,10 +166,12 @@ function rank(f: KeyFinding): number {
  */
 export function keyFindings(rows: readonly OverviewRow[], options: KeyFindingOptions = {}): KeyFinding[] {
   const levels = options.levels ?? ["region", "cluster"];
+  const funnelLevels = options.funnelLevels ?? ["cluster", "municipality"];
   const out: KeyFinding[] = [];
   const measures = [...new Map(rows.map((r) => [key(r), r])).values()];
   for (const m of measures) {
     const mine = rows.filter((r) => key(r) === key(m) && levels.includes(r.level));
+    const inFunnel = rows.filter((r) => key(r) === key(m) && funnelLevels.includes(r.level));
     // special-cause signals of the latest point
     for (const reading of ["concern", "improvement", "neutral"] as const) {
       const hit = mine.filter((r) => r.variation !== null && r.variationPeriod !== null && r.variationValue !== null && readingOf(r.variation) === reading);
@@ -182,9 +186,9 @@ export function keyFindings(rows: readonly OverviewRow[], options: KeyFindingOpt
       });
     }
     // funnel outliers at 99.8 %
-    for (const level of levels) {
+    for (const level of funnelLevels) {
       for (const side of ["above", "below"] as const) {
-        const hit = mine.filter((r) => r.level === level && r.funnel === `${side}_998` && r.value !== null && r.funnelPeriod !== null);
+        const hit = inFunnel.filter((r) => r.level === level && r.funnel === `${side}_998` && r.value !== null && r.funnelPeriod !== null);
         if (hit.length === 0) continue;
         const better = m.improvement === "neutral" ? null : (m.improvement === "increase") === (side === "above");
         out.push({
@@ -265,7 +269,7 @@ export function keyFindings(rows: readonly OverviewRow[], options: KeyFindingOpt
     {
       code: "nothing_stands_out",
       measures: measures.length,
-      units: new Set(rows.filter((r) => levels.includes(r.level)).map((r) => `${r.level}\u0000${r.unit}`)).size,
+      units: new Set(rows.filter((r) => levels.includes(r.level) || funnelLevels.includes(r.level)).map((r) => `${r.level}\u0000${r.unit}`)).size,
       effects,
       charts: [{ kind: "overview" }],
     },

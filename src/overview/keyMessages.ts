@@ -7,7 +7,7 @@
  * @example keyMessages(keyFindings(overview.rows), { lang: "da" }).map((m) => m.text)
  */
 import type { ChartRef, KeyFinding } from "./keyFindings.js";
-import { formatMeasureValue, formatNumber, formatPeriod, isOverviewTextKey, listText, measureName, overviewText, type OverviewLang, type OverviewTextKey } from "./overviewMessages.js";
+import { formatMeasureNumber, formatMeasureValue, formatNumber, formatPeriod, isOverviewTextKey, listText, measureName, overviewText, type OverviewLang, type OverviewTextKey } from "./overviewMessages.js";
 import type { OverviewRow } from "./overviewTypes.js";
 
 export interface KeyMessage {
@@ -59,7 +59,7 @@ function sentence(f: KeyFinding, lang: OverviewLang, name: (level: OverviewRow["
         t("k.target.unit", {
           unit: name(u.level, u.unit),
           target: formatMeasureValue(u.target, u.kind, u.multiplier, lang),
-          lower: formatMeasureValue(u.processLower, u.kind, u.multiplier, lang),
+          lower: formatMeasureNumber(u.processLower, u.kind, u.multiplier, lang),
           upper: formatMeasureValue(u.processUpper, u.kind, u.multiplier, lang),
         }),
       );

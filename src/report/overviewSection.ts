@@ -78,11 +78,7 @@ export function overviewSection(data: ReportData, options: OverviewSectionOption
   });
   const ivName = new Map(data.interventions.map((iv) => [iv.id, iv.name]));
   // Signals of the region and the clusters; funnel outliers among clusters and among municipalities (the report's funnel plots).
-  const findings = keyFindings(overview.rows, { levels: ["region", "cluster"], effects: [...options.effects.values()] }).concat(
-    keyFindings(overview.rows.filter((r) => r.level === "municipality"), { levels: ["municipality"] }).filter((f) => f.code === "funnel_outlier"),
-  );
-  const real = findings.filter((f) => f.code !== "nothing_stands_out");
-  const shownFindings = real.length > 0 ? real : findings.filter((f) => f.code === "nothing_stands_out").slice(0, 1);
+  const shownFindings = keyFindings(overview.rows, { levels: ["region", "cluster"], funnelLevels: ["cluster", "municipality"], effects: [...options.effects.values()] });
   const messages = keyMessages(shownFindings, { lang, unitName: options.unitName, interventionName: (id) => ivName.get(id) ?? id });
   const messagesItem: ReportMessagesItem = {
     kind: "messages",

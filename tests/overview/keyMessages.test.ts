@@ -113,11 +113,11 @@ describe("keyMessages: one sentence per finding, its numbers in it", () => {
     const iv = (id: string) => (id === "frail-elderly-follow-up" ? "Opfølgende hjemmebesøg" : id);
     const [fail, pass, hit] = keyMessages([targetOf("consistent_fail"), targetOf("consistent_pass"), targetOf("inconsistent")], { lang: "da", interventionName: iv });
     expect(fail.text).toBe(
-      "Målet nås ikke uden en ændring af processen: akutte genindlæggelser inden for 30 dage (65+ år) — Midt (mål 10,8 %, kontrolgrænser 8,1 %–15,5 %): målet ligger uden for kontrolgrænserne på den dårlige side. Målet er sat af: Opfølgende hjemmebesøg.",
+      "Målet nås ikke uden en ændring af processen: akutte genindlæggelser inden for 30 dage (65+ år) — Midt (mål 10,8 %, kontrolgrænser 8,1–15,5 %): målet ligger uden for kontrolgrænserne på den dårlige side. Målet er sat af: Opfølgende hjemmebesøg.",
     );
     expect(pass.text).toMatch(/^Målet nås hver gang, hvis processen fortsætter/);
     expect(hit.text).toMatch(/^Målet nås kun tilfældigt .*målet ligger mellem kontrolgrænserne\. Målet er sat af: Opfølgende hjemmebesøg\.$/);
-    expect(keyMessages([targetOf("consistent_fail")], { lang: "en" })[0].text).toContain("Midt (target 10.8%, control limits 8.1%–15.5%): the target lies outside the control limits on the worse side. The target is set by: frail-elderly-follow-up.");
+    expect(keyMessages([targetOf("consistent_fail")], { lang: "en" })[0].text).toContain("Midt (target 10.8%, control limits 8.1–15.5%): the target lies outside the control limits on the worse side. The target is set by: frail-elderly-follow-up.");
   });
 
   it("effects: the estimate with its honest interval, its reading and the caveats (placebo, parallel-trends sensitivity, pre-trend)", () => {
