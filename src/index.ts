@@ -14,6 +14,7 @@ export * from "./spc/index.js";
 export * from "./compare/index.js";
 export * from "./effects/index.js";
 export * from "./spread/index.js";
+export * from "./overview/index.js";
 export * from "./charts/index.js";
 export * from "./report/index.js";
 export * from "./interop/index.js";

@@ -1,6 +1,7 @@
 // Re-exports of the charts layer: locale, labels, theme, builders, rendering.
 export { agePyramidChart } from "./agePyramidChart.js";
 export type { AgePyramidOptions, AgeSexRow } from "./agePyramidChart.js";
+export { overviewChart } from "./overviewChart.js";
 export { caterpillarChart } from "./caterpillarChart.js";
 export type { CaterpillarChartOptions, CaterpillarRow } from "./caterpillarChart.js";
 export type { Chart, ChartOptions, VegaLiteSpec } from "./chart.js";

@@ -27,7 +27,8 @@ import { prepareReportData } from "./prepareReportData.js";
 import { reportHtml, trimSvgNumbers } from "./reportHtml.js";
 import { reportText, type ReportLang, type ReportTextKey } from "../text/catalogue.js";
 import { reportSections } from "./reportSections.js";
-import type { ReportChartItem, ReportProgress, ReportTableItem } from "./reportTypes.js";
+import type { ReportChartItem, ReportMessagesItem, ReportProgress, ReportTableItem } from "./reportTypes.js";
+import { FOCUS_AREA_IDS, isFocusArea, type FocusArea } from "../overview/focusAreas.js";
 
 export type ReportFormat = "svg" | "png" | "pdf";
 
@@ -70,6 +71,13 @@ export interface BuildReportOptions {
   readonly force?: boolean;
   /** The dataset of `dataDir`, already loaded (e.g. by `klynge run`, which validates first); loaded here when absent. */
   readonly dataset?: Dataset;
+  /**
+   * The steering group's agenda: "all" (default), "65+", "0-2", "admissions", "readmissions",
+   * "preventable", "experience" or "cost" — the first page's measures and the sections shown.
+   */
+  readonly focus?: FocusArea;
+  /** List the municipalities in the first page's overview table too (default false: region and clusters). */
+  readonly municipalities?: boolean;
 }
 
 export interface BuildReportResult {
@@ -120,6 +128,7 @@ function validate(options: BuildReportOptions, lang: ReportLang): void {
   if (options.lang !== undefined && options.lang !== "da" && options.lang !== "en") throw new RangeError(reportText("da", "err.badLang", { found: JSON.stringify(options.lang) }));
   const bad = (options.formats ?? []).filter((f) => f !== "svg" && f !== "png" && f !== "pdf");
   if (bad.length > 0) throw new RangeError(reportText(lang, "err.badFormats", { found: JSON.stringify(bad) }));
+  if (options.focus !== undefined && !isFocusArea(options.focus)) throw new RangeError(reportText(lang, "err.badFocus", { found: JSON.stringify(options.focus), allowed: FOCUS_AREA_IDS.join(", ") }));
   const m = options.minCount;
   if (m !== undefined && (!Number.isInteger(m) || m < 0)) throw new RangeError(reportText(lang, "err.badMinCount", { found: String(m) }));
 }
@@ -185,6 +194,8 @@ export async function buildReport(dataDir: string, options: BuildReportOptions =
     const sections = reportSections(data, {
       lang,
       minCount,
+      ...(options.focus !== undefined ? { focus: options.focus } : {}),
+      municipalities: options.municipalities === true,
       warn: (w) => warnings.push(w),
       onSection: (id) => {
         if (id.startsWith("sec-intervention-")) progress("step.spread", { id: id.slice("sec-intervention-".length) });
@@ -194,6 +205,7 @@ export async function buildReport(dataDir: string, options: BuildReportOptions =
 
     const chartItems = sections.flatMap((s) => s.items.filter((x): x is ReportChartItem => x.kind === "chart"));
     const tableItems = sections.flatMap((s) => s.items.filter((x): x is ReportTableItem => x.kind === "table"));
+    const messageItems = sections.flatMap((s) => s.items.filter((x): x is ReportMessagesItem => x.kind === "messages"));
 
     mkdirSync(join(staging, "charts"), { recursive: true });
     mkdirSync(join(staging, "tables"), { recursive: true });
@@ -221,7 +233,7 @@ export async function buildReport(dataDir: string, options: BuildReportOptions =
 
     progress("step.tables");
     const tables: string[] = [];
-    for (const item of [...chartItems, ...tableItems]) {
+    for (const item of [...messageItems, ...chartItems, ...tableItems]) {
       const rel = `tables/${item.id}.csv`;
       writeTable(maskStrings(item.csv), join(staging, rel));
       tables.push(rel);

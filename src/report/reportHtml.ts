@@ -6,7 +6,7 @@
  */
 import { reportText, type ReportLang } from "../text/catalogue.js";
 import { formatReportCell, isSuppressedCell, suppressedMark, type ReportCellFormat, type ReportTable } from "./reportTable.js";
-import { REPORT_DIMENSIONS, type ReportChartItem, type ReportDocument, type ReportItem, type ReportSection } from "./reportTypes.js";
+import { REPORT_DIMENSIONS, type ReportChartItem, type ReportDocument, type ReportItem, type ReportMessagesItem, type ReportSection } from "./reportTypes.js";
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
@@ -80,7 +80,20 @@ p.files, p.legend, p.note { font-size: 12px; color: var(--muted); margin: 2px 0 
 p.files code { font-size: 11.5px; }
 ul.definitions li { margin: 4px 0; }
 section.item { margin-bottom: 22px; }
-@media print { main { max-width: none; padding: 0; } h2 { page-break-before: always; } nav.toc { page-break-after: always; } }
+section.key-messages { border: 2px solid var(--ink); padding: 8px 16px 10px; margin: 8px 0 18px; }
+section.key-messages h3 { margin: 2px 0 6px; font-size: 19px; }
+section.key-messages ol { margin: 0; padding-left: 22px; }
+section.key-messages li { margin: 5px 0; }
+section.key-messages a.fig { font-size: 12px; white-space: nowrap; color: var(--ink); }
+#dim-overview { border-top: 0; margin-top: 12px; }
+@media print {
+  main { max-width: none; padding: 0; }
+  h2 { page-break-before: always; }
+  #dim-overview { page-break-before: avoid; }
+  nav.toc { page-break-before: always; page-break-after: always; }
+  body { font-size: 12.5px; }
+  a { color: inherit; }
+}
 `;
 
 function table(t: ReportTable, lang: ReportLang, caption: string): string {
@@ -126,7 +139,20 @@ function chartItem(item: ReportChartItem, svg: string, files: readonly string[],
   ].join("\n");
 }
 
+/** Key messages: a numbered list, each sentence followed by links to the figures it is read from. */
+function messagesHtml(item: ReportMessagesItem, lang: ReportLang, figures: ReadonlyMap<string, number>): string {
+  const t = (k: Parameters<typeof reportText>[1], p?: Record<string, string>) => reportText(lang, k, p);
+  const link = (id: string) => {
+    const n = figures.get(id);
+    const label = id === "overview" ? t("doc.messageOverview") : n === undefined ? id : t("doc.messageFigure", { n: String(n) });
+    return `<a class="fig" href="#${escapeHtml(id)}">→ ${escapeHtml(label)}</a>`;
+  };
+  const li = item.messages.map((m) => `<li data-code="${escapeHtml(m.code)}">${escapeHtml(m.text)} ${m.hrefs.map(link).join(" ")}</li>`).join("\n");
+  return [`<section class="item key-messages" id="${escapeHtml(item.id)}">`, `<h3>${escapeHtml(item.title)}</h3>`, `<ol>${li}</ol>`, `<p class="files"><code>tables/${escapeHtml(item.id)}.csv</code></p>`, `</section>`].join("\n");
+}
+
 function itemHtml(item: ReportItem, svgs: ReadonlyMap<string, string>, files: ReadonlyMap<string, readonly string[]>, lang: ReportLang, figures: ReadonlyMap<string, number>): string {
+  if (item.kind === "messages") return messagesHtml(item, lang, figures);
   if (item.kind === "text") {
     if (item.list) return `<ul class="definitions">${item.paragraphs.map((p) => `<li>${escapeHtml(p)}</li>`).join("\n")}</ul>`;
     return item.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join("\n");
@@ -179,11 +205,14 @@ export function reportHtml(doc: ReportDocument, svgs: ReadonlyMap<string, string
   for (const dim of REPORT_DIMENSIONS)
     for (const s of doc.sections.filter((x) => x.dimension === dim))
       for (const i of s.items) if (i.kind === "chart" && svgs.has(i.id)) figures.set(i.id, figures.size + 1);
+  const first: string[] = [];
   for (const dim of REPORT_DIMENSIONS) {
     const sections = doc.sections.filter((s) => s.dimension === dim);
     if (sections.length === 0) continue;
-    body.push(`<h2 id="dim-${dim}">${escapeHtml(t(`dim.${dim}`))}</h2>`);
-    for (const s of sections) body.push(sectionHtml(s, svgs, files, doc.lang, figures));
+    // The overview (key messages and the overview chart) is the first page, before the table of contents.
+    const into = dim === "overview" ? first : body;
+    into.push(`<h2 id="dim-${dim}">${escapeHtml(t(`dim.${dim}`))}</h2>`);
+    for (const s of sections) into.push(sectionHtml(s, svgs, files, doc.lang, figures));
   }
   const warnings =
     doc.warnings.length === 0 ? "" : `<div class="warnings" role="note"><ul>${doc.warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join("")}</ul></div>`;
@@ -203,6 +232,7 @@ export function reportHtml(doc: ReportDocument, svgs: ReadonlyMap<string, string
 <p>${escapeHtml(t("doc.period", { period: doc.period }))} · ${escapeHtml(t("doc.dataset", { dir: doc.dataset }))}</p>
 </header>
 ${warnings}
+${first.join("\n")}
 ${toc(doc, svgs)}
 ${body.join("\n")}
 </main>

@@ -24,15 +24,18 @@ import { indicatorMessages } from "../indicators/messages.js";
 import { indicatorDescriptor } from "../indicators/descriptor.js";
 import { minCountOf } from "../indicators/indicatorOptions.js";
 import type { RegistrationByHospitalRow } from "../indicators/registrationByHospital.js";
-import { completePeriods, pChart, type SpcPhaseStart } from "../spc/index.js";
-import { interventionEffect, spreadFindingText, spreadMatrix, tripleAimStatus, type Intervention, type InterventionEffectRow } from "../spread/index.js";
+import { interventionEffect, spreadFindingText, spreadMatrix, tripleAimStatus, type Intervention, type InterventionEffectResult, type InterventionEffectRow } from "../spread/index.js";
+import { FOCUS_AREAS, type FocusArea } from "../overview/focusAreas.js";
+import { measureInfo } from "../overview/measureInfo.js";
+import { interventionPhases, unitSpcChart } from "../overview/unitSpcChart.js";
 import type { ReportQuestionTables } from "./reportQuestionTables.js";
 import { areaSection, REPORT_AREAS } from "./areaSections.js";
 import { cannotAnswerTexts } from "./cannotAnswer.js";
 import { adopterName, programmeSection, spreadAnalysisItems, spreadIntro, spreadRecordItems } from "./spreadSections.js";
-import { isReportTextKey, noteText, reportText, type ReportLang, type ReportTextKey } from "../text/catalogue.js";
+import { isReportTextKey, noteText, reportText, text, type ReportLang, type ReportTextKey } from "../text/catalogue.js";
 import type { ReportCellFormat, ReportTable, ReportTableColumn } from "./reportTable.js";
 import type { ReportChartItem, ReportItem, ReportSection, ReportTableItem } from "./reportTypes.js";
+import { overviewSection } from "./overviewSection.js";
 
 /** The computed inputs of the report (see prepareReportData). */
 export interface ReportData {
@@ -61,6 +64,14 @@ export interface ReportSectionOptions {
   readonly warn?: (message: string) => void;
   /** Called as each part is built (for progress output). */
   readonly onSection?: (id: string) => void;
+  /**
+   * The steering group's agenda (`klynge report --focus 65+`): the first page's measures and the
+   * sections shown (default "all": every section). The definitions, suppression and load sections
+   * are always shown.
+   */
+  readonly focus?: FocusArea;
+  /** List the municipalities in the first page's overview table too (default false). */
+  readonly municipalities?: boolean;
 }
 
 interface Ctx {
@@ -72,6 +83,10 @@ interface Ctx {
   readonly regionName: string;
   readonly muniName: ReadonlyMap<string, string>;
   readonly warn: (message: string) => void;
+  /** Chart ids drawn, for the first page's links: "trend|indicator|group", "funnel|indicator|group", "spc|indicator|group|unit", "effect|intervention". */
+  readonly charts: Map<string, string>;
+  /** Effect estimates computed by the intervention sections (the first page reuses them). */
+  readonly effects: Map<string, { readonly name: string; readonly result: InterventionEffectResult }>;
 }
 
 const YEAR: PeriodKind = "year";
@@ -180,6 +195,7 @@ function trendItem(ctx: Ctx, id: string, indicator: string, group: string, main:
       notes,
       suppressionMin: ctx.minCount,
     });
+    ctx.charts.set(`trend|${indicator}|${group}`, id);
     return { kind: "chart", id, chart, table: wideTable(ctx, rows, measureFormat(indicator)), csv: chart.data, main };
   });
 }
@@ -358,6 +374,7 @@ function funnelItem(ctx: Ctx, id: string, indicator: string, group: string): Rep
       class998: classOf(u, 0.998),
     }));
     tableRows.sort((a, b) => String(a.unit).localeCompare(String(b.unit), "da"));
+    ctx.charts.set(`funnel|${indicator}|${group}`, id);
     for (const name of excluded) tableRows.push({ unit: name, numerator: null, denominator: null, value: null, class95: "–", class998: "–", suppressed: true });
     return {
       kind: "chart",
@@ -413,44 +430,33 @@ function caterpillarItem(ctx: Ctx, id: string, indicator: string, group: string)
   });
 }
 
-/** First month label on or after an ISO date. */
-function monthOnOrAfter(date: string): string {
-  const [y, m, d] = date.split("-").map(Number);
-  const month = makePeriod("month", y, m);
-  return periodLabel(d === 1 ? month : nextPeriod(month));
-}
-
 /** Fewest months with a (not suppressed) value for an SPC chart to be drawn (Anhøj rules need ≥ 12 useful points). */
 const SPC_MIN_USEFUL = 12;
 
+/**
+ * Monthly SPC charts of readmissions 65+ per cluster: the chart of the overview layer
+ * (unitSpcChart — the very chart whose latest point gives the first page's variation signal),
+ * with a phase at each intervention start in the cluster.
+ */
 function spcItems(ctx: Ctx, skipped: string[]): ReportChartItem[] {
-  const rows = select(ctx, "readmission_30d", "65+", ["cluster"], MONTH);
+  const indicator = "readmission_30d";
+  const group = "65+";
+  const rows = select(ctx, indicator, group, ["cluster"], MONTH);
+  const info = measureInfo(indicator, rows);
   const out: ReportChartItem[] = [];
   for (const cluster of clustersOf(rows)) {
     const id = `spc-readmission-65-${slug(cluster)}`;
     const item = attempt(ctx, id, (): ReportChartItem | null => {
       const series = rows.filter((r) => r.unit === cluster).sort((a, b) => a.period.localeCompare(b.period));
-      if (series.filter((r) => !r.suppressed && r.numerator !== null).length < SPC_MIN_USEFUL) {
+      const first = series[0].period;
+      const last = series[series.length - 1].period;
+      const phases = interventionPhases(ctx.data.interventions, "cluster", cluster, first, last);
+      const drawn = unitSpcChart(series, info, { phases, firstPhaseLabel: ctx.t("t.phaseBefore"), minUseful: SPC_MIN_USEFUL });
+      if (drawn === null) {
         skipped.push(cluster);
         return null;
       }
-      const completed = completePeriods(
-        series.map((r) => ({ period: r.period, numerator: r.suppressed ? null : r.numerator, denominator: r.suppressed ? null : r.denominator })),
-        "month",
-      );
-      const first = completed.points[0].period;
-      const last = completed.points[completed.points.length - 1].period;
-      const phases: SpcPhaseStart[] = [];
-      for (const iv of ctx.data.interventions)
-        for (const a of iv.adoptions) {
-          if (a.cluster !== cluster || a.municipality !== undefined || a.hospital !== undefined) continue;
-          const start = monthOnOrAfter(a.start);
-          if (start <= first || start > last || phases.some((p) => p.start === start)) continue;
-          phases.push({ start, label: iv.name });
-        }
-      phases.sort((a, b) => a.start.localeCompare(b.start));
-      const described = indicatorDescriptor("readmission_30d");
-      const result = pChart(completed.points, { improvement: described.better, phases, multiplier: described.multiplier, firstPhaseLabel: ctx.t("t.phaseBefore") });
+      const result = drawn.result;
       const chart = spcChart(result, {
         lang: ctx.lang,
         id,
@@ -471,7 +477,8 @@ function spcItems(ctx: Ctx, skipped: string[]): ReportChartItem[] {
         ],
         rows: result.phases.map((p) => ({ phase: p.phase, firstPeriod: p.firstPeriod, lastPeriod: p.lastPeriod, centre: p.centre, signals: p.signals })),
       };
-      return { kind: "chart", id, chart, main: phases.length > 0, csv: chart.data, table, notes: completed.warnings.map((n) => noteText(n, ctx.lang)) };
+      ctx.charts.set(`spc|${indicator}|${group}|${cluster}`, id);
+      return { kind: "chart", id, chart, main: phases.length > 0, csv: chart.data, table, notes: drawn.warnings.map((n) => noteText(n, ctx.lang)) };
     });
     if (item) out.push(item);
   }
@@ -592,9 +599,9 @@ function effectSectionNotes(ctx: Ctx, rows: readonly InterventionEffectRow[]): s
     );
   }
   for (const r of rows.filter((x) => x.warning === "placebo_change")) {
-    const text = ctx.t("t.placeboWarning", { unit: r.unit });
-    out.push(text);
-    ctx.warn(text);
+    const warning = ctx.t("t.placeboWarning", { unit: r.unit });
+    out.push(warning);
+    ctx.warn(warning);
   }
   return out;
 }
@@ -639,6 +646,8 @@ function interventionSection(ctx: Ctx, iv: Intervention): ReportSection {
   if (adopted && iv.targets.length > 0) {
     const effect = attempt(ctx, `effect-${idBase}`, () => interventionEffect(iv, ctx.data.indicators, { simulations: 1000 }));
     if (effect && effect.rows.length > 0) {
+      ctx.effects.set(iv.id, { name: iv.name, result: effect });
+      ctx.charts.set(`effect|${iv.id}`, `effects-${idBase}`);
       const target = effect.rows[0].target;
       const plotted = effect.rows.filter((r) => r.target === target && r.rateRatio !== null);
       const model = effect.models[target];
@@ -686,7 +695,10 @@ function interventionSection(ctx: Ctx, iv: Intervention): ReportSection {
           },
         };
       });
-      if (chartItem) items.push(chartItem);
+      if (chartItem) {
+        items.push(chartItem);
+        ctx.charts.set(`effect|${iv.id}`, chartItem.id);
+      }
       const effectTable: ReportTableItem = {
         kind: "table",
         id: `effects-${idBase}`,
@@ -828,11 +840,16 @@ export function reportSections(data: ReportData, options: ReportSectionOptions =
     regionName: "region",
     muniName: new Map(data.dataset.geography.map((g) => [String(g.municipality_code), g.municipality_name])),
     warn: options.warn ?? (() => undefined),
+    charts: new Map(),
+    effects: new Map(),
   };
+  const focus: FocusArea = options.focus ?? "all";
+  if (!Object.hasOwn(FOCUS_AREAS, focus)) throw new RangeError(t("err.badFocus", { found: JSON.stringify(focus), allowed: Object.keys(FOCUS_AREAS).join(", ") }));
   const year = data.lastYear;
   const step = (id: string) => options.onSection?.(id);
   const sections: ReportSection[] = [];
   const add = (s: ReportSection) => {
+    if (!inFocus(s, focus)) return;
     step(s.id);
     sections.push(s);
   };
@@ -887,7 +904,55 @@ export function reportSections(data: ReportData, options: ReportSectionOptions =
   const spcIntro = [t("intro.spc"), ...(spcSkipped.length > 0 ? [t("note.spcSkipped", { units: spcSkipped.join(", "), min: SPC_MIN_USEFUL })] : [])];
   add({ id: "sec-spc", dimension: "comparison", title: t("sec.spc"), intro: spcIntro, items: spc });
   if (data.interventions.length === 0) add({ id: "sec-interventions", dimension: "spread", title: t("dim.spread"), intro: [t("intro.noInterventions")], items: [] });
-  for (const iv of data.interventions) add(interventionSection(ctx, iv));
+  for (const iv of data.interventions) if (interventionInFocus(iv, focus)) add(interventionSection(ctx, iv));
   for (const s of aboutSections(ctx)) add(s);
-  return sections;
+  // The first page last (it links to the charts above and reuses their effect estimates), shown first.
+  step("sec-overview");
+  const overview = overviewSection(data, {
+    lang,
+    minCount: ctx.minCount,
+    focus,
+    municipalities: options.municipalities === true,
+    effects: ctx.effects,
+    charts: ctx.charts,
+    unitName: (level, unit) => (level === "region" ? text(lang, "ov.region") : level === "municipality" ? unitLabel(ctx, { level, unit }) : unit),
+    firstPhaseLabel: t("t.phaseBefore"),
+    period: ctx.period,
+  });
+  return [overview, ...sections];
+}
+
+/**
+ * The focus areas each section serves (`--focus`): a section is shown when the focus is "all", when
+ * it serves the focus, or when it is not tied to one (definitions, suppression, loading; a section
+ * another part of klynge adds without a tag). An intervention's section is shown when one of its
+ * targets is a measure of the focus.
+ */
+const SECTION_FOCUS: Readonly<Record<string, readonly FocusArea[]>> = {
+  "sec-admissions": ["admissions", "65+"],
+  "sec-readmissions": ["readmissions", "65+", "0-2"],
+  "sec-preventable": ["preventable", "65+"],
+  "sec-focus-0-2": ["0-2", "admissions", "readmissions"],
+  "sec-focus-65": ["65+", "preventable"],
+  "sec-questions-65": ["65+", "preventable"],
+  "sec-experience": ["experience"],
+  "sec-cost": ["cost", "65+", "0-2"],
+  "sec-funnel": ["readmissions", "preventable", "65+"],
+  "sec-caterpillar": ["preventable", "admissions", "65+"],
+  "sec-spc": ["readmissions", "65+"],
+  "sec-interventions": [],
+};
+
+function inFocus(s: ReportSection, focus: FocusArea): boolean {
+  if (focus === "all" || s.dimension === "about") return true;
+  const tags = SECTION_FOCUS[s.id];
+  if (tags !== undefined) return tags.includes(focus);
+  return true;
+}
+
+/** An intervention serves the focus when one of its targets is a measure of the focus (its section and effects are then in the report). */
+function interventionInFocus(iv: Intervention, focus: FocusArea): boolean {
+  if (focus === "all") return true;
+  const measures = FOCUS_AREAS[focus];
+  return iv.targets.some((t) => measures.some((m) => m.group === t.group && (m.indicator === t.indicator || m.indicator.startsWith(`${t.indicator}:`))));
 }

@@ -4,9 +4,10 @@ import type { ReportLang } from "../text/catalogue.js";
 import type { ReportTable } from "./reportTable.js";
 
 /** The table of contents' first level: Triple Aim dimensions, focus areas, comparison, spread. */
-export type ReportDimension = "health" | "focus" | "experience" | "cost" | "comparison" | "spread" | "about";
+export type ReportDimension = "overview" | "health" | "focus" | "experience" | "cost" | "comparison" | "spread" | "about";
 
-export const REPORT_DIMENSIONS: readonly ReportDimension[] = ["health", "focus", "experience", "cost", "comparison", "spread", "about"];
+/** "overview" is the first page (key messages and the overview), printed before the table of contents. */
+export const REPORT_DIMENSIONS: readonly ReportDimension[] = ["overview", "health", "focus", "experience", "cost", "comparison", "spread", "about"];
 
 /** A chart with its key table and the data behind it (written to tables/<id>.csv). */
 export interface ReportChartItem {
@@ -42,7 +43,18 @@ export interface ReportTextItem {
   readonly list?: boolean;
 }
 
-export type ReportItem = ReportChartItem | ReportTableItem | ReportTextItem;
+/** Key messages: sentences, each linked to the chart (anchor id) it is read from. */
+export interface ReportMessagesItem {
+  readonly kind: "messages";
+  readonly id: string;
+  readonly title: string;
+  /** Each message with the anchor ids of the charts it is read from. */
+  readonly messages: readonly { readonly text: string; readonly hrefs: readonly string[]; readonly code: string }[];
+  /** The findings behind the messages (tables/<id>.csv): number, code, text, charts, the finding's numbers as JSON. */
+  readonly csv: readonly object[];
+}
+
+export type ReportItem = ReportChartItem | ReportTableItem | ReportTextItem | ReportMessagesItem;
 
 export interface ReportSection {
   /** Anchor id of the section, e.g. "sec-readmissions". */

@@ -1,7 +1,7 @@
 /**
  * The one catalogue of user-visible text of klynge, Danish (default) and English: chart labels
- * (chartTexts.ts), the report (reportTexts.ts) and the notes the layers return as codes
- * (noteTexts.ts). Every language has the same keys (checked by the types); templates use
+ * (chartTexts.ts), the report (reportTexts.ts), the first page's key messages and overview
+ * (overviewTexts.ts) and the notes the layers return as codes (noteTexts.ts). Every language has the same keys (checked by the types); templates use
  * `{name}` placeholders. Values are shown safely: person-number shapes masked, control
  * characters replaced, long values cut — a value may come from a data file.
  *
@@ -14,22 +14,28 @@ import type { Lang, Note, NoteValue } from "../contract/note.js";
 import { CHART_DA, CHART_EN, type ChartLabelKey } from "./chartTexts.js";
 import { formatNumber } from "./format.js";
 import { NOTE_DA, NOTE_EN, type NoteTextKey } from "./noteTexts.js";
+import { OVERVIEW_DA, OVERVIEW_EN, type OverviewTextKey } from "./overviewTexts.js";
 import { REPORT_DA, REPORT_EN, type ReportTextKey } from "./reportTexts.js";
 
-export type { ChartLabelKey, NoteTextKey, ReportTextKey };
-export type TextKey = ChartLabelKey | ReportTextKey | NoteTextKey;
+export type { ChartLabelKey, NoteTextKey, OverviewTextKey, ReportTextKey };
+export type TextKey = ChartLabelKey | ReportTextKey | NoteTextKey | OverviewTextKey;
 export type ReportLang = Lang;
 
 // A key defined twice would silently take one of the wordings: the types forbid it.
 type Overlap<A, B> = Extract<keyof A, keyof B>;
-const noOverlap: [Overlap<typeof CHART_DA, typeof REPORT_DA>, Overlap<typeof CHART_DA, typeof NOTE_DA>, Overlap<typeof REPORT_DA, typeof NOTE_DA>] extends [never, never, never]
+const noOverlap: [
+  Overlap<typeof CHART_DA, typeof REPORT_DA>,
+  Overlap<typeof CHART_DA, typeof NOTE_DA>,
+  Overlap<typeof REPORT_DA, typeof NOTE_DA>,
+  Overlap<typeof OVERVIEW_DA, typeof CHART_DA & typeof REPORT_DA & typeof NOTE_DA>,
+] extends [never, never, never, never]
   ? true
   : never = true;
 void noOverlap;
 
 const CATALOGUE: Readonly<Record<Lang, Readonly<Record<TextKey, string>>>> = {
-  da: { ...CHART_DA, ...REPORT_DA, ...NOTE_DA },
-  en: { ...CHART_EN, ...REPORT_EN, ...NOTE_EN },
+  da: { ...CHART_DA, ...REPORT_DA, ...NOTE_DA, ...OVERVIEW_DA },
+  en: { ...CHART_EN, ...REPORT_EN, ...NOTE_EN, ...OVERVIEW_EN },
 };
 
 /** Longest value filled into a text (an error message quoted in a warning is cut). */

@@ -2,7 +2,7 @@
  * The steering-paper pack built from a small generated dataset: files, self-containedness, the
  * table of contents, privacy, atomic replacement of OUT, and the headless-Chromium check.
  */
-import { existsSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDataset } from "../../src/io/index.js";
@@ -233,6 +233,56 @@ describe("buildReport on a generated dataset", () => {
     expect(en.find((s) => s.id === "sec-area-0-2")!.title).toBe("Focus area: 0–2-year-olds");
   });
 
+  it("opens with the first page (issue 19): key messages linked to figures of the page, then the overview, before the table of contents", () => {
+    const page = html();
+    const messages = page.indexOf('<section class="item key-messages" id="key-messages">');
+    const overview = page.indexOf('<figure class="chart" data-chart-id="overview">');
+    const toc = page.indexOf('<nav class="toc"');
+    expect(messages).toBeGreaterThan(0);
+    expect(messages).toBeLessThan(overview);
+    expect(overview).toBeLessThan(toc);
+    // every message links to an element of the page
+    const box = page.slice(messages, page.indexOf("</section>", messages));
+    const items = [...box.matchAll(/<li data-code="([a-z_]+)">/g)].map((m) => m[1]);
+    expect(items.length).toBeGreaterThan(0);
+    const links = [...box.matchAll(/<a class="fig" href="#([^"]+)">/g)].map((m) => m[1]);
+    expect(links.length).toBeGreaterThanOrEqual(items.length);
+    for (const id of links) expect(page.includes(`id="${id}"`), id).toBe(true);
+    // the findings behind the sentences, and the overview's data, are tables of the report
+    const csv = readFileSync(join(fx.outDir, "tables", "key-messages.csv"), "utf8").split("\n");
+    expect(csv[0]).toBe("n,code,text,charts,numbers");
+    expect(csv.filter((l) => /^\d+,/.test(l)).length).toBe(items.length);
+    const ov = readFileSync(join(fx.outDir, "tables", "overview.csv"), "utf8");
+    expect(ov.split("\n")[0]).toMatch(/^indicator,group,level,unit,period,value,lower,upper,suppressed,baselinePeriod/);
+    for (const unit of ["region", "Horsens", "Midt", "Randers", "Vest", "Aarhus"]) expect(ov).toContain(`readmission_30d,65+,${unit === "region" ? "region" : "cluster"},${unit},`);
+    expect(ov).not.toMatch(/,municipality,/); // municipalities only on request
+    // the legend's symbols are in the overview chart
+    const svg = readFileSync(join(fx.outDir, "charts", "overview.svg"), "utf8");
+    for (const glyph of ["○", "▲", "▽", "✔", "✘", "≈"]) expect(svg, glyph).toContain(glyph);
+  });
+
+  it("--focus makes the paper for one agenda: the first page's measures and the sections shown (the about sections always)", async () => {
+    const dataset = await loadDataset(fx.dataDir);
+    const data = prepareReportData(dataset);
+    const all = reportSections(data).map((s) => s.id);
+    const small = reportSections(data, { focus: "0-2" });
+    const ids = small.map((s) => s.id);
+    expect(ids[0]).toBe("sec-overview");
+    expect(ids).toContain("sec-focus-0-2");
+    expect(ids).not.toContain("sec-experience");
+    expect(ids).not.toContain("sec-questions-65");
+    for (const about of ["sec-definitions", "sec-suppression", "sec-load-report"]) expect(ids).toContain(about);
+    expect(ids.length).toBeLessThan(all.length);
+    const overview = small[0].items.find((i): i is ReportChartItem => i.kind === "chart")!;
+    const measures = new Set((overview.csv as { indicator: string; group: string }[]).map((r) => `${r.indicator}/${r.group}`));
+    expect([...measures].sort()).toEqual(["cost_per_citizen/0-2", "focus_admissions_0_2/0-2", "readmission_30d/0-2"]);
+    expect(small[0].title).toBe("Fokus: børn 0–2 år");
+    // municipalities on request
+    const withMunis = reportSections(data, { focus: "0-2", municipalities: true })[0].items.find((i): i is ReportChartItem => i.kind === "chart")!;
+    expect((withMunis.csv as { level: string }[]).some((r) => r.level === "municipality")).toBe(true);
+    await expect(buildReport(fx.dataDir, { outDir: fx.outDir, focus: "65" as "65+" })).rejects.toThrow(/focus skal være en af all, 65\+, 0-2/);
+  });
+
   it("rejects bad options before touching OUT", async () => {
     await expect(buildReport(fx.dataDir, { outDir: fx.outDir, formats: ["gif" as "svg"] })).rejects.toThrow(/formats må kun indeholde/);
     await expect(buildReport(fx.dataDir, { outDir: fx.outDir, minCount: -1 })).rejects.toThrow(/minCount/);
@@ -291,10 +341,27 @@ describe.skipIf(!existsSync(CHROMIUM))("report.html in headless Chromium", () =>
       expect(png.readUInt32BE(20)).toBeGreaterThan(5000);
       expect(errors).toEqual([]);
       expect(requests).toEqual([]);
+      // The first page (issue 19), as printed on A4 in black and white: the key messages and the
+      // start of the overview lie on it; the PDF is written (KLYNGE_KEEP_REPORT=1 keeps the files to look at).
+      await page.emulateMedia({ media: "print" });
+      await page.addStyleTag({ content: "html { filter: grayscale(100%); }" });
+      await page.setViewportSize({ width: 794, height: 1123 });
+      await page.evaluate("window.scrollTo(0, 0)");
+      const firstPage = (await page.evaluate(
+        `(() => { const box = (sel) => { const e = document.querySelector(sel); if (!e) return null; const r = e.getBoundingClientRect(); return { top: r.top + scrollY, bottom: r.bottom + scrollY }; }; return { messages: box("#key-messages"), overview: box('figure[data-chart-id="overview"]'), toc: box("nav.toc") }; })()`,
+      )) as { messages: { top: number; bottom: number }; overview: { top: number; bottom: number }; toc: { top: number; bottom: number } };
+      expect(firstPage.messages.bottom).toBeLessThan(1123);
+      expect(firstPage.overview.top).toBeLessThan(1123);
+      expect(firstPage.toc.top).toBeGreaterThan(firstPage.overview.bottom);
+      await page.screenshot({ path: join(fx.outDir, "first-page-bw.png"), clip: { x: 0, y: 0, width: 794, height: 1123 } });
+      const pdf = await page.pdf({ format: "A4", printBackground: true, pageRanges: "1-2" });
+      expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+      expect((pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBe(2);
+      writeFileSync(join(fx.outDir, "first-pages-bw.pdf"), pdf);
     } finally {
       await browser.close();
     }
-  }, 120_000);
+  }, 300_000);
 });
 
 if (!existsSync(CHROMIUM)) {

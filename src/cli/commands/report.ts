@@ -12,9 +12,11 @@ import { datasetGate, EXIT } from "../datasetGate.js";
 import { cacheLine } from "../cacheLine.js";
 import { checkReplaceable } from "../../report/atomicOutput.js";
 import { cliLang, isSafetyError } from "../../io/safetyMessages.js";
+import { FOCUS_AREA_IDS, type FocusArea } from "../../overview/focusAreas.js";
 
-export const reportHelp = `klynge report [DIR] [--out OUT] [--lang da|en] [--min-count N] [--pool M=H,…] [--formats svg,png,pdf] [--dpi N] [--force]
-                [--practice-change "HOSPITAL=YYYY-MM-DD",…] [--allow-rejected] [--encoding auto|utf-8|windows-1252] [--no-cache]
+export const reportHelp = `klynge report [DIR] [--out OUT] [--lang da|en] [--focus AREA] [--municipalities] [--min-count N] [--pool M=H,…]
+                [--formats svg,png,pdf] [--dpi N] [--force] [--practice-change "HOSPITAL=YYYY-MM-DD",…] [--allow-rejected]
+                [--encoding auto|utf-8|windows-1252] [--no-cache]
   Builds the steering-paper pack from the dataset in DIR (default: the bundled demo region):
   OUT/report.html (self-contained), OUT/charts/*.svg|png|pdf and OUT/tables/*.csv (the data behind
   every chart). Counts below --min-count (default 5) are suppressed; --pool 741=751 publishes a
@@ -26,7 +28,10 @@ export const reportHelp = `klynge report [DIR] [--out OUT] [--lang da|en] [--min
   error (exit 1); rejected rows stop the run (exit 3) unless --allow-rejected is given.
   OUT is replaced only when it is new, empty, or a klynge report holding only klynge's files;
   --force replaces another folder (never the dataset, a folder holding it, or the current folder).
-  --lang sets the language of the report and of what the command prints.
+  --lang sets the language of the report and of what the command prints. The first page holds the key
+  messages and an overview with Making Data Count signals; --focus AREA makes the paper for one
+  steering group's agenda (${FOCUS_AREA_IDS.join(", ")}: the first page's measures and the sections
+  shown; default all); --municipalities lists the municipalities in the overview table too.
   The loaded dataset is kept in the cache (klynge help cache); --no-cache reads the files only.`;
 
 export const runHelp = `klynge run [DIR] [--out OUT] [--lang da|en] [--allow-rejected] [--encoding auto|utf-8|windows-1252] [--force] [--no-cache]
@@ -47,6 +52,8 @@ interface ReportArgs {
   readonly force: boolean;
   /** Use the dataset cache (false with --no-cache). */
   readonly cache: boolean;
+  readonly focus: FocusArea;
+  readonly municipalities: boolean;
 }
 
 function parseReportArgs(argv: readonly string[]): ReportArgs {
@@ -64,6 +71,8 @@ function parseReportArgs(argv: readonly string[]): ReportArgs {
       encoding: { type: "string" },
       force: { type: "boolean" },
       "no-cache": { type: "boolean" },
+      focus: { type: "string" },
+      municipalities: { type: "boolean" },
     },
     true,
   );
@@ -87,6 +96,8 @@ function parseReportArgs(argv: readonly string[]): ReportArgs {
     encoding: oneOf("encoding", values.encoding, TEXT_ENCODINGS, "auto"),
     force: values.force === true,
     cache: values["no-cache"] !== true,
+    focus: oneOf("focus", values.focus, FOCUS_AREA_IDS, "all"),
+    municipalities: values.municipalities === true,
   };
 }
 
@@ -114,6 +125,8 @@ async function writeReport(a: ReportArgs, dataset: Dataset): Promise<number> {
       dpi: a.dpi,
       dataset,
       force: a.force,
+      focus: a.focus,
+      municipalities: a.municipalities,
       onProgress: (step, i, n) => process.stderr.write(`${cliText(a.lang, "progress", { i, n, step })}\n`),
     });
     for (const w of result.warnings) console.log(cliText(a.lang, "reportWarning", { message: w }));
