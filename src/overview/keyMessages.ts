@@ -9,9 +9,8 @@
  */
 import type { ChartRef, KeyFinding } from "./keyFindings.js";
 import type { Lang } from "../contract/note.js";
-import { formatPeriodLabel } from "../contract/period.js";
 import { isTextKey, text, type OverviewTextKey } from "../text/catalogue.js";
-import { formatList } from "../text/format.js";
+import { formatList, formatPeriodWords } from "../text/format.js";
 import { fixedNumber, formatMeasureNumber, formatMeasureValue, measureName, percentText } from "../text/measureWords.js";
 import type { OverviewRow } from "./overviewTypes.js";
 
@@ -47,7 +46,7 @@ function sentence(f: KeyFinding, lang: Lang, name: (level: OverviewRow["level"],
       const units = f.units.map((u) =>
         t("ov.k.special_cause.unit", {
           unit: name(u.level, u.unit),
-          period: formatPeriodLabel(u.period, lang),
+          period: formatPeriodWords(u.period, lang),
           value: formatMeasureValue(u.value, u.kind, u.multiplier, lang),
           rule: ruleText(lang, u.rules[0], signalDirection(u.signal)),
         }),
@@ -57,7 +56,7 @@ function sentence(f: KeyFinding, lang: Lang, name: (level: OverviewRow["level"],
     case "funnel_outlier": {
       const units = f.units.map((u) => t("ov.k.funnel.unit", { unit: name(f.level, u.unit), value: formatMeasureValue(u.value, u.kind, u.multiplier, lang) }));
       const reading = f.better === null ? "" : t(f.better ? "ov.k.funnel.better" : "ov.k.funnel.worse");
-      return t(f.side === "above" ? "ov.k.funnel.above" : "ov.k.funnel.below", { period: formatPeriodLabel(f.period, lang), measure: measureName(f.indicator, f.group, lang), units: formatList(units, lang), reading });
+      return t(f.side === "above" ? "ov.k.funnel.above" : "ov.k.funnel.below", { period: formatPeriodWords(f.period, lang), measure: measureName(f.indicator, f.group, lang), units: formatList(units, lang), reading });
     }
     case "target": {
       const units = f.units.map((u) =>

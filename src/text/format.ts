@@ -3,6 +3,7 @@
  * point, "−" for minus), English on request. Used by the text catalogue and the charts.
  */
 import type { Lang } from "../contract/note.js";
+import { formatPeriod, parsePeriod } from "../contract/period.js";
 import { civilFromDays } from "../contract/time.js";
 
 const SEPARATORS: Readonly<Record<Lang, { decimal: string; thousands: string }>> = {
@@ -34,6 +35,17 @@ const MONTHS: Readonly<Record<Lang, readonly string[]>> = {
   da: ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"],
   en: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
 };
+
+/**
+ * A period label in words for a sentence: a month with its full name ("juni 2023", "June 2023"),
+ * other kinds as formatPeriod ("1. halvår 2023", "2023"); a label that is not a period as given.
+ * @example formatPeriodWords("2023-06", "da") // "juni 2023"
+ */
+export function formatPeriodWords(label: string, lang: Lang = "da"): string {
+  const p = parsePeriod(label);
+  if (p === null) return label;
+  return p.kind === "month" ? `${MONTHS[lang][p.part - 1]} ${p.year}` : formatPeriod(p, lang);
+}
 
 /**
  * A day (days since 1970-01-01) in words: "5. december 2026" (da), "5 December 2026" (en).

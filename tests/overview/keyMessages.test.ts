@@ -154,9 +154,16 @@ describe("keyMessages: one sentence per finding, its numbers in it", () => {
     const findings = keyFindings(overview.rows);
     expect(findings).toEqual([{ code: "nothing_stands_out", measures: 1, units: 2, effects: 0, charts: [{ kind: "overview" }] }]);
     expect(keyMessages(findings, { lang: "da" })[0].text).toBe(
-      "Intet skiller sig ud: 1 mål i 2 enheder viser almindelig variation i seneste periode, ingen enhed ligger uden for tragtplottets 99,8 %-grænser, intet mål har et klart udsagn.",
+      "Intet skiller sig ud: seneste periode viser almindelig variation for 1 mål i 2 enheder, ingen enhed ligger uden for tragtplottets 99,8 %-grænser, intet mål har et klart udsagn.",
     );
-    expect(keyMessages(findings, { lang: "en" })[0].text).toMatch(/^Nothing stands out: 1 measures in 2 units/);
+    expect(keyMessages(findings, { lang: "en" })[0].text).toBe(
+      "Nothing stands out: the latest period shows common-cause variation for 1 measure in 2 units, no unit lies outside the funnel plot's 99.8% limits, no target has a clear answer.",
+    );
+    // singular and plural in both languages: one unit, several measures, one and several effect estimates
+    const one = { code: "nothing_stands_out", measures: 3, units: 1, effects: 1, charts: [{ kind: "overview" }] } as const;
+    expect(keyMessages([one], { lang: "en" })[0].text).toMatch(/^Nothing stands out: the latest period shows common-cause variation for 3 measures in 1 unit, .*, and the one effect estimate is not clear\.$/);
+    expect(keyMessages([one], { lang: "da" })[0].text).toMatch(/for 3 mål i 1 enhed, .*, og det ene effektestimat er ikke klart\.$/);
+    expect(keyMessages([{ ...one, effects: 4 }], { lang: "en" })[0].text).toMatch(/, and none of 4 effect estimates is clear\.$/);
   });
 });
 
