@@ -196,7 +196,10 @@ export async function buildReport(dataDir: string, options: BuildReportOptions =
       minCount,
       ...(options.focus !== undefined ? { focus: options.focus } : {}),
       municipalities: options.municipalities === true,
-      warn: (w) => warnings.push(w),
+      // one line per distinct warning (the same placebo comparison cluster in two interventions is said once)
+      warn: (w) => {
+        if (!warnings.includes(w)) warnings.push(w);
+      },
       onSection: (id) => {
         if (id.startsWith("sec-intervention-")) progress("step.spread", { id: id.slice("sec-intervention-".length) });
         else if (id === "sec-interventions") progress("step.spreadNone");

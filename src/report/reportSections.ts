@@ -941,6 +941,11 @@ const SECTION_FOCUS: Readonly<Record<string, readonly FocusArea[]>> = {
   "sec-caterpillar": ["preventable", "admissions", "65+"],
   "sec-spc": ["readmissions", "65+"],
   "sec-interventions": [],
+  // #17's focus-area sections (areaSections.ts): the 65+ areas are admissions of citizens 65+, 0–2 its own
+  "sec-area-fractures": ["65+", "admissions"],
+  "sec-area-lower-respiratory-infections": ["65+", "admissions"],
+  "sec-area-unspecific": ["65+", "admissions"],
+  "sec-area-0-2": ["0-2", "admissions"],
 };
 
 function inFocus(s: ReportSection, focus: FocusArea): boolean {

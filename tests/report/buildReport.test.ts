@@ -35,6 +35,7 @@ function tocChartIds(page: string): string[] {
 describe("buildReport on a generated dataset", () => {
   it("writes report.html, every chart as SVG and PNG (PDF for the main charts), and a CSV per chart", () => {
     expect(fx.result.outDir).toBe(fx.outDir);
+    expect(new Set(fx.result.warnings).size, "each warning once").toBe(fx.result.warnings.length);
     expect(existsSync(join(fx.outDir, "report.html"))).toBe(true);
     const ids = tocChartIds(html());
     expect(ids.length).toBeGreaterThanOrEqual(20);
@@ -271,6 +272,12 @@ describe("buildReport on a generated dataset", () => {
     expect(ids).toContain("sec-focus-0-2");
     expect(ids).not.toContain("sec-experience");
     expect(ids).not.toContain("sec-questions-65");
+    // #17's focus-area sections follow their population: 0–2 keeps its own, 65+ keeps the three 65+ areas
+    expect(ids).toContain("sec-area-0-2");
+    for (const area of ["sec-area-fractures", "sec-area-lower-respiratory-infections", "sec-area-unspecific"]) expect(ids).not.toContain(area);
+    const older = reportSections(data, { focus: "65+" }).map((s) => s.id);
+    expect(older.filter((id) => id.startsWith("sec-area-"))).toEqual(["sec-area-fractures", "sec-area-lower-respiratory-infections", "sec-area-unspecific"]);
+    expect(reportSections(data, { focus: "experience" }).some((s) => s.id.startsWith("sec-area-"))).toBe(false);
     for (const about of ["sec-definitions", "sec-suppression", "sec-load-report"]) expect(ids).toContain(about);
     expect(ids.length).toBeLessThan(all.length);
     const overview = small[0].items.find((i): i is ReportChartItem => i.kind === "chart")!;
