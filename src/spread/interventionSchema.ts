@@ -81,7 +81,7 @@ export const TripleAimTargetSchema = z.strictObject({
   indicator: Id.meta({ description: "Indicator id of the indicator engine, e.g. readmission_30d" }),
   dimension: z.enum(TripleAimTargetDimension).optional().meta({
     description:
-      "Triple Aim dimension the target serves. Default for a known indicator: KNOWN_INDICATOR_INFO " +
+      "Triple Aim dimension the target serves. Default for a known indicator: its indicator descriptor's dimension " +
       "(admissions and readmissions: population_health — a choice, seed 001 lists them as concrete goals " +
       "without a dimension; cost_per_citizen: cost; experience_positive: experience = patient experience " +
       "and professional quality together, as seed 001). Required for other indicators.",

@@ -3,8 +3,6 @@
  * Callers with their own indicators extend the list through the `indicators` option of
  * `parseIntervention` / `loadInterventions`.
  */
-import type { TargetDirection, TripleAimTargetDimension } from "./vocabulary.js";
-
 export const KNOWN_INDICATORS = [
   "admission_rate",
   "readmission_30d",
@@ -18,20 +16,6 @@ export const KNOWN_INDICATORS = [
 ] as const;
 export type KnownIndicator = (typeof KNOWN_INDICATORS)[number];
 
-/** The Triple Aim dimension each known indicator measures and the direction that is better. */
-export const KNOWN_INDICATOR_INFO: Readonly<
-  Record<KnownIndicator, { readonly dimension: TripleAimTargetDimension; readonly improvement: TargetDirection }>
-> = {
-  admission_rate: { dimension: "population_health", improvement: "decrease" },
-  readmission_30d: { dimension: "population_health", improvement: "decrease" },
-  preventable_admission_rate: { dimension: "population_health", improvement: "decrease" },
-  focus_fractures: { dimension: "population_health", improvement: "decrease" },
-  focus_lower_respiratory_infections: { dimension: "population_health", improvement: "decrease" },
-  focus_unspecific: { dimension: "population_health", improvement: "decrease" },
-  focus_admissions_0_2: { dimension: "population_health", improvement: "decrease" },
-  cost_per_citizen: { dimension: "cost", improvement: "decrease" },
-  experience_positive: { dimension: "experience", improvement: "increase" },
-};
-
+// Their dimension and better direction are the indicator descriptor's (src/indicators/descriptor.ts).
 export const isKnownIndicator = (v: unknown): v is KnownIndicator =>
   typeof v === "string" && (KNOWN_INDICATORS as readonly string[]).includes(v);

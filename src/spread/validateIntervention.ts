@@ -23,7 +23,8 @@ import type { z } from "zod";
 import type { GeographyRow } from "../contract/tables.js";
 import { InterventionSchema } from "./interventionSchema.js";
 import type { Intervention } from "./interventionSchema.js";
-import { KNOWN_INDICATORS, KNOWN_INDICATOR_INFO, isKnownIndicator } from "./knownIndicators.js";
+import { indicatorDescriptor } from "../indicators/descriptor.js";
+import { KNOWN_INDICATORS, isKnownIndicator } from "./knownIndicators.js";
 import { SPREAD_MESSAGES, describeFound, formatSpreadPath } from "./messages.js";
 import type { SpreadMessageCode } from "./messages.js";
 import { periodEndDate, periodOf, periodStartDate } from "../contract/period.js";
@@ -70,13 +71,18 @@ export function validateIntervention(raw: unknown, file = "<input>", options: In
   return { intervention: withDimensions(parsed.data), problems: sortProblems(problems), ok };
 }
 
-/** Fills in each target's documented default Triple Aim dimension (KNOWN_INDICATOR_INFO). */
+/** Fills in each target's documented default Triple Aim dimension: a known indicator's descriptor's (src/indicators/descriptor.ts), else population_health. */
+function defaultDimension(indicator: string): Intervention["targets"][number]["dimension"] {
+  const d = isKnownIndicator(indicator) ? indicatorDescriptor(indicator).dimension : null;
+  return d === "experience" || d === "cost" ? d : "population_health";
+}
+
 function withDimensions(iv: z.infer<typeof InterventionSchema>): Intervention {
   return {
     ...iv,
     targets: iv.targets.map((t) => ({
       ...t,
-      dimension: t.dimension ?? (isKnownIndicator(t.indicator) ? KNOWN_INDICATOR_INFO[t.indicator].dimension : "population_health"),
+      dimension: t.dimension ?? defaultDimension(t.indicator),
     })),
   };
 }
