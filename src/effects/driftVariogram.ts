@@ -39,9 +39,13 @@ export interface DriftResidualSeries {
 
 /** Fitted drift variogram γ(h) = nugget + stationary·(1 − rho^h) + walk·h (h ≥ 1). */
 export interface DriftVariogram {
+  /** Nugget: variance of period-to-period deviations with no memory (log scale). */
   readonly nugget: number;
+  /** Variance of the AR(1) part (log scale). */
   readonly stationary: number;
+  /** Lag-one autocorrelation of the AR(1) part. */
   readonly rho: number;
+  /** Random-walk variance per period (log scale). */
   readonly walk: number;
   /** Largest lag used in the fit. */
   readonly maxLag: number;
@@ -49,8 +53,9 @@ export interface DriftVariogram {
   readonly pairs: number;
   /** The empirical variogram the model was fitted to. */
   readonly empirical: readonly { readonly lag: number; readonly gamma: number; readonly pairs: number }[];
-  /** Weights of the final least-squares fit (one per empirical lag) and the columns it used (0 nugget, 1 AR(1), 2 walk). */
+  /** Weights of the final least-squares fit, one per empirical lag. */
   readonly fitWeights?: readonly number[];
+  /** Components the final fit kept (0 nugget, 1 AR(1), 2 walk). */
   readonly active?: readonly number[];
 }
 
