@@ -143,6 +143,14 @@ describe("interventionEffect (fixture with seeded noise, true rate ratio 0.75)",
     const horsens = w.rows.find((r) => r.unit === "Horsens")!;
     expect(horsens.placebo).toBe(true);
     expect(horsens.warning).toBe("placebo_change");
+    // ... and the spread potential names it as a caution about the design (text in src/text).
+    const sp = spreadPotential(frail, rows, { simulations: 300, targets: ["fewer-readmissions"] });
+    const caution = sp.findings.find((f) => f.code === "placebo_change")!;
+    expect(caution).toEqual({ code: "placebo_change", units: ["Horsens"] });
+    expect(spreadFindingText(caution, "da")).toBe(
+      "Forsigtighed: sammenligningsklyngen viser en ændring uden indsatsen (Horsens, placebo fra samme dato); tolk effekten varsomt — det er en advarsel om designet, men med 95 %-intervaller sker det også ved tilfældighed i omkring 1 af 20 sammenligningsklynger",
+    );
+    expect(sp.findings.map((f) => f.code)).toEqual(["effect", "dropped", "dropped", "comparison", "placebo_change", "did", "few_clusters", "push_pull"]);
   });
 
   it("classifies an interval in the target's direction", () => {
