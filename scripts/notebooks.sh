@@ -2,6 +2,7 @@
 # Runs every notebook in notebooks/ headless with the tslab (TypeScript) kernel.
 #   scripts/notebooks.sh            execute into out/notebooks/ and check the outputs equal the committed ones
 #   scripts/notebooks.sh --update   execute in place (refresh the committed outputs)
+#   scripts/notebooks.sh [check|--update] NAME.ipynb …   only these notebooks
 # Needs Debian's jupyter-nbconvert, python3-nbclient, jupyter-client, jupyter-core, python3-ipykernel
 # (.ci/run installs them) and a built package (npm run build).
 set -euo pipefail
@@ -22,11 +23,14 @@ JSON
 # 05-danfojs needs the real danfojs-node, installed with its two overrides by scripts/danfo-test.sh.
 danfo=$root/out/danfo/node_modules/danfojs-node
 if [ -d "$danfo" ]; then ln -sfn "$danfo" node_modules/danfojs-node; fi
-mode=${1:-check}
+mode=check
+if [ "${1:-}" = "--update" ] || [ "${1:-}" = "check" ]; then mode=$1; shift; fi
+only=" $* "
 status=0
 mkdir -p out/notebooks
 for nb in notebooks/*.ipynb; do
   name=$(basename "$nb")
+  if [ "$only" != "  " ] && [[ "$only" != *" $name "* ]]; then continue; fi
   if [ "$name" = "05-danfojs.ipynb" ] && [ ! -d "$danfo" ]; then
     if [ "${CI:-}" = "true" ]; then echo "FAILED: $name needs danfojs-node (run scripts/danfo-test.sh first)"; status=1; continue; fi
     echo "notebook $name: skipped — danfojs-node is not installed (scripts/danfo-test.sh installs it in out/danfo/)"

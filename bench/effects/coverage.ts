@@ -6,7 +6,8 @@
  * month per cluster, 5 staggered adopters and 2 never-treated clusters, with an effect (rate ratio
  * 0.8) and with none — it fits, per seed,
  * - `staggeredDid` with its defaults (base window of one year, drift variance), and
- * - `interruptedTimeSeries` of the first adopter with the defaults `interventionEffect` uses
+ * - `interruptedTimeSeries` of the first adopter as `interventionEffect` fits it, with a pre-specified
+ *   phase-in of one year (`phaseIn: 12`)
  *   (step model, seasonality by default, drift variance, delta interval for speed),
  * and prints coverage of the true rate ratio (Σ μ₁ / Σ μ₀ over the treated months), mean bias of
  * the log estimate, and the rejection rate (p < 0.05) — under no effect, the false-rejection rate.

@@ -1,6 +1,7 @@
 /** One scenario of the coverage benchmark: DiD and ITS over `seeds` panels of the independent simulator. */
 import { interruptedTimeSeries } from "../../src/effects/interruptedTimeSeries.js";
 import { staggeredDid } from "../../src/effects/staggeredDid.js";
+import { studentTCdf, studentTQuantile } from "../../src/stats/studentT.js";
 import { driftScenarios, simulateDriftPanel } from "./driftPanel.js";
 
 export interface MethodSummary {
@@ -49,8 +50,9 @@ export function runScenario(index: number, seeds: number, firstSeed = 1): Scenar
     }
     try {
       const series = panel.rows.filter((r) => r.unit === panel.itsUnit).map((r) => ({ period: r.period, events: r.events, exposure: r.exposure }));
-      const r = interruptedTimeSeries(series, { start: panel.itsStart, slopeChange: false, interval: "delta" });
-      its.push({ lower: r.overall.lower, upper: r.overall.upper, log: Math.log(r.overall.rateRatio), p: r.levelChange.pValue, truth: panel.itsTruth });
+      // The step model with a pre-specified phase-in of one year (the first adopter has 54 months after its start).
+      const r = interruptedTimeSeries(series, { start: panel.itsStart, slopeChange: false, phaseIn: 12, interval: "delta" });
+      its.push({ lower: r.overall.lower, upper: r.overall.upper, log: Math.log(r.overall.rateRatio), p: itsPValue(r), truth: panel.itsTruth });
     } catch {
       itsFailed++;
     }
@@ -64,4 +66,13 @@ export function runScenario(index: number, seeds: number, firstSeed = 1): Scenar
     did: summary(did, didFailed),
     its: summary(its, itsFailed),
   };
+}
+
+/** p-value of the overall ITS effect (its interval is a t or normal interval on the log scale). */
+function itsPValue(r: ReturnType<typeof interruptedTimeSeries>): number {
+  const df = r.assumption.values.df;
+  const q = typeof df === "number" && Number.isFinite(df) ? studentTQuantile(0.5 + r.overall.level / 2, df) : 1.959963984540054;
+  const se = (Math.log(r.overall.upper) - Math.log(r.overall.lower)) / (2 * q);
+  const z = Math.abs(Math.log(r.overall.rateRatio)) / se;
+  return 2 * (typeof df === "number" && Number.isFinite(df) ? studentTCdf(-z, df) : studentTCdf(-z, 1e6));
 }

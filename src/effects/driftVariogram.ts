@@ -28,13 +28,24 @@ export interface DriftResidualSeries {
   readonly samplingVariance: Float64Array;
   /** Factor by which fitting period effects shrinks the drift variance of the unit's residual (1 = none). */
   readonly shrink: Float64Array;
+  /**
+   * When the residuals are deviations from a weighted mean over units at each period (period
+   * effects): the unit's weight in that mean (0 where absent) and the sampling variance of the mean.
+   * They couple the units' residuals; driftVarianceVariance uses them.
+   */
+  readonly share?: Float64Array;
+  readonly meanVariance?: Float64Array;
 }
 
 /** Fitted drift variogram γ(h) = nugget + stationary·(1 − rho^h) + walk·h (h ≥ 1). */
 export interface DriftVariogram {
+  /** Nugget: variance of period-to-period deviations with no memory (log scale). */
   readonly nugget: number;
+  /** Variance of the AR(1) part (log scale). */
   readonly stationary: number;
+  /** Lag-one autocorrelation of the AR(1) part. */
   readonly rho: number;
+  /** Random-walk variance per period (log scale). */
   readonly walk: number;
   /** Largest lag used in the fit. */
   readonly maxLag: number;
@@ -42,6 +53,10 @@ export interface DriftVariogram {
   readonly pairs: number;
   /** The empirical variogram the model was fitted to. */
   readonly empirical: readonly { readonly lag: number; readonly gamma: number; readonly pairs: number }[];
+  /** Weights of the final least-squares fit, one per empirical lag. */
+  readonly fitWeights?: readonly number[];
+  /** Components the final fit kept (0 nugget, 1 AR(1), 2 walk). */
+  readonly active?: readonly number[];
 }
 
 /** γ(h) of a fitted variogram. */
@@ -60,7 +75,7 @@ const RHO_GRID = [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85];
  * and the least-squares fit of the model (AR(1) and walk parts non-negative), weighted by the
  * number of pairs at each lag and then by Cressie's (1985) approximate inverse variances. Returns null when fewer than `minPairs` lag-one differences exist.
  */
-export function fitDriftVariogram(series: readonly DriftResidualSeries[], maxLag: number, minPairs = 6): DriftVariogram | null {
+export function fitDriftVariogram(series: readonly DriftResidualSeries[], maxLag: number, minPairs = 6, walkOnly = false): DriftVariogram | null {
   const sums = new Float64Array(maxLag + 1);
   const counts = new Float64Array(maxLag + 1);
   let samplingSum = 0;
@@ -89,7 +104,8 @@ export function fitDriftVariogram(series: readonly DriftResidualSeries[], maxLag
     if (counts[h] < enough) break;
     empirical.push({ lag: h, gamma: sums[h] / counts[h], pairs: counts[h] });
   }
-  let best: { sse: number; nugget: number; stationary: number; rho: number; walk: number } | null = null;
+  let best: { sse: number; nugget: number; stationary: number; rho: number; walk: number; use: number[] } | null = null;
+  let usedWeights: number[] = [];
   const lags = empirical.map((e) => e.lag);
   const sampling = samplingSum / counts.reduce((a, c) => a + c, 0);
   // Two passes: weights n_h first, then Cressie's (1985) n_h / (γ(h) + sampling variance)², the
@@ -98,10 +114,11 @@ export function fitDriftVariogram(series: readonly DriftResidualSeries[], maxLag
   let weights = empirical.map((e) => e.pairs);
   for (let pass = 0; pass < 2; pass++) {
     best = null;
+    usedWeights = weights;
     for (const rho of RHO_GRID) {
       const cols = [lags.map(() => 1), lags.map((h) => 1 - Math.pow(rho, h)), lags];
-      const fit = nnls3(empirical, cols, weights);
-      if (best === null || fit.sse < best.sse - 1e-15) best = { sse: fit.sse, nugget: fit.coef[0], stationary: fit.coef[1], rho, walk: fit.coef[2] };
+      const fit = nnls3(empirical, cols, weights, walkOnly);
+      if (best === null || fit.sse < best.sse - 1e-15) best = { sse: fit.sse, nugget: fit.coef[0], stationary: fit.coef[1], rho, walk: fit.coef[2], use: fit.use };
     }
     const f = best as NonNullable<typeof best>;
     weights = empirical.map((e) => {
@@ -112,7 +129,10 @@ export function fitDriftVariogram(series: readonly DriftResidualSeries[], maxLag
   const b = best as NonNullable<typeof best>;
   const pairs = empirical.reduce((a, e) => a + e.pairs, 0);
   const lastLag = empirical.length > 0 ? empirical[empirical.length - 1].lag : 0;
-  return { nugget: Math.max(0, b.nugget), stationary: b.stationary, rho: b.stationary > 0 ? b.rho : 0, walk: b.walk, maxLag: lastLag, pairs, empirical };
+  return {
+    nugget: Math.max(0, b.nugget), stationary: b.stationary, rho: b.stationary > 0 ? b.rho : 0, walk: b.walk, maxLag: lastLag, pairs, empirical,
+    fitWeights: usedWeights, active: b.stationary > 0 ? b.use : b.use.filter((j) => j !== 1),
+  };
 }
 
 /** Weighted least squares with three columns (values per point), the last two non-negative, by enumerating the active sets. */
@@ -120,8 +140,9 @@ function nnls3(
   points: readonly { lag: number; gamma: number; pairs: number }[],
   cols: readonly (readonly number[])[],
   weights: readonly number[],
-): { coef: number[]; sse: number } {
-  let best = { coef: [0, 0, 0], sse: Infinity };
+  walkOnly = false,
+): { coef: number[]; sse: number; use: number[] } {
+  let best = { coef: [0, 0, 0], sse: Infinity, use: [0] };
   // Weighted cross-products of all three columns, once.
   const XtX = [0, 1, 2].map(() => [0, 0, 0]);
   const Xty = [0, 0, 0];
@@ -135,6 +156,7 @@ function nnls3(
   // every lag alike and must not be absorbed by the AR(1) or random-walk parts, which are fitted
   // from the shape of γ over the lags and kept non-negative.
   for (let mask = 1; mask < 8; mask += 2) {
+    if (walkOnly && mask & 2) continue;
     const use = [0, 1, 2].filter((j) => (mask >> j) & 1);
     const sol = solveSmall(
       use.map((i) => use.map((j) => XtX[i][j])),
@@ -148,7 +170,7 @@ function nnls3(
       const f = coef[0] * cols[0][n] + coef[1] * cols[1][n] + coef[2] * cols[2][n];
       sse += weights[n] * (p.gamma - f) ** 2;
     });
-    if (sse < best.sse) best = { coef, sse };
+    if (sse < best.sse) best = { coef, sse, use };
   }
   return best;
 }
@@ -200,4 +222,126 @@ export function contrastDriftVariance(times: readonly number[], weights: readonl
     for (let j = i + 1; j < n; j++) out -= 2 * w[i] * w[j] * gamma[Math.abs(times[i] - times[j])];
   }
   return Math.max(0, out);
+}
+
+/**
+ * Adds one unit's contrast to lag coefficients c, so that its drift variance under any variogram is
+ * Σₕ c[h]·γ(h) (the same zero-sum weights as contrastDriftVariance). Lets one contrast be evaluated
+ * cheaply under several fitted variograms (e.g. the leave-one-unit-out fits of a jackknife).
+ */
+export function addContrastLagCoefficients(times: readonly number[], weights: readonly number[], c: Float64Array): void {
+  const n = times.length;
+  if (n === 0) return;
+  let sum = 0;
+  let abs = 0;
+  for (const w of weights) {
+    sum += w;
+    abs += Math.abs(w);
+  }
+  const w = abs > 0 ? weights.map((x) => x - (sum * Math.abs(x)) / abs) : [...weights];
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) c[Math.abs(times[i] - times[j])] -= 2 * w[i] * w[j];
+  }
+}
+
+/**
+ * Variance of an estimated drift variance V̂ = Σₕ c[h]·γ̂(h), for Satterthwaite's degrees of
+ * freedom. With the fitted active set and weights held fixed, γ̂ is linear in the empirical
+ * variogram and V̂ a quadratic form rᵀQr of the residuals; for Gaussian residuals its variance is
+ * 2 tr(QΣQΣ) (Searle, Casella & McCulloch 1992, "Variance Components"; its use for Satterthwaite
+ * degrees of freedom: Giesbrecht & Burns 1985, Biometrics 41:477–486). Σ is the joint
+ * covariance of every unit's residuals under the fitted variogram: residuals are deviations from the
+ * weighted mean over units at each period, r_u(t) = δ_u(t) − Σ_k w_kt δ_k(t), so units are coupled
+ * (with two units left at a period their residuals mirror each other and carry one unit's
+ * information) — when the series carry `share` and `meanVariance`; else units are independent with
+ * the shrink factor. The walk's covariance is taken from the first period.
+ */
+export function driftVarianceVariance(series: readonly DriftResidualSeries[], fit: DriftVariogram, c: Float64Array): number {
+  const lags = fit.empirical.map((e) => e.lag);
+  const weights = fit.fitWeights ?? fit.empirical.map((e) => e.pairs);
+  const active = fit.active ?? [0, 1, 2];
+  const col = (j: number, h: number) => (j === 0 ? 1 : j === 1 ? 1 - Math.pow(fit.rho, h) : h);
+  const k = active.length;
+  if (lags.length < k || k === 0) return NaN;
+  // a = W X (XᵀWX)⁻¹ Xᵀ_full c: V̂ = Σₕ a[h]·ĝ(h) over the empirical lags.
+  const XtWX = active.map((i) => active.map((j) => lags.reduce((s, h, n) => s + weights[n] * col(i, h) * col(j, h), 0)));
+  const Xc = active.map((i) => {
+    let s = 0;
+    for (let h = 1; h < c.length; h++) s += col(i, h) * c[h];
+    return s;
+  });
+  const beta = solveSmall(XtWX, Xc);
+  if (beta === null) return NaN;
+  const a = new Map<number, number>();
+  lags.forEach((h, n) => a.set(h, weights[n] * active.reduce((s, j, i) => s + col(j, h) * beta[i], 0)));
+  const pairsAt = new Map(fit.empirical.map((e) => [e.lag, e.pairs]));
+  const gamma = (h: number) => (h === 0 ? 0 : variogramAt(fit, h));
+  // Every residual cell, and its unit's quadratic-form block.
+  const cells: { u: number; t: number }[] = [];
+  series.forEach((s, u) => {
+    for (let t = 0; t < s.residual.length; t++) if (!Number.isNaN(s.residual[t])) cells.push({ u, t });
+  });
+  const N = cells.length;
+  const pos = new Map(cells.map((c, i) => [c.u * 1e6 + c.t, i]));
+  const Q = new Map<number, number>(); // sparse by pair key
+  const addQ = (i: number, j: number, v: number) => Q.set(i * N + j, (Q.get(i * N + j) ?? 0) + v);
+  for (let i = 0; i < N; i++) {
+    const { u, t } = cells[i];
+    const s = series[u];
+    for (const [h, ah] of a) {
+      if (ah === 0) continue;
+      const j = pos.get(u * 1e6 + t + h);
+      if (j === undefined) continue;
+      const sh = (s.shrink[t] + s.shrink[t + h]) / 2;
+      const q = ah / (2 * Math.max(sh, 0.05) * (pairsAt.get(h) as number));
+      addQ(i, i, q);
+      addQ(j, j, q);
+      addQ(i, j, -q);
+      addQ(j, i, -q);
+    }
+  }
+  // Covariance of the drift: nugget + AR(1) + a walk from the first period (step variance 2ω).
+  const cov = (t: number, r: number) =>
+    (t === r ? fit.nugget : 0) + fit.stationary * Math.pow(fit.rho, Math.abs(t - r)) + 2 * fit.walk * (Math.min(t, r) + 1);
+  const coupled = series.every((s) => s.share !== undefined && s.meanVariance !== undefined);
+  const byTime = new Map<number, number[]>();
+  cells.forEach((c, i) => byTime.set(c.t, [...(byTime.get(c.t) ?? []), i]));
+  const S = new Float64Array(N * N);
+  for (let i = 0; i < N; i++) {
+    const ci = cells[i];
+    const si = series[ci.u];
+    for (let j = i; j < N; j++) {
+      const cj = cells[j];
+      const sj = series[cj.u];
+      let f: number;
+      if (coupled) {
+        // r_u(t) = δ_u(t) − Σ_k w_kt δ_k(t): Cov factor 1{u=v} − w_us − w_vt + Σ_k w_kt w_ks.
+        const wUs = series[ci.u].share?.[cj.t] ?? 0;
+        const wVt = series[cj.u].share?.[ci.t] ?? 0;
+        let cross = 0;
+        for (const s of series) cross += (s.share?.[ci.t] ?? 0) * (s.share?.[cj.t] ?? 0);
+        f = (ci.u === cj.u ? 1 : 0) - wUs - wVt + cross;
+      } else {
+        f = ci.u === cj.u ? Math.sqrt(Math.max(si.shrink[ci.t], 0.05) * Math.max(sj.shrink[cj.t], 0.05)) : 0;
+      }
+      let v = f === 0 ? 0 : f * cov(ci.t, cj.t);
+      if (ci.t === cj.t) {
+        if (ci.u === cj.u) v += si.samplingVariance[ci.t];
+        else if (coupled) v -= si.meanVariance?.[ci.t] ?? 0;
+      }
+      S[i * N + j] = v;
+      S[j * N + i] = v;
+    }
+  }
+  // P = QS (Q sparse), tr(P²).
+  const P = new Float64Array(N * N);
+  for (const [key, q] of Q) {
+    const i = Math.floor(key / N);
+    const l = key % N;
+    for (let j = 0; j < N; j++) P[i * N + j] += q * S[l * N + j];
+  }
+  let total = 0;
+  for (let i = 0; i < N; i++) for (let j = 0; j < N; j++) total += P[i * N + j] * P[j * N + i];
+  total *= 2;
+  return total;
 }

@@ -7,7 +7,8 @@ import { studentTQuantile } from "../stats/studentT.js";
 import { monthOfYear, parsePeriods, periodIndex, periodLabel, type PeriodInput } from "./periods.js";
 import { seededRandom } from "../stats/seededRandom.js";
 import { rateRatioFromLog } from "./rateRatio.js";
-import { contrastDriftVariance, fitDriftVariogram, variogramTable, type DriftVariogram } from "./driftVariogram.js";
+import { contrastDriftVariance, variogramTable, type DriftVariogram } from "./driftVariogram.js";
+import { fitProjectedVariogram, type ProjectedVariogramFit } from "./projectedVariogram.js";
 import type { IntervalAssumption } from "./effectTypes.js";
 import { logCountVariance } from "./staggeredDid.js";
 import { residualAutocorrelation, type ResidualAutocorrelation } from "./residualAutocorrelation.js";
@@ -60,6 +61,15 @@ export interface ItsOptions {
   readonly seed?: number;
   /** Include the slope-change term (default true); false fits a level (step) change only. */
   readonly slopeChange?: boolean;
+  /**
+   * Periods from the start during which the effect may still be building up (default 0). Each gets
+   * its own indicator, so those periods are fitted exactly and do not pull the trend or the level
+   * change, which then describe the periods after the phase-in (Bernal, Cummins & Gasparrini 2017
+   * on excluding a phase-in or lag period). The overall effect still covers every period from the
+   * start: Σ fitted / Σ counterfactual, with fitted = observed in the phase-in. At least two post
+   * periods must remain after it.
+   */
+  readonly phaseIn?: number;
 }
 
 /** One row of the chart table: observed, fitted and counterfactual (no intervention) counts. */
@@ -202,7 +212,10 @@ export function interruptedTimeSeries(series: readonly ItsObservation[], options
 
   const first = idx[0];
   const withSlope = options.slopeChange !== false;
-  const names = withSlope ? ["(Intercept)", "time", "level", "slope"] : ["(Intercept)", "time", "level"];
+  const phaseIn = Math.floor(options.phaseIn ?? 0);
+  if (!(phaseIn >= 0) || post - phaseIn < 2) throw new EffectsError("bad_phase_in", EffectsMessage.badPhaseIn(options.phaseIn, post));
+  const phaseNames = Array.from({ length: phaseIn }, (_, j) => `phase${j + 1}`);
+  const names = [...(withSlope ? ["(Intercept)", "time", "level", "slope"] : ["(Intercept)", "time", "level"]), ...phaseNames];
   const seasonalNames: string[] = [];
   if (seasonality === "months") for (let m = 1; m < perYear; m++) seasonalNames.push(`${perYear === 4 ? "quarter" : "month"}${m + 1}`);
   else if (seasonality !== "none") {
@@ -224,9 +237,10 @@ export function interruptedTimeSeries(series: readonly ItsObservation[], options
   if (idx.length < p + 1) throw new EffectsError("too_few", EffectsMessage.tooFewPre(idx.length, p));
   const rows = idx.map((m) => {
     const isPost = m >= t0 ? 1 : 0;
-    return withSlope ? [1, m - first, isPost, isPost * (m - t0), ...seasonalRow(m)] : [1, m - first, isPost, ...seasonalRow(m)];
+    const phase = phaseNames.map((_, j) => (m - t0 === j ? 1 : 0));
+    return withSlope ? [1, m - first, isPost, isPost * (m - t0), ...phase, ...seasonalRow(m)] : [1, m - first, isPost, ...phase, ...seasonalRow(m)];
   });
-  const nInt = withSlope ? 2 : 1; // intervention columns start at index 2
+  const nInt = (withSlope ? 2 : 1) + phaseIn; // intervention columns start at index 2
   const cfRows = rows.map((r) => r.map((v, j) => (j >= 2 && j < 2 + nInt ? 0 : v)));
   const events = order.map((i) => series[i].events);
   const exposure = order.map((i) => series[i].exposure);
@@ -242,21 +256,25 @@ export function interruptedTimeSeries(series: readonly ItsObservation[], options
   let V: readonly (readonly number[])[] = fit.covariance;
   let drift: DriftVariogram | null = null;
   let df = Infinity;
+  let projected: ProjectedVariogramFit | null = null;
+  let coefWeights: number[][] = [];
   if (varianceMode === "drift") {
     // Residual log rates by period position (gaps stay NaN), their Poisson variance, and the
     // variogram of the cluster's drift; the model's own terms absorb part of a slow drift, so the
     // variogram uses the lags up to a third of the series.
     const span = idx[idx.length - 1] - first + 1;
-    const residual = new Float64Array(span).fill(NaN);
-    const samplingVariance = new Float64Array(span);
-    const shrink = new Float64Array(span).fill(1);
-    idx.forEach((m, k) => {
-      const mu = fit.fitted[k];
-      residual[m - first] = Math.log((events[k] + 0.5) / (mu + 0.5));
-      samplingVariance[m - first] = logCountVariance(mu) * (1 - Math.min(0.9, quadraticForm(fit.unscaledCovariance, rows[k]) * mu));
+    const residual = idx.map((_, k) => Math.log((events[k] + 0.5) / (fit.fitted[k] + 0.5)));
+    projected = fitProjectedVariogram({
+      residual,
+      times: idx.map((m) => m - first),
+      x: rows,
+      unscaledCovariance: fit.unscaledCovariance,
+      mu: fit.fitted,
+      sampling: fit.fitted.map((mu) => logCountVariance(mu)),
+      maxLag: Math.max(2, Math.floor(span / 2)),
     });
-    drift = fitDriftVariogram([{ residual, samplingVariance, shrink }], Math.max(2, Math.floor(span / 3)));
-    if (drift === null) throw new EffectsError("too_few_pre", EffectsMessage.tooFewPrePeriods(pre, minPre, seasonality !== "none"));
+    if (projected === null) throw new EffectsError("too_few_pre", EffectsMessage.tooFewPrePeriods(pre, minPre, seasonality !== "none"));
+    drift = projected.variogram;
     notes.push(EffectsMessage.driftNote(drift.nugget, drift.stationary, drift.rho, drift.walk));
     // Weights of each coefficient on the log counts: (XᵀWX)⁻¹ xₜ μₜ. Their drift covariance by the
     // variogram (zero-sum weight vectors: every coefficient but the intercept).
@@ -266,6 +284,7 @@ export function interruptedTimeSeries(series: readonly ItsObservation[], options
       for (let l = 0; l < p; l++) v += U[j][l] * rows[k][l];
       return v * fit.fitted[k];
     }));
+    coefWeights = A;
     const gamma = variogramTable(drift, span);
     const times = idx.map((m) => m - first);
     const Vd = Array.from({ length: p }, () => new Array<number>(p).fill(0));
@@ -279,9 +298,6 @@ export function interruptedTimeSeries(series: readonly ItsObservation[], options
       }
     }
     V = U.map((row, j) => row.map((u, l) => u + Vd[j][l]));
-    // Degrees of freedom of the drift estimate from one series: about one per year of data, less one
-    // (used in the Satterthwaite combination below).
-    df = Math.max(2, Math.floor(idx.length / Math.max(1, perYear)) - 1);
   }
   const eta = (row: readonly number[], k: number, coef: readonly number[]) => {
     let s = offset[k];
@@ -311,11 +327,14 @@ export function interruptedTimeSeries(series: readonly ItsObservation[], options
       gAv[j] += cfAt[k] * cfRows[k][j] - fittedAt[k] * rows[k][j];
     }
   }
-  if (varianceMode === "drift" && win.length > 0) {
-    // Satterthwaite (1946): degrees of freedom of Poisson + estimated drift variance of the overall effect.
+  if (varianceMode === "drift" && win.length > 0 && projected !== null) {
+    // Satterthwaite (1946): degrees of freedom of Poisson + estimated drift variance of the overall
+    // effect, from the variance of the drift variance's estimate (a quadratic form of the residuals).
     const vp = quadraticForm(fit.unscaledCovariance, gLog);
-    const vd = Math.max(0, quadraticForm(V, gLog) - vp);
-    df = vd > 0 ? ((vp + vd) * (vp + vd)) / ((vd * vd) / df) : Infinity;
+    const w = idx.map((_, k) => gLog.reduce((s, g, j) => s + g * coefWeights[j][k], 0));
+    const q = projected.varianceOfContrastVariance([w], [1]);
+    const vd = Math.max(0, q.estimate);
+    df = q.variance > 0 ? Math.max(2, (2 * (vp + vd) * (vp + vd)) / q.variance) : Infinity;
   }
   const z = Number.isFinite(df) ? studentTQuantile(0.5 + level / 2, df) : zForLevel(level);
   const table: ItsTableRow[] = idx.map((m, k) => {

@@ -19,6 +19,8 @@ export const EffectsMessage = {
     `${fn}: period ${period}${unit === undefined ? "" : ` of unit "${unit}"`} occurs more than once`,
   startOutside: (fn: string, start: string) =>
     `${fn}: the intervention start ${start} leaves no observed period before it or none from it onwards`,
+  badPhaseIn: (phaseIn: unknown, post: number) =>
+    `interruptedTimeSeries: phaseIn is ${String(phaseIn)}; give a whole number of periods >= 0 that leaves at least 2 of the ${post} period(s) from the start after it`,
   tooFewPre: (n: number, p: number) =>
     `interruptedTimeSeries: ${n} observations for ${p} coefficients; use fewer seasonal terms or a longer series`,
   badHarmonics: (k: unknown, max = 5) =>

@@ -3,7 +3,7 @@ import { poissonGlm } from "../stats/glm/poissonGlm.js";
 import { EffectsError, EffectsMessage } from "./messages.js";
 import { parsePeriods, periodIndex, periodLabel, type PeriodInput } from "./periods.js";
 import { rateRatioFromLog } from "./rateRatio.js";
-import { contrastDriftVariance, fitDriftVariogram, variogramTable, type DriftResidualSeries, type DriftVariogram } from "./driftVariogram.js";
+import { addContrastLagCoefficients, driftVarianceVariance, fitDriftVariogram, variogramTable, type DriftResidualSeries, type DriftVariogram } from "./driftVariogram.js";
 import { relativeMagnitudesBreakdown, type BreakdownResult } from "./relativeMagnitudes.js";
 import type { IntervalAssumption } from "./effectTypes.js";
 
@@ -301,11 +301,18 @@ export function staggeredDid(panel: readonly DidPanelRow[], options: StaggeredDi
   const scale = varianceMode === "dispersion" && options.overdispersion !== "none" ? Math.max(1, phi, phiBlock ?? 1) : 1;
   let drift: DriftVariogram | null = null;
   let gammaTable: Float64Array = new Float64Array(0);
+  let walkFit: DriftVariogram | null = null;
+  let walkTable: Float64Array | null = null;
   if (varianceMode === "drift") {
     drift = fitDriftVariogram(d.residuals, Math.max(1, nT - 1));
     if (drift === null) throw new EffectsError("too_few_pre", EffectsMessage.tooFewUntreatedForDrift(d.lagOnePairs, 6));
     notes.push(EffectsMessage.driftNote(drift.nugget, drift.stationary, drift.rho, drift.walk));
     gammaTable = variogramTable(drift, nT);
+    // The same fit with the random walk as the only drift: a year or two of data cannot always tell
+    // a strong AR(1) from a random walk, and the walk is the conservative reading when a contrast
+    // reaches beyond the lags the data show; each contrast uses the larger of the two variances.
+    walkFit = fitDriftVariogram(d.residuals, Math.max(1, nT - 1), 6, true);
+    if (walkFit !== null) walkTable = variogramTable(walkFit, nT);
   } else if (varianceMode === "dispersion") {
     notes.push(phi > 1 ? EffectsMessage.overdispersionNote(phi) : EffectsMessage.underdispersionNote(phi));
     if (phiBlock !== null && phiBlock > Math.max(1, phi)) notes.push(EffectsMessage.blockDispersionNote(block, phiBlock));
@@ -313,10 +320,11 @@ export function staggeredDid(panel: readonly DidPanelRow[], options: StaggeredDi
 
   const gradAcc = new Float64Array(nU * nT);
   const mark = new Uint8Array(nU * nT);
-  // Satterthwaite (1946) degrees of freedom of Poisson + drift variance: the drift part is estimated
-  // from the residuals of the units with residual series, taken as (units − 1) degrees of freedom.
-  const driftDf = Math.max(1, 2 * (d.residuals.length - 1));
-  const aggregate = (sel: Cell[]): { est: number; se: number; df: number } => {
+  const lagCoef = new Float64Array(nT);
+  // Degrees of freedom of the estimated drift variance: set from the overall effect's contrast
+  // (below); 2(units − 1) until then.
+  let driftDfUsed = Math.max(1, 2 * (d.residuals.length - 1));
+  const aggregate = (sel: Cell[], withDf = false): { est: number; se: number; df: number } => {
     // log(ΣO / ΣCF); gradient 1/ΣO on the cohorts' counts at t, −(CF_c/ΣCF)·d log CF_c/dy elsewhere.
     const sumO = sel.reduce((s, c) => s + c.obs, 0);
     const sumCf = sel.reduce((s, c) => s + c.cf, 0);
@@ -339,7 +347,8 @@ export function staggeredDid(panel: readonly DidPanelRow[], options: StaggeredDi
     v *= scale;
     let vd = 0;
     if (drift !== null) {
-      // Weights on the log counts (d est / d log y = gradient × y), unit by unit.
+      // Weights on the log counts (d est / d log y = gradient × y), unit by unit, as lag coefficients.
+      lagCoef.fill(0);
       touched.sort((a, b) => a - b);
       let i = 0;
       while (i < touched.length) {
@@ -352,20 +361,41 @@ export function staggeredDid(panel: readonly DidPanelRow[], options: StaggeredDi
           times.push(key % nT);
           weights.push(gradAcc[key] * events[key]);
         }
-        if (times.length > 1) vd += contrastDriftVariance(times, weights, gammaTable);
+        if (times.length > 1) addContrastLagCoefficients(times, weights, lagCoef);
+      }
+      const atTable = (g: Float64Array) => {
+        let s = 0;
+        for (let h = 1; h < nT; h++) s += lagCoef[h] * g[h];
+        return Math.max(0, s);
+      };
+      vd = atTable(gammaTable);
+      let used = drift;
+      if (walkTable !== null) {
+        const vw = atTable(walkTable);
+        if (vw > vd) {
+          vd = vw;
+          used = walkFit as DriftVariogram;
+        }
+      }
+      // For the overall effect: the variance of the drift variance's estimate, a quadratic form of
+      // the residuals (driftVarianceVariance), gives its degrees of freedom, used by every aggregate.
+      if (withDf && vd > 0) {
+        const vv = driftVarianceVariance(d.residuals, used, lagCoef);
+        if (vv > 0) driftDfUsed = Math.max(2, (2 * vd * vd) / vv);
       }
     }
     for (const key of touched) {
       gradAcc[key] = 0;
       mark[key] = 0;
     }
-    const df = vd > 0 ? ((v + vd) * (v + vd)) / ((vd * vd) / driftDf) : Infinity;
+    // Satterthwaite (1946): Poisson part known, drift part with driftDfUsed degrees of freedom.
+    const df = vd > 0 ? Math.max(2, ((v + vd) * (v + vd)) / ((vd * vd) / driftDfUsed)) : Infinity;
     return { est, se: Math.sqrt(v + vd), df };
   };
 
   const postCells = cells.filter((c) => c.t >= c.g);
   if (postCells.length === 0) throw new EffectsError("no_post", EffectsMessage.noPostCells());
-  const ov = aggregate(postCells);
+  const ov = aggregate(postCells, true);
   const preCells = cells.filter((c) => c.t < c.g - k);
   const pr = preCells.length > 0 ? aggregate(preCells) : null;
 
@@ -611,6 +641,8 @@ function untreatedDispersion(
     const residual = new Float64Array(nT).fill(NaN);
     const samplingVariance = new Float64Array(nT);
     const shrink = new Float64Array(nT).fill(1);
+    const share = new Float64Array(nT);
+    const meanVariance = new Float64Array(nT);
     let any = false;
     for (let t = 0; t < nT; t++) {
       const key = u * nT + t;
@@ -622,10 +654,12 @@ function untreatedDispersion(
       residual[t] = Math.log((events[key] + 0.5) / (mu + 0.5));
       samplingVariance[t] = Math.max(0, logCountVariance(mu) - 1 / (total[t] + 0.5));
       shrink[t] = f;
+      share[t] = w;
+      meanVariance[t] = 1 / (total[t] + 0.5);
       if (t > 0 && !Number.isNaN(residual[t - 1])) lagOnePairs++;
       any = true;
     }
-    if (any) residuals.push({ residual, samplingVariance, shrink });
+    if (any) residuals.push({ residual, samplingVariance, shrink, share, meanVariance });
   }
   return { phi: pearson / df, phiBlock, residuals, lagOnePairs };
 }

@@ -3,3 +3,5 @@ export { ReportError, buildReport, demoDataDir } from "./buildReport.js";
 export type { BuildReportOptions, BuildReportResult, ReportFormat } from "./buildReport.js";
 export type { ReportLang } from "../text/catalogue.js";
 export type { ReportProgress } from "./reportTypes.js";
+export { reportQuestionTables } from "./reportQuestionTables.js";
+export type { ReportQuestionOptions, ReportQuestionTables } from "./reportQuestionTables.js";

@@ -53,6 +53,12 @@ export interface InterventionEffectOptions {
    * at once, Bernal et al. 2017; true adds a change of trend, which widens the overall interval).
    */
   readonly slopeChange?: boolean;
+  /**
+   * Periods after the start during which the effect may still be building up, fitted exactly in the
+   * ITS (interruptedTimeSeries `phaseIn`; default 0, a step from the start). Pre-specify it when the
+   * effect is expected to build up, e.g. one year of periods (docs/effects.md).
+   */
+  readonly phaseIn?: number;
   /** Draws of the ITS simulation interval (default 4000, as interruptedTimeSeries). */
   readonly simulations?: number;
   /** Only these targets (ids); default every target with count data. */
@@ -222,6 +228,7 @@ function effectsOfTarget(
         ...(options.seasonality !== undefined ? { seasonality: options.seasonality } : {}),
         level,
         slopeChange: options.slopeChange ?? false,
+        phaseIn: options.phaseIn ?? 0,
         ...(options.simulations ? { simulations: options.simulations } : {}),
       });
       its[unit] = r;
@@ -367,3 +374,4 @@ function amountEffectOfTarget(
     };
   }
 }
+

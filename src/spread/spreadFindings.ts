@@ -4,11 +4,16 @@
  * the notebooks show the same sentences and no layer parses a sentence back.
  */
 
+import { note } from "../contract/note.js";
+import { noteText } from "../text/index.js";
+
 export type SpreadFinding =
   | { readonly code: "no_target" }
   | { readonly code: "effect"; readonly withEffect: readonly string[]; readonly adopting: number; readonly fullWithEffect: number; readonly full: number }
   | { readonly code: "dropped"; readonly element: string; readonly units: readonly string[]; readonly withEffect: number }
   | { readonly code: "comparison"; readonly changed: number; readonly n: number }
+  /** Non-adopting clusters whose placebo interval excludes 1 (interventionEffect warning "placebo_change"). */
+  | { readonly code: "placebo_change"; readonly units: readonly string[] }
   | { readonly code: "did"; readonly rateRatio: number; readonly lower: number; readonly upper: number }
   | { readonly code: "pre_trend"; readonly rateRatio: number; readonly lower: number; readonly upper: number }
   | { readonly code: "keys"; readonly withEffect: number; readonly without: number }
@@ -55,6 +60,7 @@ const DA: Texts = {
     (f.full > 0 ? `; i ${f.fullWithEffect} af ${f.full}, der fastholdt hele kernen` : "; ingen fastholdt hele kernen"),
   dropped: (f) => `Hvor kerneelementet «${f.element.replace(/\.$/, "")}» blev droppet eller kun delvist fastholdt${names(f.units)}: effekt i ${f.withEffect} af ${f.units.length}`,
   comparison: (f) => `I de ikke-indførende sammenligningsenheder sås en forbedring ud over tilfældighed fra samme dato i ${f.changed} af ${f.n}`,
+  placebo_change: (f, l) => noteText(note("spread.finding.placeboChange", { units: f.units }), l),
   did: (f, l) => `På tværs af alle klynger er det forskudte difference-in-differences-estimat en rate ratio på ${num(f.rateRatio, l)} (${num(f.lower, l)}–${num(f.upper, l)})`,
   pre_trend: (f, l) =>
     `Forsigtighed: før starten adskilte de indførende enheder sig allerede fra de øvrige (placebo-rate ratio ${num(f.rateRatio, l)}, ${num(f.lower, l)}–${num(f.upper, l)})`,
@@ -92,6 +98,7 @@ const EN: Texts = {
     (f.full > 0 ? `; in ${f.fullWithEffect} of ${f.full} that kept the whole kernel` : "; none kept the whole kernel"),
   dropped: (f) => `Where kernel element "${f.element.replace(/\.$/, "")}" was dropped or kept only partly${names(f.units)}: effect in ${f.withEffect} of ${f.units.length}`,
   comparison: (f) => `In the non-adopting comparison units an improvement beyond chance from the same date was seen in ${f.changed} of ${f.n}`,
+  placebo_change: (f, l) => noteText(note("spread.finding.placeboChange", { units: f.units }), l),
   did: (f, l) => `Across all clusters the staggered difference-in-differences estimate is a rate ratio of ${num(f.rateRatio, l)} (${num(f.lower, l)}–${num(f.upper, l)})`,
   pre_trend: (f, l) =>
     `Caution: before the starts the adopting units already differed from the others (placebo rate ratio ${num(f.rateRatio, l)}, ${num(f.lower, l)}–${num(f.upper, l)})`,

@@ -10,7 +10,9 @@
  * 1. effect (interval wholly on the better side of 1) in k of n adopting clusters, and among the
  *    clusters that kept every kernel element;
  * 2. for each kernel element dropped or kept only partly somewhere: the effect where that happened;
- * 3. the placebo: non-adopting clusters with a change of the same kind;
+ * 3. the placebo: non-adopting clusters with a change of the same kind, and a caution naming every
+ *    non-adopting cluster whose placebo interval excludes 1 in either direction (a warning about
+ *    the design; with 95 % intervals it also happens by chance in about 1 in 20 placebos);
  * 4. the staggered difference-in-differences estimate over all clusters, and a caution when its
  *    pre-trend placebo interval excludes 1;
  * 5. of the implementation keys each cluster chose, the share in place, on average, where there
@@ -185,6 +187,8 @@ export function spreadPotential(
     }
     const comparison = rows.filter((r) => !r.adopted);
     if (comparison.length > 0) findings.push({ code: "comparison", changed: comparison.filter(hasEffect).length, n: comparison.length });
+    const placeboChange = mine.filter((r) => r.role === "comparison" && r.warning === "placebo_change").map((r) => r.unit);
+    if (placeboChange.length > 0) findings.push({ code: "placebo_change", units: placeboChange });
     if (did && did.rateRatio !== null && did.lower !== null && did.upper !== null) {
       findings.push({ code: "did", rateRatio: did.rateRatio, lower: did.lower, upper: did.upper });
       const pre = did.preTrend;

@@ -30,6 +30,9 @@ export const NOTE_DA = {
   "spread.note.effectAmount":
     "{target}: et beløb, ikke en optælling — forskudt difference-in-differences på log-beløbet pr. borger, vist som forholdet mellem beløb (0,97 = 3 % lavere end forventet); ingen afbrudt tidsserie pr. klynge.",
   "spread.note.effectAmountPartial": "{target}, {unit}: {periods} ligger dels før og dels efter starten og er udeladt af sammenligningen af beløb.",
+  // Spread findings (src/spread/spreadFindings.ts), without a final full stop (the report adds it)
+  "spread.finding.placeboChange":
+    "Forsigtighed: sammenligningsklyngen viser en ændring uden indsatsen ({units}, placebo fra samme dato); tolk effekten varsomt — det er en advarsel om designet, men med 95 %-intervaller sker det også ved tilfældighed i omkring 1 af 20 sammenligningsklynger",
 };
 
 export type NoteTextKey = keyof typeof NOTE_DA;
@@ -57,4 +60,6 @@ export const NOTE_EN: Record<NoteTextKey, string> = {
   "spread.note.effectAmount":
     "{target}: an amount, not a count — staggered difference-in-differences on the log amount per citizen, reported as a ratio of amounts (0.97 = 3 % lower than expected); no per-cluster interrupted time series.",
   "spread.note.effectAmountPartial": "{target}, {unit}: {periods} partly before and partly after the start, left out of the amount comparison.",
+  "spread.finding.placeboChange":
+    "Caution: the comparison cluster shows a change without the intervention ({units}, placebo from the same date); interpret the effect with care — it is a warning about the design, though with 95 % intervals it also happens by chance in about 1 in 20 comparison clusters",
 };

@@ -148,3 +148,74 @@ describe("minimum data: a stated refusal, not a number", () => {
     expect(its.assumption.code).toBe("its_drift");
   });
 });
+
+describe("drift variogram of regression residuals (projectedVariogram)", () => {
+  // One series of 84 months: log rate = trend + random walk (step SD 0.03) + Poisson noise at ~2,000
+  // events; residuals of a fitted intercept + trend model.
+  const fitOne = (seed: number) => {
+    const rng = seededRandom(seed);
+    const n = 84;
+    let walk = 0;
+    const events: number[] = [];
+    for (let t = 0; t < n; t++) {
+      if (t > 0) walk += 0.03 * rng.normal();
+      const mu = 2000 * Math.exp(0.002 * t + walk);
+      events.push(Math.max(1, Math.round(mu + Math.sqrt(mu) * rng.normal())));
+    }
+    const its = interruptedTimeSeries(
+      events.map((y, t) => ({ period: t, events: y, exposure: 1 })),
+      { start: 60, seasonality: "none", slopeChange: false, interval: "delta" },
+    );
+    return its.drift!;
+  };
+
+  it("recovers a random walk's step variance that the trend term partly absorbs (mean over 40 series)", () => {
+    // γ(h) = h · 0.0009 / 2; at lag 24 that is 0.0108. The plain variogram of trend-model residuals
+    // of a walk falls short of it at long lags; the projected fit is unbiased up to noise.
+    let sum = 0;
+    for (let seed = 1; seed <= 40; seed++) sum += variogramAt(fitOne(seed), 24);
+    const mean = sum / 40;
+    expect(mean).toBeGreaterThan(0.0108 * 0.75);
+    expect(mean).toBeLessThan(0.0108 * 1.3);
+    // The plain residual variogram at lag 24, averaged the same way, is clearly lower (what the
+    // previous fit used).
+    let plain = 0;
+    for (let seed = 1; seed <= 40; seed++) plain += fitOne(seed).empirical.find((e) => e.lag === 24)!.gamma;
+    // `empirical` holds the residual variogram net of its expected sampling part: the drift left in
+    // the residuals after the trend and level took their share.
+    expect(plain / 40).toBeLessThan(0.0108 * 0.75);
+  });
+});
+
+describe("ITS phase-in", () => {
+  // Noise-free expected counts: trend + an effect that ramps down to 0.8 over the first 9 months.
+  const series = Array.from({ length: 84 }, (_, t) => {
+    const ramp = t < 48 ? 0 : Math.log(0.8) * Math.min(1, (t - 48 + 1) / 9);
+    return { period: t, events: 500 * Math.exp(0.001 * t + ramp), exposure: 1 };
+  });
+  const truth = (() => {
+    let o = 0;
+    let c = 0;
+    for (let t = 48; t < 84; t++) {
+      o += series[t].events;
+      c += 500 * Math.exp(0.001 * t);
+    }
+    return o / c;
+  })();
+
+  it("a step model reads a ramp with bias; with a phase-in of the ramp's length the overall effect is exact", () => {
+    const step = interruptedTimeSeries(series, { start: 48, seasonality: "none", slopeChange: false, interval: "delta", variance: "model" });
+    const phased = interruptedTimeSeries(series, { start: 48, seasonality: "none", slopeChange: false, interval: "delta", variance: "model", phaseIn: 12 });
+    expect(Math.abs(Math.log(step.overall.rateRatio / truth))).toBeGreaterThan(0.01);
+    expect(phased.overall.rateRatio).toBeCloseTo(truth, 6);
+    // The level change then describes the periods after the phase-in.
+    expect(phased.levelChange.rateRatio).toBeCloseTo(0.8, 6);
+    expect(phased.coefficients.map((c) => c.name)).toContain("phase12");
+  });
+
+  it("refuses a phase-in that leaves fewer than two periods after it", () => {
+    expect(() => interruptedTimeSeries(series, { start: 48, seasonality: "none", phaseIn: 35 })).toThrow(
+      "interruptedTimeSeries: phaseIn is 35; give a whole number of periods >= 0 that leaves at least 2 of the 36 period(s) from the start after it",
+    );
+  });
+});

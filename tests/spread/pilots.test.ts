@@ -201,7 +201,9 @@ describe("programmeOverview", () => {
     const skive = pilotIntervention({ municipality: 779, cost: { per_year: 500_000 } }, { id: "skive-pilot", name: "Skive pilot", programme: "frame" });
     const hospital = pilotIntervention({ hospital: "Regionshospitalet Randers", cluster: "Randers", start: "2021-01-01" }, { id: "randers-pilot", name: "Randers pilot", programme: "frame" });
     const other = pilotIntervention({ municipality: 791 }, { id: "not-in-frame" });
-    const rows = municipalityRows(3, [779]);
+    // 200 events a month: the effect (0.75) is clearly measurable in one municipality's ITS, whose
+    // drift-aware interval is wider at small counts (docs/effects.md).
+    const rows = municipalityRows(3, [779], 0.75, 36, 200);
     const o = programmeOverview(frame, [frame, skive, hospital, other], rows, { geography: GEO, simulations: 200, targets: ["fewer-readmissions"], at: "2020-12-31" });
     expect(o.rows.map((r) => [r.initiative, r.adopterKind, r.adopter, r.started])).toEqual([
       ["skive-pilot", "municipality", "779", true],
