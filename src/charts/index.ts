@@ -35,7 +35,6 @@ export type { ChartMeta } from "./chart.js";
 export type { ChartErrorCode } from "./chartError.js";
 export type { EffectChartDatum, EffectEventRow } from "./effectChart.js";
 export type { PrintWidth } from "./render.js";
-export type { ChecklistStatus } from "./sectorChecklistChart.js";
 export type { SpcAnnotation } from "./spcChart.js";
 export type { SpreadTimelineRowOptions } from "./spreadTimelineChart.js";
 export type { ChartSize } from "./theme.js";

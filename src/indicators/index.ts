@@ -12,7 +12,6 @@ export type { SuppressOptions, Suppression } from "./suppressTable.js";
 export { Level } from "./table.js";
 export type { IndicatorPeriodKind } from "./table.js";
 export type { IndicatorRow } from "./table.js";
-export type { DisclosureModel, ModelOptions } from "./disclosureModel.js";
 export type { DirectStandard } from "./indicatorOptions.js";
 export { describeIndicators, indicatorDescriptor } from "./descriptor.js";
 export type { IndicatorDescriptor } from "./descriptor.js";
