@@ -163,12 +163,14 @@ export function areaSection(input: AreaSectionInput, area: string, group: string
       : { kind: "text", paragraphs: [t("note.priorNoYear")] },
   );
 
-  // municipal care status on the day of admission (care_status.csv), or that it is not given
-  const careRows = cats("who_care", (c) => t(c === "nursing_home" ? "val.nursingHome" : c === "home_care" ? "val.homeCare" : "val.neitherCare"));
-  items.push(careRows.length > 0 ? catTable(`who-care-${id}`, t("t.areaCare", { area: areaName, year }), careRows, t("col.careStatus")) : { kind: "text", paragraphs: [t("note.noCareStatus")] });
-
   // 2. from where
   heading("q.where", cannot("referral_source"));
+  // "plejecenter?": municipal care status on the day of admission (care_status.csv), which answers
+  // it also on an extract without a referral source; or that it is not given
+  const careRows = cats("who_care", (c) => t(c === "nursing_home" ? "val.nursingHome" : c === "home_care" ? "val.homeCare" : "val.neitherCare"));
+  if (careRows.length > 0) {
+    items.push(catTable(`who-care-${id}`, t("t.areaCare", { area: areaName, year }), careRows, t("col.careStatus"), [t("note.careWhere")]));
+  } else items.push({ kind: "text", paragraphs: [t("note.noCareStatus")] });
   if (!input.cannotAnswer.has("referral_source")) {
     const ref = attempt(`referral-${id}`, (): ReportChartItem | null => {
       if (q.referral.length === 0) return null;
