@@ -5,7 +5,7 @@ export { loadDataset } from "./loadDataset.js";
 export type { LoadOptions } from "./loadDataset.js";
 export { loadTable } from "./loadTable.js";
 export type { LoadTableOptions, LoadedTable, TableName } from "./loadTable.js";
-export { TEXT_ENCODINGS } from "./problemLog.js";
+
 export type { TextEncodingOption } from "./problemLog.js";
 export { importFolk1a } from "./registers/importFolk1a.js";
 export type { Folk1aImport } from "./registers/importFolk1a.js";

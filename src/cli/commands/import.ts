@@ -2,7 +2,8 @@
 
 import { existsSync, lstatSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { formatLoadReport, loadDataset, TEXT_ENCODINGS, writeDataset } from "../../io/index.js";
+import { formatLoadReport, loadDataset, writeDataset } from "../../io/index.js";
+import { TEXT_ENCODINGS } from "../../io/problemLog.js";
 import { loadGeography } from "../../io/loadTable.js";
 import { writePopulation } from "../../io/writeDataset.js";
 import { IMPORT_FORMATS, folk1aUrl, importFolk1a } from "../../io/registers/index.js";

@@ -2,7 +2,8 @@
 
 import { mkdirSync } from "node:fs";
 import { join, relative } from "node:path";
-import { loadDataset, formatLoadReport, TEXT_ENCODINGS, type TextEncodingOption } from "../../io/index.js";
+import { loadDataset, formatLoadReport, type TextEncodingOption } from "../../io/index.js";
+import { TEXT_ENCODINGS } from "../../io/problemLog.js";
 import { computeIndicators, DEFAULT_MIN_COUNT, type IndicatorRow } from "../../indicators/index.js";
 import type { Dataset } from "../../contract/dataset.js";
 import { buildReport, demoDataDir, ReportError } from "../../report/index.js";

@@ -1,6 +1,7 @@
 /** `klynge validate DIR`: load and validate every table, print the load report. */
 
-import { validateDataset, TEXT_ENCODINGS } from "../../io/index.js";
+import { validateDataset } from "../../io/index.js";
+import { TEXT_ENCODINGS } from "../../io/problemLog.js";
 import { REGISTER_FORMATS } from "../../io/registers/index.js";
 import { UsageError, oneOf, parseCommandArgs } from "../args.js";
 import { parseCodeMaps, readKeyOption } from "./import.js";
