@@ -125,7 +125,7 @@ export function overviewChart(rows: readonly OverviewRow[], options: OverviewCha
     [FUNNEL_SYMBOLS.within, t("ov.s.within"), "common"],
     ["", t("ov.s.noFunnel"), "none"],
   ]);
-  const legendWidth = 560;
+  const legendWidth = 600;
   const colX = [0, 290, 290];
   const ROW = 13;
   const rowsShown = Math.max(...legend.map((l) => l.row)) + 1;
@@ -137,7 +137,7 @@ export function overviewChart(rows: readonly OverviewRow[], options: OverviewCha
     data: { values: legend.map(px) },
     layer: [
       { transform: [{ filter: "!datum.head" }], mark: { type: "text", align: "left", baseline: "top", fontSize: 11 }, encoding: { ...pos, text: { field: "glyph" }, color: tone("tone") } },
-      { transform: [{ filter: "!datum.head" }], mark: { type: "text", align: "left", baseline: "top", fontSize: 9, dx: 52, dy: 1, color: GREYS.text }, encoding: { ...pos, text: { field: "label" } } },
+      { transform: [{ filter: "!datum.head" }], mark: { type: "text", align: "left", baseline: "top", fontSize: 9, dx: 64, dy: 1, color: GREYS.text }, encoding: { ...pos, text: { field: "label" } } },
       { transform: [{ filter: "datum.head" }], mark: { type: "text", align: "left", baseline: "top", fontSize: 9, fontWeight: "bold", color: GREYS.text }, encoding: { ...pos, text: { field: "label" } } },
     ],
   };
