@@ -31,7 +31,10 @@ export type EffectsNoteCode =
   | "effects.note.amountTooFewControls"
   | "effects.note.amountTooFewDf"
   | "effects.note.amountInterval"
-  | "effects.note.twfe";
+  | "effects.note.twfe"
+  | "effects.note.tooFewPre"
+  | "effects.note.tooFewPreEvents"
+  | "effects.note.notFitted";
 
 /** A note of the effects layer: a code plus values, rendered with `noteText(note, lang)`. */
 export type EffectsNote = Note<EffectsNoteCode>;
@@ -107,4 +110,19 @@ export class EffectsError extends Error {
     this.code = code;
     this.details = details;
   }
+}
+
+/**
+ * The note for a model that could not be fitted: an EffectsError thrown because the data are too
+ * thin gives its reason as a code with values; any other error "the model could not be fitted".
+ * The error's English message is kept in the values as `detail` (for debugging; not shown).
+ */
+export function effectsErrorNote(e: unknown): EffectsNote {
+  const detail = e instanceof Error ? e.message : String(e);
+  if (e instanceof EffectsError) {
+    const d = e.details;
+    if (e.code === "too_few_pre" && typeof d.pre === "number" && typeof d.min === "number") return note("effects.note.tooFewPre", { pre: d.pre, min: d.min, detail });
+    if (e.code === "too_few_events" && typeof d.events === "number" && typeof d.min === "number") return note("effects.note.tooFewPreEvents", { events: d.events, min: d.min, detail });
+  }
+  return note("effects.note.notFitted", { detail });
 }
