@@ -116,7 +116,13 @@ export function isNoteCode(code: string): code is NoteTextKey {
 
 /**
  * A note in words: its code's template with its values (numbers in the reader's language, lists
- * joined, values that are catalogue keys — e.g. "spc.note.tight" — translated).
+ * joined, values that are catalogue keys — e.g. "spc.note.tight" — translated). Every `notes`
+ * (and `reason`) of a result of klynge is such a note: show it with this function, in Danish
+ * (the default) or English.
+ * @example
+ *   const status = tripleAimStatus(frail, indicatorRows);
+ *   status.rows.map((r) => noteText(r.reason));       // "Målet er nået (−25 % mod basis), og …"
+ *   funnelPlotData(units).notes.map((n) => noteText(n, "en"));
  * @throws Error for a code the catalogue does not have (a programming error, found by the tests)
  */
 export function noteText(n: Note, lang: Lang = "da"): string {
