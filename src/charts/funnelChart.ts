@@ -10,10 +10,13 @@
 import type { FunnelClass, FunnelResult } from "../compare/funnelTypes.js";
 import { bodyWidth, chartMeta, frameChart, levelLabel, type Chart, type ChartOptions } from "./chart.js";
 import { ChartError } from "./chartError.js";
-import { chartLabel } from "../text/catalogue.js";
+import { chartLabel, noteText } from "../text/catalogue.js";
 import { formatChartNumber } from "./locale.js";
 import { placeLabels } from "./labelPlacement.js";
 import { GREYS, OKABE_ITO } from "./theme.js";
+
+/** Notes of the method, stated by the chart itself (methodNote). */
+const METHOD_NOTES: ReadonlySet<string> = new Set(["funnel.note.methodPhe", "funnel.note.methodSpiegelhalter", "funnel.note.methodFallback"]);
 
 /** One unit of the funnel plot, as plotted (the data behind the chart). */
 export interface FunnelChartRow {
@@ -213,9 +216,9 @@ export function funnelChart(result: FunnelResult, options: FunnelChartOptions = 
       title: chartLabel(lang, "funnel.title"),
       subtitle: chartLabel(lang, "funnel.subtitle", { levels: levels.map((l) => levelLabel(l, lang)).join(lang === "da" ? " og " : " and ") }),
     },
-    // The compare layer's notes are English text: only an English chart carries them verbatim;
-    // the Danish footnote states the method from the chart's own catalogue (methodNote).
-    [methodNote, ...(lang === "en" ? result.notes : [])],
+    // The compare layer's notes in the chart's language; the method notes are left out, as the
+    // chart states its method itself (methodNote).
+    [methodNote, ...result.notes.filter((n) => !METHOD_NOTES.has(n.code)).map((n) => noteText(n, lang))],
   );
   // Two legends (limits, classes) side by side overflow the page width: one row each.
   return frameChart(body, rows, meta, width, { stackTopLegends: true });

@@ -1,5 +1,5 @@
 import type { IndicatorRow, Level } from "../indicators/table.js";
-import { CompareError, compareMessages } from "./compareMessages.js";
+import { CompareError, compareMessages, compareNotes, type CompareNote } from "./compareMessages.js";
 
 /** Which way an indicator improves: a lower value is better, a higher is better, or neither. */
 export type ProfileDirection = "lower" | "higher" | "none";
@@ -65,7 +65,8 @@ export interface ClusterProfileResult {
   readonly units: readonly string[];
   readonly indicators: readonly { readonly indicator: string; readonly direction: ProfileDirection; readonly period: string }[];
   readonly rows: readonly ClusterProfileRow[];
-  readonly notes: readonly string[];
+  /** Notes as codes plus values (text: `noteText(note, lang)`). */
+  readonly notes: readonly CompareNote[];
 }
 
 function directionOf(indicator: string, dirs: Readonly<Record<string, ProfileDirection>>): ProfileDirection | undefined {
@@ -94,7 +95,7 @@ export function clusterProfile(indicatorRows: readonly IndicatorRow[], options: 
   const keep = (r: IndicatorRow) => r.sex === sex && (groups === null || groups.has(r.group));
   const unitRows = indicatorRows.filter((r) => r.level === level && keep(r));
   if (unitRows.length === 0) throw new CompareError(compareMessages.profileNoRows());
-  const notes: string[] = [];
+  const notes: CompareNote[] = [];
   const indicators = [...new Set(unitRows.map((r) => r.indicator))].sort();
   const periodOf = new Map<string, string>();
   for (const ind of indicators) {
@@ -115,7 +116,7 @@ export function clusterProfile(indicatorRows: readonly IndicatorRow[], options: 
   for (const ind of indicators) {
     const period = periodOf.get(ind) as string;
     const direction = directionOf(ind, dirs);
-    if (direction === undefined) notes.push(compareMessages.profileNoDirection(ind));
+    if (direction === undefined) notes.push(compareNotes.profileNoDirection(ind));
     const dir = direction ?? "none";
     const inPeriod = unitRows.filter((r) => r.indicator === ind && r.period === period);
     const groupList = [...new Set(inPeriod.map((r) => r.group))].sort();
@@ -126,7 +127,7 @@ export function clusterProfile(indicatorRows: readonly IndicatorRow[], options: 
           (options.referenceUnit === undefined || r.unit === options.referenceUnit),
       );
       const ref = refCandidates.length === 1 ? refCandidates[0] : null;
-      if (ref === null) notes.push(compareMessages.profileNoReference(ind, period, group, sex));
+      if (ref === null) notes.push(compareNotes.profileNoReference(ind, period, group, sex));
       const refValue = ref === null ? null : pick(ref).value;
       const seenUnits = new Set<string>();
       for (const r of inPeriod.filter((x) => x.group === group).sort((a, b) => a.unit.localeCompare(b.unit))) {

@@ -1,7 +1,7 @@
 import { poissonGlm } from "../stats/glm/poissonGlm.js";
 import { indirectlyStandardisedRatio, rateWithInterval, wilsonInterval, type Stratum } from "../stats/index.js";
 import { zForLevel } from "../stats/zForLevel.js";
-import { CompareError, compareMessages } from "./compareMessages.js";
+import { CompareError, compareMessages, compareNotes, type CompareNote } from "./compareMessages.js";
 import { trendStepOf, type TrendStep } from "./comparePeriods.js";
 import { normalTwoSidedP } from "./normalTwoSidedP.js";
 
@@ -75,7 +75,8 @@ export interface CompareToReferenceRow {
   readonly differenceUpper: number | null;
   readonly differenceMethod: string;
   readonly trend: CompareTrend | null;
-  readonly notes: readonly string[];
+  /** Notes as codes plus values (text: `noteText(note, lang)`). */
+  readonly notes: readonly CompareNote[];
 }
 
 export interface CompareToReferenceResult {
@@ -84,7 +85,8 @@ export interface CompareToReferenceResult {
   readonly multiplier: number;
   readonly reference: string;
   readonly rows: readonly CompareToReferenceRow[];
-  readonly notes: readonly string[];
+  /** Notes as codes plus values (text: `noteText(note, lang)`). */
+  readonly notes: readonly CompareNote[];
 }
 
 function sumStrata(strata: readonly Stratum[]): { events: number; population: number } {
@@ -131,11 +133,11 @@ export function compareToReference(
     seen.add(u.unit);
   }
   const z = zForLevel(level);
-  const notes: string[] = [];
-  if (!options.excludeUnitFromReference) notes.push(compareMessages.referenceIncludesUnit());
+  const notes: CompareNote[] = [];
+  if (!options.excludeUnitFromReference) notes.push(compareNotes.referenceIncludesUnit());
 
   const rows = units.map((u): CompareToReferenceRow => {
-    const rowNotes: string[] = [];
+    const rowNotes: CompareNote[] = [];
     let refStrata: readonly Stratum[] = reference.strata;
     if (options.excludeUnitFromReference) {
       const own = new Map(u.strata.map((s) => [s.label, s]));
@@ -164,7 +166,7 @@ export function compareToReference(
     let dUp: number | null = null;
     let dMethod = kind === "rate" ? "wald-poisson" : "newcombe-hybrid-score";
     if (n === 0) {
-      rowNotes.push(compareMessages.zeroPopulation(u.unit));
+      rowNotes.push(compareNotes.zeroPopulation(u.unit));
       dMethod = "none";
     } else if (kind === "rate") {
       const r = rateWithInterval(x, n, { level, multiplier: m });
@@ -200,7 +202,7 @@ export function compareToReference(
           : isr.upper < 1
             ? "lower"
             : "similar";
-    if (isr.note !== undefined) rowNotes.push(isr.note);
+    if (isr.note !== undefined) rowNotes.push(compareNotes.zeroExpected(u.unit));
     return {
       unit: u.unit,
       reference: reference.name,
@@ -232,7 +234,7 @@ function unitTrend(
   series: NonNullable<CompareUnit["series"]>,
   level: number,
   z: number,
-  notes: string[],
+  notes: CompareNote[],
 ): CompareTrend | null {
   const points = series
     .filter((s) => s.population > 0)
@@ -240,7 +242,7 @@ function unitTrend(
     .filter((v): v is { s: (typeof series)[number]; p: { index: number; step: TrendStep } } => v.p !== null)
     .sort((a, b) => a.p.index - b.p.index);
   if (points.length < 3) {
-    notes.push(compareMessages.trendTooShort(unit, points.length));
+    notes.push(compareNotes.trendTooShort(unit, points.length));
     return null;
   }
   const t0 = points[0].p.index;
@@ -269,7 +271,7 @@ function unitTrend(
       method: `quasi-Poisson regression on the period index with log population offset (SE × √max(1, φ)); ${Math.round(level * 1000) / 10} % Wald interval`,
     };
   } catch (e) {
-    notes.push(compareMessages.trendFailed(unit, (e as Error).message));
+    notes.push(compareNotes.trendFailed(unit, (e as Error).message));
     return null;
   }
 }

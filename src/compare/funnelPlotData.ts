@@ -3,7 +3,7 @@ import { resolveLevels } from "../stats/resolveLevels.js";
 import { type LevelOptions } from "../stats/types.js";
 import { funnelDenominatorGrid } from "./funnelDenominatorGrid.js";
 import { funnelLimitAt, type FunnelLimitSpec, type FunnelPoissonLimits } from "./funnelLimitAt.js";
-import { funnelMessages } from "./funnelMessages.js";
+import { funnelMessages, funnelNotes, type FunnelNote } from "./funnelMessages.js";
 import type { FunnelClass, FunnelDataType, FunnelMethod, FunnelResult, FunnelUnit } from "./funnelTypes.js";
 import { funnelOverdispersion, type FunnelOverdispersionTrim } from "./overdispersion.js";
 
@@ -92,7 +92,7 @@ export function funnelPlotData(units: readonly FunnelUnitInput[], options: Funne
   const target = options.target ?? (type === "ratio" ? 1 : sumN > 0 ? sumX / sumN : 0);
   if (!(target >= 0) || !Number.isFinite(target)) throw new Error(funnelMessages.badNumber(fn, "target", target));
   if (type === "proportion" && target > 1) throw new Error(funnelMessages.targetOutOfRange(fn, target));
-  const notes: string[] = [];
+  const notes: FunnelNote[] = [];
 
   // Overdispersion.
   let method: FunnelMethod = "phe";
@@ -109,31 +109,30 @@ export function funnelPlotData(units: readonly FunnelUnitInput[], options: Funne
     );
     zScores = est.z;
     zeroCorrected = est.zeroCorrected;
-    const trimText = `${est.trimMethod === "winsorise" ? "winsorised" : "truncated"} ${Number((est.trim * 100).toPrecision(6))} % at each end, n = ${est.n}`;
     if (est.n < 2) {
       method = "spiegelhalter-fallback";
       phi = Number.isFinite(est.phi) ? est.phi : null;
       tau2 = 0;
-      notes.push(funnelMessages.tooFewForOverdispersion(est.n));
+      notes.push(funnelNotes.tooFewForOverdispersion(est.n));
     } else if (est.phi <= 1) {
       method = "spiegelhalter-fallback";
       phi = est.phi;
       tau2 = 0;
-      notes.push(funnelMessages.methodFallback(est.phi));
+      notes.push(funnelNotes.methodFallback(est.phi));
     } else {
       method = "spiegelhalter";
       phi = est.phi;
       tau2 = est.tau2;
-      notes.push(funnelMessages.methodSpiegelhalter(est.phi, est.tau2, trimText));
+      notes.push(funnelNotes.methodSpiegelhalter(est.phi, est.tau2, est.trimMethod, est.trim, est.n));
     }
   }
-  if (method !== "spiegelhalter") notes.push(funnelMessages.methodPhe());
+  if (method !== "spiegelhalter") notes.push(funnelNotes.methodPhe());
   notes.push(
     method === "spiegelhalter"
-      ? funnelMessages.classRuleAdjusted()
-      : funnelMessages.classRule(type === "proportion" ? "proportion" : (options.poissonLimits ?? "expected")),
+      ? funnelNotes.classRuleAdjusted()
+      : funnelNotes.classRule(type === "proportion" ? "proportion" : (options.poissonLimits ?? "expected")),
   );
-  if (units.length === 1 && options.target === undefined) notes.push(funnelMessages.singleUnit());
+  if (units.length === 1 && options.target === undefined) notes.push(funnelNotes.singleUnit());
 
   const spec: FunnelLimitSpec = {
     type,
@@ -145,19 +144,19 @@ export function funnelPlotData(units: readonly FunnelUnitInput[], options: Funne
 
   const out: FunnelUnit[] = units.map((u, i) => {
     const n = denominators[i];
-    const unitNotes: string[] = [];
+    const unitNotes: FunnelNote[] = [];
     const usable = Number.isFinite(n) && n > 0;
     let value: number;
     if (isDsr) value = u.value ?? 0;
     else value = usable ? (u.numerator / n) * multiplier : 0;
-    if (u.numerator === 0) unitNotes.push(zeroCorrected[i] ? funnelMessages.zeroNumeratorLogZ() : funnelMessages.zeroNumerator());
+    if (u.numerator === 0) unitNotes.push(zeroCorrected[i] ? funnelNotes.zeroNumeratorLogZ() : funnelNotes.zeroNumerator());
     const classes = levels.map((level) => ({ level, class: "not_significant" as FunnelClass }));
     if (!usable || (isDsr && u.numerator < 10)) {
-      unitNotes.push(isDsr ? funnelMessages.dsrFewEvents() : funnelMessages.zeroDenominator());
+      unitNotes.push(isDsr ? funnelNotes.dsrFewEvents() : funnelNotes.zeroDenominator());
       return unitOf(u, value, zScores[i], classes, unitNotes);
     }
     const expectedCount = type === "ratio" ? n : type === "rate" ? target * n : n * Math.min(target, 1 - target);
-    if (expectedCount < 5) unitNotes.push(funnelMessages.smallDenominator(n));
+    if (expectedCount < 5) unitNotes.push(funnelNotes.smallDenominator(n));
     levels.forEach((level, k) => {
       classes[k] = { level, class: classify(spec, method, u.numerator, n, value, level) };
     });
@@ -215,10 +214,9 @@ function unitOf(
   value: number,
   z: number | null,
   classes: readonly { readonly level: number; readonly class: FunnelClass }[],
-  notes: readonly string[],
+  notes: readonly FunnelNote[],
 ): FunnelUnit {
-  const base = { unit: u.unit, numerator: u.numerator, denominator: u.denominator, value, z, classes };
-  return notes.length > 0 ? { ...base, note: notes.join(" ") } : base;
+  return { unit: u.unit, numerator: u.numerator, denominator: u.denominator, value, z, classes, notes };
 }
 
 function check(fn: string, name: string, v: unknown): void {

@@ -1,4 +1,5 @@
 /** Shared shapes of funnel plots: the limits curve, the units and how each is classed. */
+import type { FunnelNote } from "./funnelMessages.js";
 
 export type FunnelDataType = "proportion" | "rate" | "ratio";
 
@@ -28,7 +29,8 @@ export interface FunnelUnit {
   readonly z: number | null;
   /** Class at each level, in the order of `levels`. */
   readonly classes: readonly { readonly level: number; readonly class: FunnelClass }[];
-  readonly note?: string;
+  /** Notes on this unit as codes plus values (text: `noteText(note, lang)`); empty when none. */
+  readonly notes: readonly FunnelNote[];
 }
 
 export interface FunnelResult {
@@ -41,5 +43,6 @@ export interface FunnelResult {
   readonly tau2: number | null;
   readonly units: readonly FunnelUnit[];
   readonly limits: readonly FunnelLimitPoint[];
-  readonly notes: readonly string[];
+  /** Method and class-rule notes as codes plus values (text: `noteText(note, lang)`). */
+  readonly notes: readonly FunnelNote[];
 }

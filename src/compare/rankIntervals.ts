@@ -1,6 +1,6 @@
 import { seededRandom } from "../stats/seededRandom.js";
 import { zForLevel } from "../stats/zForLevel.js";
-import { CompareError, compareMessages } from "./compareMessages.js";
+import { CompareError, compareMessages, compareNotes, type CompareNote } from "./compareMessages.js";
 
 /** One estimate to rank: a value with either a standard error or an interval at `estimateLevel`. */
 export interface RankEstimateInput {
@@ -51,7 +51,8 @@ export interface RankIntervalsResult {
   readonly seed: number;
   /** Rows ordered by median rank (then value); each with its rank interval. */
   readonly rows: readonly RankIntervalRow[];
-  readonly notes: readonly string[];
+  /** Notes as codes plus values (text: `noteText(note, lang)`). */
+  readonly notes: readonly CompareNote[];
 }
 
 /**
@@ -76,13 +77,13 @@ export function rankIntervals(estimates: readonly RankEstimateInput[], options: 
   if (typeof estLevel !== "number" || !(estLevel > 0 && estLevel < 1)) throw new CompareError(compareMessages.badLevel("rankIntervals", estLevel));
   const seed = options.seed ?? 1;
   const order = options.order ?? "ascending";
-  const notes: string[] = [];
+  const notes: CompareNote[] = [];
   const seen = new Set<string>();
   const valued = estimates.filter((e) => {
     if (seen.has(e.unit)) throw new CompareError(compareMessages.duplicateUnit("rankIntervals", e.unit));
     seen.add(e.unit);
     if (e.value === null || !Number.isFinite(e.value)) {
-      notes.push(compareMessages.rankSkipped(e.unit));
+      notes.push(compareNotes.rankSkipped(e.unit));
       return false;
     }
     return true;
@@ -142,7 +143,7 @@ export function rankIntervals(estimates: readonly RankEstimateInput[], options: 
     };
   });
   rows.sort((x, y) => x.medianRank - y.medianRank || x.meanRank - y.meanRank || sign * (x.value - y.value));
-  notes.push(compareMessages.rankNote());
+  notes.push(compareNotes.rankNote());
   return {
     method: `simulation of ranks from normal sampling distributions on the ${scale} scale (${nSim} draws, seed ${seed}); equal-tailed ${Math.round(level * 1000) / 10} % rank intervals`,
     scale,

@@ -28,7 +28,7 @@
  * panel by the caller.
  */
 import { studentTQuantile } from "../stats/studentT.js";
-import { EffectsError, EffectsMessage } from "./messages.js";
+import { EffectsError, EffectsMessage, EffectsNotes, type EffectsNote } from "./messages.js";
 
 /** One unit × period of an amount panel. */
 export interface AmountDidRow {
@@ -85,7 +85,7 @@ export interface AmountDidResult {
   readonly untreatedCells: number;
   /** The same estimate per adopting unit (its own cells; same variance model); empty when not estimable. */
   readonly byUnit: readonly AmountDidUnitEstimate[];
-  readonly notes: readonly string[];
+  readonly notes: readonly EffectsNote[];
 }
 
 /** The effect of one adopting unit: weighted mean of its cells' log ratios, with its t-interval. */
@@ -131,7 +131,7 @@ export function amountDid(panel: readonly AmountDidRow[], options: AmountDidOpti
     w.get(r.unit)!.set(r.period, r.weight ?? 1);
   });
 
-  const notes: string[] = [];
+  const notes: EffectsNote[] = [];
   const units = [...y.keys()].sort();
   const untreatedAt = (u: string, t: number) => {
     const g = start.get(u) ?? null;
@@ -148,7 +148,7 @@ export function amountDid(panel: readonly AmountDidRow[], options: AmountDidOpti
     const periods = [...y.get(u)!.keys()].sort((a, b) => a - b);
     const pre = periods.filter((p) => p < g);
     if (pre.length === 0) {
-      notes.push(EffectsMessage.amountNoBase(u));
+      notes.push(EffectsNotes.amountNoBase(u));
       continue;
     }
     const b = pre[pre.length - 1];
@@ -165,7 +165,7 @@ export function amountDid(panel: readonly AmountDidRow[], options: AmountDidOpti
       for (const c of controls) controlsUsed.add(c);
     }
   }
-  if (missingControls > 0) notes.push(EffectsMessage.amountNoControlCells(missingControls));
+  if (missingControls > 0) notes.push(EffectsNotes.amountNoControlCells(missingControls));
 
   // Untreated cells: two-way fixed effects by alternating demeaning.
   const untreated: { u: string; t: number; v: number }[] = [];
@@ -179,7 +179,7 @@ export function amountDid(panel: readonly AmountDidRow[], options: AmountDidOpti
     df: fit.df,
     residualSd: fit.df > 0 ? Math.sqrt(fit.ss / fit.df) : null,
   };
-  const none = (note: string): AmountDidResult => ({
+  const none = (note: EffectsNote): AmountDidResult => ({
     ...base,
     byUnit: [],
     estimable: false,
@@ -190,10 +190,10 @@ export function amountDid(panel: readonly AmountDidRow[], options: AmountDidOpti
     standardError: null,
     notes: [...notes, note],
   });
-  if (![...start.values()].some((g) => g !== null)) return none(EffectsMessage.noTreatedUnits().replace("staggeredDid", "amountDid"));
-  if (cells.length === 0) return none(EffectsMessage.amountNoCells());
-  if (controlsUsed.size < minControls) return none(EffectsMessage.amountTooFewControls(controlsUsed.size, minControls));
-  if (fit.df < minDf) return none(EffectsMessage.amountTooFewDf(untreated.length, fit.df, minDf));
+  if (![...start.values()].some((g) => g !== null)) return none(EffectsNotes.noTreatedUnits());
+  if (cells.length === 0) return none(EffectsNotes.amountNoCells());
+  if (controlsUsed.size < minControls) return none(EffectsNotes.amountTooFewControls(controlsUsed.size, minControls));
+  if (fit.df < minDf) return none(EffectsNotes.amountTooFewDf(untreated.length, fit.df, minDf));
 
   const sigma2 = fit.ss / fit.df;
   const q = studentTQuantile(0.5 + level / 2, fit.df);
@@ -212,7 +212,7 @@ export function amountDid(panel: readonly AmountDidRow[], options: AmountDidOpti
       periods: mine.length,
     });
   }
-  notes.push(EffectsMessage.amountIntervalNote(untreated.length, fit.df));
+  notes.push(EffectsNotes.amountInterval(untreated.length, fit.df));
   return {
     ...base,
     estimable: true,

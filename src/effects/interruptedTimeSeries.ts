@@ -1,7 +1,7 @@
 import type { IntervalEstimate, RateRatioEstimate } from "./effectTypes.js";
 import { cholesky, quadraticForm } from "../stats/glm/linalg.js";
 import { poissonGlm } from "../stats/glm/poissonGlm.js";
-import { EffectsError, EffectsMessage } from "./messages.js";
+import { EffectsError, EffectsMessage, EffectsNotes, type EffectsNote } from "./messages.js";
 import { zForLevel } from "../stats/zForLevel.js";
 import { studentTQuantile } from "../stats/studentT.js";
 import { monthOfYear, parsePeriods, periodIndex, periodLabel, type PeriodInput } from "./periods.js";
@@ -137,7 +137,7 @@ export interface ItsResult {
   readonly deviance: number;
   readonly dfResidual: number;
   readonly table: readonly ItsTableRow[];
-  readonly notes: readonly string[];
+  readonly notes: readonly EffectsNote[];
 }
 
 function quantile(sorted: Float64Array, p: number): number {
@@ -195,10 +195,10 @@ export function interruptedTimeSeries(series: readonly ItsObservation[], options
   for (let k = 1; k < idx.length; k++) {
     if (idx[k] === idx[k - 1]) throw new EffectsError("duplicate", EffectsMessage.duplicatePeriod(fn, periodLabel(idx[k], parsed.kind)));
   }
-  const notes: string[] = [];
+  const notes: EffectsNote[] = [];
   const gaps: string[] = [];
   for (let k = 1; k < idx.length; k++) for (let m = idx[k - 1] + 1; m < idx[k]; m++) gaps.push(periodLabel(m, parsed.kind));
-  if (gaps.length > 0) notes.push(EffectsMessage.gapNote(gaps.length, gaps.slice(0, 12).join(", ") + (gaps.length > 12 ? ", …" : "")));
+  if (gaps.length > 0) notes.push(EffectsNotes.gaps(gaps));
   const t0 = start.index;
   const pre = idx.filter((v) => v < t0).length;
   const post = idx.length - pre;
@@ -206,9 +206,9 @@ export function interruptedTimeSeries(series: readonly ItsObservation[], options
   if (pre === 0 || post === 0) throw new EffectsError("start_outside", EffectsMessage.startOutside(fn, startLabel));
   // Minimum data: enough periods before the start to fix the trend (and a whole year of seasons).
   const minPre = seasonality === "none" ? 8 : Math.max(8, perYear);
-  if (pre < minPre) throw new EffectsError("too_few_pre", EffectsMessage.tooFewPrePeriods(pre, minPre, seasonality !== "none"));
+  if (pre < minPre) throw new EffectsError("too_few_pre", EffectsMessage.tooFewPrePeriods(pre, minPre, seasonality !== "none"), { pre, min: minPre });
   const preEvents = order.filter((i) => parsed.index[i] < t0).reduce((a, i) => a + series[i].events, 0);
-  if (preEvents < 10) throw new EffectsError("too_few_events", EffectsMessage.tooFewPreEvents(preEvents, 10));
+  if (preEvents < 10) throw new EffectsError("too_few_events", EffectsMessage.tooFewPreEvents(preEvents, 10), { events: preEvents, min: 10 });
 
   const first = idx[0];
   const withSlope = options.slopeChange !== false;
@@ -221,7 +221,7 @@ export function interruptedTimeSeries(series: readonly ItsObservation[], options
   else if (seasonality !== "none") {
     for (let k = 1; k <= seasonality.harmonics; k++) seasonalNames.push(`sin${k}`, `cos${k}`);
   }
-  if (seasonality !== "none" && parsed.kind === "index") notes.push(EffectsMessage.seasonalityNumericNote());
+  if (seasonality !== "none" && parsed.kind === "index") notes.push(EffectsNotes.seasonIndex());
   const seasonalRow = (m: number): number[] => {
     const moy = perYear === 12 ? monthOfYear(m) : ((m % perYear) + perYear) % perYear;
     if (seasonality === "months") return Array.from({ length: perYear - 1 }, (_, j) => (moy === j + 1 ? 1 : 0));
@@ -246,9 +246,9 @@ export function interruptedTimeSeries(series: readonly ItsObservation[], options
   const exposure = order.map((i) => series[i].exposure);
   const offset = exposure.map(Math.log);
   const fit = poissonGlm({ y: events, x: rows, names: allNames, offset }, { family });
-  notes.push(...fit.notes);
+  if (!fit.converged) notes.push(EffectsNotes.glmNotConverged(fit.iterations));
   if (varianceMode === "model" && family === "quasipoisson" && Number.isFinite(fit.dispersion)) {
-    notes.push(fit.dispersion > 1 ? EffectsMessage.overdispersionNote(fit.dispersion) : EffectsMessage.underdispersionNote(fit.dispersion));
+    notes.push(EffectsNotes.dispersion(fit.dispersion));
   }
   const b = fit.coefficients;
   const pearson = events.map((y, k) => (y - fit.fitted[k]) / Math.sqrt(fit.fitted[k]));
@@ -273,9 +273,9 @@ export function interruptedTimeSeries(series: readonly ItsObservation[], options
       sampling: fit.fitted.map((mu) => logCountVariance(mu)),
       maxLag: Math.max(2, Math.floor(span / 2)),
     });
-    if (projected === null) throw new EffectsError("too_few_pre", EffectsMessage.tooFewPrePeriods(pre, minPre, seasonality !== "none"));
+    if (projected === null) throw new EffectsError("too_few_pre", EffectsMessage.tooFewPrePeriods(pre, minPre, seasonality !== "none"), { pre, min: minPre });
     drift = projected.variogram;
-    notes.push(EffectsMessage.driftNote(drift.nugget, drift.stationary, drift.rho, drift.walk));
+    notes.push(EffectsNotes.drift(drift.nugget, drift.stationary, drift.rho, drift.walk));
     // Weights of each coefficient on the log counts: (XᵀWX)⁻¹ xₜ μₜ. Their drift covariance by the
     // variogram (zero-sum weight vectors: every coefficient but the intercept).
     const U = fit.unscaledCovariance;

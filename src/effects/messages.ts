@@ -1,11 +1,68 @@
 /**
- * The message catalogue of the effects layer (regression, interrupted time series, staggered
- * difference-in-differences). Every user-facing text of the layer is built here, so that
- * wording is kept in one place and tests can check it word for word.
+ * The error catalogue of the effects layer (regression, interrupted time series, staggered
+ * difference-in-differences). These English sentences are only for errors thrown on programming
+ * mistakes (bad arguments to a library function) and for data too thin to fit a model (an
+ * EffectsError, whose code and details a caller turns into a note). Anything a report or
+ * notebook reader sees is a note — a code plus values (`EffectsNote`) — whose Danish and English
+ * wording lives in the one text catalogue (src/text/noteTexts.ts), rendered with `noteText`.
  */
 
+import { note, type Note } from "../contract/note.js";
 import { GlmMessage } from "../stats/glm/glmMessages.js";
 
+/** Codes of the notes of the effects layer (wording: src/text/noteTexts.ts). */
+export type EffectsNoteCode =
+  | "effects.note.gaps"
+  | "effects.note.seasonIndex"
+  | "effects.note.underdispersion"
+  | "effects.note.overdispersion"
+  | "effects.note.blockDispersion"
+  | "effects.note.drift"
+  | "effects.note.glmNotConverged"
+  | "effects.note.noSensitivity"
+  | "effects.note.noControls"
+  | "effects.note.zeroCell"
+  | "effects.note.noBase"
+  | "effects.note.smallBase"
+  | "effects.note.noTreatedUnits"
+  | "effects.note.amountNoBase"
+  | "effects.note.amountNoControlCells"
+  | "effects.note.amountNoCells"
+  | "effects.note.amountTooFewControls"
+  | "effects.note.amountTooFewDf"
+  | "effects.note.amountInterval"
+  | "effects.note.twfe"
+  | "effects.note.tooFewPre"
+  | "effects.note.tooFewPreEvents"
+  | "effects.note.notFitted";
+
+/** A note of the effects layer: a code plus values, rendered with `noteText(note, lang)`. */
+export type EffectsNote = Note<EffectsNoteCode>;
+
+/** The notes of the effects layer by name, each a code with its values. */
+export const EffectsNotes = {
+  gaps: (periods: readonly string[]) => note("effects.note.gaps", { count: periods.length, periods: periods.length > 12 ? [...periods.slice(0, 12), "…"] : periods }),
+  seasonIndex: () => note("effects.note.seasonIndex"),
+  dispersion: (phi: number) => note(phi > 1 ? "effects.note.overdispersion" : "effects.note.underdispersion", { phi }),
+  blockDispersion: (block: number, phi: number) => note("effects.note.blockDispersion", { block, phi }),
+  drift: (nugget: number, stationary: number, rho: number, walk: number) => note("effects.note.drift", { nugget, stationary, rho, walk: 2 * walk }),
+  glmNotConverged: (iterations: number) => note("effects.note.glmNotConverged", { iterations }),
+  noSensitivity: () => note("effects.note.noSensitivity"),
+  noControls: (cohort: string, period: string) => note("effects.note.noControls", { cohort, period }),
+  zeroCell: (cohort: string, period: string) => note("effects.note.zeroCell", { cohort, period }),
+  noBase: (cohort: string) => note("effects.note.noBase", { cohort }),
+  smallBase: (cohort: string, events: number) => note("effects.note.smallBase", { cohort, events }),
+  noTreatedUnits: () => note("effects.note.noTreatedUnits"),
+  amountNoBase: (unit: string) => note("effects.note.amountNoBase", { unit }),
+  amountNoControlCells: (count: number) => note("effects.note.amountNoControlCells", { count }),
+  amountNoCells: () => note("effects.note.amountNoCells"),
+  amountTooFewControls: (n: number, min: number) => note("effects.note.amountTooFewControls", { n, min }),
+  amountTooFewDf: (cells: number, df: number, min: number) => note("effects.note.amountTooFewDf", { cells, df, min }),
+  amountInterval: (cells: number, df: number) => note("effects.note.amountInterval", { cells, df }),
+  twfe: () => note("effects.note.twfe"),
+} satisfies Record<string, (...args: never[]) => EffectsNote>;
+
+/** Error texts of the effects layer (English: programming mistakes and too-thin data, see above). */
 export const EffectsMessage = {
   ...GlmMessage,
   nonPositiveExposure: (fn: string, index: number, value: number) =>
@@ -30,52 +87,17 @@ export const EffectsMessage = {
     `interruptedTimeSeries: ${pre} period(s) before the start; at least ${min} are needed to estimate the trend${seasonal ? " and a whole year of seasons" : ""} the effect is measured against, so no estimate is given`,
   tooFewPreEvents: (events: number, min: number) =>
     `interruptedTimeSeries: only ${events} event(s) before the start; at least ${min} are needed for a baseline, so no estimate is given`,
-  gapNote: (count: number, list: string) =>
-    `${count} missing period(s) in the series (${list}); they are left out of the fit, never read as 0`,
-  seasonalityNumericNote: () =>
-    `periods are integer indices: the month of year for seasonality is taken as index mod 12 (index 0 = January)`,
-  underdispersionNote: (phi: number) =>
-    `dispersion phi = ${phi.toFixed(3)} <= 1: Poisson standard errors are used (no deflation)`,
-  overdispersionNote: (phi: number) =>
-    `dispersion phi = ${phi.toFixed(3)} > 1: standard errors are multiplied by sqrt(phi) (quasi-Poisson)`,
-  blockDispersionNote: (block: number, phi: number) =>
-    `dispersion of ${block}-period sums phi = ${phi.toFixed(3)} exceeds the per-period one: successive periods of a unit are correlated (e.g. the same frail patients), so standard errors are multiplied by sqrt(${phi.toFixed(3)})`,
   badPeriodsPerYear: (fn: string, value: unknown) =>
     `${fn}: periodsPerYear is ${String(value)}; give the number of periods in a year (12 months, 4 quarters, 1 year)`,
   tooFewUntreatedForDrift: (pairs: number, min: number) =>
     `staggeredDid: the untreated periods give only ${pairs} period-to-period change(s) of a cluster's rate; at least ${min} are needed to estimate how much the clusters drift over time. ` +
     `Give more periods before the first start, or choose variance: "dispersion" (which assumes the clusters do not drift)`,
-  driftNote: (nugget: number, stationary: number, rho: number, walk: number) =>
-    `cluster drift variogram (log scale): nugget ${nugget.toPrecision(3)}, AR(1) variance ${stationary.toPrecision(3)} with rho ${rho.toFixed(2)}, random-walk variance ${(2 * walk).toPrecision(3)} per period; added to the Poisson variance`,
-  noSensitivity: () =>
-    `no pre-period estimate before the base window, so the parallel-trends breakdown value (Rambachan & Roth 2023) cannot be computed`,
   noTreatedUnits: () => `staggeredDid: no unit has a treatedFrom period, so there is no effect to estimate`,
-  noControls: (g: string, t: string) =>
-    `ATT(${g}, ${t}) not identified: no never-treated or not-yet-treated unit at that period`,
-  zeroCell: (g: string, t: string) =>
-    `ATT(${g}, ${t}) not estimable: a cohort or control cell has 0 events, so its log rate is undefined`,
-  noBase: (g: string) => `cohort ${g}: no observed base period before the start, so it is left out`,
-  smallBase: (g: string, events: number) =>
-    `cohort ${g}: its base has only ${events} events, so every ATT(${g}, t) leans on one small count; ` +
-    `a longer base (baseWindow: 12 for monthly data) gives less biased, tighter estimates`,
   noPostCells: () => `staggeredDid: no post-start group-time effect could be estimated`,
   treatedFromInconsistent: (unit: string) =>
     `staggeredDid: unit "${unit}" has more than one treatedFrom value; give one start per unit`,
   nonPositiveAmount: (index: number, value: number) =>
     `amountDid: amount[${index}] is ${value}; amounts must be finite and > 0 (the model is on their log)`,
-  amountNoBase: (unit: string) => `amountDid: unit "${unit}" has no observed period before its start, so it is left out`,
-  amountNoControlCells: (n: number) =>
-    `amountDid: ${n} post-start period(s) of adopting units had no never-treated or not-yet-treated control observed at the base and that period, so they are left out`,
-  amountNoCells: () => `amountDid: no adopting unit has a base period and a post period with a control; no effect can be estimated`,
-  amountTooFewControls: (n: number, min: number) =>
-    `amountDid: only ${n} control unit(s) (never-treated or not yet treated); at least ${min} are needed for an estimate`,
-  amountTooFewDf: (cells: number, df: number, min: number) =>
-    `amountDid: ${cells} untreated unit-periods leave ${df} residual degrees of freedom for the noise of the controls' period-to-period changes; at least ${min} are needed (too few controls or pre-periods)`,
-  amountIntervalNote: (cells: number, df: number) =>
-    `interval: t-interval (df ${df}) from the residual variance of log amount in a unit + period model of the ${cells} untreated unit-periods (never-treated units, adopters before their start) — the placebo variability of the controls' period-to-period changes; with this few clusters it assumes independent, equal-variance noise and is approximate`,
-  twfeLabel: () =>
-    `two-way fixed-effects Poisson estimate, shown only as a contrast: it is biased under staggered adoption ` +
-    `when effects vary over time, because already-treated units serve as controls`,
 } as const;
 
 /** A structured error of the effects layer: a code, the message, and the offending details. */
@@ -88,4 +110,19 @@ export class EffectsError extends Error {
     this.code = code;
     this.details = details;
   }
+}
+
+/**
+ * The note for a model that could not be fitted: an EffectsError thrown because the data are too
+ * thin gives its reason as a code with values; any other error "the model could not be fitted".
+ * The error's English message is kept in the values as `detail` (for debugging; not shown).
+ */
+export function effectsErrorNote(e: unknown): EffectsNote {
+  const detail = e instanceof Error ? e.message : String(e);
+  if (e instanceof EffectsError) {
+    const d = e.details;
+    if (e.code === "too_few_pre" && typeof d.pre === "number" && typeof d.min === "number") return note("effects.note.tooFewPre", { pre: d.pre, min: d.min, detail });
+    if (e.code === "too_few_events" && typeof d.events === "number" && typeof d.min === "number") return note("effects.note.tooFewPreEvents", { events: d.events, min: d.min, detail });
+  }
+  return note("effects.note.notFitted", { detail });
 }

@@ -1,6 +1,6 @@
 import type { RateRatioEstimate } from "./effectTypes.js";
 import { poissonGlm } from "../stats/glm/poissonGlm.js";
-import { EffectsError, EffectsMessage } from "./messages.js";
+import { EffectsError, EffectsMessage, EffectsNotes, type EffectsNote } from "./messages.js";
 import { parsePeriods, periodIndex, periodLabel, type PeriodInput } from "./periods.js";
 import { rateRatioFromLog } from "./rateRatio.js";
 import { addContrastLagCoefficients, driftVarianceVariance, fitDriftVariogram, variogramTable, type DriftResidualSeries, type DriftVariogram } from "./driftVariogram.js";
@@ -127,8 +127,8 @@ export interface StaggeredDidResult {
   readonly blockDispersion: number | null;
   readonly dispersionUsed: number;
   /** Two-way fixed-effects estimate, only as a contrast (null unless asked). */
-  readonly twfe: (RateRatioEstimate & { readonly label: string }) | null;
-  readonly notes: readonly string[];
+  readonly twfe: (RateRatioEstimate & { readonly label: EffectsNote }) | null;
+  readonly notes: readonly EffectsNote[];
 }
 
 interface Cell {
@@ -227,7 +227,7 @@ export function staggeredDid(panel: readonly DidPanelRow[], options: StaggeredDi
   const has = (u: number, t: number) => t >= minT && t <= maxT && !Number.isNaN(events[u * nT + (t - minT)]);
   const cohortStarts = [...new Set(starts.filter((s): s is number => s !== null))].sort((a, b) => a - b);
   if (cohortStarts.length === 0) throw new EffectsError("no_treated", EffectsMessage.noTreatedUnits());
-  const notes: string[] = [];
+  const notes: EffectsNote[] = [];
 
   // Group-time effects.
   const cells: Cell[] = [];
@@ -235,12 +235,12 @@ export function staggeredDid(panel: readonly DidPanelRow[], options: StaggeredDi
     const base = Array.from({ length: k }, (_, j) => g - k + j);
     const cohort = starts.map((s, u) => (s === g ? u : -1)).filter((u) => u >= 0);
     if (!cohort.some((u) => base.every((b) => has(u, b)))) {
-      notes.push(EffectsMessage.noBase(periodLabel(g, kind)));
+      notes.push(EffectsNotes.noBase(periodLabel(g, kind)));
       continue;
     }
     let baseEvents = 0;
     for (const u of cohort) for (const b of base) if (has(u, b)) baseEvents += events[u * nT + (b - minT)];
-    if (baseEvents < 50) notes.push(EffectsMessage.smallBase(periodLabel(g, kind), baseEvents));
+    if (baseEvents < 50) notes.push(EffectsNotes.smallBase(periodLabel(g, kind), baseEvents));
     for (let t = minT; t <= maxT; t++) {
       if (t >= g - k && t < g) continue; // base periods
       const treated = cohort.filter((u) => has(u, t) && base.every((b) => has(u, b)));
@@ -254,7 +254,7 @@ export function staggeredDid(panel: readonly DidPanelRow[], options: StaggeredDi
         if (ok && has(u, t) && base.every((b) => has(u, b))) controls.push(u);
       }
       if (controls.length === 0) {
-        if (t >= g) notes.push(EffectsMessage.noControls(periodLabel(g, kind), periodLabel(t, kind)));
+        if (t >= g) notes.push(EffectsNotes.noControls(periodLabel(g, kind), periodLabel(t, kind)));
         continue;
       }
       const sum = (units: number[], periods: number[]) => {
@@ -271,7 +271,7 @@ export function staggeredDid(panel: readonly DidPanelRow[], options: StaggeredDi
       const [yct, ect] = sum(controls, [t]);
       const [ycb, ecb] = sum(controls, base);
       if (ygt === 0 || ygb === 0 || yct === 0 || ycb === 0) {
-        notes.push(EffectsMessage.zeroCell(periodLabel(g, kind), periodLabel(t, kind)));
+        notes.push(EffectsNotes.zeroCell(periodLabel(g, kind), periodLabel(t, kind)));
         continue;
       }
       const att = Math.log(ygt / egt) - Math.log(ygb / egb) - (Math.log(yct / ect) - Math.log(ycb / ecb));
@@ -306,7 +306,7 @@ export function staggeredDid(panel: readonly DidPanelRow[], options: StaggeredDi
   if (varianceMode === "drift") {
     drift = fitDriftVariogram(d.residuals, Math.max(1, nT - 1));
     if (drift === null) throw new EffectsError("too_few_pre", EffectsMessage.tooFewUntreatedForDrift(d.lagOnePairs, 6));
-    notes.push(EffectsMessage.driftNote(drift.nugget, drift.stationary, drift.rho, drift.walk));
+    notes.push(EffectsNotes.drift(drift.nugget, drift.stationary, drift.rho, drift.walk));
     gammaTable = variogramTable(drift, nT);
     // The same fit with the random walk as the only drift: a year or two of data cannot always tell
     // a strong AR(1) from a random walk, and the walk is the conservative reading when a contrast
@@ -314,8 +314,8 @@ export function staggeredDid(panel: readonly DidPanelRow[], options: StaggeredDi
     walkFit = fitDriftVariogram(d.residuals, Math.max(1, nT - 1), 6, true);
     if (walkFit !== null) walkTable = variogramTable(walkFit, nT);
   } else if (varianceMode === "dispersion") {
-    notes.push(phi > 1 ? EffectsMessage.overdispersionNote(phi) : EffectsMessage.underdispersionNote(phi));
-    if (phiBlock !== null && phiBlock > Math.max(1, phi)) notes.push(EffectsMessage.blockDispersionNote(block, phiBlock));
+    notes.push(EffectsNotes.dispersion(phi));
+    if (phiBlock !== null && phiBlock > Math.max(1, phi)) notes.push(EffectsNotes.blockDispersion(block, phiBlock));
   }
 
   const gradAcc = new Float64Array(nU * nT);
@@ -466,7 +466,7 @@ export function staggeredDid(panel: readonly DidPanelRow[], options: StaggeredDi
     level,
     ov.df,
   );
-  if (sensitivity === null) notes.push(EffectsMessage.noSensitivity());
+  if (sensitivity === null) notes.push(EffectsNotes.noSensitivity());
 
   let twfe: StaggeredDidResult["twfe"] = null;
   if (options.twfeContrast === true) twfe = twfeEstimate(nU, nT, minT, events, exposure, starts, level);
@@ -693,7 +693,7 @@ function twfeEstimate(
   exposure: Float64Array,
   starts: readonly (number | null)[],
   level: number,
-): RateRatioEstimate & { readonly label: string } {
+): RateRatioEstimate & { readonly label: EffectsNote } {
   const keys: number[] = [];
   for (let key = 0; key < nU * nT; key++) if (!Number.isNaN(events[key])) keys.push(key);
   const { rows, names } = fixedEffectsDesign(keys, nT);
@@ -706,5 +706,5 @@ function twfeEstimate(
     { family: "quasipoisson" },
   );
   const j = names.length;
-  return { ...rateRatioFromLog(fit.coefficients[j], fit.standardErrors[j], level), label: EffectsMessage.twfeLabel() };
+  return { ...rateRatioFromLog(fit.coefficients[j], fit.standardErrors[j], level), label: EffectsNotes.twfe() };
 }

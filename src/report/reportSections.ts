@@ -620,6 +620,11 @@ function spreadNoteText(ctx: Ctx, iv: Intervention, n: Note): string {
   return noteText({ code: n.code, values }, ctx.lang);
 }
 
+/** The notes of an effect row in the report's language, as one cell of its table file. */
+function effectRowNotes(ctx: { lang: Ctx["lang"] }, r: InterventionEffectRow): string | null {
+  return r.notes.length === 0 ? null : r.notes.map((n) => noteText(n, ctx.lang)).join(" ");
+}
+
 function interventionSection(ctx: Ctx, iv: Intervention): ReportSection {
   const idBase = slug(iv.id);
   if (iv.kind === "programme") return programmeSection(ctx, iv, ctx.data.interventions, idBase);
@@ -707,6 +712,7 @@ function interventionSection(ctx: Ctx, iv: Intervention): ReportSection {
           ...r,
           preTrend: r.preTrend === null ? null : `${r.preTrend.rateRatio} (${r.preTrend.lower}–${r.preTrend.upper})`,
           assumption: r.assumption === null ? null : r.assumption.code,
+          notes: effectRowNotes(ctx, r),
         })),
         notes: effect.notes.map((n) => spreadNoteText(ctx, iv, n)),
         table: {
@@ -740,7 +746,7 @@ function interventionSection(ctx: Ctx, iv: Intervention): ReportSection {
         kind: "table",
         id: `triple-aim-status-${idBase}`,
         title: ctx.t("t.statusTable"),
-        csv: status.rows.map((r) => ({ ...r, spcRules: r.spcRules.join("; ") })),
+        csv: status.rows.map((r) => ({ ...r, spcRules: r.spcRules.join("; "), reason: spreadNoteText(ctx, iv, r.reason) })),
         notes: status.findings.map((f) => spreadFindingText({ ...f, target: targetLabel(ctx, iv, f.target) }, ctx.lang) + "."),
         table: {
           columns: [

@@ -13,7 +13,7 @@ import type { Dataset } from "../contract/dataset.js";
 import type { IndicatorRow } from "../indicators/index.js";
 import { IMPLEMENTATION_KEYS, IMPLEMENTATION_KEY_LABELS, IMPLEMENTATION_KEY_QUESTIONS, REST_OF_REGION, adoptionTimeline, costPerAvoided, implementationKeysAt, pilotEffect, programmeOverview, recommendationStatusTable, spreadFindingText, spreadPotential, type Intervention, type TimelineEvent } from "../spread/index.js";
 import { type Adoption } from "../spread/interventionSchema.js";
-import { isReportTextKey, type ReportLang, type ReportTextKey } from "../text/catalogue.js";
+import { isReportTextKey, noteText, type ReportLang, type ReportTextKey } from "../text/catalogue.js";
 import type { ReportTableColumn } from "./reportTable.js";
 import type { ReportChartItem, ReportItem, ReportSection, ReportTableItem } from "./reportTypes.js";
 
@@ -298,7 +298,7 @@ export function pilotsItem(ctx: SpreadReportCtx, iv: Intervention, idBase: strin
       kind: "table",
       id: `pilots-${idBase}`,
       title: ctx.t("t.pilots"),
-      csv: results.flatMap((p) => p.effect.rows.map((r) => ({ ...r, preTrend: r.preTrend === null ? null : `${r.preTrend.rateRatio} (${r.preTrend.lower}–${r.preTrend.upper})` }))),
+      csv: results.flatMap((p) => p.effect.rows.map((r) => ({ ...r, preTrend: r.preTrend === null ? null : `${r.preTrend.rateRatio} (${r.preTrend.lower}–${r.preTrend.upper})`, notes: r.notes.length === 0 ? null : r.notes.map((n) => noteText(n, ctx.lang)).join(" ") }))),
       notes: [spreadFindingText({ code: "pilot_scope" }, ctx.lang)],
       table: {
         columns: [

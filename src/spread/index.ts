@@ -41,7 +41,7 @@ export type { PilotUnit } from "./pilotEffect.js";
 export type { ProgrammeOverviewRow } from "./programmeOverview.js";
 export type { RecommendationStatusRow, RecommendationStatusSummaryRow } from "./recommendationStatusTable.js";
 export type { LineOf } from "./schemaIssues.js";
-export type { SpreadLang, StatusFinding } from "./spreadFindings.js";
+export type { StatusFinding } from "./spreadFindings.js";
 export type { SpreadMatrixColumn, SpreadMatrixState } from "./spreadMatrix.js";
 export type { SpreadPotentialRow } from "./spreadPotential.js";
 export type { SpreadProblem } from "./spreadProblem.js";

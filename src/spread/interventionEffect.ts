@@ -34,7 +34,7 @@ import type { TripleAimInput } from "./interventionIndicatorRows.js";
 import { indicatorSeries } from "./analysisSeries.js";
 import type { IndicatorSeriesSet, SeriesPoint } from "./analysisSeries.js";
 import type { Intervention, TripleAimTarget } from "./interventionSchema.js";
-import { SPREAD_ANALYSIS_MESSAGES as M } from "./messages.js";
+import { effectsErrorNote } from "../effects/messages.js";
 import { periodOf, periodStartDate } from "../contract/period.js";
 import type { TargetDirection, TripleAimTargetDimension } from "./vocabulary.js";
 
@@ -109,7 +109,8 @@ export interface InterventionEffectRow {
   /** Events observed from the start (ITS) or in the panel (DiD). */
   readonly events: number | null;
   readonly effect: EffectClass;
-  readonly note: string | null;
+  /** Notes of the model as codes with values (why no estimate, dispersion, gaps…); words via `noteText`. */
+  readonly notes: readonly Note[];
 }
 
 export interface InterventionEffectResult {
@@ -216,7 +217,7 @@ function effectsOfTarget(
     const first = firstTreated(pts, start);
     const empty = { ...base, ...noExtras, placebo: role === "comparison", unit, role, method: "its" as const, levelChange: null, levelChangePValue: null, preTrend: null };
     if (first === undefined) {
-      rows.push({ ...empty, start: null, rateRatio: null, lower: null, upper: null, prePeriods: null, postPeriods: null, events: null, effect: "not_estimable", note: M.no_current() });
+      rows.push({ ...empty, start: null, rateRatio: null, lower: null, upper: null, prePeriods: null, postPeriods: null, events: null, effect: "not_estimable", notes: [note("spread.status.noCurrent")] });
       return;
     }
     if (!monthly && first.start > start && role === "adopting") notes.push(note("spread.note.yearlyStart", { target: t.id, unit, start, first: first.period }));
@@ -247,11 +248,10 @@ function effectsOfTarget(
         warning: role === "comparison" && (r.overall.upper < 1 || r.overall.lower > 1) ? "placebo_change" : null,
         assumption: r.assumption,
         ljungBoxP: r.autocorrelation.ljungBox.pValue,
-        note: r.notes.length > 0 ? r.notes.join("; ") : null,
+        notes: r.notes,
       });
     } catch (e) {
-      const detail = e instanceof Error ? e.message : String(e);
-      rows.push({ ...empty, start: first.period, rateRatio: null, lower: null, upper: null, prePeriods: null, postPeriods: null, events: null, effect: "not_estimable", note: M.effect_failed(unit, detail) });
+      rows.push({ ...empty, start: first.period, rateRatio: null, lower: null, upper: null, prePeriods: null, postPeriods: null, events: null, effect: "not_estimable", notes: [effectsErrorNote(e)] });
     }
   };
   for (const [unit, start] of starts) runIts(unit, "adopting", start);
@@ -282,11 +282,10 @@ function effectsOfTarget(
         effect: classifyEffect(o.lower, o.upper, t.direction),
         assumption: did.assumption,
         breakdown: did.sensitivity === null ? null : did.sensitivity.breakdown,
-        note: did.notes.length > 0 ? did.notes.join("; ") : null,
+        notes: did.notes,
       });
     } catch (e) {
-      const detail = e instanceof Error ? e.message : String(e);
-      rows.push({ ...didBase, rateRatio: null, lower: null, upper: null, preTrend: null, events: null, effect: "not_estimable", note: M.effect_failed("all clusters", detail) });
+      rows.push({ ...didBase, rateRatio: null, lower: null, upper: null, preTrend: null, events: null, effect: "not_estimable", notes: [effectsErrorNote(e)] });
     }
   }
   return { rows, models: { its, did } };
@@ -361,15 +360,14 @@ function amountEffectOfTarget(
           postPeriods: r.cells.length > 0 ? new Set(r.cells.map((c) => c.period)).size : null,
           events: null,
           effect: classifyEffect(r.lower, r.upper, t.direction),
-          note: r.notes.length > 0 ? r.notes.join("; ") : null,
+          notes: r.notes,
         },
       ],
       result: r,
     };
   } catch (e) {
-    const detail = e instanceof Error ? e.message : String(e);
     return {
-      rows: [{ ...row, rateRatio: null, lower: null, upper: null, prePeriods: null, postPeriods: null, events: null, effect: "not_estimable", note: M.effect_failed("all clusters", detail) }],
+      rows: [{ ...row, rateRatio: null, lower: null, upper: null, prePeriods: null, postPeriods: null, events: null, effect: "not_estimable", notes: [effectsErrorNote(e)] }],
       result: null,
     };
   }

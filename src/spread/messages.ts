@@ -1,7 +1,11 @@
 /**
- * The message catalogue of the spread layer: every text a user can see about an intervention
- * file, in one place (the vega-lite `log/message.ts` pattern). Each entry gives the sentence
- * after "file:line: path: "; `formatSpreadProblem` builds the full line.
+ * The message catalogue of the spread layer's file validation: the problems found in an
+ * intervention file, in one place (the vega-lite `log/message.ts` pattern). Each entry gives the
+ * sentence after "file:line: path: "; `formatSpreadProblem` builds the full line. These are
+ * English messages for whoever writes the intervention files (a programming-style error report,
+ * like a compiler's). The results of the analysis (tripleAimStatus reasons, interventionEffect
+ * notes, findings) are codes plus values worded in Danish and English in src/text (noteTexts.ts)
+ * and spreadFindings.ts, never built here.
  */
 
 const list = (xs: readonly (string | number)[]): string =>
@@ -121,53 +125,3 @@ export function formatSpreadProblem(file: string, line: number | null, path: rea
   const p = formatSpreadPath(path);
   return p === "" ? `${where}: ${text}` : `${where}: ${p}: ${text}`;
 }
-
-const pct = (x: number): string => `${x > 0 ? "+" : x < 0 ? "−" : ""}${Math.abs(Math.round(x * 1000) / 10)} %`;
-const num = (x: number): string => String(Number(x.toPrecision(3)));
-const names = (xs: readonly string[]): string => (xs.length === 0 ? "" : ` (${xs.join(", ")})`);
-
-/**
- * Plain-language texts of the Triple Aim analysis (tripleAimStatus, interventionEffect,
- * spreadPotential): the reason of each status and the summary sentences.
- */
-export const SPREAD_ANALYSIS_MESSAGES = {
-  // --- reasons of one status row
-  no_indicator: (indicator: string, group: string) =>
-    `the indicator table has no cluster-level rows of ${indicator} for group ${group}`,
-  no_baseline: (from: string, to: string) => `no data in the baseline period ${from}–${to}`,
-  no_current: () => "no data since the start",
-  too_few_periods: (n: number, min: number) => `only ${n} period${n === 1 ? "" : "s"} of data since the start (at least ${min} needed)`,
-  too_few_events: (n: number, min: number) => `only ${num(n)} events in the current window (at least ${min} needed): too few to judge`,
-  met: (change: number) => `the target is reached (${pct(change)} against the baseline) and the improvement is beyond chance`,
-  on_track_interval: (change: number) => `improved beyond chance (${pct(change)}), target not yet reached; the deadline has not passed`,
-  on_track_signal: (change: number) => `improved (${pct(change)}) with an SPC improvement signal since the start; the deadline has not passed`,
-  not_met_deadline: (change: number, deadline: string) => `the deadline ${deadline} has passed and the target is not reached (${pct(change)} against the baseline)`,
-  not_met_no_change: (change: number) => `no improvement beyond chance yet (${pct(change)} against the baseline)`,
-  not_met_worse: (change: number) => `worse than the baseline (${pct(change)})`,
-  target_reached_not_clear: (change: number) =>
-    `the point estimate reaches the target (${pct(change)}) but the interval includes the baseline: not beyond chance`,
-  // --- summaries
-  status_summary: (label: string, target: string, deadline: string) => `${label}, target ${target} by ${deadline}:`,
-  status_adopting: (met: readonly string[], onTrack: readonly string[], notMet: readonly string[], unmeasurable: readonly string[], n: number) =>
-    [
-      `met in ${met.length} of ${n} adopting clusters${names(met)}`,
-      onTrack.length > 0 ? `on track in ${onTrack.length}${names(onTrack)}` : null,
-      notMet.length > 0 ? `not met in ${notMet.length}${names(notMet)}` : null,
-      unmeasurable.length > 0 ? `not yet measurable in ${unmeasurable.length}${names(unmeasurable)}` : null,
-    ]
-      .filter((x) => x !== null)
-      .join("; "),
-  status_comparison: (improved: readonly string[], n: number) =>
-    n === 0
-      ? "there are no comparison clusters"
-      : `in the ${n} comparison cluster${n === 1 ? "" : "s"} the same change was reached in ${improved.length}${names(improved)}`,
-  target_text: (relative: number | null, value: number | null) =>
-    relative !== null ? pct(relative) : value !== null ? `${num(value)}` : "(none)",
-  // --- effects
-  effect_not_count: (indicator: string) =>
-    `${indicator} is an amount, not a count: no rate-ratio model (see its Triple Aim status instead)`,
-  effect_failed: (unit: string, detail: string) => `${unit}: no estimate (${detail})`,
-  effect_row: (unit: string, rr: number, lower: number, upper: number) =>
-    `${unit}: rate ratio ${num(rr)} (${num(lower)}–${num(upper)})`,
-  // (the spread potential's findings are in spreadFindings.ts, in Danish and English)
-} as const;

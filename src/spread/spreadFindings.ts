@@ -6,6 +6,7 @@
 
 import { note } from "../contract/note.js";
 import { noteText } from "../text/index.js";
+import type { ReportLang as SpreadLang } from "../text/catalogue.js";
 
 export type SpreadFinding =
   | { readonly code: "no_target" }
@@ -41,7 +42,6 @@ export type SpreadFinding =
 export type SpreadFindingCode = SpreadFinding["code"];
 /** The findings of tripleAimStatus: one per target. */
 export type StatusFinding = Extract<SpreadFinding, { readonly code: "status_target" | "status_no_data" }>;
-export type SpreadLang = "da" | "en";
 
 const num = (x: number, lang: SpreadLang): string => (Math.round(x * 100) / 100).toLocaleString(lang === "da" ? "da-DK" : "en-GB");
 const pct = (x: number, lang: SpreadLang): string => (lang === "da" ? `${Math.round(x * 100)} %` : `${Math.round(x * 100)}%`);

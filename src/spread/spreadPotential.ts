@@ -28,7 +28,6 @@ import { implementationKeysAt } from "./implementationKeysAt.js";
 import { interventionEffect } from "./interventionEffect.js";
 import type { EffectClass, InterventionEffectOptions, InterventionEffectResult, InterventionEffectRow } from "./interventionEffect.js";
 import type { Incentive, Intervention, LocalAdaptation, ProtectedByReceiver } from "./interventionSchema.js";
-import { spreadFindingText } from "./spreadFindings.js";
 import type { SpreadFinding } from "./spreadFindings.js";
 import { IMPLEMENTATION_KEYS } from "./vocabulary.js";
 import type { ImplementationKey, InterventionPhase } from "./vocabulary.js";
@@ -84,15 +83,13 @@ export interface SpreadPotentialResult {
   readonly pull: number;
   /** The findings as codes and values (text: spreadFindingText). */
   readonly findings: readonly SpreadFinding[];
-  /** The findings in English (spreadFindingText(f, "en")). */
-  readonly summary: readonly string[];
   readonly effects: InterventionEffectResult;
 }
 
 const mean = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 /**
- * @example spreadPotential(frail, indicatorRows).summary.join(" ")
+ * @example spreadPotential(frail, indicatorRows).findings.map((f) => spreadFindingText(f, "da")).join(". ")
  */
 export function spreadPotential(
   intervention: Intervention,
@@ -205,6 +202,5 @@ export function spreadPotential(
     if (small.length > 0) findings.push({ code: "small_numbers", units: small, min: minEvents });
   }
   findings.push({ code: "push_pull", push, pull, withoutPull: adopting.filter((r) => r.pull.length === 0).map((r) => r.cluster) });
-  const summary = findings.map((f) => spreadFindingText(f, "en"));
-  return { intervention: intervention.id, target, rows, did, push, pull, findings, summary, effects };
+  return { intervention: intervention.id, target, rows, did, push, pull, findings, effects };
 }

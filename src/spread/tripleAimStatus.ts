@@ -43,7 +43,7 @@ import type { TripleAimInput } from "./interventionIndicatorRows.js";
 import { indicatorSeries, sumPoints } from "./analysisSeries.js";
 import type { IndicatorSeriesSet, SeriesPeriodKind, SeriesPoint } from "./analysisSeries.js";
 import type { Intervention, TripleAimTarget } from "./interventionSchema.js";
-import { SPREAD_ANALYSIS_MESSAGES as M } from "./messages.js";
+import { note, type Note } from "../contract/note.js";
 import type { StatusFinding } from "./spreadFindings.js";
 import { periodEndDate, periodOf, periodStartDate } from "../contract/period.js";
 import type { TargetDirection, TripleAimTargetDimension } from "./vocabulary.js";
@@ -103,14 +103,29 @@ export interface TripleAimStatusRow {
   readonly spcSignal: "improvement" | "concern" | "none" | null;
   readonly spcRules: readonly string[];
   readonly status: TripleAimStatusCode;
-  readonly reason: string;
+  /** Why this status, as a code with values (words in Danish or English: `noteText(reason, lang)`). */
+  readonly reason: TripleAimStatusReason;
 }
+
+/** Codes of the reasons of a Triple Aim status row (wording: src/text/noteTexts.ts). */
+export type TripleAimStatusReasonCode =
+  | "spread.status.noIndicator"
+  | "spread.status.noBaseline"
+  | "spread.status.noCurrent"
+  | "spread.status.tooFewPeriods"
+  | "spread.status.tooFewEvents"
+  | "spread.status.met"
+  | "spread.status.onTrackInterval"
+  | "spread.status.onTrackSignal"
+  | "spread.status.notMetDeadline"
+  | "spread.status.notMetNoChange"
+  | "spread.status.notMetWorse"
+  | "spread.status.targetReachedNotClear";
+export type TripleAimStatusReason = Note<TripleAimStatusReasonCode>;
 
 export interface TripleAimStatusResult {
   readonly intervention: string;
   readonly rows: readonly TripleAimStatusRow[];
-  /** One plain-language paragraph per target (English). */
-  readonly summary: readonly string[];
   /** The same per target as codes and values (text in Danish or English: spreadFindingText; `target` is the target id). */
   readonly findings: readonly StatusFinding[];
 }
@@ -119,7 +134,7 @@ const PERIODS_PER_YEAR: Record<SeriesPeriodKind, number> = { month: 12, quarter:
 const DEFAULT_MIN_PERIODS: Record<SeriesPeriodKind, number> = { month: 6, quarter: 2, half: 1, year: 1 };
 
 /**
- * @example tripleAimStatus(frail, indicatorRows).summary
+ * @example tripleAimStatus(frail, indicatorRows).findings.map((f) => spreadFindingText(f, "da"))
  */
 export function tripleAimStatus(
   intervention: Intervention,
@@ -128,16 +143,14 @@ export function tripleAimStatus(
 ): TripleAimStatusResult {
   const indicators = indicatorRowsOf(intervention, input);
   const rows: TripleAimStatusRow[] = [];
-  const summary: string[] = [];
   const findings: StatusFinding[] = [];
   for (const target of intervention.targets) {
     const set = indicatorSeries(indicators, target.indicator, target.group);
     const targetRows = statusRowsOfTarget(intervention, target, set, options);
     rows.push(...targetRows);
-    summary.push(summariseTarget(target, targetRows));
     findings.push(targetFinding(target, targetRows));
   }
-  return { intervention: intervention.id, rows, summary, findings };
+  return { intervention: intervention.id, rows, findings };
 }
 
 function statusRowsOfTarget(
@@ -197,17 +210,17 @@ function statusRow(
     spcRules: [],
     status: "not_yet_measurable" as const,
   };
-  if (set === null) return { ...empty, reason: M.no_indicator(t.indicator, t.group) };
+  if (set === null) return { ...empty, reason: note("spread.status.noIndicator", { indicator: t.indicator, group: t.group }) };
   const all = (set.byUnit.get(unit) ?? []).filter((p) => options.at === undefined || p.end <= options.at);
   const basePts = all.filter((p) => p.start >= baselineFrom && p.end <= baselineTo);
   const base = sumPoints(basePts);
-  if (base.periods === 0 || base.denominator <= 0) return { ...empty, reason: M.no_baseline(t.baseline.start, t.baseline.end) };
+  if (base.periods === 0 || base.denominator <= 0) return { ...empty, reason: note("spread.status.noBaseline", { from: t.baseline.start, to: t.baseline.end }) };
   const baselineValue = (base.numerator / base.denominator) * set.multiplier;
   const targetValue = t.target_value ?? baselineValue * (1 + (t.relative_change ?? 0));
   const withBase = { ...empty, baselineNumerator: base.numerator, baselineDenominator: base.denominator, baselineValue, targetValue };
 
   const since = all.filter((p) => p.start >= start && p.numerator !== null && p.denominator !== null);
-  if (since.length === 0) return { ...withBase, reason: M.no_current() };
+  if (since.length === 0) return { ...withBase, reason: note("spread.status.noCurrent") };
   const perYear = PERIODS_PER_YEAR[set.periodKind];
   const window = Math.max(1, Math.ceil(((options.windowMonths ?? 12) * perYear) / 12));
   const cur = since.slice(-window);
@@ -231,10 +244,10 @@ function statusRow(
     spcRules: spc.rules,
   };
   const minPeriods = options.minPeriods ?? DEFAULT_MIN_PERIODS[set.periodKind];
-  if (since.length < minPeriods) return { ...withCurrent, reason: M.too_few_periods(since.length, minPeriods) };
+  if (since.length < minPeriods) return { ...withCurrent, reason: note("spread.status.tooFewPeriods", { n: since.length, min: minPeriods }) };
   const minEvents = options.minEvents ?? 10;
-  if (set.kind !== "amount" && c.numerator < minEvents) return { ...withCurrent, reason: M.too_few_events(c.numerator, minEvents) };
-  if (currentValue === null || change === null) return { ...withCurrent, reason: M.no_current() };
+  if (set.kind !== "amount" && c.numerator < minEvents) return { ...withCurrent, reason: note("spread.status.tooFewEvents", { n: c.numerator, min: minEvents }) };
+  if (currentValue === null || change === null) return { ...withCurrent, reason: note("spread.status.noCurrent") };
 
   const better = (a: number, b: number) => (t.direction === "decrease" ? a < b : a > b);
   const reaches = !better(targetValue, currentValue); // current at or beyond the target
@@ -247,16 +260,16 @@ function statusRow(
       : spc.signal === "improvement";
   const asOf = options.at ?? cur[cur.length - 1].end;
   const beforeDeadline = asOf < t.deadline;
-  if (reaches && beyondChance) return { ...withCurrent, status: "met", reason: M.met(change) };
-  if (beforeDeadline && improved && beyondChance) return { ...withCurrent, status: "on_track", reason: M.on_track_interval(change) };
-  if (beforeDeadline && improved && spc.signal === "improvement") return { ...withCurrent, status: "on_track", reason: M.on_track_signal(change) };
-  const reason = !beforeDeadline
-    ? M.not_met_deadline(change, t.deadline)
+  if (reaches && beyondChance) return { ...withCurrent, status: "met", reason: note("spread.status.met", { change }) };
+  if (beforeDeadline && improved && beyondChance) return { ...withCurrent, status: "on_track", reason: note("spread.status.onTrackInterval", { change }) };
+  if (beforeDeadline && improved && spc.signal === "improvement") return { ...withCurrent, status: "on_track", reason: note("spread.status.onTrackSignal", { change }) };
+  const reason: TripleAimStatusReason = !beforeDeadline
+    ? note("spread.status.notMetDeadline", { change, deadline: t.deadline })
     : better(baselineValue, currentValue)
-      ? M.not_met_worse(change)
+      ? note("spread.status.notMetWorse", { change })
       : reaches
-        ? M.target_reached_not_clear(change)
-        : M.not_met_no_change(change);
+        ? note("spread.status.targetReachedNotClear", { change })
+        : note("spread.status.notMetNoChange", { change });
   return { ...withCurrent, status: "not_met", reason };
 }
 
@@ -316,20 +329,8 @@ function nextDay(date: string): string {
   return d.toISOString().slice(0, 10);
 }
 
-function summariseTarget(t: TripleAimTarget, rows: readonly TripleAimStatusRow[]): string {
-  const noData = M.no_indicator(t.indicator, t.group);
-  if (rows.every((r) => r.reason === noData)) return `${t.indicator} (${t.group}): ${noData}.`;
-  const adopting = rows.filter((r) => r.role === "adopting");
-  const by = (s: TripleAimStatusCode) => adopting.filter((r) => r.status === s).map((r) => r.unit);
-  const comparison = rows.filter((r) => r.role === "comparison");
-  const compChanged = comparison.filter((r) => r.status === "met" || r.status === "on_track").map((r) => r.unit);
-  const head = M.status_summary(`${t.indicator} (${t.group})`, M.target_text(t.relative_change ?? null, t.target_value ?? null), t.deadline);
-  return `${head} ${M.status_adopting(by("met"), by("on_track"), by("not_met"), by("not_yet_measurable"), adopting.length)}; ${M.status_comparison(compChanged, comparison.length)}.`;
-}
-
 function targetFinding(t: TripleAimTarget, rows: readonly TripleAimStatusRow[]): StatusFinding {
-  const noData = M.no_indicator(t.indicator, t.group);
-  if (rows.every((r) => r.reason === noData)) return { code: "status_no_data", target: t.id };
+  if (rows.every((r) => r.reason.code === "spread.status.noIndicator")) return { code: "status_no_data", target: t.id };
   const adopting = rows.filter((r) => r.role === "adopting");
   const by = (s: TripleAimStatusCode) => adopting.filter((r) => r.status === s).map((r) => r.unit);
   const comparison = rows.filter((r) => r.role === "comparison");

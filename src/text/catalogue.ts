@@ -12,7 +12,8 @@
 import { maskPersonNumbers } from "../contract/personNumber.js";
 import type { Lang, Note, NoteValue } from "../contract/note.js";
 import { CHART_DA, CHART_EN, type ChartLabelKey } from "./chartTexts.js";
-import { formatNumber } from "./format.js";
+import { daysFromCivil } from "../contract/time.js";
+import { formatDate, formatNumber } from "./format.js";
 import { NOTE_DA, NOTE_EN, type NoteTextKey } from "./noteTexts.js";
 import { OVERVIEW_DA, OVERVIEW_EN, type OverviewTextKey } from "./overviewTexts.js";
 import { REPORT_DA, REPORT_EN, type ReportTextKey } from "./reportTexts.js";
@@ -48,10 +49,18 @@ function shownParam(value: string): string {
   return s;
 }
 
-/** The text of a key in a language, with `{name}` placeholders filled from `values`. */
+/**
+ * The text of a key in a language, with `{name}` placeholders filled from `values`. A placeholder
+ * `{name|one|other}` is a plural choice: "one" when the value is 1, else "other" (the number itself
+ * is written by a separate `{name}`), e.g. "{n} {n|periode|perioder}".
+ */
 export function text(lang: Lang, key: TextKey, values: Readonly<Record<string, string | number>> = {}): string {
   const template = CATALOGUE[lang][key];
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (Object.hasOwn(values, name) ? shownParam(String(values[name])) : m));
+  return template.replace(/\{(\w+)(?:\|([^|{}]*)\|([^|{}]*))?\}/g, (m, name: string, one?: string, other?: string) => {
+    if (!Object.hasOwn(values, name)) return m;
+    if (one !== undefined) return String(values[name]) === "1" ? one : (other ?? "");
+    return shownParam(String(values[name]));
+  });
 }
 
 /** True when `key` is a key of the catalogue (for keys built at run time, e.g. "m." + indicator). */
@@ -83,11 +92,26 @@ export function isReportTextKey(key: string): key is ReportTextKey {
 }
 
 /** Decimals shown for a note value by name (others: none for whole numbers, else 2). */
-const NOTE_DIGITS: Readonly<Record<string, number>> = { threshold: 2, sigmaZ: 2, rateRatio: 2, lower: 2, upper: 2 };
+const NOTE_DIGITS: Readonly<Record<string, number>> = { threshold: 2, sigmaZ: 2, rateRatio: 2, lower: 2, upper: 2, phi: 3, rho: 2, trim: 1 };
+/** Note values shown with 3 significant digits (small variances). */
+const NOTE_SIGNIFICANT: ReadonlySet<string> = new Set(["nugget", "stationary", "walk", "tau2"]);
+/** Note values that are relative changes (fractions), shown as signed percentages: "−10 %". */
+const NOTE_PERCENT: ReadonlySet<string> = new Set(["change"]);
+/** Note values that are dates written YYYY-MM-DD, shown in words: "31. december 2021". */
+const NOTE_DATES: ReadonlySet<string> = new Set(["deadline", "date"]);
 
 function noteValue(name: string, value: NoteValue, lang: Lang): string {
-  if (typeof value === "number") return formatNumber(value, lang, NOTE_DIGITS[name] ?? (Number.isInteger(value) ? 0 : 2));
-  if (typeof value === "string") return isTextKey(value) ? text(lang, value) : value;
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) return value > 0 ? "∞" : value < 0 ? "−∞" : "–";
+    if (NOTE_PERCENT.has(name)) return `${value > 0 ? "+" : ""}${formatNumber(value * 100, lang, 1)} %`;
+    if (NOTE_SIGNIFICANT.has(name)) return formatNumber(Number(value.toPrecision(3)), lang, 12);
+    return formatNumber(value, lang, NOTE_DIGITS[name] ?? (Number.isInteger(value) ? 0 : 2));
+  }
+  if (typeof value === "string") {
+    const date = NOTE_DATES.has(name) ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
+    if (date !== null) return formatDate(daysFromCivil(Number(date[1]), Number(date[2]), Number(date[3])), lang);
+    return isTextKey(value) ? text(lang, value) : value;
+  }
   return value.join(", ");
 }
 
@@ -98,7 +122,13 @@ export function isNoteCode(code: string): code is NoteTextKey {
 
 /**
  * A note in words: its code's template with its values (numbers in the reader's language, lists
- * joined, values that are catalogue keys — e.g. "spc.note.tight" — translated).
+ * joined, values that are catalogue keys — e.g. "spc.note.tight" — translated). Every `notes`
+ * (and `reason`) of a result of klynge is such a note: show it with this function, in Danish
+ * (the default) or English.
+ * @example
+ *   const status = tripleAimStatus(frail, indicatorRows);
+ *   status.rows.map((r) => noteText(r.reason));       // "Målet er nået (−25 % mod basis), og …"
+ *   funnelPlotData(units).notes.map((n) => noteText(n, "en"));
  * @throws Error for a code the catalogue does not have (a programming error, found by the tests)
  */
 export function noteText(n: Note, lang: Lang = "da"): string {

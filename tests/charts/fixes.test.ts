@@ -140,14 +140,17 @@ describe("funnelChart and the multiplier", () => {
     expect(svg).toContain("Inden for grænserne");
   });
 
-  it("leaves the compare layer's English notes out of the Danish footnote", () => {
+  it("shows the compare layer's notes in the chart's language, never an English note in the Danish footnote", () => {
     const result = funnelPlotData(units, { type: "proportion", multiplier: 100 });
-    expect(result.notes.length).toBeGreaterThan(0);
+    expect(result.notes.map((n) => n.code)).toEqual(["funnel.note.methodPhe", "funnel.note.classProportion"]);
     const da = funnelChart(result);
-    for (const note of result.notes) expect(da.meta.footnote).not.toContain(note);
+    for (const note of result.notes) expect(da.meta.footnote).not.toContain(noteText(note, "en"));
     expect(da.meta.footnote).toContain("PHE/Fingertips-metoden");
+    expect(da.meta.footnote).toContain("Klasser: værdien sammenlignes med grænserne ved enhedens egen nævner (PHE assign_funnel_significance).");
     const en = funnelChart(result, { lang: "en" });
-    for (const note of result.notes) expect(en.meta.footnote).toContain(note);
+    expect(en.meta.footnote).toContain("Classes: the value is compared with the limits at the unit's own denominator (PHE assign_funnel_significance).");
+    // The method is stated once, by the chart itself.
+    expect(en.meta.footnote).not.toContain(noteText(result.notes[0], "en"));
   });
 });
 

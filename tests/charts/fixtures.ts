@@ -46,7 +46,7 @@ export const funnelFixture: FunnelResult = (() => {
     tau2: 0.00213,
     units: units.map((u) => {
       const value = u.numerator / u.denominator;
-      return { ...u, value, z: null, classes: levels.map((level) => ({ level, class: classify(value, u.denominator, level) })) };
+      return { ...u, value, z: null, classes: levels.map((level) => ({ level, class: classify(value, u.denominator, level) })), notes: [] };
     }),
     limits,
     notes: [],

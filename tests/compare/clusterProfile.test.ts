@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { clusterProfile } from "../../src/compare/clusterProfile.js";
 import type { IndicatorRow } from "../../src/indicators/table.js";
+import { noteText } from "../../src/text/catalogue.js";
+import type { Note } from "../../src/contract/note.js";
+
+/** Notes in English words. */
+const en = (ns: readonly Note[] | undefined): string[] => (ns ?? []).map((n) => noteText(n, "en"));
+
 
 function row(p: Partial<IndicatorRow> & Pick<IndicatorRow, "indicator" | "unit" | "value">): IndicatorRow {
   return {
@@ -45,7 +51,7 @@ describe("clusterProfile — every indicator side by side with its direction", (
     expect(get("experience_positive", "Vest")).toMatchObject({ versusReference: "lower", assessment: "worse" });
     expect(get("experience_positive", "Midt")).toMatchObject({ versusReference: "not_assessed", assessment: "not_assessed", suppressed: true });
     expect(get("mystery_index", "Vest")).toMatchObject({ versusReference: "higher", assessment: "no_direction" });
-    expect(res.notes).toContain('no direction of improvement is known for "mystery_index"; give it in options.directions');
+    expect(en(res.notes)).toContain("No direction of improvement is known for mystery_index; give it in options.directions.");
     expect(res.rows).toHaveLength(5);
   });
 
@@ -53,7 +59,7 @@ describe("clusterProfile — every indicator side by side with its direction", (
     const res = clusterProfile(rows, { period: "2021", directions: { mystery_index: "higher" } });
     expect(res.rows).toHaveLength(1);
     expect(res.rows[0]).toMatchObject({ unit: "Midt", value: 90, reference: null, versusReference: "not_assessed" });
-    expect(res.notes).toContain("no reference row for admission_rate 2021 65+ all: compared with nothing");
+    expect(en(res.notes)).toContain("No reference row for admission_rate, 2021, group 65+, sex all: compared with nothing.");
     expect(() => clusterProfile(rows, { groups: ["0-2"] })).toThrow("clusterProfile: no indicator rows at the chosen level, period, group and sex");
   });
 });

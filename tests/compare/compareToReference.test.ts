@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { compareToReference, type CompareUnit } from "../../src/compare/compareToReference.js";
 import { indirectlyStandardisedRatio } from "../../src/stats/index.js";
+import { noteText } from "../../src/text/catalogue.js";
+import type { Note } from "../../src/contract/note.js";
+
+/** Notes in English words. */
+const en = (ns: readonly Note[] | undefined): string[] => (ns ?? []).map((n) => noteText(n, "en"));
+
 
 const region = [
   { label: "65-74", events: 300, population: 60000 },
@@ -35,7 +41,7 @@ describe("compareToReference — standardised ratio, difference and trend", () =
     expect(row.differenceLower).toBeCloseTo(d - 1.959963984540054 * se, 10);
     expect(row.differenceMethod).toBe("wald-poisson");
     expect(row.referenceValue).toBeCloseTo((1200 / 116000) * 1000, 12);
-    expect(res.notes[0]).toMatch(/^when the reference includes the units/);
+    expect(en(res.notes)[0]).toMatch(/^When the reference includes the units/);
   });
 
   it("proportions: Newcombe hybrid score interval (contingencytables, Perondi et al. 2004: 7/34 vs 1/34)", () => {
@@ -88,7 +94,7 @@ describe("compareToReference — standardised ratio, difference and trend", () =
       { name: "R", strata: [{ label: "all", events: 100, population: 1000 }] },
     );
     expect(res.rows[0].trend).toBeNull();
-    expect(res.rows[0].notes).toContain('unit "A": 1 period(s) with population; a trend needs at least 3');
+    expect(en(res.rows[0].notes)).toContain("A: 1 period with population; a trend needs at least 3.");
   });
 
   it("rejects duplicates, bad levels and unknown strata", () => {

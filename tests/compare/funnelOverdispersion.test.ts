@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { funnelOverdispersion, funnelPlotData } from "../../src/compare/index.js";
 import { expectRel } from "./funnelHelpers.js";
+import { noteText } from "../../src/text/catalogue.js";
+import type { Note } from "../../src/contract/note.js";
+
+/** Notes in English words. */
+const en = (ns: readonly Note[] | undefined): string[] => (ns ?? []).map((n) => noteText(n, "en"));
+
 
 // Input of FunnelPlotR's own tests (tests/testthat/test-funnel_plot.R): O and E of six units.
 const O = [100, 150, 180, 80, 120, 225];
@@ -81,7 +87,7 @@ describe("funnelPlotData with overdispersion", () => {
     expectRel(res.phi as number, phi, 1e-12);
     const tau2 = res.tau2 as number;
     expect(tau2).toBeGreaterThan(0);
-    expect(res.notes[0]).toMatch(/^Method: Spiegelhalter overdispersion-adjusted limits \(truncated 10 % at each end, n = 6\); phi = /);
+    expect(en(res.notes)[0]).toMatch(/^Method: Spiegelhalter overdispersion-adjusted limits \(truncated 10 % at each end, n = 6\); phi = /);
     // Unit u1: 150/112 — compare with exp(±z·√(1/E + τ²)) at its own E.
     const up95 = Math.exp(1.959963984540054 * Math.sqrt(1 / 112 + tau2));
     expect(res.units[1].classes[0].class).toBe(150 / 112 > up95 ? "high" : "not_significant");
@@ -102,7 +108,7 @@ describe("funnelPlotData with overdispersion", () => {
     expect(res.method).toBe("spiegelhalter-fallback");
     expect(res.tau2).toBe(0);
     expect(res.phi as number).toBeLessThanOrEqual(1);
-    expect(res.notes[0]).toMatch(/^Overdispersion adjustment asked for, but phi = .* <= 1 \(no overdispersion\): unadjusted PHE limits are used\.$/);
+    expect(en(res.notes)[0]).toMatch(/^Overdispersion adjustment asked for, but phi = .* ≤ 1 \(no overdispersion\): unadjusted PHE limits are used\.$/);
     const phe = funnelPlotData(units, { type: "ratio" });
     expect(res.limits).toEqual(phe.limits);
   });
@@ -110,8 +116,8 @@ describe("funnelPlotData with overdispersion", () => {
   it("a single unit cannot give an overdispersion estimate: fallback with a note", () => {
     const res = funnelPlotData([{ unit: "a", numerator: 3, denominator: 10 }], { type: "proportion", overdispersion: true });
     expect(res.method).toBe("spiegelhalter-fallback");
-    expect(res.notes).toContain(
-      "Only 1 unit(s) with a usable z-score: overdispersion cannot be estimated, so unadjusted PHE limits are used.",
+    expect(en(res.notes)).toContain(
+      "Only 1 unit with a usable z-score: overdispersion cannot be estimated, so unadjusted PHE limits are used.",
     );
   });
 });

@@ -2,6 +2,15 @@ import { describe, expect, it } from "vitest";
 import { funnelPlotData, type FunnelClass } from "../../src/compare/index.js";
 import { funnelLimitAt } from "../../src/compare/funnelLimitAt.js";
 import { expectRel, readFixture } from "./funnelHelpers.js";
+import { noteText } from "../../src/text/catalogue.js";
+import type { Note } from "../../src/contract/note.js";
+
+/** Notes in English words. */
+const en = (ns: readonly Note[] | undefined): string[] => (ns ?? []).map((n) => noteText(n, "en"));
+
+
+/** Notes in English, joined as the old `note` text was. */
+const enNotes = (ns: readonly Note[]): string => ns.map((n) => noteText(n, "en")).join(" ");
 
 const CODES: Record<string, [FunnelClass, FunnelClass]> = {
   H3: ["high", "high"],
@@ -25,8 +34,8 @@ describe("funnelPlotData — PHE method", () => {
       expect(res.units[i].classes.map((c) => c.class), `area ${i + 1}`).toEqual(CODES[r.significance as string]);
     });
     expect(res.limits.length).toBe(200);
-    expect(res.notes).toContain(
-      "Method: PHE/Fingertips unadjusted limits (proportions: Wilson-score based; rates and ratios: exact Poisson).",
+    expect(en(res.notes)).toContain(
+      "Method: PHE/Fingertips unadjusted limits (proportions: Wilson score; rates and ratios: exact Poisson).",
     );
   });
 
@@ -50,7 +59,7 @@ describe("funnelPlotData — PHE method", () => {
       ["not_significant", "not_significant"],
     ]);
     expect(res.units[3].value).toBe(0);
-    expect(res.units[3].note).toBe("Numerator 0: the value is 0; its upper limit comes from the exact Poisson/Wilson interval.");
+    expect(enNotes(res.units[3].notes)).toBe("Numerator 0: the value is 0; its upper limit comes from the exact Poisson/Wilson interval.");
     expectRel(res.units[1].value, (100 * 151) / 106.4429719, 1e-12);
   });
 
@@ -79,7 +88,7 @@ describe("funnelPlotData — PHE method", () => {
         expect(c, u.unit).toBe(u.value < lim.lower ? "low" : u.value > lim.upper ? "high" : "not_significant");
       });
     }
-    expect(fr.notes).toContain(
+    expect(en(fr.notes)).toContain(
       "Classes: the value is compared with the drawn exact Poisson limits of the expected count at the unit's own denominator (FunnelPlotR).",
     );
   });
@@ -101,7 +110,7 @@ describe("funnelPlotData — PHE method", () => {
   it("explains a single unit, tiny denominators and zero numerators", () => {
     const single = funnelPlotData([{ unit: "only", numerator: 3, denominator: 40 }], { type: "proportion" });
     expect(single.units[0].classes.every((c) => c.class === "not_significant")).toBe(true);
-    expect(single.notes).toContain(
+    expect(en(single.notes)).toContain(
       "A single unit: it is compared with the target it defines itself, so it cannot be an outlier unless a target is given.",
     );
     const tiny = funnelPlotData(
@@ -111,7 +120,7 @@ describe("funnelPlotData — PHE method", () => {
       ],
       { type: "proportion", level: 0.95 },
     );
-    expect(tiny.units[1].note).toBe(
+    expect(enNotes(tiny.units[1].notes)).toBe(
       "Numerator 0: the value is 0; its upper limit comes from the exact Poisson/Wilson interval. Small denominator (2): limits are very wide and the unit can rarely be classed as an outlier.",
     );
     expect(tiny.units[1].classes).toEqual([{ level: 0.95, class: "not_significant" }]);
@@ -141,7 +150,7 @@ describe("funnelPlotData — PHE method", () => {
     const res = funnelPlotData(units, { type: "rate", rateType: "dsr", multiplier: 100000 });
     // Derived denominators 1e5·O/DSR: 48000, 62500, 2692.3; target = Σ O / Σ derived (PHE weighted average).
     expectRel(res.target, (427 / (48000 + 62500 + (7e5 / 260))) * 1e5, 1e-12);
-    expect(res.units[2].note).toBe("Fewer than 10 events: a directly standardised rate is not classed (PHE convention).");
+    expect(enNotes(res.units[2].notes)).toBe("Fewer than 10 events: a directly standardised rate is not classed (PHE convention).");
     expect(res.units[3].classes.every((c) => c.class === "not_significant")).toBe(true);
     expect(res.units[1].classes[0].class).toBe("high");
     expect(res.units[0].classes[0].class).toBe("low");

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { funnelPlotData, type FunnelClass } from "../../src/compare/index.js";
 import { readFixture } from "./funnelHelpers.js";
+import { noteText } from "../../src/text/catalogue.js";
+import type { Note } from "../../src/contract/note.js";
+
+/** Notes in English, joined as the old `note` text was. */
+const enNotes = (ns: readonly Note[]): string => ns.map((n) => noteText(n, "en")).join(" ");
 
 const CODES: Record<string, [FunnelClass, FunnelClass]> = {
   H3: ["high", "high"],
@@ -34,7 +39,7 @@ describe("funnelPlotData — rates against PHEindicatormethods significance", ()
       expect(res.units[i].classes.map((c) => c.class), `area ${i + 1}`).toEqual(CODES[r[column] as string]);
     });
     if (rateType === "dsr" && zero === "with")
-      expect(res.units[used.length - 1].note).toBe(
+      expect(enNotes(res.units[used.length - 1].notes)).toBe(
         "Numerator 0: the value is 0; its upper limit comes from the exact Poisson/Wilson interval. Fewer than 10 events: a directly standardised rate is not classed (PHE convention).",
       );
   });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { rankIntervals } from "../../src/compare/rankIntervals.js";
+import { noteText } from "../../src/text/catalogue.js";
+import type { Note } from "../../src/contract/note.js";
+
+/** Notes in English words. */
+const en = (ns: readonly Note[] | undefined): string[] => (ns ?? []).map((n) => noteText(n, "en"));
+
 
 describe("rankIntervals — ranks with uncertainty", () => {
   it("well-separated estimates get narrow rank intervals in the right order", () => {
@@ -38,8 +44,8 @@ describe("rankIntervals — ranks with uncertainty", () => {
       // Each unit is first in about 1/5 of the draws.
       expect(Math.abs(r.probabilityFirst - 0.2)).toBeLessThan(0.03);
     }
-    expect(res.notes.at(-1)).toBe(
-      "ranks are uncertain: read each unit's rank interval, not its position in the list; overlapping intervals mean the order is not established",
+    expect(en(res.notes).at(-1)).toBe(
+      "Ranks are uncertain: read each unit's rank interval, not its position in the list; overlapping intervals mean the order is not established.",
     );
   });
 
@@ -65,7 +71,7 @@ describe("rankIntervals — ranks with uncertainty", () => {
     const a = rankIntervals(est, { seed: 42 });
     const b = rankIntervals(est, { seed: 42 });
     expect(a.rows).toEqual(b.rows);
-    expect(a.notes[0]).toBe('estimate "C" has no value (suppressed or not computed) and is left out of the ranking');
+    expect(en(a.notes)[0]).toBe("C has no value (suppressed or not computed) and is left out of the ranking.");
   });
 
   it("errors", () => {

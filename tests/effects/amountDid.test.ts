@@ -2,6 +2,12 @@ import { describe, expect, it } from "vitest";
 import { amountDid, studentTQuantile } from "../../src/effects/amountDid.js";
 import type { AmountDidRow } from "../../src/effects/amountDid.js";
 import { seededRandom } from "../../src/stats/seededRandom.js";
+import { noteText } from "../../src/text/catalogue.js";
+import type { Note } from "../../src/contract/note.js";
+
+/** Notes in English words. */
+const en = (ns: readonly Note[] | undefined): string[] => (ns ?? []).map((n) => noteText(n, "en"));
+
 
 /**
  * A hand-built 5-cluster yearly panel 2016–2023 of cost per citizen: unit level × common trend ×
@@ -55,7 +61,7 @@ describe("amountDid", () => {
     }
     expect(covered).toBeGreaterThanOrEqual(34); // nominal 95 % of 40 = 38; allow sampling error
     const one = amountDid(panel(0.9, 7));
-    expect(one.notes.at(-1)).toMatch(/^interval: t-interval \(df 16\)/);
+    expect(en(one.notes).at(-1)).toMatch(/^Interval: t-interval \(df 16\)/);
   });
 
   it("gives an interval covering 1 for a null panel", () => {
@@ -75,16 +81,16 @@ describe("amountDid", () => {
     const oneControl = amountDid(p.filter((r) => r.unit === "A" || r.unit === "D"));
     expect(oneControl.estimable).toBe(false);
     expect(oneControl.ratio).toBeNull();
-    expect(oneControl.notes.at(-1)).toBe(
-      "amountDid: only 1 control unit(s) (never-treated or not yet treated); at least 2 are needed for an estimate",
+    expect(en(oneControl.notes).at(-1)).toBe(
+      "Only 1 control unit (never-treated or not yet treated); at least 2 are needed for an estimate.",
     );
     const noControls = amountDid(p.filter((r) => r.unit === "C"));
     expect(noControls.estimable).toBe(false);
-    expect(noControls.notes.at(-1)).toMatch(/no adopting unit has a base period/);
+    expect(en(noControls.notes).at(-1)).toMatch(/No adopting unit has a base period/);
     // three units, one year before the start: untreated cells 1 + 2 + 2 = 5; df = 5 − 3 − 2 + 1 = 1
     const short = amountDid(p.filter((r) => ["A", "D", "E"].includes(r.unit) && r.period >= 2018 && r.period <= 2019));
     expect([short.estimable, short.df]).toEqual([false, 1]);
-    expect(short.notes.at(-1)).toMatch(/leave 1 residual degrees of freedom/);
+    expect(en(short.notes).at(-1)).toMatch(/leave 1 residual degrees of freedom/);
   });
 
   it("rejects non-positive amounts", () => {

@@ -3,6 +3,12 @@ import { describe, expect, it } from "vitest";
 import { poissonGlm } from "../../src/stats/glm/poissonGlm.js";
 import { interruptedTimeSeries, type ItsObservation } from "../../src/effects/interruptedTimeSeries.js";
 import { seededRandom } from "../../src/stats/seededRandom.js";
+import { noteText } from "../../src/text/catalogue.js";
+import type { Note } from "../../src/contract/note.js";
+
+/** Notes in English words. */
+const en = (ns: readonly Note[] | undefined): string[] => (ns ?? []).map((n) => noteText(n, "en"));
+
 
 const sicily = JSON.parse(readFileSync(new URL("./fixtures/sicily.json", import.meta.url), "utf8")) as {
   rows: [number, number, number, number, number, number, number][];
@@ -113,7 +119,8 @@ describe("interruptedTimeSeries — gaps and errors", () => {
     const gapped = series.filter((s) => s.period !== "2003-05" && s.period !== "2005-08");
     const its = interruptedTimeSeries(gapped, { start: "2005-01" });
     expect(its.table).toHaveLength(57);
-    expect(its.notes).toContain("2 missing period(s) in the series (2003-05, 2005-08); they are left out of the fit, never read as 0");
+    expect(en(its.notes)).toContain("2 missing periods in the series (2003-05, 2005-08); they are left out of the fit, never read as 0.");
+    expect(its.notes.map((n) => noteText(n, "da"))).toContain("2 manglende perioder i serien (2003-05, 2005-08); de er udeladt af modellen og aldrig læst som 0.");
     expect(its.table.find((r) => r.period === "2003-06")?.time).toBe(17);
   });
 

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { simulateStaggeredPanel } from "../../src/effects/simulateStaggeredPanel.js";
 import { staggeredDid, type DidPanelRow } from "../../src/effects/staggeredDid.js";
+import { noteText } from "../../src/text/catalogue.js";
+import type { Note } from "../../src/contract/note.js";
+
+/** Notes in English words. */
+const en = (ns: readonly Note[] | undefined): string[] => (ns ?? []).map((n) => noteText(n, "en"));
+
 
 /** A hand-built panel with noise-free counts: 2 units treated at period 3 and 5, 1 never treated. */
 function handPanel(effect: number): DidPanelRow[] {
@@ -113,7 +119,7 @@ describe("staggeredDid — group-time effects by hand", () => {
 
   it("TWFE only as a labelled contrast", () => {
     const res = staggeredDid(simulateStaggeredPanel({ seed: 5 }), { twfeContrast: true });
-    expect(res.twfe?.label).toMatch(/^two-way fixed-effects Poisson estimate, shown only as a contrast/);
+    expect(en(res.twfe ? [res.twfe.label] : [])[0]).toMatch(/^Two-way fixed-effects Poisson estimate, shown only as a contrast/);
     expect(res.twfe?.rateRatio).toBeGreaterThan(0.6);
     expect(staggeredDid(simulateStaggeredPanel({ seed: 5 })).twfe).toBeNull();
   });
@@ -137,7 +143,7 @@ describe("staggeredDid — group-time effects by hand", () => {
       { unit: "C", period: 3, events: 4, exposure: 100 },
     ];
     const res = staggeredDid(rows, { overdispersion: "none", baseWindow: 1 });
-    expect(res.notes).toContain("ATT(2, 2) not estimable: a cohort or control cell has 0 events, so its log rate is undefined");
+    expect(en(res.notes)).toContain("ATT(2, 2) not estimable: a cohort or control cell has 0 events, so its log rate is undefined.");
     expect(res.groupTime.map((c) => c.period)).toEqual(["3"]);
   });
 });

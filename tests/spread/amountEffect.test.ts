@@ -4,6 +4,12 @@ import { describe, expect, it } from "vitest";
 import type { IndicatorRow } from "../../src/indicators/table.js";
 import { interventionEffect, loadInterventions } from "../../src/spread/index.js";
 import { fixtureRows } from "./fixtures/indicatorRows.js";
+import { noteText } from "../../src/text/catalogue.js";
+import type { Note } from "../../src/contract/note.js";
+
+/** A note in English words. */
+const en = (n: Note): string => noteText(n, "en");
+
 
 const frail = loadInterventions(join(__dirname, "..", "..", "data", "interventions")).interventions.find(
   (i) => i.id === "frail-elderly-follow-up",
@@ -66,7 +72,7 @@ describe("interventionEffect on an amount target (cost per citizen)", () => {
     expect(r.lower!).toBeLessThan(0.9);
     expect(r.upper!).toBeGreaterThan(0.9);
     expect(r.effect).toBe("improvement");
-    expect(r.note).toMatch(/interval: t-interval \(df \d+\)/);
+    expect(r.notes.map(en).at(-1)).toMatch(/^Interval: t-interval \(df \d+\)/);
     expect(e.notes).toContainEqual({ code: "spread.note.effectAmountPartial", values: { target: "lower-cost-per-citizen", unit: "Randers", periods: ["2019"] } });
     const byUnit = e.models["lower-cost-per-citizen"].amount!.byUnit;
     expect(byUnit.map((u) => u.unit).sort()).toEqual(["Midt", "Randers", "Vest"]);
@@ -83,7 +89,8 @@ describe("interventionEffect on an amount target (cost per citizen)", () => {
   it("is not estimable with too few controls, and says why", () => {
     const r = costRow(costRows(0.9, ["Midt", "Aarhus"])).rows[0];
     expect([r.rateRatio, r.lower, r.upper, r.effect]).toEqual([null, null, null, "not_estimable"]);
-    expect(r.note).toMatch(/only 1 control unit\(s\)/);
+    expect(r.notes.map(en)).toContain("Only 1 control unit (never-treated or not yet treated); at least 2 are needed for an estimate.");
+    expect(r.notes.map((n) => noteText(n, "da"))).toContain("Kun 1 sammenligningsenhed (uden indsatsen eller endnu ikke startet); mindst 2 kræves for et estimat.");
   });
 });
 

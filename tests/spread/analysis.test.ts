@@ -4,6 +4,12 @@ import { describe, expect, it } from "vitest";
 import { interventionEffect, loadInterventions, spreadFindingText, spreadPotential, tripleAimStatus } from "../../src/spread/index.js";
 import { classifyEffect } from "../../src/spread/interventionEffect.js";
 import { fixtureRows } from "./fixtures/indicatorRows.js";
+import { noteText } from "../../src/text/catalogue.js";
+import type { Note } from "../../src/contract/note.js";
+
+/** A note in English words. */
+const en = (n: Note): string => noteText(n, "en");
+
 
 const frail = loadInterventions(join(__dirname, "..", "..", "data", "interventions")).interventions.find(
   (i) => i.id === "frail-elderly-follow-up",
@@ -34,19 +40,19 @@ describe("tripleAimStatus (deterministic fixture: 10 % before, × 0.75 from each
 
   it("reads met for the adopters and not met for the comparison clusters", () => {
     expect(rows.map((r) => r.status)).toEqual(["met", "met", "met", "not_met", "not_met"]);
-    expect(rows[0].reason).toBe("the target is reached (−25 % against the baseline) and the improvement is beyond chance");
-    expect(rows[3].reason).toBe("the deadline 2021-12-31 has passed and the target is not reached (0 % against the baseline)");
+    expect(en(rows[0].reason)).toBe("The target is reached (−25 % against the baseline) and the improvement is beyond chance.");
+    expect(en(rows[3].reason)).toBe("The deadline 31 December 2021 has passed and the target is not reached (0 % against the baseline).");
+    // The same reasons in Danish, word for word: decimal comma, Danish date.
+    expect(noteText(rows[0].reason, "da")).toBe("Målet er nået (−25 % mod basis), og forbedringen er større end tilfældighed.");
+    expect(noteText(rows[3].reason, "da")).toBe("Fristen 31. december 2021 er overskredet, og målet er ikke nået (0 % mod basis).");
+    expect(noteText({ code: "spread.status.met", values: { change: -0.125 } }, "da")).toBe("Målet er nået (−12,5 % mod basis), og forbedringen er større end tilfældighed.");
     expect(rows[0].spcSignal).toBe("improvement");
     expect(rows[3].spcSignal).toBe("none");
   });
 
-  it("summarises each target in plain language", () => {
-    expect(result.summary).toEqual([
-      "readmission_30d (65+), target −10 % by 2021-12-31: met in 3 of 3 adopting clusters (Midt, Randers, Vest); in the 2 comparison clusters the same change was reached in 0.",
-      "admission_rate (65+): the indicator table has no cluster-level rows of admission_rate for group 65+.",
-      "cost_per_citizen (all): the indicator table has no cluster-level rows of cost_per_citizen for group all.",
-      "experience_positive (all): the indicator table has no cluster-level rows of experience_positive for group all.",
-    ]);
+  it("summarises each target as a finding (codes and values; words via spreadFindingText)", () => {
+    expect(result.findings.map((f) => f.code)).toEqual(["status_target", "status_no_data", "status_no_data", "status_no_data"]);
+    expect("summary" in result).toBe(false);
   });
 
   it("gives the same summary as codes and values, in Danish too", () => {
@@ -72,25 +78,26 @@ describe("tripleAimStatus (deterministic fixture: 10 % before, × 0.75 from each
 
   it("is not yet measurable too early, and says why", () => {
     const mid2019 = readmission(tripleAimStatus(frail, fixtureRows(), { at: "2019-06-30" }).rows);
-    expect(mid2019.map((r) => [r.unit, r.status, r.reason])).toEqual([
-      ["Midt", "met", "the target is reached (−25 % against the baseline) and the improvement is beyond chance"],
-      ["Randers", "not_yet_measurable", "no data since the start"],
-      ["Vest", "not_yet_measurable", "no data since the start"],
-      ["Aarhus", "not_met", "no improvement beyond chance yet (0 % against the baseline)"],
-      ["Horsens", "not_met", "no improvement beyond chance yet (0 % against the baseline)"],
+    expect(mid2019.map((r) => [r.unit, r.status, en(r.reason)])).toEqual([
+      ["Midt", "met", "The target is reached (−25 % against the baseline) and the improvement is beyond chance."],
+      ["Randers", "not_yet_measurable", "No data since the start."],
+      ["Vest", "not_yet_measurable", "No data since the start."],
+      ["Aarhus", "not_met", "No improvement beyond chance yet (0 % against the baseline)."],
+      ["Horsens", "not_met", "No improvement beyond chance yet (0 % against the baseline)."],
     ]);
     const march = readmission(tripleAimStatus(frail, fixtureRows(), { at: "2019-03-31" }).rows)[0];
-    expect(march.reason).toBe("only 3 periods of data since the start (at least 6 needed)");
+    expect(en(march.reason)).toBe("Only 3 periods of data since the start (at least 6 needed).");
+    expect(noteText(march.reason, "da")).toBe("Kun 3 perioder med data siden starten (mindst 6 kræves).");
     const small = readmission(tripleAimStatus(frail, fixtureRows({ denominator: 50 }), { at: "2019-01-31", minPeriods: 1 }).rows)[0];
-    expect(small.reason).toBe("only 4 events in the current window (at least 10 needed): too few to judge"); // round(50 × 0.1 × 0.75) = 4
+    expect(en(small.reason)).toBe("Only 4 events in the current window (at least 10 needed): too few to judge."); // round(50 × 0.1 × 0.75) = 4
     const noBase = readmission(tripleAimStatus(frail, fixtureRows({ fromYear: 2019 })).rows)[0];
-    expect([noBase.status, noBase.reason]).toEqual(["not_yet_measurable", "no data in the baseline period 2016–2018"]);
+    expect([noBase.status, en(noBase.reason)]).toEqual(["not_yet_measurable", "No data in the baseline period 2016–2018."]);
   });
 
   it("is on track when improved beyond chance before the deadline without reaching the target", () => {
     const r = readmission(tripleAimStatus(frail, fixtureRows({ effect: 0.95, denominator: 10000 }), { at: "2021-06-30" }).rows)[0];
     expect(r.currentUpper).toBeCloseTo(9.667197781773922, 9); // Wilson 11400/120000 (Wilson 1927), × 100
-    expect([r.status, r.reason]).toEqual(["on_track", "improved beyond chance (−5 %), target not yet reached; the deadline has not passed"]);
+    expect([r.status, en(r.reason)]).toEqual(["on_track", "Improved beyond chance (−5 %), target not yet reached; the deadline has not passed."]);
   });
 });
 
@@ -173,7 +180,7 @@ describe("spreadPotential (fixture with seeded noise)", () => {
       ["Horsens", false, "no_clear_effect", false, [], 0, 0],
     ]);
     expect(p.rows[0].pull.map((x) => x.actor)).toEqual(["Hjemmeplejen i Silkeborg, Skive og Viborg", "Almen praksis"]);
-    expect(p.summary.filter((s) => !s.startsWith("Across all clusters"))).toEqual([
+    expect(p.findings.map((f) => spreadFindingText(f, "en")).filter((s) => !s.startsWith("Across all clusters"))).toEqual([
       "Effect in 3 of 3 adopting units (Midt, Randers, Vest); in 1 of 1 that kept the whole kernel",
       'Where kernel element "En fælles regional-kommunal forløbskoordinatorfunktion for målgruppen (fysisk eller virtuel)" was dropped or kept only partly (Vest): effect in 1 of 1',
       'Where kernel element "Systematisk kvalitetsopfølgning via audit på patientforløb på tværs af sektorer" was dropped or kept only partly (Randers): effect in 1 of 1',
@@ -185,7 +192,7 @@ describe("spreadPotential (fixture with seeded noise)", () => {
     expect(spreadFindingText(p.findings[5], "da")).toBe(
       "Forsigtighed: kun 3 indførende enheder — data på klyngeniveau kan ikke adskille indsatsen fra andre lokale ændringer i samme periode",
     );
-    expect(p.summary[4]).toMatch(/^Across all clusters the staggered difference-in-differences estimate is a rate ratio of 0\.\d+ \(0\.\d+–0\.\d+\)$/);
+    expect(spreadFindingText(p.findings[4], "en")).toMatch(/^Across all clusters the staggered difference-in-differences estimate is a rate ratio of 0\.\d+ \(0\.\d+–0\.\d+\)$/);
   });
 });
 
@@ -235,7 +242,7 @@ describe.skipIf(!existsSync(join(DEMO, "truth.json")))("the demo dataset (data/d
     const caution = p.findings.find((f) => f.code === "placebo_change");
     expect(caution).toEqual({ code: "placebo_change", units: ["Horsens"] });
     expect(spreadFindingText(caution!, "da")).toMatch(/^Forsigtighed: sammenligningsklyngen viser en ændring uden indsatsen \(Horsens, placebo fra samme dato\); tolk effekten varsomt/);
-    expect(p.summary).toContain(spreadFindingText(caution!, "en"));
+    expect(p.findings).toContainEqual(caution);
     expect(p.did!.lower!).toBeLessThan(trueRatio);
     expect(p.did!.upper!).toBeGreaterThan(trueRatio);
     expect(p.did!.upper!).toBeLessThan(1);

@@ -166,12 +166,12 @@ describe("costPerAvoided", () => {
     postPeriods: 24,
     events: 800,
     effect: "improvement",
-    note: null,
     placebo: false,
     warning: null,
     assumption: null,
     breakdown: null,
     ljungBoxP: null,
+    notes: [],
   } as const;
 
   it("divides the cost over the post period by the avoided events, interval from the rate ratio's", () => {
