@@ -195,7 +195,7 @@ describe("keyFindings from effect estimates", () => {
     postPeriods: 24,
     events: 5000,
     effect: "improvement",
-    note: null,
+    notes: [],
     ...over,
   });
   it("takes the DiD estimate with the placebo warnings of the comparison clusters; without a DiD, each adopting cluster's ITS; not estimable gives no finding", () => {
