@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { amountDid, studentTQuantile } from "../../src/effects/amountDid.js";
 import type { AmountDidRow } from "../../src/effects/amountDid.js";
-import { seededRandom } from "../../src/stats/seededRandom.js";
+import { Random } from "../../src/stats/random.js";
 
 /**
  * A hand-built 5-cluster yearly panel 2016–2023 of cost per citizen: unit level × common trend ×
@@ -9,7 +9,7 @@ import { seededRandom } from "../../src/stats/seededRandom.js";
  * B from 2020, C from 2021; D and E never.
  */
 function panel(effect: number, seed: number, noiseSd = 0.01): AmountDidRow[] {
-  const rng = seededRandom(seed);
+  const rng = new Random(seed);
   const units: [string, number, number | null, number][] = [
     ["A", 20000, 2019, 300000],
     ["B", 22000, 2020, 120000],
