@@ -1,4 +1,4 @@
-import { seededRandom } from "../stats/seededRandom.js";
+import { Random } from "../stats/random.js";
 import { zForLevel } from "../stats/zForLevel.js";
 import { CompareError, compareMessages, compareNotes, type CompareNote } from "./compareMessages.js";
 
@@ -108,7 +108,7 @@ export function rankIntervals(estimates: readonly RankEstimateInput[], options: 
     spread.push(se);
   }
   const k = valued.length;
-  const rng = seededRandom(seed);
+  const rng = new Random(seed);
   const ranks: Int32Array[] = valued.map(() => new Int32Array(nSim));
   const draw = new Float64Array(k);
   const idx = Array.from({ length: k }, (_, i) => i);

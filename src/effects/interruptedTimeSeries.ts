@@ -5,7 +5,7 @@ import { EffectsError, EffectsMessage, EffectsNotes, type EffectsNote } from "./
 import { zForLevel } from "../stats/zForLevel.js";
 import { studentTQuantile } from "../stats/studentT.js";
 import { monthOfYear, parsePeriods, periodIndex, periodLabel, type PeriodInput } from "./periods.js";
-import { seededRandom } from "../stats/seededRandom.js";
+import { Random } from "../stats/random.js";
 import { rateRatioFromLog } from "./rateRatio.js";
 import { contrastDriftVariance, variogramTable, type DriftVariogram } from "./driftVariogram.js";
 import { fitProjectedVariogram, type ProjectedVariogramFit } from "./projectedVariogram.js";
@@ -377,7 +377,7 @@ export function interruptedTimeSeries(series: readonly ItsObservation[], options
     // Draws from N(β̂, V), or a multivariate t with df degrees of freedom (normal draws scaled by
     // √(df / χ²_df)) when the variance has an estimated drift component.
     const L = cholesky(V);
-    const rng = seededRandom(seed);
+    const rng = new Random(seed);
     const rr = new Float64Array(nSim);
     const av = new Float64Array(nSim);
     const draw = new Array<number>(p);

@@ -1,5 +1,5 @@
 import { periodIndex, periodLabel } from "./periods.js";
-import { seededRandom } from "../stats/seededRandom.js";
+import { Random } from "../stats/random.js";
 import type { DidPanelRow } from "./staggeredDid.js";
 
 export interface SimulatePanelOptions {
@@ -37,7 +37,7 @@ export interface SimulatePanelOptions {
  * staggeredDid(simulateStaggeredPanel({ seed: 1 })).overall.rateRatio // close to 0.75
  */
 export function simulateStaggeredPanel(options: SimulatePanelOptions): DidPanelRow[] {
-  const rng = seededRandom(options.seed);
+  const rng = new Random(options.seed);
   const first = periodIndex("simulateStaggeredPanel", options.firstPeriod ?? "2017-01").index;
   const nT = options.periods ?? 48;
   const starts = options.starts ?? [18, 18, 27, 27, 36, 36, null, null];

@@ -11,7 +11,7 @@ import { MIDTJYLLAND_MUNICIPALITIES, nationMunicipalities, type GeneratorMunicip
 import { cprSafeInteger, dayToText, minutesToText } from "./format.js";
 import { GENERATE_MESSAGES } from "./messages.js";
 import type { GenerateProgress, GenerateSettings } from "./options.js";
-import { Random } from "./random.js";
+import { Random } from "../stats/random.js";
 import { AGE_GROUP_LABELS, simulateMunicipality, type GeneratedContact, type MunicipalityResult } from "./simulateMunicipality.js";
 import type { TextOutput } from "./textOutput.js";
 import { MISSING } from "../contract/time.js";

@@ -17,7 +17,7 @@ import { MINUTES_PER_DAY, MISSING, daysFromCivil, isSkippedLocalTime, weekdayOfD
 import { MAX_AGE, agePyramid } from "./agePyramid.js";
 import { CHILDBIRTH_CODES, CHILDBIRTH_COST, DIAGNOSIS_CATEGORIES, ageBand, type DiagnosisCategory } from "./diagnosisMix.js";
 import { AARHUS_UNIVERSITY_HOSPITAL, expectedPopulation, type GeneratorMunicipality } from "./geography.js";
-import { Random, cumulative } from "./random.js";
+import { Random, cumulative } from "../stats/random.js";
 import {
   ACUTE_HOUR_WEIGHT,
   ACUTE_STAY_RATE,

@@ -65,6 +65,7 @@ describe("public API", () => {
       "orderByPatient",
       "groupRows",
       "seededRandom",
+      "Random",
       "hashLabel",
       "parsePatientId",
       "looksLikeCpr",

@@ -40,7 +40,8 @@ describe("rankIntervals — ranks with uncertainty", () => {
     for (const r of res.rows) {
       expect(r.rankLower).toBe(1);
       expect(r.rankUpper).toBe(5);
-      expect(r.meanRank).toBeCloseTo(3, 1);
+      // Mean rank 3; its Monte Carlo SE is √(Var(rank) / 4000) = √(2 / 4000) ≈ 0.022: within 4 SE.
+      expect(Math.abs(r.meanRank - 3)).toBeLessThan(0.09);
       // Each unit is first in about 1/5 of the draws.
       expect(Math.abs(r.probabilityFirst - 0.2)).toBeLessThan(0.03);
     }

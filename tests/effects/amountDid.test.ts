@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { amountDid, studentTQuantile } from "../../src/effects/amountDid.js";
 import type { AmountDidRow } from "../../src/effects/amountDid.js";
-import { seededRandom } from "../../src/stats/seededRandom.js";
+import { Random } from "../../src/stats/random.js";
 import { noteText } from "../../src/text/catalogue.js";
 import type { Note } from "../../src/contract/note.js";
 
@@ -15,7 +15,7 @@ const en = (ns: readonly Note[] | undefined): string[] => (ns ?? []).map((n) => 
  * B from 2020, C from 2021; D and E never.
  */
 function panel(effect: number, seed: number, noiseSd = 0.01): AmountDidRow[] {
-  const rng = seededRandom(seed);
+  const rng = new Random(seed);
   const units: [string, number, number | null, number][] = [
     ["A", 20000, 2019, 300000],
     ["B", 22000, 2020, 120000],

@@ -203,3 +203,23 @@ export function trimRange(buf: Uint8Array, s: number, e: number): [number, numbe
   while (e > s && (buf[e - 1] === 32 || buf[e - 1] === 9)) e--;
   return [s, e];
 }
+
+/** Texts of what register columns expect (messages). */
+export const REGISTER_EXPECTED = {
+  date: "a date (YYYY-MM-DD, DDMONYYYY, DD.MM.YYYY or YYYYMMDD)",
+  datetime: "a date-time (a date, then T, a space or :, then HH:MM[:SS])",
+  time: "a time of day H:MM or HH:MM[:SS]",
+  hour: "an hour 0-23",
+  minute: "a minute 0-59",
+  year: "a year YYYY",
+  municipalityDk: "a 3-digit municipality code (or 4 digits with a leading 0)",
+  municipalityNo: "a 4-digit Norwegian municipality number",
+  number: "a number >= 0",
+  personId: "a person id",
+  diagnosis: "an ICD-10 code (J18.9) or SKS code (DJ189)",
+} as const;
+
+/** The text of bytes s..e (UTF-8), for messages and first sightings of a value. */
+export function cellText(buf: Uint8Array, s: number, e: number): string {
+  return Buffer.from(buf.buffer, buf.byteOffset + s, e - s).toString("utf8");
+}
