@@ -41,6 +41,7 @@ export type IndicatorFamily = (typeof INDICATOR_FAMILIES)[number];
  * @example computeIndicators(dataset, { period: "quarter", groups: ["0-2", "65+"], minCount: 5 })
  */
 export function computeIndicators(input: Dataset | IndicatorContext, options: IndicatorOptions = {}): IndicatorRow[] {
+  if ("computed" in input) refuseIgnoredOptions(input, options);
   const base = "computed" in input ? input : prepareIndicators(input, options);
   const requested = new Set<string>(options.indicators ?? base.options.indicators ?? INDICATOR_FAMILIES);
   const minCount = base.resolved.minCount;
@@ -61,4 +62,18 @@ export function computeIndicators(input: Dataset | IndicatorContext, options: In
   suppressRows(rows, { minCount, clusterOf }, true); // the rows are this call's own
   // what the extract cannot answer says so (after suppression: it only blanks rows)
   return markUnanswerable(sliceOf(rows, base.resolved, requested, base.resolved.questionLevels), base.dataset.report, adverseGiven);
+}
+
+/**
+ * A prepared context fixes every option but `indicators`; an option given again with another value
+ * would be ignored without a word (a `minCount: 0` would still suppress), so it is refused instead.
+ * A programming error, so the message is English, like the layer's other argument errors.
+ */
+function refuseIgnoredOptions(ctx: IndicatorContext, options: IndicatorOptions): void {
+  const own = ctx.options as Readonly<Record<string, unknown>>;
+  const differing = Object.entries(options).filter(([key, value]) => key !== "indicators" && value !== undefined && JSON.stringify(value) !== JSON.stringify(own[key]));
+  if (differing.length > 0)
+    throw new Error(
+      `computeIndicators: ${differing.map(([k]) => k).join(", ")} given with a prepared context, which already fixes them; pass them to prepareIndicators(dataset, options) instead (only "indicators" may be chosen per call)`,
+    );
 }

@@ -197,6 +197,10 @@ describe("computeIndicators", () => {
     // a prepared context is reused
     const ctx = prepareIndicators(ds, { ...base, minCount: 0 });
     expect(computeIndicators(ctx).length).toBe(open.length);
+    // the same options again, or another choice of indicators, are fine; another threshold is refused, not ignored
+    expect(computeIndicators(ctx, { ...base, minCount: 0 }).length).toBe(open.length);
+    expect(computeIndicators(ctx, { indicators: ["admission_rate"] }).every((x) => x.indicator === "admission_rate")).toBe(true);
+    expect(() => computeIndicators(ctx, { minCount: 5 })).toThrow(/computeIndicators: minCount given with a prepared context.*prepareIndicators/);
   });
 });
 
