@@ -11,11 +11,12 @@ import type { ProblemLog } from "../problemLog.js";
 import { readTable } from "../tableReader.js";
 import type { Header, ReadResult, RowSink } from "../tableReader.js";
 import type { CodeColumn } from "./codeColumn.js";
-import { REGISTER_EXPECTED, cellText as text, registerDate, registerInteger, registerMunicipality } from "./registerBytes.js";
 import { codeColumns, roleIndex } from "./registerColumns.js";
 import type { RegisterReadOptions } from "./readRegisterContacts.js";
 import type { FileRule } from "./registerPreset.js";
 import { fileSpec, headerNames, locateColumns, registerSink } from "./registerScanner.js";
+import { PersonStore } from "./personStore.js";
+import { personRowDecoder } from "./personRowDecoder.js";
 
 /** The person table, by raw person id: attributes per (person, year) row. */
 export interface Persons {
@@ -40,28 +41,11 @@ export async function readPersons(
   log: ProblemLog,
 ): Promise<{ read: ReadResult; persons: Persons; codes: CodeCount[] }> {
   const ids = new ByteDictionary();
-  let head: Int32Array = new Int32Array(1024).fill(-1);
-  let rows = 0;
-  let next: Int32Array = new Int32Array(1024);
-  let year: Int32Array = new Int32Array(1024);
-  let sexEntry: Int32Array = new Int32Array(1024);
-  let birth: Int32Array = new Int32Array(1024);
-  let muni: Int32Array = new Int32Array(1024);
-  let line0: Int32Array = new Int32Array(1024);
+  const store = new PersonStore();
   let sexCol: CodeColumn | null = null;
   const at = roleIndex(rule);
   const [kId] = at("person");
   const [kSex] = at("sex");
-  const [kBirth] = at("birthDate");
-  const [kMuni] = at("municipality");
-  const [kYear] = at("year");
-
-  const grow = (a: Int32Array, n: number, fill = 0): Int32Array => {
-    const b = new Int32Array(n).fill(fill);
-    b.set(a);
-    return b;
-  };
-
   const makeSink = (header: Header): RowSink => {
     const { columns, missing } = locateColumns(header, rule);
     if (missing.length > 0) {
@@ -69,88 +53,33 @@ export async function readPersons(
       return registerSink(header, file, columns, log, () => undefined, true);
     }
     const codes = codeColumns(rule, columns, options.codeMap);
-    sexCol = codes[kSex];
-    const names = columns.names;
-    const hasMuni = columns.at[kMuni] >= 0;
-    const hasYear = kYear !== undefined && columns.at[kYear] >= 0;
+    const sex = (sexCol = codes[kSex] as CodeColumn);
+    const decode = personRowDecoder(rule, columns, file, options, country, log);
     return registerSink(header, file, columns, log, (buf, st, en, line, counts) => {
       counts.rowsRead++;
-      const sexE = (sexCol as CodeColumn).entry(buf, st[kSex], en[kSex]);
-      let bad = false;
-      if (en[kId] <= st[kId]) {
-        log.add("empty", file, line, { column: names[kId], expected: REGISTER_EXPECTED.personId });
-        bad = true;
-      }
-      const b = registerDate(buf, st[kBirth], en[kBirth]);
-      if (b !== b) {
-        log.add(en[kBirth] > st[kBirth] ? "bad_date" : "empty", file, line, { column: names[kBirth], found: text(buf, st[kBirth], en[kBirth]), expected: REGISTER_EXPECTED.date });
-        bad = true;
-      }
-      let m = -1;
-      if (hasMuni && en[kMuni] > st[kMuni]) {
-        m = registerMunicipality(buf, st[kMuni], en[kMuni], country);
-        if (m !== m) {
-          log.add("bad_municipality_code", file, line, { column: names[kMuni], found: text(buf, st[kMuni], en[kMuni]), expected: country === "dk" ? REGISTER_EXPECTED.municipalityDk : REGISTER_EXPECTED.municipalityNo });
-          bad = true;
-        } else if (options.municipalities !== undefined && !options.municipalities.has(m)) {
-          log.add("unknown_municipality", file, line, { column: names[kMuni], found: text(buf, st[kMuni], en[kMuni]) });
-          bad = true;
-        }
-      } else if (rule.columns[kMuni]?.required === true) {
-        log.add("empty", file, line, { column: names[kMuni], expected: REGISTER_EXPECTED.municipalityDk });
-        bad = true;
-      }
-      let y = -1;
-      if (hasYear) {
-        y = registerInteger(buf, st[kYear], en[kYear]);
-        if (y !== y || y < 1800 || y > 2299) {
-          log.add("bad_year", file, line, { column: names[kYear], found: text(buf, st[kYear], en[kYear]), expected: REGISTER_EXPECTED.year });
-          bad = true;
-        }
-      }
-      if (bad) {
+      const sexE = sex.entry(buf, st[kSex], en[kSex]);
+      const row = decode(buf, st, en, line);
+      if (row === null) {
         counts.rejected++;
         return;
       }
       const h = fnv(buf, st[kId], en[kId]);
       let p = ids.find(buf, st[kId], en[kId], h);
-      if (p < 0) {
-        p = ids.add(buf, st[kId], en[kId], h, 0);
-        if (p >= head.length) head = grow(head, head.length * 2, -1);
-      }
+      if (p < 0) p = ids.add(buf, st[kId], en[kId], h, 0);
       // Same person (and year) again: an exact repeat is a duplicate; different values: the first is used.
-      for (let r = head[p]; r >= 0; r = next[r]) {
-        if (year[r] !== y) continue;
-        if (sexEntry[r] === sexE && birth[r] === b && muni[r] === m) {
-          counts.duplicates++;
-          log.add("duplicate_row", file, line, { lineRef: line0[r], expected: "a unique row", found: `line ${line0[r]}` });
-        } else {
-          counts.excluded++;
-          log.add("duplicate_person", file, line, { found: hasYear ? `year ${y}` : "value not shown", lineRef: line0[r] });
-        }
-        return;
+      const added = store.add(p, row.year, sexE, row.birth, row.muni, line);
+      if (added.kind === "added") counts.accepted++;
+      else if (added.kind === "duplicate") {
+        counts.duplicates++;
+        log.add("duplicate_row", file, line, { lineRef: added.lineRef, expected: "a unique row", found: `line ${added.lineRef}` });
+      } else {
+        counts.excluded++;
+        log.add("duplicate_person", file, line, { found: row.hasYear ? `year ${row.year}` : "value not shown", lineRef: added.lineRef });
       }
-      if (rows >= next.length) {
-        const n = next.length * 2;
-        next = grow(next, n);
-        year = grow(year, n);
-        sexEntry = grow(sexEntry, n);
-        birth = grow(birth, n);
-        muni = grow(muni, n);
-        line0 = grow(line0, n);
-      }
-      next[rows] = head[p];
-      head[p] = rows;
-      year[rows] = y;
-      sexEntry[rows] = sexE;
-      birth[rows] = b;
-      muni[rows] = m;
-      line0[rows] = line;
-      rows++;
-      counts.accepted++;
     });
   };
   const read = await readTable(path, fileSpec(file, rule), log, makeSink, options.chunkSize);
+  const { head, next, year, sexEntry, birth, muni } = store;
   const persons: Persons = { ids, head, next, year, sexEntry, sex: sexCol, birth, muni, file };
   return { read, persons, codes: sexCol === null ? [] : (sexCol as CodeColumn).report() };
 }
