@@ -113,6 +113,11 @@ export const COLUMNS = {
   avoided: col("avoided", "col.avoided", "int"),
   perAvoided: col("perAvoided", "col.perAvoided", "int"),
   perAvoidedShort: col("perAvoided", "col.perAvoidedShort", "int"),
+  implemented: col("implemented", "val.checklist.implemented", "int"),
+  partly: col("partly", "val.checklist.partly", "int"),
+  notImplemented: col("not_implemented", "val.checklist.not_implemented", "int"),
+  notRelevant: col("not_relevant", "val.checklist.not_relevant", "int"),
+  notReported: col("not_reported", "val.checklist.not_reported", "int"),
   rowsRead: col("rowsRead", "col.rowsRead", "int"),
   rowsAccepted: col("rowsAccepted", "col.rowsAccepted", "int"),
   rowsRejected: col("rowsRejected", "col.rowsRejected", "int"),
@@ -134,13 +139,24 @@ export type ColumnRef =
 
 type Translate = (key: ReportTextKey) => string;
 
+type NamedRef = Extract<ColumnRef, { readonly name: ColumnName }>;
+
+function named(ref: ColumnRef): NamedRef | ReportTableColumn {
+  if (typeof ref === "string") return { name: ref };
+  if (isFormatted(ref)) return { name: ref[0], format: ref[1] };
+  return ref;
+}
+
+function isFormatted(ref: ColumnRef): ref is readonly [ColumnName, ReportCellFormat] {
+  return Array.isArray(ref);
+}
+
 function resolve(t: Translate, ref: ColumnRef): ReportTableColumn {
-  if (typeof ref === "string") return resolve(t, { name: ref });
-  if (Array.isArray(ref)) return resolve(t, { name: ref[0], format: ref[1] });
-  if ("label" in ref) return ref;
-  const def: ColumnDef = COLUMNS[ref.name];
-  const header = ref.header ?? def.header;
-  return { key: ref.key ?? def.key, label: header === "" ? "" : t(header), format: ref.format ?? def.format };
+  const r = named(ref);
+  if ("label" in r) return r;
+  const def: ColumnDef = COLUMNS[r.name];
+  const header = r.header ?? def.header;
+  return { key: r.key ?? def.key, label: header === "" ? "" : t(header), format: r.format ?? def.format };
 }
 
 /** The columns of a table, in the report language. */
