@@ -747,7 +747,7 @@ function interventionSection(ctx: Ctx, iv: Intervention): ReportSection {
         id: `triple-aim-status-${idBase}`,
         title: ctx.t("t.statusTable"),
         csv: status.rows.map((r) => ({ ...r, spcRules: r.spcRules.join("; "), reason: spreadNoteText(ctx, iv, r.reason) })),
-        notes: status.findings.map((f) => spreadFindingText({ ...f, target: targetLabel(ctx, iv, f.target) }, ctx.lang) + "."),
+        notes: status.findings.map((f) => spreadFindingText(f, ctx.lang) + "."),
         table: {
           columns: [
             { key: "target", label: ctx.t("col.target"), format: "text" },
