@@ -13,7 +13,7 @@ import { maskPersonNumbers } from "../contract/personNumber.js";
 import type { Lang, Note, NoteValue } from "../contract/note.js";
 import { CHART_DA, CHART_EN, type ChartLabelKey } from "./chartTexts.js";
 import { daysFromCivil } from "../contract/time.js";
-import { formatDate, formatNumber } from "./format.js";
+import { formatDate, formatNumber, formatPeriodWords } from "./format.js";
 import { NOTE_DA, NOTE_EN, type NoteTextKey } from "./noteTexts.js";
 import { OVERVIEW_DA, OVERVIEW_EN, type OverviewTextKey } from "./overviewTexts.js";
 import { REPORT_DA, REPORT_EN, type ReportTextKey } from "./reportTexts.js";
@@ -100,7 +100,9 @@ const NOTE_SIGNIFICANT: ReadonlySet<string> = new Set(["nugget", "stationary", "
 /** Note values that are relative changes (fractions), shown as signed percentages: "−10 %". */
 const NOTE_PERCENT: ReadonlySet<string> = new Set(["change"]);
 /** Note values that are dates written YYYY-MM-DD, shown in words: "31. december 2021". */
-const NOTE_DATES: ReadonlySet<string> = new Set(["deadline", "date"]);
+const NOTE_DATES: ReadonlySet<string> = new Set(["deadline", "date", "start"]);
+/** Note values that are period labels, shown in words: "2. halvår 2020", "juni 2023". */
+const NOTE_PERIODS: ReadonlySet<string> = new Set(["first"]);
 
 function noteValue(name: string, value: NoteValue, lang: Lang): string {
   if (typeof value === "number") {
@@ -112,6 +114,7 @@ function noteValue(name: string, value: NoteValue, lang: Lang): string {
   if (typeof value === "string") {
     const date = NOTE_DATES.has(name) ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
     if (date !== null) return formatDate(daysFromCivil(Number(date[1]), Number(date[2]), Number(date[3])), lang);
+    if (NOTE_PERIODS.has(name)) return formatPeriodWords(value, lang);
     return isTextKey(value) ? text(lang, value) : value;
   }
   return value.join(", ");
