@@ -181,7 +181,10 @@ export function buildIndicatorRows(ctx: IndicatorContext, spec: RowSpec): Indica
               lower = est.lower === null ? null : est.lower * f;
               upper = est.upper === null ? null : est.upper * f;
               method = est.method;
-              if (est.note) note = intern(note ? `${note}; ${est.note}` : est.note);
+              if (est.note) {
+                const said = indicatorMessages.statsNote(est.note);
+                note = intern(note ? `${note}; ${said}` : said);
+              }
             }
             const row: Record<string, unknown> = {
               indicator: spec.indicator,
@@ -254,7 +257,7 @@ function standardise(
       out.std_value = est.value;
       out.std_lower = est.lower;
       out.std_upper = est.upper;
-      if (est.note) notes.push(est.note);
+      if (est.note) notes.push(indicatorMessages.statsNote(est.note));
     } catch (e) {
       out.std_value = null;
       out.std_lower = null;
@@ -278,7 +281,7 @@ function standardise(
       out.isr_lower = isr.lower;
       out.isr_upper = isr.upper;
       out.isr_expected = isr.expected;
-      if (isr.note) notes.push(isr.note);
+      if (isr.note) notes.push(indicatorMessages.statsNote(isr.note));
     } catch (e) {
       out.isr_value = null;
       out.isr_lower = null;

@@ -1,5 +1,6 @@
 import { wilsonInterval } from "../stats/index.js";
 import { indicatorDescriptor } from "./descriptor.js";
+import { indicatorMessages } from "./messages.js";
 import type { Dataset } from "../contract/dataset.js";
 import type { IndicatorOptions } from "./indicatorOptions.js";
 import { resolveOptions } from "./indicatorOptions.js";
@@ -65,7 +66,7 @@ export function experiencePositive(dataset: Pick<Dataset, "experience" | "geogra
       upper: est.upper === null ? null : est.upper * scale,
       method: est.method,
       suppressed: false,
-      ...(est.note ? { note: est.note } : {}),
+      ...(est.note ? { note: indicatorMessages.statsNote(est.note) } : {}),
     });
   }
   const order: Record<Level, number> = { region: 0, cluster: 1, municipality: 2 };

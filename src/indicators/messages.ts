@@ -1,4 +1,6 @@
 /** Message catalogue of the indicators layer: every user-facing text in one place. */
+import type { Note } from "../contract/note.js";
+import { noteText } from "../text/catalogue.js";
 
 export const indicatorMessages = {
   badAgeGroup: (label: string) =>
@@ -21,6 +23,12 @@ export const indicatorMessages = {
   poolUnknown: (code: number) => `pool names municipality ${code}, which is not in the geography`,
   poolAcrossClusters: (member: number, host: number) =>
     `pool: municipality ${member} and ${host} are in different clusters; pool only within a cluster (cluster totals stay as they are)`,
+  /**
+   * A note of the stats layer (Estimate.note, a code plus values) as the indicator table's `note`
+   * and `std_note` text: the catalogue's Danish wording (the table is language-neutral data; the
+   * note's code is not kept in a text column).
+   */
+  statsNote: (n: Note) => noteText(n, "da"),
   noDeaths: () => "deaths.csv not given: deaths after admission not computed",
   /** An optional input table that is not given (issue 17). */
   inputAbsent: (file: string) => `ikke opgjort: ${file} er ikke givet`,

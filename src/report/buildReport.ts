@@ -17,7 +17,7 @@ import type { Dataset } from "../contract/dataset.js";
 import { writeTable } from "../interop/index.js";
 import { loadDataset } from "../io/index.js";
 import { packageRoot } from "../contract/packageRoot.js";
-import { loadInterventions, type Intervention } from "../spread/index.js";
+import { InterventionValidationError, loadInterventions, type Intervention } from "../spread/index.js";
 import { maskPersonNumbers } from "../contract/personNumber.js";
 import { isSafetyError } from "../io/safetyMessages.js";
 import { withAtomicDirectory } from "./atomicOutput.js";
@@ -179,7 +179,7 @@ export async function buildReport(dataDir: string, options: BuildReportOptions =
       try {
         interventions = loadInterventions(folder).interventions;
       } catch (err) {
-        warnings.push(t("warn.interventions", { message: err instanceof Error ? err.message : String(err) }));
+        warnings.push(t("warn.interventions", { message: err instanceof InterventionValidationError ? err.text(lang) : err instanceof Error ? err.message : String(err) }));
       }
     }
 

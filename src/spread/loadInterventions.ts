@@ -11,7 +11,8 @@ import { readRegularFileSync } from "../io/regularFile.js";
 import { basename, extname, join } from "node:path";
 import type { Intervention } from "./interventionSchema.js";
 import { InterventionValidationError } from "./interventionValidationError.js";
-import { SPREAD_MESSAGES } from "./messages.js";
+import { quotedList } from "./messages.js";
+import { spreadProblemText } from "../text/catalogue.js";
 import { spreadProblem } from "./spreadProblem.js";
 import type { SpreadProblem } from "./spreadProblem.js";
 import type { InterventionCheckOptions } from "./validateIntervention.js";
@@ -38,7 +39,7 @@ const DATASET_FILES = ["admissions.csv", "admissions.csv.gz", "population.csv"];
  * @example loadInterventions("data/demo").interventions.map((i) => i.id)
  */
 export function loadInterventions(dir: string, options: Omit<InterventionCheckOptions, "lineOf"> = {}): InterventionSet {
-  if (!existsSync(dir)) throw new Error(SPREAD_MESSAGES.folder_not_found(dir));
+  if (!existsSync(dir)) throw new Error(spreadProblemText("folder_not_found", { dir }, "da"));
   const sub = join(dir, "interventions");
   const hasSub = existsSync(sub) && statSync(sub).isDirectory();
   const folder = hasSub ? sub : dir;
@@ -59,10 +60,10 @@ export function loadInterventions(dir: string, options: Omit<InterventionCheckOp
     if (iv === null) continue;
     const stem = basename(name, extname(name));
     if (stem !== iv.id)
-      problems.push(spreadProblem("file_name_mismatch", "warning", name, null, ["id"], SPREAD_MESSAGES.file_name_mismatch(iv.id, name), `${iv.id}.yaml`, name));
+      problems.push(spreadProblem("file_name_mismatch", "warning", name, null, ["id"], { id: iv.id, name }, `${iv.id}.yaml`, name));
     const firstFile = files[iv.id];
     if (firstFile !== undefined) {
-      problems.push(spreadProblem("duplicate_intervention", "error", name, null, ["id"], SPREAD_MESSAGES.duplicate_intervention(iv.id, firstFile), "a unique intervention id", iv.id));
+      problems.push(spreadProblem("duplicate_intervention", "error", name, null, ["id"], { id: iv.id, firstFile }, "a unique intervention id", iv.id));
       continue;
     }
     if (!check.ok) continue;
@@ -75,9 +76,9 @@ export function loadInterventions(dir: string, options: Omit<InterventionCheckOp
     if (iv.programme === undefined) continue;
     const target = interventions.find((x) => x.id === iv.programme);
     if (target === undefined)
-      problems.push(spreadProblem("unknown_programme", "error", files[iv.id], null, ["programme"], SPREAD_MESSAGES.unknown_programme(iv.programme, programmes), "a programme id of the folder", iv.programme));
+      problems.push(spreadProblem("unknown_programme", "error", files[iv.id], null, ["programme"], { id: iv.programme, known: quotedList(programmes) }, "a programme id of the folder", iv.programme));
     else if (target.kind !== "programme")
-      problems.push(spreadProblem("not_a_programme", "error", files[iv.id], null, ["programme"], SPREAD_MESSAGES.not_a_programme(iv.programme), "a programme id of the folder", iv.programme));
+      problems.push(spreadProblem("not_a_programme", "error", files[iv.id], null, ["programme"], { id: iv.programme }, "a programme id of the folder", iv.programme));
   }
   if (problems.some((p) => p.severity === "error")) throw new InterventionValidationError(problems);
   return { dir: folder, interventions, files, warnings: problems };

@@ -1,7 +1,8 @@
 /** Turns zod issues into spread problems with catalogue messages; internal to the spread layer. */
 import type { z } from "zod";
 import { InterventionSchema, SPREAD_AGE_GROUP_PATTERN, SPREAD_ID_PATTERN, SPREAD_PERIOD_PATTERN } from "./interventionSchema.js";
-import { EXPECTED_TYPE_TEXT, SPREAD_MESSAGES, describeFound } from "./messages.js";
+import { EXPECTED_TYPE_TEXT, describeFound, quotedList } from "./messages.js";
+import type { NoteValue } from "../contract/note.js";
 import { spreadProblem } from "./spreadProblem.js";
 import type { SpreadProblem } from "./spreadProblem.js";
 
@@ -79,15 +80,15 @@ export function schemaIssueProblems(issues: readonly z.core.$ZodIssue[], raw: un
     const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
     const found = valueAt(raw, path);
     const f = describeFound(found);
-    const add = (code: Parameters<typeof spreadProblem>[0], p: Path, text: string, expected: string, fnd = f) =>
-      out.push(spreadProblem(code, "error", file, lineOf(p), p, text, expected, fnd));
+    const add = (code: Parameters<typeof spreadProblem>[0], p: Path, values: Readonly<Record<string, NoteValue>>, expected: string, fnd = f) =>
+      out.push(spreadProblem(code, "error", file, lineOf(p), p, values, expected, fnd));
     switch (issue.code) {
       case "invalid_type": {
-        if (path.length === 0) add("not_an_object", path, SPREAD_MESSAGES.not_an_object(f), "a mapping of fields");
-        else if (found === undefined) add("missing_field", path, SPREAD_MESSAGES.missing_field(), "a value");
+        if (path.length === 0) add("not_an_object", path, { found: f }, "a mapping of fields");
+        else if (found === undefined) add("missing_field", path, {}, "a value");
         else {
           const expected = EXPECTED_TYPE_TEXT[issue.expected] ?? issue.expected;
-          add("wrong_type", path, SPREAD_MESSAGES.wrong_type(expected, f), expected);
+          add("wrong_type", path, { expected, found: f }, expected);
         }
         break;
       }
@@ -95,36 +96,37 @@ export function schemaIssueProblems(issues: readonly z.core.$ZodIssue[], raw: un
         const allowed = allowedKeysAt(path);
         for (const key of issue.keys) {
           const p = [...path, key];
-          add("unknown_field", p, SPREAD_MESSAGES.unknown_field(key, closestName(key, allowed)), allowed.join(", "), key);
+          const suggestion = closestName(key, allowed);
+          add("unknown_field", p, suggestion === null ? { key } : { key, suggestion }, allowed.join(", "), key);
         }
         break;
       }
       case "invalid_value": {
         const values = issue.values.map(String);
-        add("invalid_choice", path, SPREAD_MESSAGES.invalid_choice(values, f), values.join(" | "));
+        add("invalid_choice", path, { values: quotedList(values), found: f }, values.join(" | "));
         break;
       }
       case "invalid_format": {
         const pattern = "pattern" in issue ? String(issue.pattern) : "";
-        if (issue.format === "date") add("invalid_date", path, SPREAD_MESSAGES.invalid_date(f), "YYYY-MM-DD");
-        else if (pattern === String(SPREAD_ID_PATTERN)) add("invalid_id", path, SPREAD_MESSAGES.invalid_id(f), "an id");
+        if (issue.format === "date") add("invalid_date", path, { found: f }, "YYYY-MM-DD");
+        else if (pattern === String(SPREAD_ID_PATTERN)) add("invalid_id", path, { found: f }, "an id");
         else if (pattern === String(SPREAD_PERIOD_PATTERN))
-          add("invalid_period", path, SPREAD_MESSAGES.invalid_period(f), "a period label");
+          add("invalid_period", path, { found: f }, "a period label");
         else if (pattern === String(SPREAD_AGE_GROUP_PATTERN))
-          add("invalid_age_group", path, SPREAD_MESSAGES.invalid_age_group(f), "a population group");
-        else add("invalid_value", path, SPREAD_MESSAGES.invalid_value(f), issue.format);
+          add("invalid_age_group", path, { found: f }, "a population group");
+        else add("invalid_value", path, { found: f }, issue.format);
         break;
       }
       case "too_small": {
-        if (issue.origin === "string" || issue.origin === "array") add("empty", path, SPREAD_MESSAGES.empty(), "not empty");
-        else add("too_small", path, SPREAD_MESSAGES.too_small(String(issue.minimum), f), `>= ${String(issue.minimum)}`);
+        if (issue.origin === "string" || issue.origin === "array") add("empty", path, {}, "not empty");
+        else add("too_small", path, { minimum: String(issue.minimum), found: f }, `>= ${String(issue.minimum)}`);
         break;
       }
       case "too_big":
-        add("too_large", path, SPREAD_MESSAGES.too_large(String(issue.maximum), f), `<= ${String(issue.maximum)}`);
+        add("too_large", path, { maximum: String(issue.maximum), found: f }, `<= ${String(issue.maximum)}`);
         break;
       default:
-        add("invalid_value", path, SPREAD_MESSAGES.invalid_value(f), "a valid value");
+        add("invalid_value", path, { found: f }, "a valid value");
     }
   }
   return out;

@@ -5,8 +5,10 @@
  */
 
 import { note } from "../contract/note.js";
+import { daysFromCivil } from "../contract/time.js";
 import { noteText } from "../text/index.js";
-import type { ReportLang as SpreadLang } from "../text/catalogue.js";
+import { isTextKey, text, type ReportLang as SpreadLang } from "../text/catalogue.js";
+import { formatDate, formatNumber } from "../text/format.js";
 
 export type SpreadFinding =
   | { readonly code: "no_target" }
@@ -24,7 +26,10 @@ export type SpreadFinding =
   | { readonly code: "pilot_scope" }
   | {
       readonly code: "status_target";
+      /** The target's id; shown as its measure and group when `indicator` and `group` are given. */
       readonly target: string;
+      readonly indicator?: string;
+      readonly group?: string;
       readonly relative: number | null;
       readonly value: number | null;
       readonly deadline: string;
@@ -36,20 +41,33 @@ export type SpreadFinding =
       readonly comparisonReached: readonly string[];
       readonly comparison: number;
     }
-  | { readonly code: "status_no_data"; readonly target: string }
+  | { readonly code: "status_no_data"; readonly target: string; readonly indicator?: string; readonly group?: string }
   | { readonly code: "programme_caveat"; readonly clusters: number };
 
 export type SpreadFindingCode = SpreadFinding["code"];
 /** The findings of tripleAimStatus: one per target. */
 export type StatusFinding = Extract<SpreadFinding, { readonly code: "status_target" | "status_no_data" }>;
 
-const num = (x: number, lang: SpreadLang): string => (Math.round(x * 100) / 100).toLocaleString(lang === "da" ? "da-DK" : "en-GB");
+const num = (x: number, lang: SpreadLang): string => formatNumber(x, lang, 2);
 const pct = (x: number, lang: SpreadLang): string => (lang === "da" ? `${Math.round(x * 100)} %` : `${Math.round(x * 100)}%`);
 const names = (xs: readonly string[]): string => (xs.length === 0 ? "" : ` (${xs.join(", ")})`);
 
 type Texts = { readonly [C in SpreadFindingCode]: (f: Extract<SpreadFinding, { code: C }>, lang: SpreadLang) => string };
 
-const signed = (x: number, lang: SpreadLang): string => `${x > 0 ? "+" : x < 0 ? "−" : ""}${Math.abs(Math.round(x * 1000) / 10).toLocaleString(lang === "da" ? "da-DK" : "en-GB")} %`;
+const signed = (x: number, lang: SpreadLang): string => `${x > 0 ? "+" : ""}${formatNumber(x * 100, lang, 1)} %`;
+/** A date written YYYY-MM-DD in words: "31. december 2021" (da), "31 December 2021" (en). */
+const day = (iso: string, lang: SpreadLang): string => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m === null ? iso : formatDate(daysFromCivil(Number(m[1]), Number(m[2]), Number(m[3])), lang);
+};
+/** A target as readers know it: its measure and population group ("Genindlagt inden for 30 dage, %, 65+ år"), never its id. */
+const targetName = (f: { target: string; indicator?: string; group?: string }, lang: SpreadLang): string => {
+  if (f.indicator === undefined) return f.target;
+  const measure = `m.${f.indicator.split(":")[0]}`;
+  const group = `g.${f.group ?? "all"}`;
+  if (!isTextKey(measure)) return f.target;
+  return `${text(lang, measure)}, ${isTextKey(group) ? text(lang, group) : (f.group ?? "all")}`;
+};
 const goal = (f: { relative: number | null; value: number | null }, lang: SpreadLang): string =>
   f.relative !== null ? signed(f.relative, lang) : f.value !== null ? num(f.value, lang) : "–";
 
@@ -79,12 +97,12 @@ const DA: Texts = {
           : `Spredningsplatformen har ${f.push} push- og ${f.pull} pull-incitamenter` +
             (f.withoutPull.length > 0 ? `; uden registreret pull: ${f.withoutPull.join(", ")}` : ""),
   status_target: (f, l) =>
-    `${f.target}, mål ${goal(f, l)} senest ${f.deadline}: nået i ${f.met.length} af ${f.adopting} indførende enheder${names(f.met)}` +
+    `${targetName(f, l)}, mål ${goal(f, l)} senest ${day(f.deadline, l)}: nået i ${f.met.length} af ${f.adopting} indførende enheder${names(f.met)}` +
     (f.onTrack.length > 0 ? `; på vej i ${f.onTrack.length}${names(f.onTrack)}` : "") +
     (f.notMet.length > 0 ? `; ikke nået i ${f.notMet.length}${names(f.notMet)}` : "") +
     (f.unmeasurable.length > 0 ? `; kan endnu ikke måles i ${f.unmeasurable.length}${names(f.unmeasurable)}` : "") +
     (f.comparison === 0 ? "; der er ingen sammenligningsenheder" : `; i de ${f.comparison} sammenligningsenheder blev samme ændring nået i ${f.comparisonReached.length}${names(f.comparisonReached)}`),
-  status_no_data: (f) => `${f.target}: indikatortabellen har ingen rækker for målet`,
+  status_no_data: (f, l) => `${targetName(f, l)}: indikatortabellen har ingen rækker for målet`,
   pilot_scope: () =>
     "En pilot i én kommune eller ved ét hospital sammenlignes med resten af regionen; et hospitals pilot måles på borgerne i dets optageområde, også dem der indlægges andre steder",
   programme_caveat: (f) =>
@@ -115,12 +133,12 @@ const EN: Texts = {
           ? `No receiver has recorded pull: both must be present (spread model); ${f.push} push incentives are recorded`
           : `The spread platform has ${f.push} push and ${f.pull} pull incentives` + (f.withoutPull.length > 0 ? `; no pull recorded in ${f.withoutPull.join(", ")}` : ""),
   status_target: (f, l) =>
-    `${f.target}, target ${goal(f, l)} by ${f.deadline}: met in ${f.met.length} of ${f.adopting} adopting units${names(f.met)}` +
+    `${targetName(f, l)}, target ${goal(f, l)} by ${day(f.deadline, l)}: met in ${f.met.length} of ${f.adopting} adopting units${names(f.met)}` +
     (f.onTrack.length > 0 ? `; on track in ${f.onTrack.length}${names(f.onTrack)}` : "") +
     (f.notMet.length > 0 ? `; not met in ${f.notMet.length}${names(f.notMet)}` : "") +
     (f.unmeasurable.length > 0 ? `; not yet measurable in ${f.unmeasurable.length}${names(f.unmeasurable)}` : "") +
     (f.comparison === 0 ? "; there are no comparison units" : `; in the ${f.comparison} comparison units the same change was reached in ${f.comparisonReached.length}${names(f.comparisonReached)}`),
-  status_no_data: (f) => `${f.target}: the indicator table has no rows for the target`,
+  status_no_data: (f, l) => `${targetName(f, l)}: the indicator table has no rows for the target`,
   pilot_scope: () =>
     "A pilot in one municipality or at one hospital is compared with the rest of the region; a hospital's pilot is measured on the citizens of its catchment area, including those admitted elsewhere",
   programme_caveat: (f) =>

@@ -330,13 +330,15 @@ function nextDay(date: string): string {
 }
 
 function targetFinding(t: TripleAimTarget, rows: readonly TripleAimStatusRow[]): StatusFinding {
-  if (rows.every((r) => r.reason.code === "spread.status.noIndicator")) return { code: "status_no_data", target: t.id };
+  if (rows.every((r) => r.reason.code === "spread.status.noIndicator")) return { code: "status_no_data", target: t.id, indicator: t.indicator, group: t.group };
   const adopting = rows.filter((r) => r.role === "adopting");
   const by = (s: TripleAimStatusCode) => adopting.filter((r) => r.status === s).map((r) => r.unit);
   const comparison = rows.filter((r) => r.role === "comparison");
   return {
     code: "status_target",
     target: t.id,
+    indicator: t.indicator,
+    group: t.group,
     relative: t.relative_change ?? null,
     value: t.target_value ?? null,
     deadline: t.deadline,

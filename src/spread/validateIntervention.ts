@@ -25,7 +25,8 @@ import { InterventionSchema } from "./interventionSchema.js";
 import type { Intervention } from "./interventionSchema.js";
 import { indicatorDescriptor } from "../indicators/descriptor.js";
 import { KNOWN_INDICATORS, isKnownIndicator } from "./knownIndicators.js";
-import { SPREAD_MESSAGES, describeFound, formatSpreadPath } from "./messages.js";
+import { describeFound, formatSpreadPath, quotedList } from "./messages.js";
+import type { NoteValue } from "../contract/note.js";
 import type { SpreadMessageCode } from "./messages.js";
 import { periodEndDate, periodOf, periodStartDate } from "../contract/period.js";
 import { schemaIssueProblems } from "./schemaIssues.js";
@@ -97,28 +98,29 @@ function sortProblems(ps: SpreadProblem[]): SpreadProblem[] {
 
 function crossChecks(iv: z.infer<typeof InterventionSchema>, file: string, options: InterventionCheckOptions, lineOf: LineOf): SpreadProblem[] {
   const out: SpreadProblem[] = [];
-  const err = (code: SpreadMessageCode, path: Path, text: string, expected: string, found: string) =>
-    out.push(spreadProblem(code, "error", file, lineOf(path), path, text, expected, found));
-  const warn = (code: SpreadMessageCode, path: Path, text: string, expected: string, found: string) =>
-    out.push(spreadProblem(code, "warning", file, lineOf(path), path, text, expected, found));
+  type Values = Readonly<Record<string, NoteValue>>;
+  const err = (code: SpreadMessageCode, path: Path, values: Values, expected: string, found: string) =>
+    out.push(spreadProblem(code, "error", file, lineOf(path), path, values, expected, found));
+  const warn = (code: SpreadMessageCode, path: Path, values: Values, expected: string, found: string) =>
+    out.push(spreadProblem(code, "warning", file, lineOf(path), path, values, expected, found));
 
   const uniqueIds = (list: readonly { id: string }[], key: string): string[] => {
     const first = new Map<string, number>();
     list.forEach((x, i) => {
       const f = first.get(x.id);
       if (f === undefined) first.set(x.id, i);
-      else err("duplicate_id", [key, i, "id"], SPREAD_MESSAGES.duplicate_id(x.id, formatSpreadPath([key, f, "id"])), "a unique id", x.id);
+      else err("duplicate_id", [key, i, "id"], { id: x.id, first: formatSpreadPath([key, f, "id"]) }, "a unique id", x.id);
     });
     return [...first.keys()];
   };
   // Kind: an intervention has a kernel; a programme is a frame (no kernel, no adoptions of its own).
   if (iv.kind === "intervention" && iv.kernel.length === 0)
-    err("kernel_missing", ["kernel"], SPREAD_MESSAGES.kernel_missing(), "at least one kernel element", "none");
+    err("kernel_missing", ["kernel"], {}, "at least one kernel element", "none");
   if (iv.kind === "programme") {
-    if (iv.kernel.length > 0) err("programme_kernel", ["kernel"], SPREAD_MESSAGES.programme_kernel(), "no kernel", `${iv.kernel.length} elements`);
+    if (iv.kernel.length > 0) err("programme_kernel", ["kernel"], {}, "no kernel", `${iv.kernel.length} elements`);
     if (iv.adoptions.length > 0)
-      err("programme_adoptions", ["adoptions"], SPREAD_MESSAGES.programme_adoptions(), "no adoptions", `${iv.adoptions.length} adoptions`);
-    if (iv.programme !== undefined) err("programme_in_programme", ["programme"], SPREAD_MESSAGES.programme_in_programme(), "no programme field", describeFound(iv.programme));
+      err("programme_adoptions", ["adoptions"], {}, "no adoptions", `${iv.adoptions.length} adoptions`);
+    if (iv.programme !== undefined) err("programme_in_programme", ["programme"], {}, "no programme field", describeFound(iv.programme));
   }
   const kernelIds = uniqueIds(iv.kernel, "kernel");
   const variationIds = uniqueIds(iv.local_variation, "local_variation");
@@ -137,7 +139,7 @@ function crossChecks(iv: z.infer<typeof InterventionSchema>, file: string, optio
   if (geo && hospitalClusters) for (const g of geo) (hospitalClusters.get(g.hospital_unit) ?? hospitalClusters.set(g.hospital_unit, new Set()).get(g.hospital_unit))!.add(g.cluster);
   const checkCluster = (name: string | undefined, path: Path) => {
     if (name === undefined || clusterList === null || clusterList.includes(name)) return;
-    err("unknown_cluster", path, SPREAD_MESSAGES.unknown_cluster(name, clusterList), clusterList.join(", "), describeFound(name));
+    err("unknown_cluster", path, { name, known: quotedList(clusterList) }, clusterList.join(", "), describeFound(name));
   };
   iv.target_population.clusters.forEach((c, i) => checkCluster(c, ["target_population", "clusters", i]));
   iv.pdsa_cycles.forEach((c, i) => checkCluster(c.cluster, ["pdsa_cycles", i, "cluster"]));
@@ -148,30 +150,30 @@ function crossChecks(iv: z.infer<typeof InterventionSchema>, file: string, optio
   iv.targets.forEach((t, i) => {
     const at = (...rest: (string | number)[]): Path => ["targets", i, ...rest];
     if (!indicators.includes(t.indicator))
-      err("unknown_indicator", at("indicator"), SPREAD_MESSAGES.unknown_indicator(t.indicator, indicators), "a known indicator id", describeFound(t.indicator));
+      err("unknown_indicator", at("indicator"), { id: t.indicator, known: quotedList(indicators) }, "a known indicator id", describeFound(t.indicator));
     else if (t.dimension === undefined && !isKnownIndicator(t.indicator))
-      err("dimension_missing", at("dimension"), SPREAD_MESSAGES.dimension_missing(t.indicator), "population_health, experience or cost", "nothing");
+      err("dimension_missing", at("dimension"), { indicator: t.indicator }, "population_health, experience or cost", "nothing");
     const bStart = periodStartDate(periodOf(t.baseline.start));
     const bEnd = periodEndDate(periodOf(t.baseline.end));
     if (bStart > periodStartDate(periodOf(t.baseline.end)))
-      err("baseline_order", at("baseline"), SPREAD_MESSAGES.baseline_order(t.baseline.start, t.baseline.end), "start <= end", `${t.baseline.start} > ${t.baseline.end}`);
+      err("baseline_order", at("baseline"), { start: t.baseline.start, end: t.baseline.end }, "start <= end", `${t.baseline.start} > ${t.baseline.end}`);
     else if (t.deadline <= bEnd)
-      err("deadline_before_baseline", at("deadline"), SPREAD_MESSAGES.deadline_before_baseline(t.deadline, bEnd), `after ${bEnd}`, t.deadline);
+      err("deadline_before_baseline", at("deadline"), { due: t.deadline, end: bEnd }, `after ${bEnd}`, t.deadline);
     const hasValue = t.target_value !== undefined;
     const hasChange = t.relative_change !== undefined;
-    if (!hasValue && !hasChange) err("target_missing", at(), SPREAD_MESSAGES.target_missing(), "target_value or relative_change", "neither");
-    if (hasValue && hasChange) err("target_both", at(), SPREAD_MESSAGES.target_both(), "one of them", "both");
+    if (!hasValue && !hasChange) err("target_missing", at(), {}, "target_value or relative_change", "neither");
+    if (hasValue && hasChange) err("target_both", at(), {}, "one of them", "both");
     if (hasChange) {
       const c = t.relative_change as number;
       if ((t.direction === "decrease" && c > 0) || (t.direction === "increase" && c < 0))
-        err("change_against_direction", at("relative_change"), SPREAD_MESSAGES.change_against_direction(c, t.direction), `a change towards ${t.direction}`, String(c));
+        err("change_against_direction", at("relative_change"), { value: String(c), direction: t.direction }, `a change towards ${t.direction}`, String(c));
     }
   });
 
   // PDSA cycles.
   iv.pdsa_cycles.forEach((c, i) => {
     if (c.end !== undefined && c.end < c.start)
-      err("pdsa_end_before_start", ["pdsa_cycles", i, "end"], SPREAD_MESSAGES.pdsa_end_before_start(c.end, c.start), `on or after ${c.start}`, c.end);
+      err("pdsa_end_before_start", ["pdsa_cycles", i, "end"], { end: c.end, start: c.start }, `on or after ${c.start}`, c.end);
   });
 
   // Spread platform: push and pull both present once spreading (seed 003); pull may be recorded per receiver.
@@ -181,7 +183,7 @@ function crossChecks(iv: z.infer<typeof InterventionSchema>, file: string, optio
     const missing = [sp && sp.push.length > 0 ? null : "push", anyPull ? null : "pull"].filter((x): x is string => x !== null);
     if (missing.length > 0) {
       const what = missing.join(" and no ");
-      warn("push_pull_missing", ["spread_platform"], SPREAD_MESSAGES.push_pull_missing(what), "push and pull", `no ${what}`);
+      warn("push_pull_missing", ["spread_platform"], { missing: missing.length === 2 ? "both" : missing[0] }, "push and pull", `no ${what}`);
     }
   }
 
@@ -195,52 +197,58 @@ function crossChecks(iv: z.infer<typeof InterventionSchema>, file: string, optio
         : a.hospital !== undefined
           ? `hospital "${a.hospital}" of cluster "${a.cluster}"`
           : `cluster "${a.cluster}"`;
+    const whoValues: Values =
+      a.municipality !== undefined
+        ? { municipality: String(a.municipality), cluster: a.cluster }
+        : a.hospital !== undefined
+          ? { hospital: a.hospital, cluster: a.cluster }
+          : { cluster: a.cluster };
     const key = `${a.cluster}\u0000${a.municipality ?? ""}\u0000${a.hospital ?? ""}`;
     if (a.municipality !== undefined && a.hospital !== undefined)
-      err("municipality_and_hospital", at("hospital"), SPREAD_MESSAGES.municipality_and_hospital(), "municipality or hospital, not both", "both");
+      err("municipality_and_hospital", at("hospital"), {}, "municipality or hospital, not both", "both");
     if (a.hospital !== undefined && hospitalClusters !== null) {
       const cs = hospitalClusters.get(a.hospital);
       if (cs === undefined)
-        err("unknown_hospital", at("hospital"), SPREAD_MESSAGES.unknown_hospital(a.hospital, [...hospitalClusters.keys()]), "a hospital_unit of the geography", describeFound(a.hospital));
+        err("unknown_hospital", at("hospital"), { name: a.hospital, known: quotedList([...hospitalClusters.keys()]) }, "a hospital_unit of the geography", describeFound(a.hospital));
       else if (!cs.has(a.cluster))
-        err("hospital_not_in_cluster", at("hospital"), SPREAD_MESSAGES.hospital_not_in_cluster(a.hospital, a.cluster), `a hospital unit of ${a.cluster}`, describeFound(a.hospital));
+        err("hospital_not_in_cluster", at("hospital"), { name: a.hospital, cluster: a.cluster }, `a hospital unit of ${a.cluster}`, describeFound(a.hospital));
     }
     const f = firstAdoption.get(key);
     if (f === undefined) firstAdoption.set(key, i);
-    else err("duplicate_adoption", at(), SPREAD_MESSAGES.duplicate_adoption(who, formatSpreadPath(["adoptions", f])), "one adoption per cluster or municipality", who);
+    else err("duplicate_adoption", at(), { ...whoValues, first: formatSpreadPath(["adoptions", f]) }, "one adoption per cluster or municipality", who);
 
     checkCluster(a.cluster, at("cluster"));
     if (a.municipality !== undefined && municipalityCluster !== null) {
       const actual = municipalityCluster.get(a.municipality);
-      if (actual === undefined) err("unknown_municipality", at("municipality"), SPREAD_MESSAGES.unknown_municipality(a.municipality), "a municipality of the geography", String(a.municipality));
+      if (actual === undefined) err("unknown_municipality", at("municipality"), { code: String(a.municipality) }, "a municipality of the geography", String(a.municipality));
       else if (actual !== a.cluster)
-        err("municipality_not_in_cluster", at("municipality"), SPREAD_MESSAGES.municipality_not_in_cluster(a.municipality, a.cluster, actual), `a municipality of ${a.cluster}`, String(a.municipality));
+        err("municipality_not_in_cluster", at("municipality"), { code: String(a.municipality), cluster: a.cluster, actual }, `a municipality of ${a.cluster}`, String(a.municipality));
     }
 
     const firstElement = new Map<string, number>();
     a.fidelity.forEach((fi, j) => {
       const p = at("fidelity", j, "element");
       if (!kernelIds.includes(fi.element))
-        err("unknown_kernel_element", p, SPREAD_MESSAGES.unknown_kernel_element(fi.element, kernelIds), "a kernel element id", describeFound(fi.element));
+        err("unknown_kernel_element", p, { id: fi.element, known: quotedList(kernelIds) }, "a kernel element id", describeFound(fi.element));
       const fe = firstElement.get(fi.element);
       if (fe === undefined) firstElement.set(fi.element, j);
-      else err("duplicate_fidelity", p, SPREAD_MESSAGES.duplicate_fidelity(fi.element, formatSpreadPath(at("fidelity", fe))), "one entry per kernel element", fi.element);
+      else err("duplicate_fidelity", p, { element: fi.element, first: formatSpreadPath(at("fidelity", fe)) }, "one entry per kernel element", fi.element);
     });
     if (a.phase !== "development") {
       const notRecorded = kernelIds.filter((k) => !firstElement.has(k));
       if (notRecorded.length > 0)
-        warn("fidelity_not_recorded", at("fidelity"), SPREAD_MESSAGES.fidelity_not_recorded(notRecorded), kernelIds.join(", "), [...firstElement.keys()].join(", "));
+        warn("fidelity_not_recorded", at("fidelity"), { n: notRecorded.length, elements: quotedList(notRecorded) }, kernelIds.join(", "), [...firstElement.keys()].join(", "));
     }
 
     a.adaptations.forEach((ad, j) => {
       if (ad.variation !== undefined && !variationIds.includes(ad.variation))
-        err("unknown_variation", at("adaptations", j, "variation"), SPREAD_MESSAGES.unknown_variation(ad.variation, variationIds), "a local variation id", describeFound(ad.variation));
+        err("unknown_variation", at("adaptations", j, "variation"), { id: ad.variation, known: quotedList(variationIds) }, "a local variation id", describeFound(ad.variation));
     });
 
     a.key_assessments.forEach((k, j) => {
       if (j > 0 && k.date <= a.key_assessments[j - 1].date) {
         const prev = a.key_assessments[j - 1].date;
-        err("key_assessments_out_of_order", at("key_assessments", j, "date"), SPREAD_MESSAGES.key_assessments_out_of_order(k.date, prev), `after ${prev}`, k.date);
+        err("key_assessments_out_of_order", at("key_assessments", j, "date"), { on: k.date, previous: prev }, `after ${prev}`, k.date);
       }
     });
 
@@ -249,14 +257,14 @@ function crossChecks(iv: z.infer<typeof InterventionSchema>, file: string, optio
     a.recommendation_status.forEach((s, j) => {
       const p = at("recommendation_status", j);
       if (!recommendationIds.includes(s.recommendation))
-        err("unknown_recommendation", [...p, "recommendation"], SPREAD_MESSAGES.unknown_recommendation(s.recommendation, recommendationIds), "a recommendation id", describeFound(s.recommendation));
+        err("unknown_recommendation", [...p, "recommendation"], { id: s.recommendation, known: quotedList(recommendationIds) }, "a recommendation id", describeFound(s.recommendation));
       if (s.year < startYear)
-        err("status_before_adoption", [...p, "year"], SPREAD_MESSAGES.status_before_adoption(s.year, a.start), `${startYear} or later`, String(s.year));
+        err("status_before_adoption", [...p, "year"], { year: String(s.year), start: a.start }, `${startYear} or later`, String(s.year));
       const k = `${s.year}\u0000${s.recommendation}`;
       const fs = firstStatus.get(k);
       if (fs === undefined) firstStatus.set(k, j);
       else
-        err("duplicate_recommendation_status", p, SPREAD_MESSAGES.duplicate_recommendation_status(s.year, s.recommendation, formatSpreadPath(at("recommendation_status", fs))), "one status per year and recommendation", `${s.year} ${s.recommendation}`);
+        err("duplicate_recommendation_status", p, { year: String(s.year), id: s.recommendation, first: formatSpreadPath(at("recommendation_status", fs)) }, "one status per year and recommendation", `${s.year} ${s.recommendation}`);
     });
   });
   return out;

@@ -5,7 +5,6 @@
 import { LineCounter, isMap, isScalar, isSeq, parseDocument } from "yaml";
 import type { Node } from "yaml";
 import { safeValue } from "../contract/personNumber.js";
-import { SPREAD_MESSAGES } from "./messages.js";
 import { spreadProblem } from "./spreadProblem.js";
 import { validateIntervention } from "./validateIntervention.js";
 import type { InterventionCheck, InterventionCheckOptions } from "./validateIntervention.js";
@@ -21,7 +20,7 @@ export function validateInterventionText(text: string, file: string, options: In
       const line = lineCounter.linePos(e.pos[0]).line;
       // File content quoted by the parser is cut and masked (contract/personNumber.ts safeValue).
       const detail = safeValue(e.message.split("\n")[0]);
-      return spreadProblem("parse_error", "error", file, line, [], SPREAD_MESSAGES.parse_error(detail), "YAML or JSON", detail);
+      return spreadProblem("parse_error", "error", file, line, [], { detail }, "YAML or JSON", detail);
     });
     return { intervention: null, problems, ok: false };
   }
@@ -49,7 +48,7 @@ export function validateInterventionText(text: string, file: string, options: In
     // The yaml library stops an alias bomb ("billion laughs") with a ReferenceError: one problem, no stack trace.
     if (err instanceof ReferenceError && /alias/i.test(err.message)) {
       const detail = "too many aliases (an alias bomb); the file is not read";
-      return { intervention: null, problems: [spreadProblem("parse_error", "error", file, null, [], SPREAD_MESSAGES.parse_error(detail), "YAML or JSON", detail)], ok: false };
+      return { intervention: null, problems: [spreadProblem("parse_error", "error", file, null, [], { detail }, "YAML or JSON", detail)], ok: false };
     }
     throw err;
   }

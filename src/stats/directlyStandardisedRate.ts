@@ -1,6 +1,6 @@
 import { checkNonNegative } from "./checkNumber.js";
 import { joinByLabel } from "./joinByLabel.js";
-import { statsMessages } from "./messages.js";
+import { statsMessages, statsNotes } from "./messages.js";
 import { poissonCountLimits } from "./poissonCountLimits.js";
 import { resolveLevels } from "./resolveLevels.js";
 import { StatsError } from "./statsError.js";
@@ -65,7 +65,7 @@ export function directlyStandardisedRate(
   const method = "dobson";
   if (observed < 10) {
     const intervals = levels.map((level) => ({ level, lower: null, upper: null }));
-    return { value: null, lower: null, upper: null, method, note: statsMessages.dsrTooFewEvents(observed), intervals };
+    return { value: null, lower: null, upper: null, method, note: statsNotes.dsrTooFewEvents(observed, 10), intervals };
   }
   const dsr = (weighted / sumS) * m;
   const variance = varSum / (sumS * sumS);

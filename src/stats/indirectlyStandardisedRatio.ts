@@ -1,7 +1,7 @@
 import { checkNonNegative } from "./checkNumber.js";
 import type { Stratum } from "./directlyStandardisedRate.js";
 import { joinByLabel } from "./joinByLabel.js";
-import { statsMessages } from "./messages.js";
+import { statsMessages, statsNotes } from "./messages.js";
 import { poissonCountLimits, type PoissonLimitMethod } from "./poissonCountLimits.js";
 import { resolveLevels } from "./resolveLevels.js";
 import { StatsError } from "./statsError.js";
@@ -52,7 +52,7 @@ export function indirectlyStandardisedRatio(
   const method: PoissonLimitMethod = observed < 10 ? "exact-poisson" : "byars";
   if (expected === 0) {
     const intervals = levels.map((level) => ({ level, lower: null, upper: null }));
-    return { value: null, lower: null, upper: null, method, note: statsMessages.zeroExpected(), intervals, observed, expected };
+    return { value: null, lower: null, upper: null, method, note: statsNotes.zeroExpected(), intervals, observed, expected };
   }
   const scale = options.referenceRate ? ((refEvents / refPop) * m) / expected : 1 / expected;
   const intervals = levels.map((level) => {

@@ -1,8 +1,23 @@
 /**
- * The one catalogue of user-facing message text of the stats layer (errors thrown at the boundary
- * and notes attached to estimates). Each entry is a function of the facts it reports, so that the
- * text lives here and nowhere else; tests check the text word for word.
+ * The message catalogue of the stats layer. The English sentences are errors thrown at the
+ * boundary for a programming mistake (bad arguments to a library function, a StatsError). What a
+ * report, chart, table file or notebook reader sees is a note — a code plus values (`statsNotes`)
+ * — whose Danish and English wording lives in the one text catalogue (src/text/noteTexts.ts),
+ * rendered with `noteText(note, lang)`.
  */
+import { note, type Note } from "../contract/note.js";
+
+/** Codes of the notes of the stats layer (wording: src/text/noteTexts.ts). */
+export type StatsNoteCode = "stats.note.zeroDenominator" | "stats.note.dsrTooFewEvents" | "stats.note.zeroExpected" | "stats.note.glmNotConverged";
+
+/** The notes attached to estimates (not errors), each a code with its values. */
+export const statsNotes = {
+  zeroDenominator: (): Note<StatsNoteCode> => note("stats.note.zeroDenominator"),
+  dsrTooFewEvents: (observed: number, min: number): Note<StatsNoteCode> => note("stats.note.dsrTooFewEvents", { observed, min }),
+  zeroExpected: (): Note<StatsNoteCode> => note("stats.note.zeroExpected"),
+  glmNotConverged: (iterations: number): Note<StatsNoteCode> => note("stats.note.glmNotConverged", { iterations }),
+} as const;
+
 export const statsMessages = {
   levelNotFraction: (fn: string, received: unknown) =>
     `${fn}: level must be a fraction strictly between 0 and 1 (0.95 for 95 %, 0.998 for 99.8 %); received ${String(received)}. Percentages such as 95 are not accepted.`,
@@ -35,10 +50,4 @@ export const statsMessages = {
   noPopulationForYear: (fn: string, year: number) =>
     `${fn}: the population table has no rows for ${year}; choose a year that the data covers.`,
   standardEmpty: (fn: string) => `${fn}: the standard population sums to 0.`,
-  // Notes attached to estimates (not errors).
-  zeroDenominator: () => "Denominator is 0: no value can be computed.",
-  dsrTooFewEvents: (observed: number) =>
-    `DSR not calculated: total events O = ${observed} < 10; the Dobson interval is unreliable for fewer than 10 events (PHE convention).`,
-  zeroExpected: () => "Expected count E is 0: the ratio O/E is undefined.",
-  strataPopulationZero: () => "Total population of the strata is 0: no rate can be computed.",
 } as const;

@@ -1,5 +1,5 @@
 import { checkNonNegative } from "./checkNumber.js";
-import { statsMessages } from "./messages.js";
+import { statsNotes } from "./messages.js";
 import { poissonInterval } from "./poissonInterval.js";
 import type { Estimate, LevelOptions } from "./types.js";
 
@@ -22,7 +22,7 @@ export function rateWithInterval(
   const counts = poissonInterval(x, options);
   if (personTime === 0) {
     const intervals = counts.intervals.map((i) => ({ level: i.level, lower: null, upper: null }));
-    return { value: null, lower: null, upper: null, method: counts.method, note: statsMessages.zeroDenominator(), intervals };
+    return { value: null, lower: null, upper: null, method: counts.method, note: statsNotes.zeroDenominator(), intervals };
   }
   const k = m / personTime;
   const intervals = counts.intervals.map((i) => ({

@@ -1,4 +1,5 @@
 /** Shared result shapes of the stats layer. */
+import type { Note } from "../contract/note.js";
 
 /** An interval at one confidence level (a fraction such as 0.95). */
 export interface Interval {
@@ -10,14 +11,15 @@ export interface Interval {
 /**
  * A point estimate with intervals. `lower`/`upper` repeat the interval at the first level asked for;
  * `intervals` holds every level in the order asked. `value` is null (with a `note` saying why) when
- * the estimate is not computed, e.g. a DSR with fewer than 10 events.
+ * the estimate is not computed, e.g. a DSR with fewer than 10 events. The note is a code plus
+ * values ("stats.note.dsrTooFewEvents", { observed: 9, min: 10 }); show it with `noteText(note, lang)`.
  */
 export interface Estimate {
   readonly value: number | null;
   readonly lower: number | null;
   readonly upper: number | null;
   readonly method: string;
-  readonly note?: string;
+  readonly note?: Note;
   readonly intervals: readonly Interval[];
 }
 

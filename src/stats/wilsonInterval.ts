@@ -1,5 +1,5 @@
 import { checkNonNegative } from "./checkNumber.js";
-import { statsMessages } from "./messages.js";
+import { statsMessages, statsNotes } from "./messages.js";
 import { resolveLevels } from "./resolveLevels.js";
 import { StatsError } from "./statsError.js";
 import type { Estimate, LevelOptions } from "./types.js";
@@ -22,7 +22,7 @@ export function wilsonInterval(x: number, n: number, options: LevelOptions = {})
   const levels = resolveLevels(fn, options.level);
   if (n === 0) {
     const intervals = levels.map((level) => ({ level, lower: null, upper: null }));
-    return { value: null, lower: null, upper: null, method: "wilson", note: statsMessages.zeroDenominator(), intervals };
+    return { value: null, lower: null, upper: null, method: "wilson", note: statsNotes.zeroDenominator(), intervals };
   }
   const intervals = levels.map((level) => {
     const z = zForLevel(level);

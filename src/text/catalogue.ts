@@ -13,13 +13,14 @@ import { maskPersonNumbers } from "../contract/personNumber.js";
 import type { Lang, Note, NoteValue } from "../contract/note.js";
 import { CHART_DA, CHART_EN, type ChartLabelKey } from "./chartTexts.js";
 import { daysFromCivil } from "../contract/time.js";
-import { formatDate, formatNumber } from "./format.js";
+import { formatDate, formatNumber, formatPeriodWords } from "./format.js";
 import { NOTE_DA, NOTE_EN, type NoteTextKey } from "./noteTexts.js";
 import { OVERVIEW_DA, OVERVIEW_EN, type OverviewTextKey } from "./overviewTexts.js";
 import { REPORT_DA, REPORT_EN, type ReportTextKey } from "./reportTexts.js";
+import { SPREAD_PROBLEM_DA, SPREAD_PROBLEM_EN, type SpreadProblemTextKey } from "./spreadProblemTexts.js";
 
 export type { ChartLabelKey, NoteTextKey, OverviewTextKey, ReportTextKey };
-export type TextKey = ChartLabelKey | ReportTextKey | NoteTextKey | OverviewTextKey;
+export type TextKey = ChartLabelKey | ReportTextKey | NoteTextKey | OverviewTextKey | SpreadProblemTextKey;
 export type ReportLang = Lang;
 
 // A key defined twice would silently take one of the wordings: the types forbid it.
@@ -29,14 +30,15 @@ const noOverlap: [
   Overlap<typeof CHART_DA, typeof NOTE_DA>,
   Overlap<typeof REPORT_DA, typeof NOTE_DA>,
   Overlap<typeof OVERVIEW_DA, typeof CHART_DA & typeof REPORT_DA & typeof NOTE_DA>,
-] extends [never, never, never, never]
+  Overlap<typeof SPREAD_PROBLEM_DA, typeof CHART_DA & typeof REPORT_DA & typeof NOTE_DA & typeof OVERVIEW_DA>,
+] extends [never, never, never, never, never]
   ? true
   : never = true;
 void noOverlap;
 
 const CATALOGUE: Readonly<Record<Lang, Readonly<Record<TextKey, string>>>> = {
-  da: { ...CHART_DA, ...REPORT_DA, ...NOTE_DA, ...OVERVIEW_DA },
-  en: { ...CHART_EN, ...REPORT_EN, ...NOTE_EN, ...OVERVIEW_EN },
+  da: { ...CHART_DA, ...REPORT_DA, ...NOTE_DA, ...OVERVIEW_DA, ...SPREAD_PROBLEM_DA },
+  en: { ...CHART_EN, ...REPORT_EN, ...NOTE_EN, ...OVERVIEW_EN, ...SPREAD_PROBLEM_EN },
 };
 
 /** Longest value filled into a text (an error message quoted in a warning is cut). */
@@ -98,7 +100,9 @@ const NOTE_SIGNIFICANT: ReadonlySet<string> = new Set(["nugget", "stationary", "
 /** Note values that are relative changes (fractions), shown as signed percentages: "−10 %". */
 const NOTE_PERCENT: ReadonlySet<string> = new Set(["change"]);
 /** Note values that are dates written YYYY-MM-DD, shown in words: "31. december 2021". */
-const NOTE_DATES: ReadonlySet<string> = new Set(["deadline", "date"]);
+const NOTE_DATES: ReadonlySet<string> = new Set(["deadline", "date", "start"]);
+/** Note values that are period labels, shown in words: "2. halvår 2020", "juni 2023". */
+const NOTE_PERIODS: ReadonlySet<string> = new Set(["first"]);
 
 function noteValue(name: string, value: NoteValue, lang: Lang): string {
   if (typeof value === "number") {
@@ -110,6 +114,7 @@ function noteValue(name: string, value: NoteValue, lang: Lang): string {
   if (typeof value === "string") {
     const date = NOTE_DATES.has(name) ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
     if (date !== null) return formatDate(daysFromCivil(Number(date[1]), Number(date[2]), Number(date[3])), lang);
+    if (NOTE_PERIODS.has(name)) return formatPeriodWords(value, lang);
     return isTextKey(value) ? text(lang, value) : value;
   }
   return value.join(", ");
@@ -136,4 +141,35 @@ export function noteText(n: Note, lang: Lang = "da"): string {
   const values: Record<string, string> = {};
   for (const [name, v] of Object.entries(n.values)) values[name] = noteValue(name, v, lang);
   return text(lang, n.code, values);
+}
+
+/** The catalogue key of a problem in an intervention file: its code, with a variant for a few codes. */
+function spreadProblemKey(code: string, values: Readonly<Record<string, NoteValue>>): string {
+  if (code === "unknown_field") return values.suggestion === undefined ? "spread.problem.unknown_field" : "spread.problem.unknown_field_suggestion";
+  if (code === "duplicate_adoption")
+    return values.municipality !== undefined ? "spread.problem.duplicate_adoption_municipality" : values.hospital !== undefined ? "spread.problem.duplicate_adoption_hospital" : "spread.problem.duplicate_adoption_cluster";
+  if (code === "push_pull_missing") return `spread.problem.push_pull_missing_${String(values.missing)}`;
+  return `spread.problem.${code}`;
+}
+
+/** Values of a problem that are words of the catalogue (a kind of value found, a type expected). */
+const SPREAD_WORD = /^spread\.(found|type)\.[a-z]+$|^spread\.problem\.none$/;
+
+/**
+ * The sentence of a problem found in an intervention file (the part after "file:line: path: "), in
+ * Danish (the default) or English: the problem's code and values (SpreadProblem) through the
+ * catalogue. Counts are numbers; every other value is text shown as given (masked when shaped like
+ * a person number), except the catalogue's own words for a kind of value ("spread.found.list").
+ * @throws Error for a code the catalogue does not have (a programming error, found by the tests)
+ */
+export function spreadProblemText(code: string, values: Readonly<Record<string, NoteValue>>, lang: Lang = "da"): string {
+  const key = spreadProblemKey(code, values);
+  if (!isTextKey(key)) throw new Error(`spreadProblemText: no text for problem code ${JSON.stringify(code)}`);
+  const shown: Record<string, string | number> = {};
+  for (const [name, v] of Object.entries(values)) {
+    if (typeof v === "number") shown[name] = v;
+    else if (typeof v === "string") shown[name] = SPREAD_WORD.test(v) && isTextKey(v) ? text(lang, v) : v;
+    else shown[name] = v.join(", ");
+  }
+  return text(lang, key, shown);
 }

@@ -61,6 +61,12 @@ export const NOTE_DA = {
   "effects.note.tooFewPre": "{pre} {pre|periode|perioder} før starten; mindst {min} kræves for at estimere den trend, effekten måles mod, så der gives intet estimat.",
   "effects.note.tooFewPreEvents": "Kun {events} {events|hændelse|hændelser} før starten; mindst {min} kræves for en basis, så der gives intet estimat.",
   "effects.note.notFitted": "Modellen kunne ikke tilpasses disse data; der gives intet estimat.",
+  // Stats (src/stats): Estimate.note, PoissonGlmFit.notes
+  "stats.note.zeroDenominator": "Nævner 0: ingen værdi kan beregnes.",
+  "stats.note.dsrTooFewEvents":
+    "Direkte standardiseret rate ikke beregnet: {observed} {observed|hændelse|hændelser} i alt, færre end {min}; Dobson-intervallet er upålideligt ved færre end {min} hændelser (PHE-konvention).",
+  "stats.note.zeroExpected": "Forventet antal 0: forholdet mellem observeret og forventet er udefineret.",
+  "stats.note.glmNotConverged": "Modellen (Poisson-regression) konvergerede ikke på {iterations} iterationer; estimaterne kan være upålidelige (rater nær 0 eller separation).",
   // Compare (src/compare): compareToReference, clusterProfile, rankIntervals
   "compare.note.referenceIncludesUnit":
     "Når referencen omfatter enhederne (fx regionen og dens klynger), behandler intervallerne for forskellen de to som uafhængige og er lidt for brede; brug excludeUnitFromReference for at sammenligne hver enhed med resten.",
@@ -167,6 +173,11 @@ export const NOTE_EN: Record<NoteTextKey, string> = {
   "effects.note.tooFewPre": "{pre} {pre|period|periods} before the start; at least {min} are needed to estimate the trend the effect is measured against, so no estimate is given.",
   "effects.note.tooFewPreEvents": "Only {events} {events|event|events} before the start; at least {min} are needed for a baseline, so no estimate is given.",
   "effects.note.notFitted": "The model could not be fitted to these data; no estimate is given.",
+  "stats.note.zeroDenominator": "Denominator 0: no value can be computed.",
+  "stats.note.dsrTooFewEvents":
+    "Directly standardised rate not calculated: {observed} {observed|event|events} in total, fewer than {min}; the Dobson interval is unreliable for fewer than {min} events (PHE convention).",
+  "stats.note.zeroExpected": "Expected count 0: the ratio of observed to expected is undefined.",
+  "stats.note.glmNotConverged": "The model (Poisson regression) did not converge in {iterations} iterations; the estimates may be unreliable (fitted rates near 0 or separation).",
   "compare.note.referenceIncludesUnit":
     "When the reference includes the units (e.g. the region and its clusters), the intervals of the difference treat the two as independent and are somewhat too wide; use excludeUnitFromReference to compare each unit with the rest.",
   "compare.note.zeroPopulation": "{unit} has population 0: no rate, difference or trend.",

@@ -204,7 +204,7 @@ describe("the report as a new user sees it", () => {
     expect(steps[0][0]).toBe(1);
     expect(steps.at(-1)![0]).toBe(9);
     expect(progress.some((l) => /Tegner figur 1\/\d+: /.test(l))).toBe(true);
-    expect(run.out).toMatch(/^rapporten er skrevet på \d+\.\d s: .*report\.html$/m);
+    expect(run.out).toMatch(/^rapporten er skrevet på \d+,\d s: .*report\.html$/m);
     expect(run.out + run.err).not.toMatch(/report written|chart files|Drawing/);
   });
 

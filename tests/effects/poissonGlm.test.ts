@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { poissonGlm } from "../../src/stats/glm/poissonGlm.js";
 import { StatsError } from "../../src/stats/statsError.js";
+import { noteText } from "../../src/text/catalogue.js";
 
 /** Dummy-coded design with an intercept: factor levels → indicator columns (first level = reference). */
 function dummies(levels: readonly string[][]): number[][] {
@@ -130,8 +131,12 @@ describe("poissonGlm — errors and edge cases", () => {
   it("reports non-convergence instead of hiding it", () => {
     const fit = poissonGlm({ y: [0, 0, 5, 7], x: [[1, 1], [1, 1], [1, 0], [1, 0]] }, { maxIterations: 2 });
     expect(fit.converged).toBe(false);
-    expect(fit.notes).toContain(
-      "poissonGlm: IRLS did not converge in 2 iterations; the estimates may be unreliable (fitted rates near 0 or separation)",
+    expect(fit.notes).toEqual([{ code: "stats.note.glmNotConverged", values: { iterations: 2 } }]);
+    expect(noteText(fit.notes[0], "da")).toBe(
+      "Modellen (Poisson-regression) konvergerede ikke på 2 iterationer; estimaterne kan være upålidelige (rater nær 0 eller separation).",
+    );
+    expect(noteText(fit.notes[0], "en")).toBe(
+      "The model (Poisson regression) did not converge in 2 iterations; the estimates may be unreliable (fitted rates near 0 or separation).",
     );
   });
 

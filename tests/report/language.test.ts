@@ -101,6 +101,13 @@ function checkReports(name: string, make: () => Promise<{ dataDir: string; da: s
       expect(offending(lines, DANISH)).toEqual([]);
     });
 
+    it("writes dates in words inside sentences, never YYYY-MM-DD (a table cell may hold one)", () => {
+      for (const dir of [r.da, r.en]) {
+        const sentences = visibleText(readFileSync(join(dir, "report.html"), "utf8")).filter((l) => l.split(/\s+/).length >= 6);
+        expect(sentences.filter((l) => /\b\d{4}-\d{2}-\d{2}\b/.test(l.replace(/\S*\.(csv|svg|png|pdf)\b/g, "")))).toEqual([]);
+      }
+    });
+
     it("shows no intervention or target id as a label (file names aside)", () => {
       const idList = ids(join(r.dataDir, "interventions"));
       expect(idList.length).toBeGreaterThan(2);

@@ -59,6 +59,8 @@ describe("tripleAimStatus (deterministic fixture: 10 % before, × 0.75 from each
     expect(result.findings[0]).toEqual({
       code: "status_target",
       target: "fewer-readmissions",
+      indicator: "readmission_30d",
+      group: "65+",
       relative: -0.1,
       value: null,
       deadline: "2021-12-31",
@@ -70,10 +72,14 @@ describe("tripleAimStatus (deterministic fixture: 10 % before, × 0.75 from each
       comparisonReached: [],
       comparison: 2,
     });
-    expect(spreadFindingText({ ...result.findings[0], target: "Genindlæggelser, 65+" }, "da")).toBe(
-      "Genindlæggelser, 65+, mål −10 % senest 2021-12-31: nået i 3 af 3 indførende enheder (Midt, Randers, Vest); i de 2 sammenligningsenheder blev samme ændring nået i 0",
+    // The target by its measure and group (never its id), the deadline as a date in words.
+    expect(spreadFindingText(result.findings[0], "da")).toBe(
+      "Genindlagt inden for 30 dage, %, 65+ år, mål −10 % senest 31. december 2021: nået i 3 af 3 indførende enheder (Midt, Randers, Vest); i de 2 sammenligningsenheder blev samme ændring nået i 0",
     );
-    expect(result.findings[1]).toEqual({ code: "status_no_data", target: "fewer-admissions" });
+    expect(spreadFindingText(result.findings[0], "en")).toBe(
+      "Readmitted within 30 days, %, aged 65+, target −10 % by 31 December 2021: met in 3 of 3 adopting units (Midt, Randers, Vest); in the 2 comparison units the same change was reached in 0",
+    );
+    expect(result.findings[1]).toEqual({ code: "status_no_data", target: "fewer-admissions", indicator: "admission_rate", group: "65+" });
   });
 
   it("is not yet measurable too early, and says why", () => {

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { InterventionValidationError, interventionJsonSchemas, loadInterventions } from "../../src/spread/index.js";
 import { MIDTJYLLAND_CLUSTERS } from "../../src/generate/geography.js";
+import { spreadProblemLine } from "../../src/spread/spreadProblem.js";
 
 const DIR = join(__dirname, "..", "..", "data", "interventions");
 
@@ -145,18 +146,24 @@ describe("loadInterventions", () => {
       err = e as InterventionValidationError;
     }
     expect(err).toBeInstanceOf(InterventionValidationError);
-    const lines = err!.message.split("\n");
+    const lines = err!.text("en").split("\n");
     expect(lines[0]).toBe("6 problems in 2 intervention files:");
+    const da = err!.message.split("\n");
+    expect(da[0]).toBe("6 problemer i 2 indsatsfiler:");
+    expect(da.slice(1, 3)).toEqual(["  broken.json:1: name: skal udfyldes", "  broken.json:1: description: skal udfyldes"]);
+    expect(da[6]).toBe('  tobs.yaml: id: indsatsens id "tobs" er brugt to gange; det bruges også i tobs-copy.yml');
     expect(lines.slice(1, 3)).toEqual(["  broken.json:1: name: is required", "  broken.json:1: description: is required"]);
     // Files are read in name order: "tobs-copy.yml" sorts before "tobs.yaml".
     expect(lines[6]).toBe('  tobs.yaml: id: duplicate intervention id "tobs"; it is also used in tobs-copy.yml');
-    expect(err!.problems.find((p) => p.code === "file_name_mismatch")!.message).toBe(
+    const mismatch = err!.problems.find((p) => p.code === "file_name_mismatch")!;
+    expect(mismatch.message).toBe('tobs-copy.yml: id: filen hedder "tobs-copy.yml", men indsatsens id er "tobs"; kald den "tobs.yaml", så hver indsats har én fast fil');
+    expect(spreadProblemLine(mismatch, "en")).toBe(
       'tobs-copy.yml: id: the file is named "tobs-copy.yml" but the intervention id is "tobs"; name it "tobs.yaml" to keep one stable file per intervention',
     );
   });
 
   it("refuses a folder that does not exist", () => {
-    expect(() => loadInterventions("/no/such/folder")).toThrow("the interventions folder /no/such/folder does not exist");
+    expect(() => loadInterventions("/no/such/folder")).toThrow("mappen med indsatser, /no/such/folder, findes ikke");
   });
 
   it("ships one file per intervention, named after its id", () => {

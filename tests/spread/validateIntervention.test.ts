@@ -7,11 +7,14 @@ import {
 } from "../../src/spread/index.js";
 import type { GeographyRow } from "../../src/contract/tables.js";
 import { minimalIntervention } from "./fixtures/minimal.js";
+import { spreadProblemLine } from "../../src/spread/spreadProblem.js";
 
 const F = "test.yaml";
-const messages = (raw: unknown, opts = {}) => validateIntervention(raw, F, opts).problems.map((p) => p.message);
+// The problems' lines in English (spreadProblemLine); `message` is the Danish line, checked word for word below.
+const messages = (raw: unknown, opts = {}) => validateIntervention(raw, F, opts).problems.map((p) => spreadProblemLine(p, "en"));
 const errors = (raw: unknown, opts = {}) =>
-  validateIntervention(raw, F, opts).problems.filter((p) => p.severity === "error").map((p) => p.message);
+  validateIntervention(raw, F, opts).problems.filter((p) => p.severity === "error").map((p) => spreadProblemLine(p, "en"));
+const danish = (raw: unknown, opts = {}) => validateIntervention(raw, F, opts).problems.map((p) => p.message);
 
 const GEO: GeographyRow[] = [
   { municipality_code: 740, municipality_name: "Silkeborg", cluster: "Midt", hospital_unit: "HE Midt" },
@@ -244,7 +247,8 @@ describe("parseIntervention and the typed error", () => {
       "unknown_indicator",
       "unknown_kernel_element",
     ]);
-    expect(err.message.split("\n")[0]).toBe("2 problems in 1 intervention file:");
+    expect(err.message.split("\n")[0]).toBe("2 problemer i 1 indsatsfil:");
+    expect(err.text("en").split("\n")[0]).toBe("2 problems in 1 intervention file:");
     expect(err.problems[0]).toMatchObject({
       file: F,
       line: null,
@@ -278,7 +282,13 @@ describe("validateInterventionText: line numbers", () => {
       "        state: kept",
     ].join("\n");
     // A missing field (spread_platform) is placed at its parent: here the document, line 1.
-    expect(validateInterventionText(text, "t.yaml").problems.map((p) => p.message)).toEqual([
+    const problems = validateInterventionText(text, "t.yaml").problems;
+    expect(problems.map((p) => p.message)).toEqual([
+      "t.yaml:1: spread_platform: spredningsplatformen har hverken push- eller pull-incitament; både push og pull skal være til stede, for at en løsning kan spredes (seed 003)",
+      't.yaml:15: adoptions[0].fidelity: troskab er ikke registreret for kerneelementet "a"',
+      't.yaml:16: adoptions[0].fidelity[0].element: ukendt kerneelement "b"; kernen har "a"',
+    ]);
+    expect(problems.map((p) => spreadProblemLine(p, "en"))).toEqual([
       "t.yaml:1: spread_platform: the spread platform has no push and no pull incentive; both push and pull must be present for a solution to spread (seed 003)",
       't.yaml:15: adoptions[0].fidelity: fidelity is not recorded for kernel element "a"',
       't.yaml:16: adoptions[0].fidelity[0].element: unknown kernel element "b"; the kernel has "a"',
@@ -295,7 +305,8 @@ describe("validateInterventionText: line numbers", () => {
     const raw = minimalIntervention();
     raw.owner = 5;
     const lines = validateInterventionText(JSON.stringify(raw, null, 2), "t.json").problems;
-    expect(lines.map((p) => p.message)).toEqual(["t.json:5: owner: must be text, found 5"]);
+    expect(lines.map((p) => spreadProblemLine(p, "en"))).toEqual(["t.json:5: owner: must be text, found 5"]);
+    expect(lines.map((p) => p.message)).toEqual(["t.json:5: owner: skal være tekst, fandt 5"]);
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { poissonInterval, rateWithInterval, StatsError, wilsonInterval } from "../../src/stats/index.js";
 import { expectRel } from "./helpers.js";
+import { noteText } from "../../src/text/catalogue.js";
 
 describe("wilsonInterval", () => {
   it("1/100 at 95 % and 99.8 % in one call (methods.md)", () => {
@@ -29,7 +30,9 @@ describe("wilsonInterval", () => {
     expect(all.upper).toBe(1);
     const none = wilsonInterval(0, 0);
     expect(none.value).toBeNull();
-    expect(none.note).toBe("Denominator is 0: no value can be computed.");
+    expect(none.note).toEqual({ code: "stats.note.zeroDenominator", values: {} });
+    expect(noteText(none.note!, "da")).toBe("Nævner 0: ingen værdi kan beregnes.");
+    expect(noteText(none.note!, "en")).toBe("Denominator 0: no value can be computed.");
   });
   it("validates at the boundary", () => {
     expect(() => wilsonInterval(5, 4)).toThrow("wilsonInterval: x (5) must not exceed n (4).");
@@ -84,7 +87,7 @@ describe("rateWithInterval", () => {
   it("zero person-time gives null with a note; multiplier must be > 0", () => {
     const e = rateWithInterval(3, 0);
     expect(e.value).toBeNull();
-    expect(e.note).toBe("Denominator is 0: no value can be computed.");
+    expect(e.note).toEqual({ code: "stats.note.zeroDenominator", values: {} });
     expect(() => rateWithInterval(3, 10, { multiplier: 0 })).toThrow(
       "rateWithInterval: multiplier must be a finite number > 0; received 0.",
     );

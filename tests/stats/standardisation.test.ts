@@ -4,6 +4,7 @@ import { buildStandardPopulation, directlyStandardisedRate, EUROPEAN_STANDARD_PO
 import { ageBandLabel } from "../../src/stats/ageBandLabel.js";
 import { standardStratumLabel } from "../../src/stats/standardPopulationFromTable.js";
 import { expectRel } from "./helpers.js";
+import { noteText } from "../../src/text/catalogue.js";
 
 // methods.md: DSR example (19 ESP 2013 bands, per 100,000).
 const population = [636, 558, 609, 543, 384, 594, 669, 843, 660, 576, 606, 522, 426, 273, 300, 288, 153, 123, 207];
@@ -67,8 +68,12 @@ describe("directlyStandardisedRate (Dobson)", () => {
       { level: 0.95, lower: null, upper: null },
       { level: 0.998, lower: null, upper: null },
     ]);
-    expect(e.note).toBe(
-      "DSR not calculated: total events O = 9 < 10; the Dobson interval is unreliable for fewer than 10 events (PHE convention).",
+    expect(e.note).toEqual({ code: "stats.note.dsrTooFewEvents", values: { observed: 9, min: 10 } });
+    expect(noteText(e.note!, "da")).toBe(
+      "Direkte standardiseret rate ikke beregnet: 9 hændelser i alt, færre end 10; Dobson-intervallet er upålideligt ved færre end 10 hændelser (PHE-konvention).",
+    );
+    expect(noteText(e.note!, "en")).toBe(
+      "Directly standardised rate not calculated: 9 events in total, fewer than 10; the Dobson interval is unreliable for fewer than 10 events (PHE convention).",
     );
   });
   it("events with population 0 is an error", () => {
@@ -115,7 +120,9 @@ describe("indirectlyStandardisedRatio", () => {
       [{ label: "a", events: 1, population: 10 }],
     );
     expect(e.value).toBeNull();
-    expect(e.note).toBe("Expected count E is 0: the ratio O/E is undefined.");
+    expect(e.note).toEqual({ code: "stats.note.zeroExpected", values: {} });
+    expect(noteText(e.note!, "da")).toBe("Forventet antal 0: forholdet mellem observeret og forventet er udefineret.");
+    expect(noteText(e.note!, "en")).toBe("Expected count 0: the ratio of observed to expected is undefined.");
   });
 });
 

@@ -29,7 +29,7 @@ describe("notes of the effects, compare and spread layers", () => {
   });
 
   it("have a Danish wording of their own, never the English sentence", () => {
-    const codes = Object.keys(NOTE_DA).filter((c) => /^(effects|compare|funnel|spread\.status|spread\.note)\./.test(c)) as (keyof typeof NOTE_DA)[];
+    const codes = Object.keys(NOTE_DA).filter((c) => /^(stats|effects|compare|funnel|spread\.status|spread\.note)\./.test(c)) as (keyof typeof NOTE_DA)[];
     expect(codes.length).toBeGreaterThan(50);
     const english = /\b(the|and|is|are|of|with|not|no|from|which|cannot)\b/;
     for (const code of codes) {

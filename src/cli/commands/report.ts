@@ -132,7 +132,7 @@ async function writeReport(a: ReportArgs, dataset: Dataset): Promise<number> {
     });
     for (const w of result.warnings) console.log(cliText(a.lang, "reportWarning", { message: w }));
     const where = relative(process.cwd(), result.outDir) || ".";
-    console.log(cliText(a.lang, "reportWritten", { seconds: ((Date.now() - started) / 1000).toFixed(1), file: join(where, "report.html") }));
+    console.log(cliText(a.lang, "reportWritten", { seconds: decimal(((Date.now() - started) / 1000).toFixed(1), a.lang), file: join(where, "report.html") }));
     console.log(cliText(a.lang, "reportFiles", { charts: result.charts.length, chartDir: join(where, "charts"), tables: result.tables.length, tableDir: join(where, "tables") }));
     return EXIT.ok;
   } catch (err) {
@@ -201,4 +201,9 @@ function keyFigures(dataset: Dataset, lang: CliLang): string {
   const head = `${"".padEnd(12)}${columns.map((c) => `${c.title} (${c.period ?? "–"})`.padStart(c.title.length + 9)).join("")}`;
   const lines = [...units, regionUnit].map((u) => `${u.padEnd(12)}${columns.map((c) => cell(c, u).padStart(c.title.length + 9)).join("")}`);
   return [cliText(lang, "kfTitle"), head, ...lines].join("\n");
+}
+
+/** A number written with one decimal ("17.2") in the reader's language: a decimal comma in Danish. */
+function decimal(fixed: string, lang: CliLang): string {
+  return lang === "da" ? fixed.replace(".", ",") : fixed;
 }

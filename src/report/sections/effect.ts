@@ -146,7 +146,7 @@ export function statusItem(ctx: SectionCtx, iv: Intervention, idBase: string): R
     id: `triple-aim-status-${idBase}`,
     title: ctx.t("t.statusTable"),
     csv: status.rows.map((r) => ({ ...r, spcRules: r.spcRules.join("; "), reason: spreadNoteText(ctx, iv, r.reason) })),
-    notes: status.findings.map((f) => spreadFindingText({ ...f, target: targetName(ctx, iv, f.target) }, ctx.lang) + "."),
+    notes: status.findings.map((f) => spreadFindingText(f, ctx.lang) + "."),
     table: {
       columns: tableColumns(ctx.t, ["target", "unitCluster", "baselineValue", "currentValue", "targetValue", "change", "status"]),
       rows: status.rows.map((r) => ({

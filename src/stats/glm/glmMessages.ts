@@ -15,8 +15,6 @@ export const GlmMessage = {
     `are linear combinations of earlier columns (aliased). Remove them or merge the categories.`,
   tooFewObservations: (fn: string, n: number, p: number) =>
     `${fn}: ${n} observations for ${p} coefficients; at least as many observations as coefficients are needed`,
-  notConverged: (iterations: number) =>
-    `poissonGlm: IRLS did not converge in ${iterations} iterations; the estimates may be unreliable (fitted rates near 0 or separation)`,
   divergence: () =>
     `poissonGlm: the deviance could not be made finite by step-halving; the model cannot be fitted to these data`,
 };

@@ -1,3 +1,5 @@
+import type { Note } from "../../contract/note.js";
+import { statsNotes } from "../messages.js";
 import { StatsError } from "../statsError.js";
 import { GlmMessage } from "./glmMessages.js";
 import { inverseCrossProductFromR, thinQr } from "./linalg.js";
@@ -56,7 +58,8 @@ export interface PoissonGlmFit {
   readonly converged: boolean;
   readonly fitted: readonly number[];
   readonly linearPredictor: readonly number[];
-  readonly notes: readonly string[];
+  /** Notes as codes plus values (non-convergence); show them with `noteText(note, lang)`. */
+  readonly notes: readonly Note[];
 }
 
 /** log Γ(x) for x > 0 (Lanczos, g = 7, n = 9; Numerical Recipes 3rd ed. §6.1). */
@@ -211,8 +214,8 @@ export function poissonGlm(input: PoissonGlmInput, options: PoissonGlmOptions = 
     devOld = dev;
   }
   if (beta === null) throw glmError("divergence", GlmMessage.divergence());
-  const notes: string[] = [];
-  if (!converged) notes.push(GlmMessage.notConverged(maxIt));
+  const notes: Note[] = [];
+  if (!converged) notes.push(statsNotes.glmNotConverged(maxIt));
 
   // Covariance at the fitted means.
   const finalQr = weightedQr();
