@@ -46,7 +46,7 @@ function funnelItem(ctx: SectionCtx, id: string, indicator: string, group: strin
       title: ctx.t("t.funnel", { measure, group: groupText(ctx, group), year }),
       period: year,
       valueFormat: type === "proportion" ? ".1%" : ",.1f",
-      denominatorTitle: ctx.t(indicator === "readmission_30d" ? "t.funnelIndexAdmissions" : "t.funnelCitizens"),
+      denominatorTitle: ctx.t(type === "proportion" ? "t.funnelIndexAdmissions" : "t.funnelCitizens"),
       suppressionMin: ctx.minCount,
       notes,
     });
