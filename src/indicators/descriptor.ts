@@ -48,6 +48,11 @@ export interface IndicatorDescriptor {
   readonly source: Texts;
   /** Method of the interval ("" when there is none). */
   readonly interval: string;
+  /**
+   * Days of follow-up after the event that the numerator needs (30 for 30-day readmissions), so
+   * the latest period's events may lack it; absent when the indicator needs none.
+   */
+  readonly followUpDays?: number;
 }
 
 const PER_1000: Texts = { da: "pr. 1.000 borgere", en: "per 1,000 citizens" };
@@ -83,6 +88,7 @@ export const INDICATOR_DESCRIPTORS: Readonly<Record<string, IndicatorDescriptor>
     },
     source: LPR,
     interval: "wilson",
+    followUpDays: 30,
   },
   preventable_admission_rate: rate("preventable_admission_rate", {
     da: "Forebyggelige indlæggelser (ni diagnosegrupper) pr. 1.000 borgere pr. år.",

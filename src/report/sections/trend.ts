@@ -2,6 +2,7 @@
  * The trend item of a recipe: an indicator's yearly (or half-yearly) rows of the region and the
  * clusters → the trend chart, with the wide key table (one row per unit, one column per period).
  */
+import { describeIndicator } from "../../indicators/descriptor.js";
 import { trendsChart } from "../../charts/index.js";
 import { makePeriod, parsePeriod, periodFirstMonth, periodLabel, periodOf } from "../../contract/period.js";
 import type { IndicatorRow } from "../../indicators/index.js";
@@ -52,12 +53,12 @@ function trendItem(ctx: SectionCtx, id: string, indicator: string, group: string
     if (rows.length === 0) return null;
     const chartRows = halfYearly ? rows.map((r) => ({ ...r, period: halfYearAsMonth(r.period) })) : rows;
     const measure = ctx.t(measureKey(indicator));
-    // The period of what is drawn: readmissions end a year early (the last year's discharges lack
-    // 30 days of follow-up), and the footnote says so.
+    // The period of what is drawn: an indicator with follow-up (readmissions) ends a year early
+    // when the last year's discharges lack it, and the footnote says so.
     const years = rows.map((r) => periodOf(r.period).year);
     const drawnLast = Math.max(...years);
     const period = halfYearly ? ctx.period : `${Math.min(...years)}–${drawnLast}`;
-    const notes = indicator === "readmission_30d" && drawnLast < ctx.data.lastYear ? [ctx.t("note.readmissionLastYear", { year: ctx.data.lastYear })] : [];
+    const notes = describeIndicator(indicator)?.followUpDays !== undefined && drawnLast < ctx.data.lastYear ? [ctx.t("note.readmissionLastYear", { year: ctx.data.lastYear })] : [];
     const format = measureFormat(indicator);
     const chart = trendsChart(chartRows, {
       lang: ctx.lang,
