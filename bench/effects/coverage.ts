@@ -18,6 +18,7 @@
  * seed is fixed by (scenario, replicate) and block tallies are merged in seed order, so the table
  * is the same whatever the number of workers. Every finished block is appended to `--out`
  * (JSON lines); `--from FILE` prints the table of a (partial) run from such a file.
+ * `--held-out` runs the held-out scenarios (other counts and drift scales; driftPanel.ts) instead.
  * Run: npm run bench:effects [-- --seeds 1000 --workers 2 --only "AR(1)" --out run.jsonl]
  */
 import { Worker, isMainThread, parentPort } from "node:worker_threads";
@@ -25,9 +26,10 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { availableParallelism } from "node:os";
 import { appendFileSync, readFileSync } from "node:fs";
 import { mergeBlocks, runScenarioBlock, type ScenarioBlock, type ScenarioResult } from "./runScenario.js";
-import { driftScenarios } from "./driftPanel.js";
+import { driftScenarios, heldOutScenarios } from "./driftPanel.js";
 
 interface Job {
+  readonly heldOut: boolean;
   readonly index: number;
   readonly firstSeed: number;
   readonly seeds: number;
@@ -90,14 +92,15 @@ async function main(): Promise<void> {
   const workers = Math.max(1, Number(arg("workers", String(availableParallelism()))));
   const only = arg("only", "");
   const out = arg("out", "");
-  const scenarios = driftScenarios()
+  const heldOut = process.argv.includes("--held-out");
+  const scenarios = (heldOut ? heldOutScenarios() : driftScenarios())
     .map((s, index) => ({ s, index }))
     .filter(({ s }) => only === "" || s.name.includes(only));
   const started = Date.now();
   console.log(`Effect-interval coverage: ${scenarios.length} scenarios × ${seeds} seeds (blocks of ${blockSize}), ${workers} worker thread(s)\n`);
   const queue: Job[] = [];
   for (let b = 0; b < seeds; b += blockSize) {
-    for (const { index } of scenarios) queue.push({ index, firstSeed: firstSeed + b, seeds: Math.min(blockSize, seeds - b) });
+    for (const { index } of scenarios) queue.push({ heldOut, index, firstSeed: firstSeed + b, seeds: Math.min(blockSize, seeds - b) });
   }
   const total = queue.length;
   const blocks: ScenarioBlock[] = [];
@@ -141,6 +144,6 @@ if (isMainThread) {
   });
 } else {
   parentPort?.on("message", (job: Job) => {
-    parentPort?.postMessage(runScenarioBlock(job.index, job.firstSeed, job.seeds));
+    parentPort?.postMessage(runScenarioBlock(job.index, job.firstSeed, job.seeds, job.heldOut));
   });
 }

@@ -2,7 +2,7 @@
 import { interruptedTimeSeries } from "../../src/effects/interruptedTimeSeries.js";
 import { staggeredDid } from "../../src/effects/staggeredDid.js";
 import { studentTCdf, studentTQuantile } from "../../src/stats/studentT.js";
-import { driftScenarios, simulateDriftPanel } from "./driftPanel.js";
+import { driftScenarios, heldOutScenarios, simulateDriftPanel } from "./driftPanel.js";
 
 export interface MethodSummary {
   readonly coverage: number;
@@ -74,8 +74,8 @@ function tally(fits: readonly Fit[], failed: number): MethodTally {
 }
 
 /** Runs one scenario (by its index in driftScenarios()) over seeds firstSeed … firstSeed + seeds − 1. */
-export function runScenarioBlock(index: number, firstSeed: number, seeds: number): ScenarioBlock {
-  const scenario = driftScenarios()[index];
+export function runScenarioBlock(index: number, firstSeed: number, seeds: number, heldOut = false): ScenarioBlock {
+  const scenario = (heldOut ? heldOutScenarios() : driftScenarios())[index];
   const t0 = Date.now();
   const did: Fit[] = [];
   const its: Fit[] = [];

@@ -20,6 +20,8 @@
  * holds for a random walk too.
  */
 
+import { solveDense } from "../stats/glm/linalg.js";
+
 /** One unit's residual series on the log scale, in period order (NaN where not usable). */
 export interface DriftResidualSeries {
   /** Residual log rate (log observed − log fitted) per period. */
@@ -76,6 +78,23 @@ const RHO_GRID = [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85];
  * number of pairs at each lag and then by Cressie's (1985) approximate inverse variances. Returns null when fewer than `minPairs` lag-one differences exist.
  */
 export function fitDriftVariogram(series: readonly DriftResidualSeries[], maxLag: number, minPairs = 6, walkOnly = false): DriftVariogram | null {
+  return fitDriftVariogramWithIntercept(series, maxLag, minPairs, walkOnly)?.variogram ?? null;
+}
+
+/**
+ * fitDriftVariogram, and the fitted intercept before it is set to max(0, ·) as the reported
+ * nugget. The intercept absorbs a small error of the subtracted sampling variance, shared by every
+ * lag, and can be negative; an AR(1) part with a low ρ (1 − ρʰ ≈ 1 from lag 2 on) is then almost
+ * collinear with it, and the fit may pair a negative intercept with a positive AR(1) part that only
+ * cancels it. Contrasts must use the signed intercept (variogramTableWithIntercept) — with the
+ * nugget clipped alone, that AR(1) part would be read as drift that is not there.
+ */
+export function fitDriftVariogramWithIntercept(
+  series: readonly DriftResidualSeries[],
+  maxLag: number,
+  minPairs = 6,
+  walkOnly = false,
+): { variogram: DriftVariogram; intercept: number } | null {
   const sums = new Float64Array(maxLag + 1);
   const counts = new Float64Array(maxLag + 1);
   let samplingSum = 0;
@@ -129,10 +148,21 @@ export function fitDriftVariogram(series: readonly DriftResidualSeries[], maxLag
   const b = best as NonNullable<typeof best>;
   const pairs = empirical.reduce((a, e) => a + e.pairs, 0);
   const lastLag = empirical.length > 0 ? empirical[empirical.length - 1].lag : 0;
-  return {
+  const variogram: DriftVariogram = {
     nugget: Math.max(0, b.nugget), stationary: b.stationary, rho: b.stationary > 0 ? b.rho : 0, walk: b.walk, maxLag: lastLag, pairs, empirical,
     fitWeights: usedWeights, active: b.stationary > 0 ? b.use : b.use.filter((j) => j !== 1),
   };
+  return { variogram, intercept: b.nugget };
+}
+
+/**
+ * γ(0), γ(1), …, γ(maxLag) with the signed intercept in place of the nugget (γ(h ≥ 1) may be
+ * negative; a contrast's drift variance from it is set to max(0, ·) as a whole).
+ */
+export function variogramTableWithIntercept(v: DriftVariogram, intercept: number, maxLag: number): Float64Array {
+  const out = variogramTable(v, maxLag);
+  for (let h = 1; h <= maxLag; h++) out[h] += intercept - v.nugget;
+  return out;
 }
 
 /** Weighted least squares with three columns (values per point), the last two non-negative, by enumerating the active sets. */
@@ -158,7 +188,7 @@ function nnls3(
   for (let mask = 1; mask < 8; mask += 2) {
     if (walkOnly && mask & 2) continue;
     const use = [0, 1, 2].filter((j) => (mask >> j) & 1);
-    const sol = solveSmall(
+    const sol = solveDense(
       use.map((i) => use.map((j) => XtX[i][j])),
       use.map((i) => Xty[i]),
     );
@@ -175,23 +205,6 @@ function nnls3(
   return best;
 }
 
-/** Gaussian elimination with partial pivoting for a tiny system; null when singular. */
-function solveSmall(A: number[][], b: number[]): number[] | null {
-  const n = b.length;
-  const M = A.map((row, i) => [...row, b[i]]);
-  for (let c = 0; c < n; c++) {
-    let piv = c;
-    for (let r = c + 1; r < n; r++) if (Math.abs(M[r][c]) > Math.abs(M[piv][c])) piv = r;
-    if (Math.abs(M[piv][c]) < 1e-12 * Math.max(1, Math.abs(M[c][c]))) return null;
-    [M[c], M[piv]] = [M[piv], M[c]];
-    for (let r = 0; r < n; r++) {
-      if (r === c) continue;
-      const f = M[r][c] / M[c][c];
-      for (let j = c; j <= n; j++) M[r][j] -= f * M[c][j];
-    }
-  }
-  return M.map((row, i) => row[n] / row[i]);
-}
 
 /** γ(0), γ(1), …, γ(maxLag) of a fitted variogram, for fast repeated contrasts. */
 export function variogramTable(v: DriftVariogram, maxLag: number): Float64Array {
@@ -270,7 +283,7 @@ export function driftVarianceVariance(series: readonly DriftResidualSeries[], fi
     for (let h = 1; h < c.length; h++) s += col(i, h) * c[h];
     return s;
   });
-  const beta = solveSmall(XtWX, Xc);
+  const beta = solveDense(XtWX, Xc);
   if (beta === null) return NaN;
   const a = new Map<number, number>();
   lags.forEach((h, n) => a.set(h, weights[n] * active.reduce((s, j, i) => s + col(j, h) * beta[i], 0)));

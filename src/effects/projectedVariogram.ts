@@ -18,6 +18,7 @@
  * Biometrics 41:477–486): Satterthwaite's formula with the variance of the estimated variance.
  */
 import type { DriftVariogram } from "./driftVariogram.js";
+import { solveDense } from "../stats/glm/linalg.js";
 
 export interface ProjectedVariogramInput {
   /** Residual log rates log((y + ½)/(μ̂ + ½)), in observation order. */
@@ -213,7 +214,7 @@ export function fitProjectedVariogram(input: ProjectedVariogramInput): Projected
     const cols = [colNugget, colAr[fitted.r], colWalk];
     const E = use.map((j) => cols[j]);
     const EtWE = E.map((a) => E.map((b) => a.reduce((s, v, m) => s + usedWeights[m] * v * b[m], 0)));
-    const beta = solve(EtWE, use.map((j) => Vk[j]));
+    const beta = solveDense(EtWE, use.map((j) => Vk[j]));
     if (beta === null) return { variance: NaN, estimate };
     // a_m: coefficient of ĝ(lag m) in V̂.
     const aLag = lags.map((_, m) => usedWeights[m] * E.reduce((s, col, i) => s + col[m] * beta[i], 0));
@@ -252,22 +253,6 @@ function wls(cols: readonly (readonly number[])[], y: readonly number[], w: read
   const A = cols.map((a) => cols.map((b) => a.reduce((s, v, m) => s + w[m] * v * b[m], 0)));
   const b = cols.map((a) => a.reduce((s, v, m) => s + w[m] * v * y[m], 0));
   if (k === 0) return [];
-  return solve(A, b);
+  return solveDense(A, b);
 }
 
-function solve(A: number[][], b: number[]): number[] | null {
-  const n = b.length;
-  const M = A.map((row, i) => [...row, b[i]]);
-  for (let c = 0; c < n; c++) {
-    let piv = c;
-    for (let r = c + 1; r < n; r++) if (Math.abs(M[r][c]) > Math.abs(M[piv][c])) piv = r;
-    if (Math.abs(M[piv][c]) < 1e-300 || Math.abs(M[piv][c]) < 1e-12 * Math.max(...M.map((r) => Math.abs(r[c])))) return null;
-    [M[c], M[piv]] = [M[piv], M[c]];
-    for (let r = 0; r < n; r++) {
-      if (r === c) continue;
-      const f = M[r][c] / M[c][c];
-      for (let j = c; j <= n; j++) M[r][j] -= f * M[c][j];
-    }
-  }
-  return M.map((row, i) => row[n] / row[i]);
-}
