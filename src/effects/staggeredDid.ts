@@ -301,12 +301,22 @@ export function staggeredDid(panel: readonly DidPanelRow[], options: StaggeredDi
   const scale = varianceMode === "dispersion" && options.overdispersion !== "none" ? Math.max(1, phi, phiBlock ?? 1) : 1;
   let drift: DriftVariogram | null = null;
   let gammaTable: Float64Array = new Float64Array(0);
+  let walkFit: DriftVariogram | null = null;
+  let walkTable: Float64Array | null = null;
   if (varianceMode === "drift") {
     const full = fitDriftVariogramWithIntercept(d.residuals, Math.max(1, nT - 1));
     if (full === null) throw new EffectsError("too_few_pre", EffectsMessage.tooFewUntreatedForDrift(d.lagOnePairs, 6));
     drift = full.variogram;
     notes.push(EffectsNotes.drift(drift.nugget, drift.stationary, drift.rho, drift.walk));
     gammaTable = variogramTableWithIntercept(drift, full.intercept, nT);
+    // The same fit with the random walk as the only drift: a few years of data cannot always tell
+    // a strong AR(1) from a random walk, and the walk is the conservative reading when a contrast
+    // reaches beyond the lags the data show; each contrast uses the larger of the two variances.
+    const walk = fitDriftVariogramWithIntercept(d.residuals, Math.max(1, nT - 1), 6, true);
+    if (walk !== null) {
+      walkFit = walk.variogram;
+      walkTable = variogramTableWithIntercept(walk.variogram, walk.intercept, nT);
+    }
   } else if (varianceMode === "dispersion") {
     notes.push(EffectsNotes.dispersion(phi));
     if (phiBlock !== null && phiBlock > Math.max(1, phi)) notes.push(EffectsNotes.blockDispersion(block, phiBlock));
@@ -363,7 +373,14 @@ export function staggeredDid(panel: readonly DidPanelRow[], options: StaggeredDi
         return Math.max(0, s);
       };
       vd = atTable(gammaTable);
-      const used = drift;
+      let used = drift;
+      if (walkTable !== null) {
+        const vw = atTable(walkTable);
+        if (vw > vd) {
+          vd = vw;
+          used = walkFit as DriftVariogram;
+        }
+      }
       // For the overall effect: the variance of the drift variance's estimate, a quadratic form of
       // the residuals (driftVarianceVariance), gives its degrees of freedom, used by every aggregate.
       if (withDf && vd > 0) {
