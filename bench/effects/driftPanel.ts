@@ -230,3 +230,18 @@ export function driftScenarios(): DriftScenario[] {
   }
   return out;
 }
+
+/**
+ * Held-out scenarios, not used while choosing the DiD drift rule (issue 11): other counts
+ * (40 and 300 events a month) and, for one random walk, a larger step (0.01–0.03 a month).
+ */
+export function heldOutScenarios(): DriftScenario[] {
+  const base: Omit<DriftScenario, "name" | "rateRatio"> = { drift: "none", eventsPerMonth: 40, effect: "constant" };
+  const list: Omit<DriftScenario, "rateRatio">[] = [
+    { ...base, name: "held out: no drift, 40/month" },
+    { ...base, name: "held out: AR(1), 300/month", drift: "ar1", rho: [0.5, 0.8], sd: [0.03, 0.1], eventsPerMonth: 300 },
+    { ...base, name: "held out: random walk, 40/month", drift: "walk", sd: [0.005, 0.02] },
+    { ...base, name: "held out: random walk (steps 0.01–0.03), 300/month", drift: "walk", sd: [0.01, 0.03], eventsPerMonth: 300 },
+  ];
+  return list.flatMap((s) => [{ ...s, name: `${s.name}, effect`, rateRatio: 0.8 }, { ...s, name: `${s.name}, null`, rateRatio: 1 }]);
+}

@@ -20,6 +20,8 @@
  * holds for a random walk too.
  */
 
+import { solveDense } from "../stats/glm/linalg.js";
+
 /** One unit's residual series on the log scale, in period order (NaN where not usable). */
 export interface DriftResidualSeries {
   /** Residual log rate (log observed − log fitted) per period. */
@@ -76,6 +78,23 @@ const RHO_GRID = [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85];
  * number of pairs at each lag and then by Cressie's (1985) approximate inverse variances. Returns null when fewer than `minPairs` lag-one differences exist.
  */
 export function fitDriftVariogram(series: readonly DriftResidualSeries[], maxLag: number, minPairs = 6, walkOnly = false): DriftVariogram | null {
+  return fitDriftVariogramWithIntercept(series, maxLag, minPairs, walkOnly)?.variogram ?? null;
+}
+
+/**
+ * fitDriftVariogram, and the fitted intercept before it is set to max(0, ·) as the reported
+ * nugget. The intercept absorbs a small error of the subtracted sampling variance, shared by every
+ * lag, and can be negative; an AR(1) part with a low ρ (1 − ρʰ ≈ 1 from lag 2 on) is then almost
+ * collinear with it, and the fit may pair a negative intercept with a positive AR(1) part that only
+ * cancels it. Contrasts must use the signed intercept (variogramTableWithIntercept) — with the
+ * nugget clipped alone, that AR(1) part would be read as drift that is not there.
+ */
+export function fitDriftVariogramWithIntercept(
+  series: readonly DriftResidualSeries[],
+  maxLag: number,
+  minPairs = 6,
+  walkOnly = false,
+): { variogram: DriftVariogram; intercept: number } | null {
   const sums = new Float64Array(maxLag + 1);
   const counts = new Float64Array(maxLag + 1);
   let samplingSum = 0;
@@ -129,10 +148,21 @@ export function fitDriftVariogram(series: readonly DriftResidualSeries[], maxLag
   const b = best as NonNullable<typeof best>;
   const pairs = empirical.reduce((a, e) => a + e.pairs, 0);
   const lastLag = empirical.length > 0 ? empirical[empirical.length - 1].lag : 0;
-  return {
+  const variogram: DriftVariogram = {
     nugget: Math.max(0, b.nugget), stationary: b.stationary, rho: b.stationary > 0 ? b.rho : 0, walk: b.walk, maxLag: lastLag, pairs, empirical,
     fitWeights: usedWeights, active: b.stationary > 0 ? b.use : b.use.filter((j) => j !== 1),
   };
+  return { variogram, intercept: b.nugget };
+}
+
+/**
+ * γ(0), γ(1), …, γ(maxLag) with the signed intercept in place of the nugget (γ(h ≥ 1) may be
+ * negative; a contrast's drift variance from it is set to max(0, ·) as a whole).
+ */
+export function variogramTableWithIntercept(v: DriftVariogram, intercept: number, maxLag: number): Float64Array {
+  const out = variogramTable(v, maxLag);
+  for (let h = 1; h <= maxLag; h++) out[h] += intercept - v.nugget;
+  return out;
 }
 
 /** Weighted least squares with three columns (values per point), the last two non-negative, by enumerating the active sets. */
@@ -158,7 +188,7 @@ function nnls3(
   for (let mask = 1; mask < 8; mask += 2) {
     if (walkOnly && mask & 2) continue;
     const use = [0, 1, 2].filter((j) => (mask >> j) & 1);
-    const sol = solveSmall(
+    const sol = solveDense(
       use.map((i) => use.map((j) => XtX[i][j])),
       use.map((i) => Xty[i]),
     );
@@ -175,23 +205,6 @@ function nnls3(
   return best;
 }
 
-/** Gaussian elimination with partial pivoting for a tiny system; null when singular. */
-function solveSmall(A: number[][], b: number[]): number[] | null {
-  const n = b.length;
-  const M = A.map((row, i) => [...row, b[i]]);
-  for (let c = 0; c < n; c++) {
-    let piv = c;
-    for (let r = c + 1; r < n; r++) if (Math.abs(M[r][c]) > Math.abs(M[piv][c])) piv = r;
-    if (Math.abs(M[piv][c]) < 1e-12 * Math.max(1, Math.abs(M[c][c]))) return null;
-    [M[c], M[piv]] = [M[piv], M[c]];
-    for (let r = 0; r < n; r++) {
-      if (r === c) continue;
-      const f = M[r][c] / M[c][c];
-      for (let j = c; j <= n; j++) M[r][j] -= f * M[c][j];
-    }
-  }
-  return M.map((row, i) => row[n] / row[i]);
-}
 
 /** γ(0), γ(1), …, γ(maxLag) of a fitted variogram, for fast repeated contrasts. */
 export function variogramTable(v: DriftVariogram, maxLag: number): Float64Array {
@@ -270,76 +283,114 @@ export function driftVarianceVariance(series: readonly DriftResidualSeries[], fi
     for (let h = 1; h < c.length; h++) s += col(i, h) * c[h];
     return s;
   });
-  const beta = solveSmall(XtWX, Xc);
+  const beta = solveDense(XtWX, Xc);
   if (beta === null) return NaN;
   const a = new Map<number, number>();
   lags.forEach((h, n) => a.set(h, weights[n] * active.reduce((s, j, i) => s + col(j, h) * beta[i], 0)));
   const pairsAt = new Map(fit.empirical.map((e) => [e.lag, e.pairs]));
-  const gamma = (h: number) => (h === 0 ? 0 : variogramAt(fit, h));
-  // Every residual cell, and its unit's quadratic-form block.
-  const cells: { u: number; t: number }[] = [];
+  // Every residual cell (unit by unit, in period order) and its unit's block of the quadratic form.
+  const cellU: number[] = [];
+  const cellT: number[] = [];
+  const blockStart: number[] = [];
+  const posOf: Int32Array[] = [];
   series.forEach((s, u) => {
-    for (let t = 0; t < s.residual.length; t++) if (!Number.isNaN(s.residual[t])) cells.push({ u, t });
+    blockStart.push(cellU.length);
+    const at = new Int32Array(s.residual.length).fill(-1);
+    for (let t = 0; t < s.residual.length; t++) {
+      if (Number.isNaN(s.residual[t])) continue;
+      at[t] = cellU.length;
+      cellU.push(u);
+      cellT.push(t);
+    }
+    posOf.push(at);
   });
-  const N = cells.length;
-  const pos = new Map(cells.map((c, i) => [c.u * 1e6 + c.t, i]));
-  const Q = new Map<number, number>(); // sparse by pair key
-  const addQ = (i: number, j: number, v: number) => Q.set(i * N + j, (Q.get(i * N + j) ?? 0) + v);
+  blockStart.push(cellU.length);
+  const N = cellU.length;
+  // Q is block-diagonal by unit (pairs never cross units): one dense block per unit.
+  const Qb: Float64Array[] = series.map((_, u) => new Float64Array((blockStart[u + 1] - blockStart[u]) ** 2));
   for (let i = 0; i < N; i++) {
-    const { u, t } = cells[i];
+    const u = cellU[i];
+    const t = cellT[i];
     const s = series[u];
+    const o = blockStart[u];
+    const nb = blockStart[u + 1] - o;
+    const Q = Qb[u];
     for (const [h, ah] of a) {
-      if (ah === 0) continue;
-      const j = pos.get(u * 1e6 + t + h);
-      if (j === undefined) continue;
+      if (ah === 0 || t + h >= s.residual.length) continue;
+      const j = posOf[u][t + h];
+      if (j < 0) continue;
       const sh = (s.shrink[t] + s.shrink[t + h]) / 2;
       const q = ah / (2 * Math.max(sh, 0.05) * (pairsAt.get(h) as number));
-      addQ(i, i, q);
-      addQ(j, j, q);
-      addQ(i, j, -q);
-      addQ(j, i, -q);
+      const bi = i - o;
+      const bj = j - o;
+      Q[bi * nb + bi] += q;
+      Q[bj * nb + bj] += q;
+      Q[bi * nb + bj] -= q;
+      Q[bj * nb + bi] -= q;
     }
   }
   // Covariance of the drift: nugget + AR(1) + a walk from the first period (step variance 2ω).
+  let nT = 0;
+  for (const s of series) nT = Math.max(nT, s.residual.length);
+  const rhoPow = new Float64Array(nT + 1);
+  for (let h = 0; h <= nT; h++) rhoPow[h] = fit.stationary === 0 ? 0 : Math.pow(fit.rho, h);
   const cov = (t: number, r: number) =>
-    (t === r ? fit.nugget : 0) + fit.stationary * Math.pow(fit.rho, Math.abs(t - r)) + 2 * fit.walk * (Math.min(t, r) + 1);
+    (t === r ? fit.nugget : 0) + fit.stationary * rhoPow[Math.abs(t - r)] + 2 * fit.walk * (Math.min(t, r) + 1);
   const coupled = series.every((s) => s.share !== undefined && s.meanVariance !== undefined);
-  const byTime = new Map<number, number[]>();
-  cells.forEach((c, i) => byTime.set(c.t, [...(byTime.get(c.t) ?? []), i]));
+  // Σ_k w_kt w_ks over units, once per pair of periods.
+  const cross = new Float64Array(coupled ? nT * nT : 0);
+  if (coupled) {
+    for (const s of series) {
+      const w = s.share as Float64Array;
+      for (let t = 0; t < w.length; t++) {
+        if (w[t] === 0) continue;
+        for (let r = 0; r < w.length; r++) cross[t * nT + r] += w[t] * w[r];
+      }
+    }
+  }
   const S = new Float64Array(N * N);
   for (let i = 0; i < N; i++) {
-    const ci = cells[i];
-    const si = series[ci.u];
+    const ui = cellU[i];
+    const ti = cellT[i];
+    const si = series[ui];
     for (let j = i; j < N; j++) {
-      const cj = cells[j];
-      const sj = series[cj.u];
+      const uj = cellU[j];
+      const tj = cellT[j];
+      const sj = series[uj];
       let f: number;
       if (coupled) {
         // r_u(t) = δ_u(t) − Σ_k w_kt δ_k(t): Cov factor 1{u=v} − w_us − w_vt + Σ_k w_kt w_ks.
-        const wUs = series[ci.u].share?.[cj.t] ?? 0;
-        const wVt = series[cj.u].share?.[ci.t] ?? 0;
-        let cross = 0;
-        for (const s of series) cross += (s.share?.[ci.t] ?? 0) * (s.share?.[cj.t] ?? 0);
-        f = (ci.u === cj.u ? 1 : 0) - wUs - wVt + cross;
+        const wUs = (si.share as Float64Array)[tj] ?? 0;
+        const wVt = (sj.share as Float64Array)[ti] ?? 0;
+        f = (ui === uj ? 1 : 0) - wUs - wVt + cross[ti * nT + tj];
       } else {
-        f = ci.u === cj.u ? Math.sqrt(Math.max(si.shrink[ci.t], 0.05) * Math.max(sj.shrink[cj.t], 0.05)) : 0;
+        f = ui === uj ? Math.sqrt(Math.max(si.shrink[ti], 0.05) * Math.max(sj.shrink[tj], 0.05)) : 0;
       }
-      let v = f === 0 ? 0 : f * cov(ci.t, cj.t);
-      if (ci.t === cj.t) {
-        if (ci.u === cj.u) v += si.samplingVariance[ci.t];
-        else if (coupled) v -= si.meanVariance?.[ci.t] ?? 0;
+      let v = f === 0 ? 0 : f * cov(ti, tj);
+      if (ti === tj) {
+        if (ui === uj) v += si.samplingVariance[ti];
+        else if (coupled) v -= si.meanVariance?.[ti] ?? 0;
       }
       S[i * N + j] = v;
       S[j * N + i] = v;
     }
   }
-  // P = QS (Q sparse), tr(P²).
+  // P = QS block by block (rows of unit u: Q_u times the unit's rows of S), then tr(P²).
   const P = new Float64Array(N * N);
-  for (const [key, q] of Q) {
-    const i = Math.floor(key / N);
-    const l = key % N;
-    for (let j = 0; j < N; j++) P[i * N + j] += q * S[l * N + j];
-  }
+  series.forEach((_, u) => {
+    const o = blockStart[u];
+    const nb = blockStart[u + 1] - o;
+    const Q = Qb[u];
+    for (let bi = 0; bi < nb; bi++) {
+      const prow = (o + bi) * N;
+      for (let bl = 0; bl < nb; bl++) {
+        const q = Q[bi * nb + bl];
+        if (q === 0) continue;
+        const srow = (o + bl) * N;
+        for (let j = 0; j < N; j++) P[prow + j] += q * S[srow + j];
+      }
+    }
+  });
   let total = 0;
   for (let i = 0; i < N; i++) for (let j = 0; j < N; j++) total += P[i * N + j] * P[j * N + i];
   total *= 2;

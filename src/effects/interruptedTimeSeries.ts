@@ -7,7 +7,7 @@ import { studentTQuantile } from "../stats/studentT.js";
 import { monthOfYear, parsePeriods, periodIndex, periodLabel, type PeriodInput } from "./periods.js";
 import { Random } from "../stats/random.js";
 import { rateRatioFromLog } from "./rateRatio.js";
-import { contrastDriftVariance, variogramTable, type DriftVariogram } from "./driftVariogram.js";
+import { variogramTable, type DriftVariogram } from "./driftVariogram.js";
 import { fitProjectedVariogram, type ProjectedVariogramFit } from "./projectedVariogram.js";
 import type { IntervalAssumption } from "./effectTypes.js";
 import { logCountVariance } from "./staggeredDid.js";
@@ -287,14 +287,36 @@ export function interruptedTimeSeries(series: readonly ItsObservation[], options
     coefWeights = A;
     const gamma = variogramTable(drift, span);
     const times = idx.map((m) => m - first);
+    // Cov(aⱼ'δ, aₗ'δ) = −Σᵢₖ aⱼᵢ aₗₖ γ(|tᵢ − tₖ|) for zero-sum weight vectors (every coefficient
+    // but the intercept: Σₖ aⱼₖ = (XᵀWX)⁻¹XᵀWX e₀ = 0 for j ≥ 1): one product with the variogram
+    // matrix Γ, then the bilinear forms (the polarisation of contrastDriftVariance, in one pass).
+    const n = idx.length;
+    const Gam = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) for (let k = 0; k < n; k++) Gam[i * n + k] = gamma[Math.abs(times[i] - times[k])];
+    const zeroSum = A.map((a, j) => {
+      if (j === 0) return a;
+      let sum = 0;
+      let abs = 0;
+      for (const w of a) {
+        sum += w;
+        abs += Math.abs(w);
+      }
+      return abs > 0 ? a.map((w) => w - (sum * Math.abs(w)) / abs) : a;
+    });
     const Vd = Array.from({ length: p }, () => new Array<number>(p).fill(0));
-    for (let j = 1; j < p; j++) {
-      for (let l = j; l < p; l++) {
-        // Cov(aⱼ'δ, aₗ'δ) = ½[Var((aⱼ + aₗ)'δ) − Var(aⱼ'δ) − Var(aₗ'δ)].
-        const vj = contrastDriftVariance(times, A[j], gamma);
-        const vl = l === j ? vj : contrastDriftVariance(times, A[l], gamma);
-        const vs = l === j ? 4 * vj : contrastDriftVariance(times, A[j].map((a, k) => a + A[l][k]), gamma);
-        Vd[j][l] = Vd[l][j] = l === j ? vj : (vs - vj - vl) / 2;
+    const GA = new Float64Array(n);
+    for (let l = 1; l < p; l++) {
+      const al = zeroSum[l];
+      for (let i = 0; i < n; i++) {
+        let v = 0;
+        for (let k = 0; k < n; k++) v += Gam[i * n + k] * al[k];
+        GA[i] = v;
+      }
+      for (let j = 1; j <= l; j++) {
+        const aj = zeroSum[j];
+        let v = 0;
+        for (let i = 0; i < n; i++) v -= aj[i] * GA[i];
+        Vd[j][l] = Vd[l][j] = j === l ? Math.max(0, v) : v;
       }
     }
     V = U.map((row, j) => row.map((u, l) => u + Vd[j][l]));

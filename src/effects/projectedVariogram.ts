@@ -18,6 +18,7 @@
  * Biometrics 41:477–486): Satterthwaite's formula with the variance of the estimated variance.
  */
 import type { DriftVariogram } from "./driftVariogram.js";
+import { solveDense } from "../stats/glm/linalg.js";
 
 export interface ProjectedVariogramInput {
   /** Residual log rates log((y + ½)/(μ̂ + ½)), in observation order. */
@@ -50,8 +51,17 @@ export function fitProjectedVariogram(input: ProjectedVariogramInput): Projected
   const { residual, times, x, unscaledCovariance: U, mu, sampling } = input;
   const n = residual.length;
   const p = U.length;
-  // G = X U (n × p); M = I − G XᵀW.
-  const G = x.map((row) => U.map((_, j) => row.reduce((s, v, l) => s + v * U[l][j], 0)));
+  // G = X U (n × p); M = I − G XᵀW. Flat row-major copies of X and G for the projections.
+  const Xf = new Float64Array(n * p);
+  const Gf = new Float64Array(n * p);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < p; j++) Xf[i * p + j] = x[i][j];
+    for (let j = 0; j < p; j++) {
+      let v = 0;
+      for (let l = 0; l < p; l++) v += x[i][l] * U[l][j];
+      Gf[i * p + j] = v;
+    }
+  }
   // Pairs (i, k) with times[k] − times[i] = h ≤ maxLag.
   const pairs: { i: number; k: number; h: number }[] = [];
   for (let i = 0; i < n; i++) for (let k = i + 1; k < n && times[k] - times[i] <= input.maxLag; k++) pairs.push({ i, k, h: times[k] - times[i] });
@@ -62,29 +72,52 @@ export function fitProjectedVariogram(input: ProjectedVariogramInput): Projected
   for (let h = 1; h <= input.maxLag; h++) if (lagCount[h] >= Math.max(3, lagCount[1] / 4)) lags.push(h);
   const lagPos = new Map(lags.map((h, i) => [h, i]));
 
-  /** M K Mᵀ for a covariance function k(i, j) of the observations (full n × n). */
+  /** M K Mᵀ for a symmetric covariance function k(i, j) of the observations (full n × n). */
   const project = (k: (i: number, j: number) => number): Float64Array => {
     const K = new Float64Array(n * n);
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) K[i * n + j] = k(i, j);
+    for (let i = 0; i < n; i++) {
+      for (let j = i; j < n; j++) {
+        const v = k(i, j);
+        K[i * n + j] = v;
+        K[j * n + i] = v;
+      }
+    }
     // A = K W X (n × p); C = Xᵀ W A (p × p).
     const A = new Float64Array(n * p);
     for (let i = 0; i < n; i++) {
+      const ai = i * p;
       for (let l = 0; l < n; l++) {
         const kw = K[i * n + l] * mu[l];
         if (kw === 0) continue;
-        for (let j = 0; j < p; j++) A[i * p + j] += kw * x[l][j];
+        const xl = l * p;
+        for (let j = 0; j < p; j++) A[ai + j] += kw * Xf[xl + j];
       }
     }
     const C = new Float64Array(p * p);
-    for (let l = 0; l < n; l++) for (let j = 0; j < p; j++) for (let m = 0; m < p; m++) C[j * p + m] += x[l][j] * mu[l] * A[l * p + m];
+    for (let l = 0; l < n; l++) {
+      for (let j = 0; j < p; j++) {
+        const xw = Xf[l * p + j] * mu[l];
+        if (xw === 0) continue;
+        for (let m = 0; m < p; m++) C[j * p + m] += xw * A[l * p + m];
+      }
+    }
     // GC = G C (n × p).
     const GC = new Float64Array(n * p);
-    for (let i = 0; i < n; i++) for (let j = 0; j < p; j++) for (let m = 0; m < p; m++) GC[i * p + m] += G[i][j] * C[j * p + m];
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < p; j++) {
+        const g = Gf[i * p + j];
+        if (g === 0) continue;
+        for (let m = 0; m < p; m++) GC[i * p + m] += g * C[j * p + m];
+      }
+    }
+    // B = K − G Aᵀ − A Gᵀ + GC Gᵀ.
     const B = new Float64Array(n * n);
     for (let i = 0; i < n; i++) {
+      const ip = i * p;
       for (let s = i; s < n; s++) {
+        const sp = s * p;
         let v = K[i * n + s];
-        for (let j = 0; j < p; j++) v += -G[i][j] * A[s * p + j] - A[i * p + j] * G[s][j] + GC[i * p + j] * G[s][j];
+        for (let j = 0; j < p; j++) v += -Gf[ip + j] * A[sp + j] - A[ip + j] * Gf[sp + j] + GC[ip + j] * Gf[sp + j];
         B[i * n + s] = v;
         B[s * n + i] = v;
       }
@@ -103,11 +136,12 @@ export function fitProjectedVariogram(input: ProjectedVariogramInput): Projected
   };
   const Bsampling = project((i, j) => (i === j ? sampling[i] : 0));
   const samplingPart = lagMeans(Bsampling);
-  const empirical = lags.map((h, i) => {
-    let s = 0;
-    for (const q of pairs) if (q.h === h) s += 0.5 * (residual[q.k] - residual[q.i]) ** 2;
-    return { lag: h, gamma: s / lagCount[h] - samplingPart[i], pairs: lagCount[h] };
-  });
+  const squares = new Float64Array(lags.length);
+  for (const q of pairs) {
+    const at = lagPos.get(q.h);
+    if (at !== undefined) squares[at] += 0.5 * (residual[q.k] - residual[q.i]) ** 2;
+  }
+  const empirical = lags.map((h, i) => ({ lag: h, gamma: squares[i] / lagCount[h] - samplingPart[i], pairs: lagCount[h] }));
   const Bnugget = project((i, j) => (i === j ? 1 : 0));
   const Bwalk = project((i, j) => -Math.abs(times[i] - times[j]));
   const colNugget = lagMeans(Bnugget);
@@ -180,7 +214,7 @@ export function fitProjectedVariogram(input: ProjectedVariogramInput): Projected
     const cols = [colNugget, colAr[fitted.r], colWalk];
     const E = use.map((j) => cols[j]);
     const EtWE = E.map((a) => E.map((b) => a.reduce((s, v, m) => s + usedWeights[m] * v * b[m], 0)));
-    const beta = solve(EtWE, use.map((j) => Vk[j]));
+    const beta = solveDense(EtWE, use.map((j) => Vk[j]));
     if (beta === null) return { variance: NaN, estimate };
     // a_m: coefficient of ĝ(lag m) in V̂.
     const aLag = lags.map((_, m) => usedWeights[m] * E.reduce((s, col, i) => s + col[m] * beta[i], 0));
@@ -219,22 +253,6 @@ function wls(cols: readonly (readonly number[])[], y: readonly number[], w: read
   const A = cols.map((a) => cols.map((b) => a.reduce((s, v, m) => s + w[m] * v * b[m], 0)));
   const b = cols.map((a) => a.reduce((s, v, m) => s + w[m] * v * y[m], 0));
   if (k === 0) return [];
-  return solve(A, b);
+  return solveDense(A, b);
 }
 
-function solve(A: number[][], b: number[]): number[] | null {
-  const n = b.length;
-  const M = A.map((row, i) => [...row, b[i]]);
-  for (let c = 0; c < n; c++) {
-    let piv = c;
-    for (let r = c + 1; r < n; r++) if (Math.abs(M[r][c]) > Math.abs(M[piv][c])) piv = r;
-    if (Math.abs(M[piv][c]) < 1e-300 || Math.abs(M[piv][c]) < 1e-12 * Math.max(...M.map((r) => Math.abs(r[c])))) return null;
-    [M[c], M[piv]] = [M[piv], M[c]];
-    for (let r = 0; r < n; r++) {
-      if (r === c) continue;
-      const f = M[r][c] / M[c][c];
-      for (let j = c; j <= n; j++) M[r][j] -= f * M[c][j];
-    }
-  }
-  return M.map((row, i) => row[n] / row[i]);
-}

@@ -3,7 +3,7 @@ import { poissonGlm } from "../stats/glm/poissonGlm.js";
 import { EffectsError, EffectsMessage, EffectsNotes, type EffectsNote } from "./messages.js";
 import { parsePeriods, periodIndex, periodLabel, type PeriodInput } from "./periods.js";
 import { rateRatioFromLog } from "./rateRatio.js";
-import { addContrastLagCoefficients, driftVarianceVariance, fitDriftVariogram, variogramTable, type DriftResidualSeries, type DriftVariogram } from "./driftVariogram.js";
+import { addContrastLagCoefficients, driftVarianceVariance, fitDriftVariogramWithIntercept, variogramTableWithIntercept, type DriftResidualSeries, type DriftVariogram } from "./driftVariogram.js";
 import { relativeMagnitudesBreakdown, type BreakdownResult } from "./relativeMagnitudes.js";
 import type { IntervalAssumption } from "./effectTypes.js";
 
@@ -304,15 +304,19 @@ export function staggeredDid(panel: readonly DidPanelRow[], options: StaggeredDi
   let walkFit: DriftVariogram | null = null;
   let walkTable: Float64Array | null = null;
   if (varianceMode === "drift") {
-    drift = fitDriftVariogram(d.residuals, Math.max(1, nT - 1));
-    if (drift === null) throw new EffectsError("too_few_pre", EffectsMessage.tooFewUntreatedForDrift(d.lagOnePairs, 6));
+    const full = fitDriftVariogramWithIntercept(d.residuals, Math.max(1, nT - 1));
+    if (full === null) throw new EffectsError("too_few_pre", EffectsMessage.tooFewUntreatedForDrift(d.lagOnePairs, 6));
+    drift = full.variogram;
     notes.push(EffectsNotes.drift(drift.nugget, drift.stationary, drift.rho, drift.walk));
-    gammaTable = variogramTable(drift, nT);
-    // The same fit with the random walk as the only drift: a year or two of data cannot always tell
+    gammaTable = variogramTableWithIntercept(drift, full.intercept, nT);
+    // The same fit with the random walk as the only drift: a few years of data cannot always tell
     // a strong AR(1) from a random walk, and the walk is the conservative reading when a contrast
     // reaches beyond the lags the data show; each contrast uses the larger of the two variances.
-    walkFit = fitDriftVariogram(d.residuals, Math.max(1, nT - 1), 6, true);
-    if (walkFit !== null) walkTable = variogramTable(walkFit, nT);
+    const walk = fitDriftVariogramWithIntercept(d.residuals, Math.max(1, nT - 1), 6, true);
+    if (walk !== null) {
+      walkFit = walk.variogram;
+      walkTable = variogramTableWithIntercept(walk.variogram, walk.intercept, nT);
+    }
   } else if (varianceMode === "dispersion") {
     notes.push(EffectsNotes.dispersion(phi));
     if (phiBlock !== null && phiBlock > Math.max(1, phi)) notes.push(EffectsNotes.blockDispersion(block, phiBlock));
@@ -708,3 +712,4 @@ function twfeEstimate(
   const j = names.length;
   return { ...rateRatioFromLog(fit.coefficients[j], fit.standardErrors[j], level), label: EffectsNotes.twfe() };
 }
+

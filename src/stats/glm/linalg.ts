@@ -134,3 +134,36 @@ export function quadraticForm(a: readonly (readonly number[])[], x: readonly num
   }
   return s;
 }
+
+/**
+ * Solves A x = b for a small dense square A by Gauss–Jordan elimination with partial pivoting;
+ * null when A is (numerically) singular. Used for the normal equations of the variogram fits
+ * (src/effects), whose columns have very different scales (a constant, 1 − ρʰ, the lag h).
+ *
+ * Singularity rule: column c is declared dependent on the earlier ones when its pivot, after
+ * elimination, is ≤ `tol` (default 1e-12) times the largest absolute entry of column c in the
+ * input. The rule is per column, so rescaling a column (e.g. lags in months or years) does not
+ * change the decision. For the normal equations XᵀWX the pivot is the weighted sum of squares of
+ * column c left after projecting it on the earlier columns, and its largest entry bounds the
+ * column's own sum of squares from below; so 1e-12 on this squared scale is the counterpart of
+ * the QR rank rule above (thinQr: residual norm below 1e-7 of the column's norm; 1e-14 squared),
+ * a little stricter because the normal equations square the condition number: a pivot below
+ * 1e-12 of its column would keep fewer than about four significant digits (machine ε ≈ 2.2e-16).
+ */
+export function solveDense(a: readonly (readonly number[])[], b: readonly number[], tol = 1e-12): number[] | null {
+  const n = b.length;
+  const m = a.map((row, i) => [...row, b[i]]);
+  const scale = Array.from({ length: n }, (_, c) => a.reduce((s, row) => Math.max(s, Math.abs(row[c])), 0));
+  for (let c = 0; c < n; c++) {
+    let piv = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(m[r][c]) > Math.abs(m[piv][c])) piv = r;
+    if (!(Math.abs(m[piv][c]) > tol * scale[c]) || Math.abs(m[piv][c]) < 1e-300) return null;
+    [m[c], m[piv]] = [m[piv], m[c]];
+    for (let r = 0; r < n; r++) {
+      if (r === c) continue;
+      const f = m[r][c] / m[c][c];
+      for (let j = c; j <= n; j++) m[r][j] -= f * m[c][j];
+    }
+  }
+  return m.map((row, i) => row[n] / row[i]);
+}
