@@ -202,7 +202,7 @@ describe("staggeredDid — validation on simulated panels (200 seeds each)", () 
     expect(Math.abs(Math.log(r.meanRateRatio / 0.75))).toBeLessThan(0.03);
     expect(r.coverage).toBeGreaterThanOrEqual(0.88);
     // Measured 0.995 with the larger-of-two drift rule (0.99 before it and the Satterthwaite df of
-    // issue 11; issue 11 then went back to one drift fit, see docs/effects.md): with
+    // issue 11; the rule now takes both fits with their signed intercepts, see docs/effects.md): with
     // pure month-to-month extra-Poisson noise the drift fit sometimes reads noise as a slow drift, so
     // the interval is conservative here (docs/effects.md, "When not to trust the interval").
     expect(r.coverage).toBeLessThanOrEqual(0.995);
