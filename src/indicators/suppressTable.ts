@@ -199,6 +199,15 @@ export function suppressRows(rows: readonly IndicatorRow[], options: SuppressOpt
   return blankRows(rows, rowState, minCount, inPlace);
 }
 
+/**
+ * Whether a blank row was hidden to protect a small number (secondary suppression) rather than
+ * being small itself. The indicators layer wrote the note and reads its own code here; layers
+ * above ask this instead of comparing note texts.
+ */
+export function hiddenToProtect(row: IndicatorRow): boolean {
+  return row.suppressed && row.note === SUPPRESSION_NOTE.secondary();
+}
+
 /** Blank the rows whose state is non-zero (1 a small count, 2 protecting one). */
 export function blankRows(rows: readonly IndicatorRow[], rowState: Uint8Array, minCount: number, inPlace = false): IndicatorRow[] {
   const primaryNote = SUPPRESSION_NOTE.primary(minCount);

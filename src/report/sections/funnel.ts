@@ -6,7 +6,7 @@
 import { funnelChart } from "../../charts/index.js";
 import { funnelPlotData } from "../../compare/index.js";
 import { indicatorDescriptor } from "../../indicators/descriptor.js";
-import { indicatorMessages } from "../../indicators/messages.js";
+import { hiddenToProtect } from "../../indicators/suppressTable.js";
 import { tableColumns } from "../columns.js";
 import type { ReportChartItem } from "../reportTypes.js";
 import { attempt, groupText, latestYear, measureKey, select, unitLabel, type SectionCtx } from "./context.js";
@@ -30,8 +30,7 @@ function funnelItem(ctx: SectionCtx, id: string, indicator: string, group: strin
     );
     const measure = ctx.t(measureKey(indicator));
     // small numbers and cells hidden to protect one are named apart (never which protects which)
-    const complement = indicatorMessages.suppressedComplement();
-    const hiddenFor = (protecting: boolean) => rows.filter((r) => !usable.includes(r) && r.suppressed && (r.note === complement) === protecting).map((r) => unitLabel(ctx, r));
+    const hiddenFor = (protecting: boolean) => rows.filter((r) => !usable.includes(r) && r.suppressed && hiddenToProtect(r) === protecting).map((r) => unitLabel(ctx, r));
     const small = hiddenFor(false);
     const protecting = hiddenFor(true);
     const other = rows.filter((r) => !usable.includes(r) && !r.suppressed).map((r) => unitLabel(ctx, r));
