@@ -83,7 +83,7 @@ export const CHART_DA = {
   "effect.subtitle": "Rate ratio med 95 %-interval; under 1 er færre hændelser end forventet uden indsatsen",
   "effect.axis": "Rate ratio (logaritmisk akse)",
   "effect.noEffect": "Ingen effekt (1)",
-  "effect.allClusters": "Alle klynger (difference-in-differences)",
+  "effect.allClusters": "Alle klynger (forskel-i-forskelle)",
   "effect.role.all": "alle",
   "effect.role.adopting": "indført",
   "effect.role.placebo": "placebo: ingen indsats",

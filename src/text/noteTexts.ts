@@ -28,7 +28,7 @@ export const NOTE_DA = {
   "spread.note.noIndicator": "{target}: indikatortabellen har ingen rækker på klyngeniveau for {indicator}, gruppe {group}.",
   "spread.note.yearlyStart": "{target}, {unit}: data er ikke månedlige, så indførelsen {start} tæller fra den første hele periode, {first}.",
   "spread.note.effectAmount":
-    "{target}: et beløb, ikke en optælling — forskudt difference-in-differences på log-beløbet pr. borger, vist som forholdet mellem beløb (0,97 = 3 % lavere end forventet); ingen afbrudt tidsserie pr. klynge.",
+    "{target}: et beløb, ikke en optælling — forskudt forskel-i-forskelle på log-beløbet pr. borger, vist som forholdet mellem beløb (0,97 = 3 % lavere end forventet); ingen afbrudt tidsserie pr. klynge.",
   "spread.note.effectAmountPartial": "{target}, {unit}: {periods} ligger dels før og dels efter starten og er udeladt af sammenligningen af beløb.",
   // Effects (src/effects): ItsResult.notes, StaggeredDidResult.notes, AmountDidResult.notes
   "effects.note.gaps": "{count} {count|manglende periode|manglende perioder} i serien ({periods}); de er udeladt af modellen og aldrig læst som 0.",

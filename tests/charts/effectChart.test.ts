@@ -20,7 +20,7 @@ describe("effectChart", () => {
     const chart = effectChart(rows, events, { notes: ["Intervallet antager: …"] });
     const labels = chart.data.filter((d) => d.panel === "clusters").map((d) => d.label);
     expect(labels).toEqual([
-      "Alle klynger (difference-in-differences)",
+      "Alle klynger (forskel-i-forskelle)",
       "Midt (indført)",
       "Aarhus (placebo: ingen indsats)",
       "Horsens (placebo: ingen indsats) ⚠",
