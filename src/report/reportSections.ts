@@ -57,8 +57,12 @@ const REPORT_PARTS: readonly SectionPart[] = [...POPULATION_HEALTH, ...FOCUS_ARE
  * The report's sections from the computed data.
  * @example const sections = reportSections(await prepareReportData(dataset), { lang: "da" });
  */
-export function reportSections(data: ReportData, options: ReportSectionOptions = {}): ReportSection[] {
+export function reportSections(input: ReportData, options: ReportSectionOptions = {}): ReportSection[] {
   const lang = options.lang ?? "da";
+  // Interventions are named in Danish (the seeds are Danish); an English report reads the English
+  // name and description where the file gives them beside the Danish ones.
+  const data: ReportData =
+    lang === "en" ? { ...input, interventions: input.interventions.map((iv) => ({ ...iv, name: iv.name_en ?? iv.name, description: iv.description_en ?? iv.description })) } : input;
   const ctx = sectionCtx(data, lang, minCountOf(options.minCount), options.warn ?? (() => undefined));
   const focus: FocusArea = options.focus ?? "all";
   if (!Object.hasOwn(FOCUS_AREAS, focus)) throw new RangeError(ctx.t("err.badFocus", { found: JSON.stringify(focus), allowed: Object.keys(FOCUS_AREAS).join(", ") }));

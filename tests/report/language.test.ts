@@ -108,6 +108,19 @@ function checkReports(name: string, make: () => Promise<{ dataDir: string; da: s
       }
     });
 
+    it("names an intervention in the report's language: the English name given beside the Danish one in the English report", () => {
+      const withEnglish = loadInterventions(join(r.dataDir, "interventions")).interventions.filter((iv) => iv.name_en !== undefined);
+      expect(withEnglish.length).toBeGreaterThan(0);
+      const da = readFileSync(join(r.da, "report.html"), "utf8");
+      const en = readFileSync(join(r.en, "report.html"), "utf8");
+      for (const iv of withEnglish) {
+        expect(da).toContain(iv.name);
+        expect(da).not.toContain(iv.name_en as string);
+        expect(en).toContain(iv.name_en as string);
+        expect(en).not.toContain(iv.name);
+      }
+    });
+
     it("shows no intervention or target id as a label (file names aside)", () => {
       const idList = ids(join(r.dataDir, "interventions"));
       expect(idList.length).toBeGreaterThan(2);
