@@ -1,5 +1,6 @@
 /** A loaded dataset and its load report: what `loadDataset` returns. */
 
+import type { NoteValue } from "./note.js";
 import type {
   AdverseEventRow,
   CareStatusTable,
@@ -25,6 +26,13 @@ export interface Problem {
   readonly found: string;
   /** The full text, e.g. `admissions.csv:1042: discharged_at "…" is before admitted_at "…"`. */
   readonly message: string;
+  /**
+   * The values the problem reports (column, found, expected, counts, a line referred to; values
+   * shaped like a person number masked): with `code` they give its sentence in Danish or English
+   * from the text catalogue (formatLoadReport with lang "da" or "en"). Absent on problems built
+   * before klynge kept them.
+   */
+  readonly values?: Readonly<Record<string, NoteValue>>;
 }
 
 /** One value of a mapped register column met while importing (docs/registers.md). */

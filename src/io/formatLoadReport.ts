@@ -2,15 +2,15 @@
 
 import type { LoadReport } from "../contract/dataset.js";
 import { maskPersonNumbers } from "../contract/personNumber.js";
-import { REPORT_TEXT } from "./messages.js";
+import { MESSAGES, REPORT_TEXT, formatMessage, type MessageCode, type MessageParams } from "./messages.js";
 import { shownHeader } from "./shownHeader.js";
 import { REPORT_TEXT_DA } from "./loadReportTextDa.js";
 
 const TEXT = { en: { ...REPORT_TEXT, error: "error", warning: "warning" }, da: REPORT_TEXT_DA } as const;
 
 /**
- * Render a LoadReport as text (its own lines in English, or Danish with lang "da"; problem texts
- * are the io catalogue's): one line of counts per table (extra columns, empty lines and the
+ * Render a LoadReport as text, in English or Danish (lang "da"): its own lines and the problem
+ * lines, each problem worded from its code and values by the text catalogue: one line of counts per table (extra columns, empty lines and the
  * source noted), then every listed problem, a note per code whose list was capped, and the verdict.
  * Values shaped like a person number are masked, and header names that do not look like column
  * names are not shown.
@@ -48,7 +48,7 @@ export function formatLoadReport(report: LoadReport, lang: "da" | "en" = "en"): 
   }
   out.push("");
   out.push(T.problemsHeader(errors, warnings));
-  for (const p of report.problems) out.push(`  ${p.severity === "error" ? T.error : T.warning} ${p.message}`);
+  for (const p of report.problems) out.push(`  ${p.severity === "error" ? T.error : T.warning} ${problemLine(p, lang)}`);
   for (const [code, n] of Object.entries(report.problemCounts)) {
     const more = n - (listed[code] ?? 0);
     if (more > 0) out.push(T.moreOfCode(code, more));
@@ -58,4 +58,10 @@ export function formatLoadReport(report: LoadReport, lang: "da" | "en" = "en"): 
   out.push(report.ok ? T.verdictOk : T.verdictFail(rejected, errors));
   // Masked as a whole: no value shaped like a person number is printed (contract/personNumber.ts).
   return maskPersonNumbers(out.join("\n") + "\n");
+}
+
+/** A problem's line in a language, from its code and values; its message when it has no values. */
+function problemLine(p: LoadReport["problems"][number], lang: "da" | "en"): string {
+  if (p.values === undefined || !Object.hasOwn(MESSAGES, p.code)) return p.message;
+  return formatMessage(p.code as MessageCode, p.file, p.line, p.values as MessageParams, lang);
 }

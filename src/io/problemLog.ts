@@ -16,6 +16,16 @@ export type TextEncodingOption = "auto" | "utf-8" | "windows-1252";
 
 export const TEXT_ENCODINGS: readonly TextEncodingOption[] = ["auto", "utf-8", "windows-1252"];
 
+/** A problem's values as kept on the Problem: masked, and no value at all of a CPR-shaped id. */
+function problemValues(code: MessageCode, params: MessageParams): Readonly<Record<string, string | number>> {
+  const values: Record<string, string | number> = {};
+  for (const [name, v] of Object.entries(params) as [string, string | number | undefined][]) {
+    if (v === undefined || (code === "cpr_like_id" && name === "found")) continue;
+    values[name] = typeof v === "string" ? maskPersonNumbers(v) : v;
+  }
+  return values;
+}
+
 export class ProblemLog {
   readonly problems: Problem[] = [];
   readonly counts: Record<string, number> = {};
@@ -58,6 +68,7 @@ export class ProblemLog {
       expected: params.expected ?? "",
       found: code === "cpr_like_id" ? "(not shown)" : maskPersonNumbers(params.found ?? ""),
       message: formatMessage(code, file, line, params),
+      values: problemValues(code, params),
     };
     if (keep) {
       this.kept.set(key, k + 1);

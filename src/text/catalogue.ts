@@ -9,7 +9,7 @@
  *   text("da", "foot.period", { period: "2019–2023" })                 // "Periode: 2019–2023."
  *   noteText({ code: "spc.note.excluded", values: { periods: ["2020-04"] } }, "en")
  */
-import { maskPersonNumbers } from "../contract/personNumber.js";
+import { maskPersonNumbers, safeValue } from "../contract/personNumber.js";
 import type { Lang, Note, NoteValue } from "../contract/note.js";
 import { CHART_DA, CHART_EN, type ChartLabelKey } from "./chartTexts.js";
 import { daysFromCivil } from "../contract/time.js";
@@ -18,9 +18,10 @@ import { NOTE_DA, NOTE_EN, type NoteTextKey } from "./noteTexts.js";
 import { OVERVIEW_DA, OVERVIEW_EN, type OverviewTextKey } from "./overviewTexts.js";
 import { REPORT_DA, REPORT_EN, type ReportTextKey } from "./reportTexts.js";
 import { SPREAD_PROBLEM_DA, SPREAD_PROBLEM_EN, type SpreadProblemTextKey } from "./spreadProblemTexts.js";
+import { LOAD_PROBLEM_DA, LOAD_PROBLEM_EN, type LoadProblemTextKey } from "./loadProblemTexts.js";
 
 export type { ChartLabelKey, NoteTextKey, OverviewTextKey, ReportTextKey };
-export type TextKey = ChartLabelKey | ReportTextKey | NoteTextKey | OverviewTextKey | SpreadProblemTextKey;
+export type TextKey = ChartLabelKey | ReportTextKey | NoteTextKey | OverviewTextKey | SpreadProblemTextKey | LoadProblemTextKey;
 export type ReportLang = Lang;
 
 // A key defined twice would silently take one of the wordings: the types forbid it.
@@ -31,14 +32,15 @@ const noOverlap: [
   Overlap<typeof REPORT_DA, typeof NOTE_DA>,
   Overlap<typeof OVERVIEW_DA, typeof CHART_DA & typeof REPORT_DA & typeof NOTE_DA>,
   Overlap<typeof SPREAD_PROBLEM_DA, typeof CHART_DA & typeof REPORT_DA & typeof NOTE_DA & typeof OVERVIEW_DA>,
-] extends [never, never, never, never, never]
+  Overlap<typeof LOAD_PROBLEM_DA, typeof CHART_DA & typeof REPORT_DA & typeof NOTE_DA & typeof OVERVIEW_DA & typeof SPREAD_PROBLEM_DA>,
+] extends [never, never, never, never, never, never]
   ? true
   : never = true;
 void noOverlap;
 
 const CATALOGUE: Readonly<Record<Lang, Readonly<Record<TextKey, string>>>> = {
-  da: { ...CHART_DA, ...REPORT_DA, ...NOTE_DA, ...OVERVIEW_DA, ...SPREAD_PROBLEM_DA },
-  en: { ...CHART_EN, ...REPORT_EN, ...NOTE_EN, ...OVERVIEW_EN, ...SPREAD_PROBLEM_EN },
+  da: { ...CHART_DA, ...REPORT_DA, ...NOTE_DA, ...OVERVIEW_DA, ...SPREAD_PROBLEM_DA, ...LOAD_PROBLEM_DA },
+  en: { ...CHART_EN, ...REPORT_EN, ...NOTE_EN, ...OVERVIEW_EN, ...SPREAD_PROBLEM_EN, ...LOAD_PROBLEM_EN },
 };
 
 /** Longest value filled into a text (an error message quoted in a warning is cut). */
@@ -172,4 +174,79 @@ export function spreadProblemText(code: string, values: Readonly<Record<string, 
     else shown[name] = v.join(", ");
   }
   return text(lang, key, shown);
+}
+
+/** The English expected-value phrases the io layer passes, to their catalogue keys (loadProblemText). */
+const LOAD_EXPECTED_KEY: ReadonlyMap<string, LoadProblemTextKey> = new Map(
+  (Object.keys(LOAD_PROBLEM_EN) as LoadProblemTextKey[]).filter((k) => /^load\.(expected|found)\./.test(k) && !k.startsWith("load.expected.one_of")).map((k) => [LOAD_PROBLEM_EN[k], k]),
+);
+
+/** An English phrase of the io layer (an expected value, a found value in words) in a language; other text as given. */
+function loadPhrase(value: string, lang: Lang): string {
+  if (lang === "en") return value;
+  const key = LOAD_EXPECTED_KEY.get(value);
+  if (key !== undefined) return text(lang, key);
+  const oneOf = /^one of (.+?)( or empty)?$/.exec(value);
+  if (oneOf !== null) return text(lang, oneOf[2] === undefined ? "load.expected.one_of" : "load.expected.one_of_or_empty", { list: oneOf[1] });
+  // Keys and groups the io layer describes in words ("key year 2019, …", "year 2019, …").
+  return value
+    .replace(/ \(value not shown\)$/, ` (${text(lang, "load.found.value_not_shown")})`)
+    .replace(/^value not shown$/, text(lang, "load.found.value_not_shown"))
+    .replace(/^key /, "nøglen ")
+    .replace(/^year (\d{4})\b/, "år $1")
+    .replace(/\((\d+) in all\)$/, "($1 i alt)");
+}
+
+/** Longest value quoted in a load problem, and longest header line shown (as the io layer always cut them). */
+const LOAD_MAX_QUOTED = 60;
+const LOAD_MAX_HEADER = 200;
+
+/** A count in a load problem: Danish thousands point and decimal comma; English as the io layer always wrote it. */
+function loadCount(v: NoteValue | undefined, lang: Lang): string | number | undefined {
+  if (v === undefined || typeof v !== "number") return v === undefined ? undefined : String(v);
+  return lang === "da" ? formatNumber(v, "da", 2) : v;
+}
+
+/**
+ * The sentence of a problem found while loading (the part after "file:line: "), in Danish (the
+ * default) or English: a Problem's `code` and `values` through the catalogue. The value found is
+ * quoted and cut, a header line cut, every value masked when shaped like a person number; in
+ * Danish counts get the Danish number format and the io layer's English phrases for an expected
+ * value its Danish wording. The English is `Problem.message` after "file:line: ", word for word.
+ * @example loadProblemText("bad_date", { column: "birth_date", found: "2020-13-45", expected: "a date YYYY-MM-DD" })
+ *   // 'birth_date: forventede en dato skrevet ÅÅÅÅ-MM-DD, fandt "2020-13-45"'
+ * @throws Error for a code the catalogue does not have (a programming error, found by the tests)
+ */
+export function loadProblemText(code: string, values: Readonly<Record<string, NoteValue | undefined>>, lang: Lang = "da"): string {
+  const key = code === "wrong_format" && values.other !== undefined ? "load.problem.wrong_format_missing" : `load.problem.${code}`;
+  if (!isTextKey(key)) throw new Error(`loadProblemText: no text for load problem code ${JSON.stringify(code)}`);
+  const str = (v: NoteValue | undefined): string => (v === undefined ? "" : typeof v === "string" ? v : typeof v === "number" ? String(v) : v.join(", "));
+  const found = str(values.found);
+  const shown: Record<string, string | number> = {};
+  for (const name of ["column", "list", "other"] as const) if (values[name] !== undefined) shown[name] = str(values[name]);
+  if (values.expected !== undefined) {
+    const e = str(values.expected);
+    shown.expected = code === "wrong_format" && lang === "da" ? e.replace(/^an? /, "") : loadPhrase(e, lang);
+  }
+  shown.found = code === "cost_unallocated" && lang === "da" && Number.isFinite(Number(found)) ? danishAmount(Number(found)) : loadPhrase(found, lang);
+  shown.quoted = `"${safeValue(found, LOAD_MAX_QUOTED)}"`;
+  shown.otherQuoted = `"${safeValue(str(values.other), LOAD_MAX_QUOTED)}"`;
+  shown.header = safeValue(found, LOAD_MAX_HEADER);
+  shown.mapValue = safeValue(found, LOAD_MAX_QUOTED);
+  const kind = `load.file_kind.${found}`;
+  shown.kind = text(lang, isTextKey(kind) && kind.startsWith("load.file_kind.") ? kind : "load.file_kind.other");
+  if (values.lineRef !== undefined) shown.lineRef = str(values.lineRef);
+  // `n` of "unreadable" is a line number, written as in "file:line".
+  for (const name of ["n", "m"] as const) {
+    const c = code === "unreadable" ? (values[name] === undefined ? undefined : str(values[name])) : loadCount(values[name], lang);
+    if (c !== undefined) shown[name] = c;
+  }
+  return text(lang, key, shown);
+}
+
+/** An amount in kroner with two decimals, Danish: "1.234,50". */
+function danishAmount(v: number): string {
+  const s = formatNumber(v, "da", 2);
+  const i = s.indexOf(",");
+  return i < 0 ? `${s},00` : s.padEnd(i + 3, "0");
 }

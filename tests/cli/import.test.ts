@@ -68,7 +68,7 @@ describe("klynge import", () => {
   });
 
   it("a wrong --format: one wrong-shape error naming the expected columns and those found; exit 1", async () => {
-    expect(await main(["validate", "data/samples/npr", "--format", "lpr2", "--key-file", keyFile()])).toBe(1);
+    expect(await main(["validate", "data/samples/npr", "--format", "lpr2", "--key-file", keyFile(), "--lang", "en"])).toBe(1);
     const text = out.join("\n");
     expect(text).toContain("npr.csv:1: this is not an LPR2 t_adm (format lpr2) file: expected the columns recnum, pnr, d_inddto");
     expect(text).toContain("the file has: pid, inndato");

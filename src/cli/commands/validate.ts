@@ -16,7 +16,7 @@ export const validateHelp = `klynge validate DIR [--lang da|en] [--allow-cpr-lik
   --encoding: how the CSV files are read (default auto: UTF-8, and a file that is not valid UTF-8
   is read as Windows-1252, with a warning naming the file and line).
   --lang: the language of the report's own lines (default: Danish, or English with KLYNGE_LANG=en or an
-  English locale); the problem lines are in English.`;
+  English locale), problem lines included.`;
 
 export async function validateCommand(argv: readonly string[], cliLang: CliLang): Promise<number> {
   const { values, positionals } = parseCommandArgs(
