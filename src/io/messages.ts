@@ -5,7 +5,7 @@
  * Tests check these texts word for word.
  */
 
-import { maskPersonNumbers, safeValue } from "../contract/personNumber.js";
+import { maskPersonNumbers } from "../contract/personNumber.js";
 import type { Lang } from "../contract/note.js";
 import { loadProblemText } from "../text/catalogue.js";
 
@@ -26,10 +26,6 @@ export interface MessageParams {
 interface Entry {
   readonly severity: Severity;
 }
-
-const MAX_QUOTED = 60;
-/** Longest list of header names shown ("the file has: …"). */
-const MAX_HEADER = 200;
 
 /**
  * Every problem code of the io layer with its severity. The wording of each code, in Danish and
@@ -108,32 +104,6 @@ export function formatMessage(code: MessageCode, file: string, line: number | nu
   return maskPersonNumbers(`${where}: ${loadProblemText(code, { ...params }, lang)}`);
 }
 
-/** "1 row" / "2 rows": a count with its noun in the right number. */
-export function count(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
+export { count } from "../text/loadReportTexts.js";
 
-/** Texts of the printed load report (formatLoadReport). */
-export const REPORT_TEXT = {
-  title: (dir: string) => `klynge load report for ${dir}`,
-  tableLine: (file: string, read: number, accepted: number, rejected: number, duplicates: number, warnings: number) =>
-    `  ${file}: ${count(read, "row", "rows")} read, ${accepted} accepted, ${rejected} rejected, ${count(duplicates, "duplicate", "duplicates")}, ${count(warnings, "warning", "warnings")}`,
-  absent: (file: string) => `  ${file}: not present`,
-  format: (format: string, excluded: number) => `    read as ${format}; ${count(excluded, "row", "rows")} excluded (a documented filter or a value without mapping)`,
-  note: (note: string) => `    note: ${maskPersonNumbers(note)}`,
-  cannotAnswer: (question: string, reason: string) =>
-    `    cannot be answered with this extract: ${({ referral_source: "where citizens are referred from", registration_practice: "registration practice (inpatient or outpatient as registered)", hospital: "anything by registering hospital" } as Record<string, string>)[question] ?? question} — ${({ no_referral_column: "the file has no referral field", referral_codes_not_mapped: "the referral-mode codes have no documented meaning; map them with --map", inpatient_derived: "inpatient/outpatient is derived from the duration (>= 12 h)", no_hospital_column: "no contact names its hospital unit" } as Record<string, string>)[reason] ?? reason}`,
-  codesHeader: "    values met (column value: rows -> mapped to):",
-  codeLine: (column: string, value: string, rows: number, mappedTo: string | null, note: string | undefined) =>
-    `      ${column} ${value === "" ? "(empty)" : safeValue(value, MAX_QUOTED)}: ${rows} -> ${mappedTo ?? "NOT MAPPED"}${note === undefined ? "" : ` (${note})`}`,
-  extraColumns: (cols: string) => `    extra columns kept and ignored: ${safeValue(cols, MAX_HEADER)}`,
-  blankLines: (n: number) => `    ${count(n, "empty line", "empty lines")} skipped`,
-  source: (src: string) => `    read from ${src}`,
-  problemsHeader: (errors: number, warnings: number) => `Problems: ${count(errors, "error", "errors")}, ${count(warnings, "warning", "warnings")}`,
-  moreOfCode: (code: string, n: number) => `  … and ${n} more ${code} (list capped; all are counted)`,
-  verdictOk: "Result: OK (no rows rejected)",
-  verdictFail: (rejected: number, errors: number) => `Result: FAILED (${count(rejected, "row", "rows")} rejected, ${count(errors, "error", "errors")})`,
-  datasetError: (n: number, first: string) => `the dataset has ${count(n, "error", "errors")}; first: ${first}`,
-  noDir: (dir: string) => `dataset folder not found: ${dir}`,
-  unknownFormat: (f: string) => `unknown format "${f}"; expected contract, lpr3-a, lpr3-f, lpr2 or npr`,
-} as const;
+export { REPORT_TEXT } from "../text/loadReportTexts.js";

@@ -133,7 +133,7 @@ describe("klynge run speaks one language", () => {
     const r = klynge(["run", small, "--out", join(work, "run-da"), "--formats", "svg"], "da");
     expect(r.code, r.err).toBe(0);
     expect(r.out).toContain("klynges indlæsningsrapport for");
-    expect(r.out).toMatch(/admissions\.csv: 4000 rækker læst, 4000 godkendt, 0 afvist, 0 dubletter, \d+ advarsl/);
+    expect(r.out).toMatch(/admissions\.csv: 4\.000 rækker læst, 4\.000 godkendt, 0 afvist, 0 dubletter, \d+ advarsl/);
     expect(r.out).toContain("Resultat: OK (ingen rækker afvist)");
     expect(r.out).toContain("Nøgletal (seneste hele år;");
     expect(r.out + r.err).not.toMatch(/rows read|Key figures|Result:|report written|validating/);
