@@ -2,9 +2,9 @@
 
 import type { LoadReport } from "../contract/dataset.js";
 import { maskPersonNumbers } from "../contract/personNumber.js";
-import { MESSAGES, REPORT_TEXT, formatMessage, type MessageCode, type MessageParams } from "./messages.js";
+import { MESSAGES, formatMessage, type MessageCode, type MessageParams } from "./messages.js";
 import { shownHeader } from "./shownHeader.js";
-import { REPORT_TEXT_DA } from "../text/loadReportTexts.js";
+import { REPORT_TEXT, REPORT_TEXT_DA } from "../text/loadReportTexts.js";
 
 const TEXT = { en: { ...REPORT_TEXT, error: "error", warning: "warning" }, da: REPORT_TEXT_DA } as const;
 

@@ -104,6 +104,5 @@ export function formatMessage(code: MessageCode, file: string, line: number | nu
   return maskPersonNumbers(`${where}: ${loadProblemText(code, { ...params }, lang)}`);
 }
 
-export { count } from "../text/loadReportTexts.js";
-
+/** The printed load report's own lines are in the catalogue (text/loadReportTexts.ts). */
 export { REPORT_TEXT } from "../text/loadReportTexts.js";

@@ -12,7 +12,7 @@ const MAX_QUOTED = 60;
 const MAX_HEADER = 200;
 
 /** "1 row" / "2 rows": a count with its noun in the right number. */
-export function count(n: number, one: string, many: string): string {
+function count(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 

@@ -23,7 +23,6 @@ export type PersonRowDecoder = (buf: Uint8Array, st: Int32Array, en: Int32Array,
 
 /**
  * The decoder of one person file. The returned row object is reused from call to call.
- * @internal
  */
 export function personRowDecoder(
   rule: FileRule,
