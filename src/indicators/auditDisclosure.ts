@@ -6,15 +6,12 @@
  * two linear programs (minimise and maximise the count). A count is protected when that interval
  * is at least `minCount` wide; exact recovery is width 0.
  *
- * Solver: HiGHS (Huangfu & Hall 2018) compiled to WebAssembly, the npm package `highs`. Each
- * connected set of hidden counts is one model, loaded once; its objective is changed per count
- * and the solver restarts from the previous basis. Every solution is a feasible point, so it
- * widens the known interval of every count in the set at once; a count whose known interval is
- * already wide enough needs no program of its own: a few seeded random directions first, then a
- * pair of programs for each count still narrow.
+ * Each connected set of hidden counts is one linear system, solved by lpRanges.ts (HiGHS, the
+ * npm package `highs`) — the same routine the decision uses to check itself (suppressTable.ts).
  */
 import { minCountOf } from "./indicatorOptions.js";
 import { disclosureModel, type ModelOptions } from "./disclosureModel.js";
+import { lpRanges, type HighsLike, type LpSet } from "./lpRanges.js";
 import type { IndicatorRow } from "./table.js";
 
 export interface AuditOptions extends ModelOptions {
@@ -25,8 +22,8 @@ export interface AuditOptions extends ModelOptions {
    * true values are a feasible point, used to certify wide intervals sooner. Never needed.
    */
   readonly truth?: readonly IndicatorRow[];
-  /** Called per connected set of hidden counts (size, counts left for single programs, programs so far). */
-  readonly onProgress?: (p: { component: number; narrowAfterDirections: number; programs: number }) => void;
+  /** Called per connected set of hidden counts solved (its size, programs so far). */
+  readonly onProgress?: (p: { component: number; programs: number }) => void;
 }
 
 /** One hidden count and its feasible interval (no true value: safe to print). */
@@ -102,12 +99,6 @@ export async function auditDisclosure(published: readonly IndicatorRow[], option
     const y = find(b);
     if (x !== y) up[Math.max(x, y)] = Math.min(x, y);
   };
-  interface Constraint {
-    readonly vars: number[];
-    readonly coef: number[];
-    readonly lo: number;
-    readonly hi: number;
-  }
   const constraints: Constraint[] = [];
   const addConstraint = (members: [number, number][], equal: boolean): void => {
     const vars: number[] = [];
@@ -153,120 +144,27 @@ export async function auditDisclosure(published: readonly IndicatorRow[], option
     if (!list) consOf.set(root, (list = []));
     list.push(k);
   }
-  const lower = new Float64Array(V).fill(Infinity); // smallest value seen at a feasible point
-  const upper = new Float64Array(V).fill(-Infinity);
-  const provedLower = new Float64Array(V).fill(Number.NaN);
-  const provedUpper = new Float64Array(V).fill(Number.NaN);
+  const lower = new Float64Array(V).fill(Number.NaN);
+  const upper = new Float64Array(V).fill(Number.NaN);
   let programs = 0;
   let largest = 0;
   const highs = compOf.size > 0 ? await highsRuntime() : null;
   for (const [root, vars] of compOf) {
     largest = Math.max(largest, vars.length);
-    const cons = consOf.get(root) ?? [];
-    const local = new Map(vars.map((v, j) => [v, j] as const));
-    const m = vars.length;
-    // An unknown in no constraint is free above 0: unbounded.
-    if (cons.length === 0) {
-      for (const v of vars) {
-        provedLower[v] = 0;
-        provedUpper[v] = Infinity;
-      }
-      continue;
-    }
-    const starts: number[] = [0];
-    const indices: number[] = [];
-    const values: number[] = [];
-    for (const k of cons) {
-      k.vars.forEach((v, i) => {
-        indices.push(local.get(v) as number);
-        values.push(k.coef[i]);
-      });
-      starts.push(indices.length);
-    }
-    const inf = (highs as NonNullable<typeof highs>).infinity;
-    const data = {
-      numCols: m,
-      numRows: cons.length,
-      colCost: new Float64Array(m),
-      colLower: new Float64Array(m),
-      colUpper: new Float64Array(m).fill(inf),
-      rowLower: Float64Array.from(cons, (k) => (k.lo === -Infinity ? -inf : k.lo)),
-      rowUpper: Float64Array.from(cons, (k) => k.hi),
-      matrix: { format: "csr" as const, numRows: cons.length, numCols: m, starts: Int32Array.from(starts), indices: Int32Array.from(indices), values: Float64Array.from(values) },
-    };
-    const h = highs as NonNullable<typeof highs>;
-    const lp = h.createModel(data);
-    try {
-      // no presolve: each program starts from the previous optimal basis (only the objective
-      // changes, so that basis stays primal feasible): primal simplex continues from it (on the
-      // demo's yearly tables 3.7 times faster than the default dual simplex, which restarts)
-      lp.options.set({ output_flag: false, presolve: "off", simplex_strategy: 4 });
-      const see = (x: Float64Array) => {
-        for (let j = 0; j < m; j++) {
-          const v = vars[j];
-          if (x[j] < lower[v]) lower[v] = x[j];
-          if (x[j] > upper[v]) upper[v] = x[j];
-        }
-      };
-      if (truth) see(Float64Array.from(vars, (v) => (truth as Float64Array)[cells[v]]));
-      const status = h.constants.modelStatus;
-      /** Optimise the objective `cost` (sense ±1): the optimum, or ±Infinity when unbounded. */
-      const solve = (cost: Float64Array | null, maximise: boolean): number => {
-        programs++;
-        lp.changeObjectiveSense(maximise ? h.constants.objectiveSense.maximize : h.constants.objectiveSense.minimize);
-        if (cost) lp.changeColsCost({ kind: "range", from: 0, to: m - 1 }, cost);
-        lp.run();
-        const st = lp.getModelStatus();
-        if (st === status.unbounded || st === status.unboundedOrInfeasible) return maximise ? Infinity : -Infinity;
-        if (st !== status.optimal) throw new Error(`auditDisclosure: the solver stopped with status ${st} on a set of ${m} hidden counts`);
-        see(lp.getSolution().colValue);
-        return lp.getObjectiveValue();
-      };
-      const cost = new Float64Array(m);
-      // points from the total and from a few seeded random directions, then one program per count
-      // whose known interval is not yet wide enough
-      cost.fill(1);
-      solve(cost, true);
-      solve(cost, false);
-      // then a few seeded random directions over the counts still narrow
-      let seed = 12345;
-      const random = () => {
-        seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-        return seed / 4294967296;
-      };
-      const narrowCount = () => vars.reduce((n, v) => n + (upper[v] - lower[v] < minCount ? 1 : 0), 0);
-      for (let round = 0; round < 12 && m > 8; round++) {
-        const before = narrowCount();
-        if (before === 0) break;
-        for (let j = 0; j < m; j++) cost[j] = upper[vars[j]] - lower[vars[j]] < minCount ? random() * 2 - 1 : 0;
-        solve(cost, true);
-        if (round >= 2 && narrowCount() > before * 0.95) break;
-      }
-      options.onProgress?.({ component: vars.length, narrowAfterDirections: narrowCount(), programs });
-      cost.fill(0);
-      lp.changeColsCost({ kind: "range", from: 0, to: m - 1 }, cost);
-      const one = (j: number, maximise: boolean): number => {
-        lp.changeColCost(j, 1);
-        const x = solve(null, maximise);
-        lp.changeColCost(j, 0);
-        return x;
-      };
-      for (let j = 0; j < m; j++) {
-        const v = vars[j];
-        if (upper[v] - lower[v] >= minCount) continue;
-        const hi = one(j, true);
-        provedUpper[v] = hi;
-        if (hi - lower[v] < minCount) provedLower[v] = one(j, false);
-      }
-    } finally {
-      lp.dispose();
-    }
+    const set = lpSetOf(vars, consOf.get(root) ?? [], truth ? Float64Array.from(vars, (v) => (truth as Float64Array)[cells[v]]) : undefined);
+    const ranges = lpRanges(highs as HighsLike, set, minCount);
+    programs += ranges.programs;
+    vars.forEach((v, j) => {
+      lower[v] = ranges.lower[j];
+      upper[v] = ranges.upper[j];
+    });
+    options.onProgress?.({ component: vars.length, programs });
   }
   const unprotected: AuditedCell[] = [];
   let narrowest: AuditedCell | null = null;
   for (let v = 0; v < V; v++) {
-    const lo = Number.isNaN(provedLower[v]) ? lower[v] : provedLower[v];
-    const hi = Number.isNaN(provedUpper[v]) ? upper[v] : provedUpper[v];
+    const lo = lower[v];
+    const hi = upper[v];
     const cell: AuditedCell = { cell: model.label(cells[v]), lower: clean(lo), upper: clean(hi) };
     if (narrowest === null || hi - lo < narrowest.upper - narrowest.lower) narrowest = cell;
     if (hi - lo < minCount - 1e-6) unprotected.push(cell);
@@ -288,4 +186,36 @@ function clean(x: number): number {
   if (!Number.isFinite(x)) return x;
   const r = Math.round(x);
   return Math.abs(x - r) < 1e-6 ? r : x;
+}
+
+/** One linear constraint over unknowns: lo ≤ Σ coef·x ≤ hi. */
+interface Constraint {
+  readonly vars: number[];
+  readonly coef: number[];
+  readonly lo: number;
+  readonly hi: number;
+}
+
+/** The linear system of one connected set of unknowns (`vars`, global numbers) for lpRanges. */
+function lpSetOf(vars: readonly number[], cons: readonly Constraint[], point: Float64Array | undefined): LpSet {
+  const local = new Map(vars.map((v, j) => [v, j] as const));
+  const starts: number[] = [0];
+  const indices: number[] = [];
+  const values: number[] = [];
+  for (const k of cons) {
+    k.vars.forEach((v, i) => {
+      indices.push(local.get(v) as number);
+      values.push(k.coef[i]);
+    });
+    starts.push(indices.length);
+  }
+  return {
+    columns: vars.length,
+    rowLower: Float64Array.from(cons, (k) => k.lo),
+    rowUpper: Float64Array.from(cons, (k) => k.hi),
+    starts: Int32Array.from(starts),
+    indices: Int32Array.from(indices),
+    values: Float64Array.from(values),
+    point,
+  };
 }

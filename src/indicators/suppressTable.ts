@@ -15,14 +15,18 @@
  * the threshold within that relation). The complement is the smallest count of the relation (the
  * least informative: never a large unit when a smaller one protects as well; ties by table
  * order). Earlier (coarser) classes are never changed, so the same cell gets the same fate
- * whatever finer tables a call asks for. `auditDisclosure` checks the result with a linear-
- * programming solver (the feasible interval of every hidden count, Hundepool et al. 2012, ch. 4).
+ * whatever finer tables a call asks for. Each class checks itself with the LP routine the audit
+ * uses (lpRanges.ts: the feasible interval of every hidden count over the relations the class
+ * sees, Hundepool et al. 2012, ch. 4), and `auditDisclosure` checks the result on everything
+ * published.
  *
  * A row is blank when one of its counts is hidden; its note says why: a small count, or hidden to
  * protect a small number (without saying which).
  */
 import { minCountOf } from "./indicatorOptions.js";
 import { disclosureModel, type CompactRelations, type DisclosureModel, type ModelOptions } from "./disclosureModel.js";
+import { lpRangesSync } from "./lpWorker.js";
+import type { LpSet } from "./lpRanges.js";
 import { indicatorMessages } from "./messages.js";
 import type { IndicatorRow } from "./table.js";
 
@@ -31,6 +35,14 @@ export interface SuppressOptions extends ModelOptions {
   readonly minCount?: number;
   /** Largest connected set of hidden counts solved exactly while deciding (default 200). */
   readonly auditLimit?: number;
+  /**
+   * Check each decided class with the LP solver, as the audit does (default true): a hidden count
+   * that the relations the class sees bound narrower than the threshold — also through a
+   * combination of relations that checking them one at a time misses — gets one more complement.
+   * Off, only exact recovery (Gaussian elimination) and bounds carried relation by relation are
+   * checked: faster, and auditDisclosure may then find narrow intervals on monthly tables.
+   */
+  readonly exactCheck?: boolean;
 }
 
 /** Why a cell is hidden: 0 published, 1 a small count (primary), 2 protecting one (secondary). */
@@ -97,6 +109,7 @@ export function decideSuppression(rows: readonly IndicatorRow[], options: Suppre
   }
   const view = relationView(model);
   const queued = new Uint8Array(rel.count);
+  const lpCheck: LpCheck | null = options.exactCheck === false ? null : { verified: new Set() };
   for (const k of [...byClass.keys()].sort((a, b) => a - b)) {
     const list = (byClass.get(k) as number[]).sort((a, b) => firstChild(a) - firstChild(b));
     const seen = (r: number) => view(r, k);
@@ -155,7 +168,7 @@ export function decideSuppression(rows: readonly IndicatorRow[], options: Suppre
       // a hidden count fixed by the relations this class sees (exact check), or else bounded
       // narrower than the threshold (counts ≥ 0 carried through the relations), gets one more
       // hidden cell of this class: in its own relations, else the nearest in its connected set
-      const weak = weakCells(rel, seen, state, value, cellsOfClass.get(k) ?? [], membership, limit, minCount);
+      const weak = weakCells(rel, seen, k, state, value, cellsOfClass.get(k) ?? [], membership, limit, minCount, lpCheck);
       let changed = false;
       for (const cell of weak) {
         const pick = nearestOfClass(rel, seen, cell, k, cellClass, state, membership, cheaper);
@@ -310,29 +323,96 @@ function componentOf(
  * per set, the counts fixed exactly by the relations (Gaussian elimination, sets up to `limit`
  * counts), or — when none is — the counts whose bounds are narrower than `minCount` (interval
  * propagation: counts ≥ 0, published counts fixed; an outer bound of the LP interval, so a count
- * found here is certainly narrow). Each set is judged on its own, so the result for one set does
- * not depend on which other tables (other sets) a call holds.
+ * found here is certainly narrow), or — when none is and `lp` is given — the counts whose LP
+ * interval is narrower than `minCount` (lpRanges.ts; the sets of one round solved together in
+ * worker threads; a set proved wide is remembered and not solved again). Each set is judged on
+ * its own, so the result for one set does not depend on which other tables (other sets) a call
+ * holds.
  */
 function weakCells(
   rel: CompactRelations,
   seen: (r: number) => boolean,
+  k: number,
   state: Uint8Array,
   value: Float64Array,
   classCells: readonly number[],
   membership: { off: Int32Array; rel: Int32Array },
   limit: number,
   minCount: number,
+  lp: LpCheck | null,
 ): number[] {
   const mark = new Set<number>();
   const out: number[] = [];
+  const toSolve: { key: string; comp: { cells: number[]; rels: number[] } }[] = [];
   for (const start of classCells) {
     if (!state[start] || mark.has(start)) continue;
     const comp = componentOf(rel, seen, start, state, membership, mark);
     const determined = comp.cells.length <= limit ? determinedIn(rel, comp, state) : [];
-    if (determined.length > 0) out.push(...determined);
-    else out.push(...narrowIn(rel, comp, state, value, minCount));
+    if (determined.length > 0) {
+      out.push(...determined);
+      continue;
+    }
+    const narrow = narrowIn(rel, comp, state, value, minCount);
+    if (narrow.length > 0) {
+      out.push(...narrow);
+      continue;
+    }
+    if (lp === null || comp.rels.length === 0) continue;
+    const key = `${k}:${comp.cells.slice().sort((a, b) => a - b).join(",")}`;
+    if (!lp.verified.has(key)) toSolve.push({ key, comp });
+  }
+  if (toSolve.length > 0) {
+    const ranges = lpRangesSync(
+      toSolve.map(({ comp }) => lpSetOf(rel, comp, state, value)),
+      minCount,
+    );
+    toSolve.forEach(({ key, comp }, i) => {
+      const { lower, upper } = ranges[i];
+      let narrow = 0;
+      for (let j = 0; j < comp.cells.length; j++)
+        if (upper[j] - lower[j] < minCount - 1e-6) {
+          out.push(comp.cells[j]);
+          narrow++;
+        }
+      if (narrow === 0) (lp as LpCheck).verified.add(key);
+    });
   }
   return out;
+}
+
+/** The decision's LP check: sets already proved wide (class and cells), not solved again. */
+interface LpCheck {
+  readonly verified: Set<string>;
+}
+
+/**
+ * The linear system of a connected set of hidden counts for lpRanges: one row per relation,
+ * Σ hidden children − hidden parent = the published parent − Σ published children.
+ */
+function lpSetOf(rel: CompactRelations, comp: { cells: number[]; rels: number[] }, state: Uint8Array, value: Float64Array): LpSet {
+  const col = new Map(comp.cells.map((c, i) => [c, i] as const));
+  const starts: number[] = [0];
+  const indices: number[] = [];
+  const values: number[] = [];
+  const rhs = new Float64Array(comp.rels.length);
+  comp.rels.forEach((r, i) => {
+    const p = rel.parent[r];
+    let b = 0;
+    if (state[p]) {
+      indices.push(col.get(p) as number);
+      values.push(-1);
+    } else b += value[p];
+    for (let x = rel.off[r]; x < rel.off[r + 1]; x++) {
+      const c = rel.child[x];
+      if (state[c]) {
+        indices.push(col.get(c) as number);
+        values.push(1);
+      } else b -= value[c];
+    }
+    rhs[i] = b;
+    starts.push(indices.length);
+  });
+  return { columns: comp.cells.length, rowLower: rhs, rowUpper: rhs.slice(), starts: Int32Array.from(starts), indices: Int32Array.from(indices), values: Float64Array.from(values) };
 }
 
 /** Hidden counts of a connected set fixed exactly by its relations (Gaussian elimination). */
