@@ -4,7 +4,7 @@
  * solved for each hidden count's interval; none narrower than the threshold.
  */
 import { describe, expect, it } from "vitest";
-import { auditDisclosure, computeIndicators, prepareIndicators, type IndicatorRow } from "../../src/indicators/index.js";
+import { auditDisclosure, computeIndicators, prepareIndicators, suppressTable, type IndicatorRow } from "../../src/indicators/index.js";
 import { loadDataset } from "../../src/io/index.js";
 
 const slow = process.env.KLYNGE_SLOW_EXAMPLES === "1";
@@ -54,6 +54,31 @@ describe("auditDisclosure", () => {
     expect(audit.hiddenCells).toBeGreaterThan(1000);
     expect(audit.unprotected).toEqual([]);
   }, 900_000);
+
+  it("the decision's exact check: relations that bound a hidden count only in combination are caught (demo, 0-2 admissions by month, 2017)", async () => {
+    // Midt 2017: the cluster's Q3 total minus the published municipalities gives 779 + 791 for
+    // Q3, its September total the same for September; so the July + August cells of 779 and 791
+    // add up to 2 — each in [0, 2], though every relation alone leaves them wide. Checking the
+    // relations one at a time (exactCheck: false) misses that; the LP check does not.
+    const demo = await loadDataset("data/demo");
+    const clusterOf = new Map(demo.geography.map((g) => [String(g.municipality_code), g.cluster] as const));
+    const ctx = prepareIndicators(demo, { period: ["year", "quarter", "month"], groups: ["0-2"], sexes: ["all", "F", "M"], minCount: 0 });
+    const raw = computeIndicators(ctx, { indicators: ["admission_rate"] }).filter((r) => r.period.startsWith("2017"));
+    const hiddenOf = (rows: readonly IndicatorRow[]) => rows.filter((r) => r.suppressed).length;
+    const relationByRelation = suppressTable(raw, { clusterOf, exactCheck: false });
+    const before = await auditDisclosure(relationByRelation, { clusterOf });
+    expect(before.unprotected.length).toBeGreaterThan(0);
+    expect(before.unprotected.map((c) => c.cell)).toContain("acute|municipality|779|2017-08|0-2|M");
+    const checked = suppressTable(raw, { clusterOf });
+    const after = await auditDisclosure(checked, { clusterOf });
+    console.log(
+      `exact check (demo 0-2 admissions 2017, every period): relation by relation ${before.unprotected.length} narrow of ${before.hiddenCells} hidden (narrowest ${before.narrowest ? before.narrowest.upper - before.narrowest.lower : "–"}); with the LP check ${after.unprotected.length} narrow of ${after.hiddenCells}`,
+    );
+    expect(after.unprotected).toEqual([]);
+    // the check adds complements only where needed: a handful, not a table's worth
+    expect(hiddenOf(checked) - hiddenOf(relationByRelation)).toBeGreaterThan(0);
+    expect(hiddenOf(checked) - hiddenOf(relationByRelation)).toBeLessThan(20);
+  }, 600_000);
 
   it("the attacker on the demo: four separate calls (municipality and cluster, by year and by month) together", async () => {
     const demo = await loadDataset("data/demo");
