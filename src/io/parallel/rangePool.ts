@@ -6,9 +6,9 @@
  * thread and resolves false (the caller then reads the file on one thread).
  */
 
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import type { RangeFailure, RangeRows, RangeSetup, RangeTask } from "./parseRange.js";
-import { rangeWorkerFile } from "./workerFile.js";
+import { startRangeWorker } from "./workerFile.js";
 
 /**
  * Parse `tasks` on `threads` threads; `onRange` gets each result in order.
@@ -45,9 +45,8 @@ export function runRanges(setup: RangeSetup, tasks: readonly RangeTask[], thread
       }
     };
     try {
-      const { file, execArgv } = rangeWorkerFile();
       for (let i = 0; i < n; i++) {
-        const w = new Worker(file, { execArgv, workerData: setup });
+        const w = startRangeWorker(setup);
         workers.push(w);
         idle.push(w);
         w.on("message", (msg: RangeRows | RangeFailure) => {
