@@ -7,7 +7,7 @@
 
 import { isUtf8 } from "node:buffer";
 import { makeFastRow, scanLines } from "../admissionsFastRow.js";
-import { ContactBuilder } from "../contactBuilder.js";
+import { ContactBuilder, type ContactColumns } from "../contactBuilder.js";
 import { openRegular } from "../regularFile.js";
 import { newCounts, type Header } from "../tableReader.js";
 
@@ -29,24 +29,6 @@ export interface RangeTask {
   readonly end: number;
 }
 
-/** The columns of the rows a range's fast path accepted (ContactBuilder's, local indexes). */
-export interface RangeColumns {
-  readonly patient: Int32Array;
-  readonly birthDate: Int32Array;
-  readonly sex: Uint8Array;
-  readonly municipality: Int16Array;
-  readonly hospital: Int32Array;
-  readonly admittedAt: Int32Array;
-  readonly dischargedAt: Int32Array;
-  readonly acute: Uint8Array;
-  readonly inpatient: Uint8Array;
-  readonly diagnosis: Int32Array;
-  readonly referral: Int8Array;
-  readonly cost: Float64Array;
-  /** Line numbers within the range (its first line is 1). */
-  readonly sourceLine: Int32Array;
-}
-
 /** A parsed range. Line numbers are the range's own (its first line is 1). */
 export interface RangeRows {
   readonly ok: true;
@@ -56,7 +38,8 @@ export interface RangeRows {
   readonly blankLines: number;
   /** Rows accepted by the fast path (the first `length` entries of each column). */
   readonly length: number;
-  readonly columns: RangeColumns;
+  /** Columns with text as the range's own dictionary indexes; line numbers the range's own. */
+  readonly columns: ContactColumns;
   /** The range's patient ids: value i is bytes [offs[i], offs[i + 1]). */
   readonly patients: { readonly bytes: Uint8Array; readonly offs: Int32Array };
   readonly hospitals: readonly string[];
