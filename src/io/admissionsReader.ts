@@ -1,13 +1,9 @@
 /**
  * Reading admissions.csv into the columnar ContactTable.
  *
- * Fast path (default): each piece of whole lines is scanned byte by byte; dates and times are
- * read digit by digit straight into Int32 values (via the shared `dayFromParts` /
- * `minutesFromParts`), the cost by exact integer arithmetic, the municipality as three digits,
- * and every text column through a cache of what the shared field rule of contract/fields.ts
- * made of each distinct byte sequence (a hashed ByteDictionary for patient ids, diagnoses and
- * hospitals; a linear SmallByteCache for the code columns sex, admission type, contact type and
- * referral source). No object or string is built per row.
+ * Fast path (default): each piece of whole lines is scanned byte by byte (admissionsFastRow.ts:
+ * dates, times, costs and codes read from the bytes, text through caches of what the shared field
+ * rules made of each distinct byte sequence; no object or string is built per row).
  * Any row the fast path does not fully accept — a quoted field, an unusual but maybe valid form
  * (spaces, lower case dates …), a failing rule, a row rule, a skipped-DST-hour time — is handed
  * to the row path: the line is decoded, split and parsed by the zod schema (which calls the same
@@ -139,8 +135,7 @@ export async function readAdmissions(
     // to one thread, which reads (and reports) the whole file again.
     const staged = new DeferredLog(log);
     const rows = admissionsRows(file, options, staged);
-    const workers = options.workers ?? 1;
-    const read = await readAdmissionsInParallel(path, spec, rows, staged, { ...options, workers }).catch(() => null);
+    const read = await readAdmissionsInParallel(path, spec, rows, staged, { ...options, workers: options.workers ?? 1 }).catch(() => null);
     if (read !== null) {
       staged.replay();
       return finishAdmissions(rows, read, log);

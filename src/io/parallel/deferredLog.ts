@@ -2,6 +2,8 @@
  * A ProblemLog that holds its problems back: the parallel loader logs into one while it reads,
  * and hands the problems on, in the order they were found, only when the read has succeeded (a
  * failed parallel read falls back to one thread, which reads and reports the whole file again).
+ * Every call is held, also those beyond the list's cap per code (they are counted): a file with
+ * millions of bad rows holds millions of small records until the read ends.
  */
 
 import { ProblemLog } from "../problemLog.js";

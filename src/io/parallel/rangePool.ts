@@ -17,6 +17,7 @@ import { startRangeWorker } from "./workerFile.js";
  * const ok = await runRanges(setup, tasks, 2, (r) => merge(r));
  */
 export function runRanges(setup: RangeSetup, tasks: readonly RangeTask[], threads: number, onRange: (r: RangeRows) => void): Promise<boolean> {
+  if (tasks.length === 0) return Promise.resolve(true);
   const n = Math.max(1, Math.min(threads, tasks.length));
   const ahead = 2 * n;
   return new Promise((resolvePool) => {
