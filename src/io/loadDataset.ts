@@ -73,7 +73,8 @@ export interface LoadOptions {
    * environment variable KLYNGE_WORKERS, else 1 — no threads, the file is read on the calling
    * thread. With 2 or more, byte ranges of the file are parsed in worker threads and merged in
    * file order; the table, the counts and every problem are the same as with 1. A `.gz` file is
-   * read on one thread, and any failure of a thread falls back to one thread.
+   * read on one thread, and any failure of a thread falls back to one thread. With threads,
+   * `onWarning` hears the warnings of admissions.csv once the file has been read.
    */
   readonly workers?: number;
   /**
