@@ -25,10 +25,9 @@ import type { PatientOrder } from "../contract/patientOrder.js";
 import { DeferredLog } from "./parallel/deferredLog.js";
 import { readAdmissionsInParallel } from "./parallel/parallelAdmissions.js";
 import type { ProblemLog } from "./problemLog.js";
-import { recordOfLine } from "./rowSink.js";
+import { parseLine } from "./rowSink.js";
 import { readTable } from "./tableReader.js";
 import type { Counts, Header, ReadResult, RowSink, TableSpec } from "./tableReader.js";
-import { logIssues } from "./zodIssues.js";
 
 export interface AdmissionsReadOptions {
   /** Municipality codes of the geography; undefined = do not check. */
@@ -106,18 +105,9 @@ function admissionsRows(file: string, options: AdmissionsReadOptions, log: Probl
 
   const rowPath = (header: Header) => (text: string, lineNo: number, counts: Counts): void => {
     counts.rowsRead++;
-    const record = recordOfLine(text, lineNo, header, spec, log);
-    if (record === null) {
-      counts.rejected++;
-      return;
-    }
-    const r = schema.safeParse(record);
-    if (!r.success) {
-      logIssues(r.error.issues, file, lineNo, log);
-      counts.rejected++;
-      return;
-    }
-    acceptRecord(r.data, lineNo, counts);
+    const parsed = parseLine(text, lineNo, header, spec, schema, log);
+    if (parsed === null) counts.rejected++;
+    else acceptRecord(parsed, lineNo, counts);
   };
   return { file, builder, pendingDst, rowPath };
 }
