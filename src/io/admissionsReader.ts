@@ -65,19 +65,13 @@ export interface AdmissionsRows {
 }
 
 /** The builder, the row path and what is logged once all rows are in (see `finishAdmissions`). */
-export interface RowState extends AdmissionsRows {
+interface RowState extends AdmissionsRows {
   readonly file: string;
   /** Warnings of accepted rows of the row path that may still turn out to be duplicates. */
   readonly pendingDst: { line: number; column: string; at: number }[];
 }
 
-/**
- * A new table and row path for reading admissions.csv (`file` as named in messages).
- *
- * @example
- * const rows = admissionsRows("admissions.csv", { municipalities: undefined, allowCprLikeIds: false, fastPath: true }, log);
- */
-export function admissionsRows(file: string, options: AdmissionsReadOptions, log: ProblemLog): RowState {
+function admissionsRows(file: string, options: AdmissionsReadOptions, log: ProblemLog): RowState {
   const spec = admissionsSpec(file);
   const builder = new ContactBuilder(1 << 12);
   const schema = makeAdmissionsSchema({

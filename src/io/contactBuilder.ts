@@ -72,16 +72,6 @@ export class ContactBuilder implements ContactColumns {
     this.sourceLine = new Int32Array(c);
   }
 
-  /**
-   * Start new, empty columns with room for `capacity` rows, keeping the dictionaries: a parser
-   * thread's next range (the previous range's columns have been sent on).
-   */
-  restart(capacity: number): void {
-    this.length = 0;
-    this.byPatient = null;
-    this.grow(Math.max(16, Math.ceil(capacity)));
-  }
-
   /** Make room for at least `n` rows in all (e.g. estimated from the file size). */
   reserve(n: number): void {
     if (n > this.cap) this.grow(Math.ceil(n));
@@ -89,11 +79,9 @@ export class ContactBuilder implements ContactColumns {
 
   private grow(target = Math.ceil(this.cap * 1.5) + 16): void {
     const c = target;
-    const used = this.length;
-    // Only the rows in use are copied (none after `restart`, whose old columns may have been moved to another thread).
     const g = <T extends Int32Array | Uint8Array | Int16Array | Int8Array | Float64Array>(a: T, make: (n: number) => T): T => {
       const b = make(c);
-      if (used > 0) b.set(a.subarray(0, used) as never);
+      b.set(a as never);
       return b;
     };
     this.patient = g(this.patient, (n) => new Int32Array(n));

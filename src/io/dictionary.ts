@@ -384,15 +384,12 @@ export class ByteKeyedDictionary {
   }
 
   /**
-   * Copies of the UTF-8 bytes of the values from index `from` on, and their offsets (value
-   * from + i is bytes [offs[i], offs[i + 1])): what a parser thread sends back (io/parallel/).
+   * Copies of the values' UTF-8 bytes and offsets (value i is bytes [offs[i], offs[i + 1])): what
+   * a parser thread sends back (io/parallel/).
    */
-  keyBytes(from = 0): { bytes: Uint8Array; offs: Int32Array } {
+  keyBytes(): { bytes: Uint8Array; offs: Int32Array } {
     const n = this.count;
-    const base = this.offs[from];
-    const offs = this.offs.slice(from, n + 1);
-    for (let i = 0; i < offs.length; i++) offs[i] -= base;
-    return { bytes: this.arena.slice(base, this.offs[n]), offs };
+    return { bytes: this.arena.slice(0, this.offs[n]), offs: this.offs.slice(0, n + 1) };
   }
 
   /** The index of the canonical value whose UTF-8 bytes are [s, e), added when new. */

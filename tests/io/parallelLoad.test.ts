@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { generateDataset } from "../../src/generate/index.js";
-import { admissionsRows, admissionsSpec } from "../../src/io/admissionsReader.js";
+import { admissionsSpec } from "../../src/io/admissionsReader.js";
 import { ContactBuilder } from "../../src/io/contactBuilder.js";
 import { DatasetError } from "../../src/io/datasetError.js";
 import { loadDataset, type LoadOptions } from "../../src/io/loadDataset.js";
@@ -176,30 +176,3 @@ describe("fallback and option", () => {
   });
 });
 
-
-describe("a thread's dictionaries across its ranges", () => {
-  it("threads that start new dictionaries every few hundred patient ids still give the one-thread table", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "klynge-parallel-epochs-"));
-    await generateDataset({ outDir: dir, seed: 4, scale: "region", years: [2022, 2022], fraction: 0.03, gzip: false });
-    const one = await loadDataset(dir, { workers: 1 });
-    expect(one.report.tables[0].duplicates).toBe(0);
-    const path = join(dir, "admissions.csv");
-    const municipalities = new Set(one.geography.map((g) => g.municipality_code));
-    for (const threadPatients of [300, 5000]) {
-      const log = new ProblemLog(ALL);
-      const options = { municipalities, allowCprLikeIds: false, fastPath: true };
-      const rows = admissionsRows("admissions.csv", options, log);
-      const read = await readAdmissionsInParallel(path, admissionsSpec("admissions.csv"), rows, log, { ...options, workers: 3, chunkSize: 16 * 1024, threadPatients });
-      expect(read, `threadPatients ${threadPatients}`).not.toBeNull();
-      const b = rows.builder;
-      const c = one.contacts;
-      expect(b.length).toBe(c.length);
-      expect([...b.patients.list]).toEqual([...c.patientIds]);
-      expect(b.hospitals.list).toEqual([...c.hospitals]);
-      expect(b.diagnoses.list).toEqual([...c.diagnoses]);
-      for (const k of ["patient", "hospital", "diagnosis", "admittedAt", "dischargedAt", "cost", "sourceLine"] as const) {
-        expect(Array.from(b[k].subarray(0, b.length)), k).toEqual(Array.from(c[k]));
-      }
-    }
-  });
-});

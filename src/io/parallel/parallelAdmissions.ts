@@ -12,7 +12,7 @@ import type { AdmissionsRows } from "../admissionsReader.js";
 import type { ProblemLog } from "../problemLog.js";
 import { newCounts, type ReadResult, type TableSpec } from "../tableReader.js";
 import { layoutFile } from "./lineRanges.js";
-import { mergeRange, threadMaps, type MergeTarget, type ThreadMaps } from "./mergeRange.js";
+import { mergeRange, type MergeTarget } from "./mergeRange.js";
 import { runRanges } from "./rangePool.js";
 
 export interface ParallelReadOptions {
@@ -23,8 +23,6 @@ export interface ParallelReadOptions {
   readonly workers: number;
   /** Bytes per range (default chunks.ts CHUNK, 8 MiB). */
   readonly chunkSize?: number;
-  /** A thread starts new dictionaries once it holds this many patient ids (default parseRange.ts THREAD_PATIENTS; tests lower it). */
-  readonly threadPatients?: number;
 }
 
 /**
@@ -63,11 +61,9 @@ export async function readAdmissionsInParallel(
     municipalities: options.municipalities === undefined ? null : [...options.municipalities],
     allowCprLikeIds: options.allowCprLikeIds,
     maxLineBytes: MAX_LINE_BYTES,
-    ...(options.threadPatients === undefined ? {} : { threadPatients: options.threadPatients }),
   };
-  const maps: ThreadMaps[] = [];
-  const ok = await runRanges(setup, ranges, options.workers, (r, thread) => {
-    mergeRange(target, r, firstLine, (maps[thread] ??= threadMaps()));
+  const ok = await runRanges(setup, ranges, options.workers, (r) => {
+    mergeRange(target, r, firstLine);
     firstLine += r.lines;
   });
   return ok ? { header, counts, present: true } : null;

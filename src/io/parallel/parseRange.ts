@@ -1,10 +1,8 @@
 /**
- * What one parser thread does with the byte ranges of admissions.csv it is sent: read each, parse
- * the plain, well-formed rows with the fast path into typed columns and the thread's own
- * dictionaries, and hand every other line back as text by its line number in the range (the main
- * thread reads those with the row path, so each problem is reported there with its file, line and
- * column). The thread keeps one parser and its dictionaries from range to range, and sends with
- * each range only the dictionary entries that are new.
+ * What one parser thread does with one byte range of admissions.csv: read it, parse the plain,
+ * well-formed rows with the fast path into typed columns and local dictionaries, and hand every
+ * other line back as text by its line number in the range (the main thread reads those with the
+ * row path, so each problem is reported there with its file, line and column).
  */
 
 import { isUtf8 } from "node:buffer";
@@ -22,8 +20,6 @@ export interface RangeSetup {
   readonly allowCprLikeIds: boolean;
   /** The longest line read (chunks.ts MAX_LINE_BYTES). */
   readonly maxLineBytes: number;
-  /** A thread starts new dictionaries once it holds this many patient ids (default THREAD_PATIENTS). */
-  readonly threadPatients?: number;
 }
 
 /** One range: bytes [start, end) of the file, whole lines; `index` = its place in the file. */
@@ -42,15 +38,10 @@ export interface RangeRows {
   readonly blankLines: number;
   /** Rows accepted by the fast path (the first `length` entries of each column). */
   readonly length: number;
-  /** Columns with text as the thread's dictionary indexes; line numbers the range's own. */
+  /** Columns with text as the range's own dictionary indexes; line numbers the range's own. */
   readonly columns: ContactColumns;
-  /**
-   * The thread's dictionaries: `epoch` changes when it starts new ones (its patient ids grew past
-   * `threadPatients`). Entries new with this range: patient `first + i` is bytes
-   * [offs[i], offs[i + 1]); hospitals and diagnoses continue the lists sent before.
-   */
-  readonly epoch: number;
-  readonly patients: { readonly first: number; readonly bytes: Uint8Array; readonly offs: Int32Array };
+  /** The range's patient ids: value i is bytes [offs[i], offs[i + 1]). */
+  readonly patients: { readonly bytes: Uint8Array; readonly offs: Int32Array };
   readonly hospitals: readonly string[];
   readonly diagnoses: readonly string[];
   /** Lines handed back to the row path, in line order, and their text (without line break). */
@@ -76,94 +67,74 @@ function hasLongLine(buf: Buffer, end: number, max: number): boolean {
   return false;
 }
 
-/** A thread starts new dictionaries once it holds this many patient ids (bounds its memory). */
-export const THREAD_PATIENTS = 1 << 20;
-
 /**
- * A thread's parser: call it with one range at a time, in any order of the file.
+ * Parse one range of the file.
  *
  * @example
- * const parse = rangeParser(setup);
- * const r = await parse({ index: 0, start: 120, end: 8_388_731 });
+ * const r = await parseRange(setup, { index: 0, start: 120, end: 8_388_731 });
  * if (r.ok) console.log(r.length, r.otherLines.length);
  */
-export function rangeParser(setup: RangeSetup): (task: RangeTask) => Promise<RangeRows | RangeFailure> {
-  const fastOptions = {
+export async function parseRange(setup: RangeSetup, task: RangeTask): Promise<RangeRows | RangeFailure> {
+  const size = task.end - task.start;
+  // One byte more: a file's last line without a line break gets one (the scanner's sentinel).
+  const buf = Buffer.allocUnsafe(size + 1);
+  const fh = await openRegular(setup.path);
+  try {
+    for (let got = 0; got < size; ) {
+      const { bytesRead } = await fh.read(buf, got, size - got, task.start + got);
+      if (bytesRead === 0) return { ok: false, index: task.index, reason: "file shrank" };
+      got += bytesRead;
+    }
+  } finally {
+    await fh.close();
+  }
+  if (!isUtf8(buf.subarray(0, size))) return { ok: false, index: task.index, reason: "not UTF-8" };
+  let end = size;
+  if (end > 0 && buf[end - 1] !== 10) buf[end++] = 10;
+  if (end > setup.maxLineBytes && hasLongLine(buf, end, setup.maxLineBytes)) return { ok: false, index: task.index, reason: "line too long" };
+  let lines = 0;
+  for (let p = buf.indexOf(10, 0); p >= 0 && p < end; p = buf.indexOf(10, p + 1)) lines++;
+
+  const builder = new ContactBuilder(lines + 16);
+  builder.patients.reserve(lines * 0.6);
+  const fastRow = makeFastRow(setup.header, builder, {
     municipalities: setup.municipalities === null ? undefined : new Set(setup.municipalities),
     allowCprLikeIds: setup.allowCprLikeIds,
-  };
-  let epoch = 0;
-  let builder = new ContactBuilder(16);
-  let fastRow = makeFastRow(setup.header, builder, fastOptions);
-  let sent = { patients: 0, hospitals: 0, diagnoses: 0 };
-
-  return async (task: RangeTask): Promise<RangeRows | RangeFailure> => {
-    const size = task.end - task.start;
-    // One byte more: a file's last line without a line break gets one (the scanner's sentinel).
-    const buf = Buffer.allocUnsafe(size + 1);
-    const fh = await openRegular(setup.path);
-    try {
-      for (let got = 0; got < size; ) {
-        const { bytesRead } = await fh.read(buf, got, size - got, task.start + got);
-        if (bytesRead === 0) return { ok: false, index: task.index, reason: "file shrank" };
-        got += bytesRead;
-      }
-    } finally {
-      await fh.close();
-    }
-    if (!isUtf8(buf.subarray(0, size))) return { ok: false, index: task.index, reason: "not UTF-8" };
-    let end = size;
-    if (end > 0 && buf[end - 1] !== 10) buf[end++] = 10;
-    if (end > setup.maxLineBytes && hasLongLine(buf, end, setup.maxLineBytes)) return { ok: false, index: task.index, reason: "line too long" };
-    let lines = 0;
-    for (let p = buf.indexOf(10, 0); p >= 0 && p < end; p = buf.indexOf(10, p + 1)) lines++;
-
-    if (builder.patients.size > (setup.threadPatients ?? THREAD_PATIENTS)) {
-      epoch++;
-      builder = new ContactBuilder(16);
-      fastRow = makeFastRow(setup.header, builder, fastOptions);
-      sent = { patients: 0, hospitals: 0, diagnoses: 0 };
-    }
-    const b = builder;
-    b.restart(lines + 16);
-    b.patients.reserve(b.patients.size + lines * 0.6);
-    const counts = newCounts();
-    const otherLines: number[] = [];
-    const otherTexts: string[] = [];
-    const read = scanLines(buf, 0, end, 1, counts, fastRow, (bytes, s, e, line) => {
-      otherLines.push(line);
-      otherTexts.push(bytes.toString("utf8", s, e));
-    });
-    const result: RangeRows = {
-      ok: true,
-      index: task.index,
-      lines: read,
-      blankLines: counts.blankLines,
-      length: b.length,
-      columns: {
-        patient: b.patient,
-        birthDate: b.birthDate,
-        sex: b.sex,
-        municipality: b.municipality,
-        hospital: b.hospital,
-        admittedAt: b.admittedAt,
-        dischargedAt: b.dischargedAt,
-        acute: b.acute,
-        inpatient: b.inpatient,
-        diagnosis: b.diagnosis,
-        referral: b.referral,
-        cost: b.cost,
-        sourceLine: b.sourceLine,
-      },
-      epoch,
-      patients: { first: sent.patients, ...b.patients.keyBytes(sent.patients) },
-      hospitals: b.hospitals.list.slice(sent.hospitals),
-      diagnoses: b.diagnoses.list.slice(sent.diagnoses),
-      otherLines: Int32Array.from(otherLines),
-      otherTexts,
-    };
-    sent = { patients: b.patients.size, hospitals: b.hospitals.list.length, diagnoses: b.diagnoses.list.length };
-    return result;
+  });
+  const counts = newCounts();
+  const otherLines: number[] = [];
+  const otherTexts: string[] = [];
+  const read = scanLines(buf, 0, end, 1, counts, fastRow, (b, s, e, line) => {
+    otherLines.push(line);
+    otherTexts.push(b.toString("utf8", s, e));
+  });
+  const b = builder;
+  return {
+    ok: true,
+    index: task.index,
+    lines: read,
+    blankLines: counts.blankLines,
+    length: b.length,
+    columns: {
+      patient: b.patient,
+      birthDate: b.birthDate,
+      sex: b.sex,
+      municipality: b.municipality,
+      hospital: b.hospital,
+      admittedAt: b.admittedAt,
+      dischargedAt: b.dischargedAt,
+      acute: b.acute,
+      inpatient: b.inpatient,
+      diagnosis: b.diagnosis,
+      referral: b.referral,
+      cost: b.cost,
+      sourceLine: b.sourceLine,
+    },
+    patients: b.patients.keyBytes(),
+    hospitals: b.hospitals.list,
+    diagnoses: b.diagnoses.list,
+    otherLines: Int32Array.from(otherLines),
+    otherTexts,
   };
 }
 

@@ -1,8 +1,7 @@
 /**
  * Running the ranges of a file on a few parser threads: ranges are handed out in file order to
  * whichever thread is free (at most two per thread ahead of the merge, so memory stays bounded),
- * and the results are delivered to `onRange` strictly in file order, with the index of the thread
- * that parsed each (its dictionaries carry over between its ranges). Any failure — a thread that
+ * and the results are delivered to `onRange` strictly in file order. Any failure — a thread that
  * cannot start, crashes or exits, a range it cannot take on, an error in `onRange` — stops every
  * thread and resolves false (the caller then reads the file on one thread).
  */
@@ -17,19 +16,14 @@ import { startRangeWorker } from "./workerFile.js";
  * @example
  * const ok = await runRanges(setup, tasks, 2, (r) => merge(r));
  */
-export function runRanges(
-  setup: RangeSetup,
-  tasks: readonly RangeTask[],
-  threads: number,
-  onRange: (r: RangeRows, thread: number) => void,
-): Promise<boolean> {
+export function runRanges(setup: RangeSetup, tasks: readonly RangeTask[], threads: number, onRange: (r: RangeRows) => void): Promise<boolean> {
   if (tasks.length === 0) return Promise.resolve(true);
   const n = Math.max(1, Math.min(threads, tasks.length));
   const ahead = 2 * n;
   return new Promise((resolvePool) => {
     const workers: Worker[] = [];
     const idle: Worker[] = [];
-    const waiting = new Map<number, [RangeRows, number]>();
+    const waiting = new Map<number, RangeRows>();
     let nextTask = 0;
     let nextDelivery = 0;
     let settled = false;
@@ -48,19 +42,18 @@ export function runRanges(
       for (let r = waiting.get(nextDelivery); r !== undefined; r = waiting.get(nextDelivery)) {
         waiting.delete(nextDelivery);
         nextDelivery++;
-        onRange(r[0], r[1]);
+        onRange(r);
       }
     };
     try {
       for (let i = 0; i < n; i++) {
-        const thread = i;
         const w = startRangeWorker(setup);
         workers.push(w);
         idle.push(w);
         w.on("message", (msg: RangeRows | RangeFailure) => {
           if (settled) return;
           if (!msg.ok) return finish(false);
-          waiting.set(msg.index, [msg, thread]);
+          waiting.set(msg.index, msg);
           idle.push(w);
           try {
             deliver();
