@@ -4,7 +4,8 @@ import { defineConfig } from "tsup";
 // (tslab compiles cells to CommonJS and cannot import ESM-only modules). vega and
 // vega-lite stay external and are loaded with import() inside async functions.
 export default defineConfig({
-  entry: { index: "src/index.ts", cli: "src/cli/main.ts" },
+  // rangeWorker: the parallel loader's thread code, found beside the bundles (src/io/parallel/workerFile.ts).
+  entry: { index: "src/index.ts", cli: "src/cli/main.ts", rangeWorker: "src/io/parallel/rangeWorker.ts" },
   format: ["esm", "cjs"],
   outDir: "dist",
   outExtension: ({ format }) => ({ js: format === "cjs" ? ".cjs" : ".js" }),

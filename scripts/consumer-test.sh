@@ -19,7 +19,7 @@ else
   tgz=$(ls "$work"/klynge-*.tgz)
 fi
 tar -tzf "$tgz" > "$work/files.txt"
-for f in package/dist/index.d.ts package/dist/index.d.cts package/dist/index.cjs package/dist/index.js package/bin/klynge.cjs package/docs/registers.md package/data/demo/population.csv; do
+for f in package/dist/index.d.ts package/dist/index.d.cts package/dist/index.cjs package/dist/index.js package/dist/rangeWorker.js package/dist/rangeWorker.cjs package/bin/klynge.cjs package/docs/registers.md package/data/demo/population.csv; do
   grep -qx "$f" "$work/files.txt" || fail "$f is not in the tarball"
 done
 if grep -q '\.map$' "$work/files.txt"; then fail "the tarball carries source maps"; fi
@@ -53,16 +53,23 @@ body='  const dir = demoDataDir();
   const rows: IndicatorRow[] = computeIndicators(dataset, { levels: ["region"], period: "year", groups: ["65+"], indicators: ["admission_rate"] });
   const chart: Chart<TrendsChartRow> = trendsChart(computeIndicators(dataset, { levels: ["region", "cluster"], period: "year", groups: ["65+"], indicators: ["admission_rate"] }));
   const spec: VegaLiteSpec = chart.spec;
-  console.log(`KIND: ${dataset.contacts.length} contacts, ${rows.length} region rows, ${chart.data.length} chart rows, spec ${typeof spec.$schema}`);'
-imports='{ computeIndicators, demoDataDir, loadDataset, trendsChart, type Chart, type IndicatorRow, type TrendsChartRow, type VegaLiteSpec }'
+  // The parser threads (dist/rangeWorker.js or .cjs) from the installed package: same result as one thread.
+  const plain = mkdtempSync(join(process.cwd(), "plain-")); // inside the test folder, removed at the end
+  await generateDataset({ outDir: plain, seed: 1, scale: "region", years: [2023, 2023], fraction: 0.05, gzip: false });
+  const one = await loadDataset(plain, { cache: false, workers: 1 });
+  const two = await loadDataset(plain, { cache: false, workers: 2, chunkSize: 65536 });
+  if (JSON.stringify(one.report) !== JSON.stringify(two.report) || one.contacts.length !== two.contacts.length) throw new Error("workers: 2 loaded something else");
+  console.log(`KIND: ${dataset.contacts.length} contacts, ${rows.length} region rows, ${chart.data.length} chart rows, spec ${typeof spec.$schema}; ${two.contacts.length} contacts with 2 parser threads, as with 1`);'
+imports='{ computeIndicators, demoDataDir, generateDataset, loadDataset, trendsChart, type Chart, type IndicatorRow, type TrendsChartRow, type VegaLiteSpec }'
 
 mkdir -p "$work/esm" "$work/cjs"
 echo '{ "name": "consumer-esm", "private": true, "type": "module" }' > "$work/esm/package.json"
 echo '{ "name": "consumer-cjs", "private": true, "type": "commonjs" }' > "$work/cjs/package.json"
 echo "$tsconfig" > "$work/esm/tsconfig.json"
 echo "$tsconfig" > "$work/cjs/tsconfig.json"
-printf 'import %s from "klynge";\n\n%s\n' "$imports" "${body//KIND/esm}" > "$work/esm/main.ts"
-printf 'import %s from "klynge";\n\nasync function main(): Promise<void> {\n%s\n}\nmain().catch((e: unknown) => {\n  console.error(e);\n  process.exitCode = 1;\n});\n' "$imports" "${body//KIND/cjs}" > "$work/cjs/main.ts"
+nodeImports='import { mkdtempSync } from "node:fs";\nimport { join } from "node:path";\n'
+printf "$nodeImports"'import %s from "klynge";\n\n%s\n' "$imports" "${body//KIND/esm}" > "$work/esm/main.ts"
+printf "$nodeImports"'import %s from "klynge";\n\nasync function main(): Promise<void> {\n%s\n}\nmain().catch((e: unknown) => {\n  console.error(e);\n  process.exitCode = 1;\n});\n' "$imports" "${body//KIND/cjs}" > "$work/cjs/main.ts"
 
 for kind in esm cjs; do
   echo "consumer test: $kind project — tsc $(node "$work/node_modules/typescript/bin/tsc" -v) (strict, skipLibCheck false)"

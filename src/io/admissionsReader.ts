@@ -1,51 +1,33 @@
 /**
  * Reading admissions.csv into the columnar ContactTable.
  *
- * Fast path (default): each piece of whole lines is scanned byte by byte; dates and times are
- * read digit by digit straight into Int32 values (via the shared `dayFromParts` /
- * `minutesFromParts`), the cost by exact integer arithmetic, the municipality as three digits,
- * and every text column through a cache of what the shared field rule of contract/fields.ts
- * made of each distinct byte sequence (a hashed ByteDictionary for patient ids, diagnoses and
- * hospitals; a linear SmallByteCache for the code columns sex, admission type, contact type and
- * referral source). No object or string is built per row.
+ * Fast path (default): each piece of whole lines is scanned byte by byte (admissionsFastRow.ts:
+ * dates, times, costs and codes read from the bytes, text through caches of what the shared field
+ * rules made of each distinct byte sequence; no object or string is built per row).
  * Any row the fast path does not fully accept — a quoted field, an unusual but maybe valid form
  * (spaces, lower case dates …), a failing rule, a row rule, a skipped-DST-hour time — is handed
  * to the row path: the line is decoded, split and parsed by the zod schema (which calls the same
  * field rules), so problems always come from one place. Both paths append through the same
  * ContactBuilder (dictionaries, duplicate index), so they produce identical tables.
+ * With `workers` > 1, a plain file is parsed by worker threads (io/parallel/), which hand every
+ * line they do not accept back to this row path; any failure there falls back to one thread.
  */
 
 import type { ContactTable } from "../contract/tables.js";
-import { MISSING, formatLocalMinutes } from "../contract/time.js";
-import {
-  ADMISSION_TYPE_CODE,
-  CONTACT_TYPE_CODE,
-  SEX_CODE,
-  dayFromParts,
-  isBirthAfterAdmission,
-  isDischargeBeforeAdmission,
-  isSkippedHour,
-  minutesFromParts,
-  parseAdmissionType,
-  parseContactType,
-  parseDiagnosis,
-  parseOptionalText,
-  parsePatientId,
-  parseReferralSource,
-  parseSex,
-  referralCode,
-} from "../contract/fields.js";
+import { formatLocalMinutes } from "../contract/time.js";
+import { ADMISSION_TYPE_CODE, CONTACT_TYPE_CODE, SEX_CODE, isSkippedHour, referralCode } from "../contract/fields.js";
 import { ADMISSIONS_COLUMNS, ADMISSIONS_REQUIRED, makeAdmissionsSchema } from "../contract/schemas/admissionsSchema.js";
 import type { AdmissionsRecord } from "../contract/schemas/admissionsSchema.js";
+import { makeFastRow, scanLines } from "./admissionsFastRow.js";
 import { meanLineBytes, plainSize } from "./chunks.js";
 import { ContactBuilder } from "./contactBuilder.js";
 import type { PatientOrder } from "../contract/patientOrder.js";
-import { ByteDictionary, CELL_INVALID, CELL_NONE, CELL_PENDING, FNV_OFFSET, FNV_PRIME, SmallByteCache, registeredIndex } from "./dictionary.js";
+import { DeferredLog } from "./parallel/deferredLog.js";
+import { readAdmissionsInParallel } from "./parallel/parallelAdmissions.js";
 import type { ProblemLog } from "./problemLog.js";
-import { recordOfLine } from "./rowSink.js";
+import { parseLine } from "./rowSink.js";
 import { readTable } from "./tableReader.js";
 import type { Counts, Header, ReadResult, RowSink, TableSpec } from "./tableReader.js";
-import { logIssues } from "./zodIssues.js";
 
 export interface AdmissionsReadOptions {
   /** Municipality codes of the geography; undefined = do not check. */
@@ -53,8 +35,10 @@ export interface AdmissionsReadOptions {
   readonly allowCprLikeIds: boolean;
   /** Use the byte-level fast path (default true); false = zod row path for every row. */
   readonly fastPath: boolean;
-  /** Bytes read per chunk (default chunks.ts CHUNK). */
+  /** Bytes read per chunk (default chunks.ts CHUNK); with workers, also the size of a worker's byte range. */
   readonly chunkSize?: number;
+  /** Worker threads parsing a plain file (default 1: none, the file is read on this thread). */
+  readonly workers?: number;
 }
 
 export interface AdmissionsResult {
@@ -70,118 +54,33 @@ export function admissionsSpec(file: string): TableSpec {
   return { file, columns: ADMISSIONS_COLUMNS, required: ADMISSIONS_REQUIRED };
 }
 
-// Column kinds of the fast path.
-const K_SKIP = 0;
-const K_PATIENT = 1;
-const K_BIRTH = 2;
-const K_SEX = 3;
-const K_MUNI = 4;
-const K_HOSP = 5;
-const K_ADM = 6;
-const K_DIS = 7;
-const K_ATYPE = 8;
-const K_CTYPE = 9;
-const K_DIAG = 10;
-const K_REF = 11;
-const K_COST = 12;
-const KIND: Readonly<Record<(typeof ADMISSIONS_COLUMNS)[number], number>> = {
-  patient_id: K_PATIENT,
-  birth_date: K_BIRTH,
-  sex: K_SEX,
-  municipality_code: K_MUNI,
-  hospital: K_HOSP,
-  admitted_at: K_ADM,
-  discharged_at: K_DIS,
-  admission_type: K_ATYPE,
-  contact_type: K_CTYPE,
-  primary_diagnosis: K_DIAG,
-  referral_source: K_REF,
-  cost_dkk: K_COST,
-};
-
-// ByteDictionary values: ≥ 0 a code or a registered index; PENDING = valid, not yet registered
-// (canonical string in `str`); NONE = valid "not given"; INVALID = the rule failed.
-const PENDING = CELL_PENDING;
-const INVALID = CELL_INVALID;
-const NONE = CELL_NONE;
-const ENUM_INVALID = -100;
-
-const POW10 = [1, 10, 100, 1000, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
-
-/** Two ASCII digits at p → 0–99, or −1. (Reads past a buffer's end give undefined → −1.) */
-function d2(buf: Buffer, p: number): number {
-  const a = buf[p];
-  const b = buf[p + 1];
-  return a >= 48 && a <= 57 && b >= 48 && b <= 57 ? (a - 48) * 10 + (b - 48) : -1;
-}
-
-/** A date YYYY-MM-DD at p → days, or NaN. */
-function dateAt(buf: Buffer, p: number): number {
-  const y1 = d2(buf, p);
-  const y2 = d2(buf, p + 2);
-  const m = d2(buf, p + 5);
-  const d = d2(buf, p + 8);
-  if (y1 < 0 || y2 < 0 || m < 0 || d < 0 || buf[p + 4] !== 45 || buf[p + 7] !== 45) return NaN;
-  return dayFromParts(y1 * 100 + y2, m, d);
-}
-
-/** A date-time YYYY-MM-DD[T ]HH:MM[:SS] at p → local minutes, or NaN. Length: 19 if buf[p+16] is ":", else 16. */
-function dateTimeAt(buf: Buffer, p: number): number {
-  const y1 = d2(buf, p);
-  const y2 = d2(buf, p + 2);
-  const mo = d2(buf, p + 5);
-  const d = d2(buf, p + 8);
-  const t = buf[p + 10];
-  const hh = d2(buf, p + 11);
-  const mi = d2(buf, p + 14);
-  if (y1 < 0 || y2 < 0 || mo < 0 || d < 0 || hh < 0 || mi < 0) return NaN;
-  if (buf[p + 4] !== 45 || buf[p + 7] !== 45 || (t !== 84 && t !== 32) || buf[p + 13] !== 58) return NaN;
-  let ss = 0;
-  if (buf[p + 16] === 58) {
-    ss = d2(buf, p + 17);
-    if (ss < 0) return NaN;
-  }
-  return minutesFromParts(y1 * 100 + y2, mo, d, hh, mi, ss);
-}
-
 /**
- * True when bytes [s, e) are a patient id that the shared rule (parsePatientId) accepts unchanged,
- * seen without making a string: non-empty printable ASCII with no space, and (unless CPR-shaped
- * ids are allowed) fewer than 9 digits, so that it cannot contain a CPR-shaped number (9 digits
- * can be one: a day's leading zero lost, contract/personNumber.ts). Other ids
- * go through the rule itself.
+ * The table being built and the row path of one read of admissions: every row the fast path
+ * does not accept is parsed here, on the main thread, so its problems keep file, line and column.
  */
-export function plainId(buf: Uint8Array, s: number, e: number, allowCprLikeIds: boolean): boolean {
-  if (e <= s) return false;
-  let digits = 0;
-  for (let i = s; i < e; i++) {
-    const b = buf[i];
-    if (b <= 0x20 || b >= 0x7f) return false;
-    if (b >= 48 && b <= 57) digits++;
-  }
-  return allowCprLikeIds || digits < 9;
+export interface AdmissionsRows {
+  readonly builder: ContactBuilder;
+  /** The row path of a file with this header: one line (decoded, without its line break). */
+  rowPath(header: Header): (text: string, lineNo: number, counts: Counts) => void;
 }
 
-/** Read admissions.csv (or .csv.gz) at `path` into a ContactTable, logging every problem. */
-export async function readAdmissions(
-  path: string,
-  file: string,
-  options: AdmissionsReadOptions,
-  log: ProblemLog,
-): Promise<AdmissionsResult> {
+/** The builder, the row path and what is logged once all rows are in (see `finishAdmissions`). */
+interface RowState extends AdmissionsRows {
+  readonly file: string;
+  /** Warnings of accepted rows of the row path that may still turn out to be duplicates. */
+  readonly pendingDst: { line: number; column: string; at: number }[];
+}
+
+function admissionsRows(file: string, options: AdmissionsReadOptions, log: ProblemLog): RowState {
   const spec = admissionsSpec(file);
   const builder = new ContactBuilder(1 << 12);
-  const size = await plainSize(path).catch(() => null);
-  const meanLine = size === null ? null : await meanLineBytes(path, size).catch(() => null);
-  let sized = false;
   const schema = makeAdmissionsSchema({
     ...(options.municipalities === undefined ? {} : { municipalities: options.municipalities }),
     allowCprLikeIds: options.allowCprLikeIds,
   });
-
   // Warnings of accepted rows that may still turn out to be duplicates: logged after the
   // duplicate check (only rows of the row path have them: the fast path hands such rows over).
-  const pendingDst: { line: number; column: string; at: number }[] = [];
+  const pendingDst: RowState["pendingDst"] = [];
 
   const acceptRecord = (v: AdmissionsRecord, line: number, counts: Counts): void => {
     builder.push(
@@ -204,264 +103,44 @@ export async function readAdmissions(
     if (isSkippedHour(v.discharged_at)) pendingDst.push({ line, column: "discharged_at", at: v.discharged_at });
   };
 
+  const rowPath = (header: Header) => (text: string, lineNo: number, counts: Counts): void => {
+    counts.rowsRead++;
+    const parsed = parseLine(text, lineNo, header, spec, schema, log);
+    if (parsed === null) counts.rejected++;
+    else acceptRecord(parsed, lineNo, counts);
+  };
+  return { file, builder, pendingDst, rowPath };
+}
+
+/** Read admissions.csv (or .csv.gz) at `path` into a ContactTable, logging every problem. */
+export async function readAdmissions(
+  path: string,
+  file: string,
+  options: AdmissionsReadOptions,
+  log: ProblemLog,
+): Promise<AdmissionsResult> {
+  const spec = admissionsSpec(file);
+  if ((options.workers ?? 1) > 1 && options.fastPath) {
+    // Problems of the parallel read are held back until it has succeeded: a failure falls back
+    // to one thread, which reads (and reports) the whole file again.
+    const staged = new DeferredLog(log);
+    const rows = admissionsRows(file, options, staged);
+    const read = await readAdmissionsInParallel(path, spec, rows, staged, { ...options, workers: options.workers ?? 1 }).catch(() => null);
+    if (read !== null) {
+      staged.replay();
+      return finishAdmissions(rows, read, log);
+    }
+  }
+  const rows = admissionsRows(file, options, log);
+  const { builder } = rows;
+  const size = await plainSize(path).catch(() => null);
+  const meanLine = size === null ? null : await meanLineBytes(path, size).catch(() => null);
+  let sized = false;
+
   const makeSink = (header: Header): RowSink => {
-    const slowLine = (text: string, lineNo: number, counts: Counts): void => {
-      counts.rowsRead++;
-      const record = recordOfLine(text, lineNo, header, spec, log);
-      if (record === null) {
-        counts.rejected++;
-        return;
-      }
-      const r = schema.safeParse(record);
-      if (!r.success) {
-        logIssues(r.error.issues, file, lineNo, log);
-        counts.rejected++;
-        return;
-      }
-      acceptRecord(r.data, lineNo, counts);
-    };
+    const slowLine = rows.rowPath(header);
     if (!options.fastPath) return { line: slowLine };
-
-    // ---- fast path set-up ----
-    const nCols = header.names.length;
-    const kinds = new Int8Array(nCols);
-    for (const [col, i] of header.index) kinds[i] = KIND[col as keyof typeof KIND];
-    const delim = header.delimiter.charCodeAt(0);
-    const known = new Uint8Array(1000);
-    const checkMuni = options.municipalities !== undefined;
-    if (options.municipalities !== undefined) for (const m of options.municipalities) if (m >= 0 && m < 1000) known[m] = 1;
-    const allowCpr = options.allowCprLikeIds;
-    const patients = builder.patients;
-    // The previous row's patient (index whose key bytes equal its raw bytes), or −1.
-    let prevPat = -1;
-    let prevPatH = 0;
-    const dDiag = new ByteDictionary();
-    const dHosp = new ByteDictionary();
-    const small: SmallByteCache[] = [];
-    for (const k of [K_SEX, K_ATYPE, K_CTYPE, K_REF]) small[k] = new SmallByteCache(64);
-
-    /** What the shared rule makes of a new text value of a column: [value, canonical string]. */
-    const resolve = (kind: number, text: string): [number, string | undefined] => {
-      switch (kind) {
-        case K_HOSP: {
-          const r = parseOptionalText(text);
-          return r.ok ? (r.value === null ? [NONE, undefined] : [PENDING, r.value]) : [INVALID, undefined];
-        }
-        case K_DIAG: {
-          const r = parseDiagnosis(text);
-          return r.ok ? [PENDING, r.value] : [INVALID, undefined];
-        }
-        case K_SEX: {
-          const r = parseSex(text);
-          return [r.ok ? SEX_CODE[r.value] : ENUM_INVALID, undefined];
-        }
-        case K_ATYPE: {
-          const r = parseAdmissionType(text);
-          return [r.ok ? ADMISSION_TYPE_CODE[r.value] : ENUM_INVALID, undefined];
-        }
-        case K_CTYPE: {
-          const r = parseContactType(text);
-          return [r.ok ? CONTACT_TYPE_CODE[r.value] : ENUM_INVALID, undefined];
-        }
-        default: {
-          const r = parseReferralSource(text);
-          return [r.ok ? referralCode(r.value) : ENUM_INVALID, undefined];
-        }
-      }
-    };
-    const dictOf = (kind: number): ByteDictionary => (kind === K_DIAG ? dDiag : dHosp);
-
-    /** Entry of the token [s, e) with hash h in the column's dictionary (added when new). */
-    const entryOf = (kind: number, buf: Buffer, s: number, e: number, h: number): number => {
-      const dict = dictOf(kind);
-      const found = dict.find(buf, s, e, h);
-      if (found >= 0) return found;
-      const [value, str] = resolve(kind, buf.toString("utf8", s, e));
-      return dict.add(buf, s, e, h, value, str);
-    };
-
-    /** Parse one row at p; returns the start of the next line, or −1 to hand the line to the row path. */
-    const fastRow = (buf: Buffer, p: number, line: number, counts: Counts): number => {
-      let vPat = -1;
-      let newPatS = 0;
-      let newPatE = 0;
-      let patH = 0;
-      let newPatByBytes = false;
-      let newPatAscii = false;
-      let newPat: string | undefined;
-      let eHosp = -1;
-      let eDiag = -1;
-      let vBirth = 0;
-      let vSex = 0;
-      let vMuni = 0;
-      let vAdm = 0;
-      let vDis = MISSING;
-      let vAty = 0;
-      let vCty = 0;
-      let vRef = -1;
-      let vCost = NaN;
-      const last = nCols - 1;
-      for (let c = 0; c <= last; c++) {
-        const k = kinds[c];
-        if (k === K_ADM || k === K_DIS) {
-          const b = buf[p];
-          if (k === K_DIS && (b === delim || b === 10 || b === 13)) {
-            vDis = MISSING;
-          } else {
-            const v = dateTimeAt(buf, p);
-            if (v !== v) return -1;
-            p += buf[p + 16] === 58 ? 19 : 16;
-            if (k === K_ADM) vAdm = v;
-            else vDis = v;
-          }
-        } else if (k === K_BIRTH) {
-          const v = dateAt(buf, p);
-          if (v !== v) return -1;
-          vBirth = v;
-          p += 10;
-        } else if (k === K_MUNI) {
-          const a = buf[p];
-          const b = buf[p + 1];
-          const d = buf[p + 2];
-          if (!(a >= 48 && a <= 57 && b >= 48 && b <= 57 && d >= 48 && d <= 57)) return -1;
-          vMuni = (a - 48) * 100 + (b - 48) * 10 + (d - 48);
-          if (checkMuni && known[vMuni] === 0) return -1;
-          p += 3;
-        } else if (k === K_COST) {
-          let ch = buf[p];
-          if (ch === delim || ch === 10 || ch === 13) {
-            vCost = NaN;
-          } else {
-            let n = 0;
-            let digits = 0;
-            while (ch >= 48 && ch <= 57) {
-              n = n * 10 + (ch - 48);
-              digits++;
-              ch = buf[++p];
-            }
-            if (digits === 0) return -1;
-            let k10 = 0;
-            if (ch === 46 || (ch === 44 && delim !== 44)) {
-              ch = buf[++p];
-              while (ch >= 48 && ch <= 57) {
-                n = n * 10 + (ch - 48);
-                k10++;
-                ch = buf[++p];
-              }
-              if (k10 === 0) return -1;
-            }
-            if (digits + k10 > 15) return -1;
-            vCost = k10 === 0 ? n : n / POW10[k10];
-          }
-        } else if (k === K_PATIENT || k === K_DIAG || k === K_HOSP || k === K_SKIP) {
-          // Text token: scan to the delimiter, hashing the bytes (FNV-1a).
-          const s = p;
-          let ch = buf[p];
-          if (ch === 34) return -1;
-          let h = FNV_OFFSET;
-          while (ch !== delim && ch !== 10 && ch !== 13) {
-            h = Math.imul(h ^ ch, FNV_PRIME);
-            ch = buf[++p];
-          }
-          if (k === K_PATIENT) {
-            // Patient ids are keyed by their canonical bytes: an id found is valid as it stands
-            // (the rule keeps a canonical id unchanged); a new one goes through the rule once.
-            patH = h;
-            if (prevPat >= 0 && h === prevPatH && patients.sameBytes(prevPat, buf, s, p)) vPat = prevPat;
-            else {
-              vPat = patients.find(buf, s, p, h);
-              if (vPat < 0 && plainId(buf, s, p, allowCpr)) {
-                // Printable ASCII without spaces and with fewer than 9 digits: parsePatientId
-                // keeps it unchanged (nothing to trim, cannot hold a CPR-shaped number), so no
-                // string is made (tests/io/plainId.test.ts checks the agreement).
-                newPatS = s;
-                newPatE = p;
-                newPatAscii = true;
-              } else if (vPat < 0) {
-                const raw = buf.toString("utf8", s, p);
-                const r = parsePatientId(raw, allowCpr);
-                if (!r.ok) return -1;
-                newPat = r.value;
-                newPatS = s;
-                newPatE = p;
-                // Add by the raw bytes only when they are the canonical value's UTF-8 bytes
-                // (unchanged by the rule, and ASCII: valid UTF-8 as long as the text).
-                newPatByBytes = r.value === raw && raw.length === p - s && raw.indexOf("\uFFFD") < 0;
-              }
-            }
-          } else if (k === K_DIAG) {
-            const e = entryOf(k, buf, s, p, h);
-            if (dDiag.val[e] === INVALID) return -1;
-            eDiag = e;
-          } else if (k === K_HOSP) {
-            const e = entryOf(k, buf, s, p, h);
-            if (dHosp.val[e] === INVALID) return -1;
-            eHosp = e;
-          }
-        } else {
-          // A code column with few values: linear scan of a small cache.
-          const s = p;
-          let ch = buf[p];
-          if (ch === 34) return -1;
-          while (ch !== delim && ch !== 10 && ch !== 13) ch = buf[++p];
-          const cache = small[k];
-          let e = cache.find(buf, s, p);
-          if (e < 0) {
-            if (cache.full) return -1;
-            const [value, str] = resolve(k, buf.toString("utf8", s, p));
-            e = cache.add(buf, s, p, value, str);
-          }
-          const v = cache.val[e];
-          if (v === ENUM_INVALID) return -1;
-          if (k === K_SEX) vSex = v;
-          else if (k === K_ATYPE) vAty = v;
-          else if (k === K_CTYPE) vCty = v;
-          else vRef = v;
-        }
-        if (c < last) {
-          if (buf[p] !== delim) return -1;
-          p++;
-        }
-      }
-      let next: number;
-      if (buf[p] === 10) next = p + 1;
-      else if (buf[p] === 13 && buf[p + 1] === 10) next = p + 2;
-      else return -1;
-      // Row rules and warnings: the row path reports them.
-      if (isDischargeBeforeAdmission(vAdm, vDis) || isBirthAfterAdmission(vBirth, vAdm)) return -1;
-      const ma = vAdm - Math.floor(vAdm / 1440) * 1440;
-      if (ma >= 120 && ma < 180 && isSkippedHour(vAdm)) return -1;
-      if (vDis !== MISSING) {
-        const md = vDis - Math.floor(vDis / 1440) * 1440;
-        if (md >= 120 && md < 180 && isSkippedHour(vDis)) return -1;
-      }
-      // Register text values (first use among accepted rows, as the row path does).
-      let pat = vPat;
-      if (pat < 0) {
-        if (newPatAscii) {
-          pat = patients.addAscii(buf, newPatS, newPatE, patH);
-          prevPat = pat;
-          prevPatH = patH;
-        } else if (newPatByBytes) {
-          pat = patients.add(buf, newPatS, newPatE, patH, newPat as string);
-          prevPat = pat;
-          prevPatH = patH;
-        } else {
-          pat = patients.id(newPat as string);
-          prevPat = -1;
-        }
-      } else if (pat !== prevPat) {
-        prevPat = pat;
-        prevPatH = patH;
-      }
-      const diag = registeredIndex(dDiag, eDiag, builder.diagnoses);
-      const hosp = eHosp >= 0 ? registeredIndex(dHosp, eHosp, builder.hospitals) : -1;
-      counts.rowsRead++;
-      builder.push(pat, vBirth, vSex, vMuni, hosp, vAdm, vDis, vAty, vCty, diag, vRef, vCost, line);
-      counts.accepted++;
-      return next;
-    };
-
+    const fastRow = makeFastRow(header, builder, options);
     return {
       line: slowLine,
       piece(buf: Buffer, start: number, end: number, firstLine: number, counts: Counts): number {
@@ -477,40 +156,21 @@ export async function readAdmissions(
             builder.patients.reserve(rows * 0.6);
           }
         }
-        let p = start;
-        let line = firstLine - 1;
-        while (p < end) {
-          line++;
-          const c0 = buf[p];
-          if (c0 === 10) {
-            counts.blankLines++;
-            p++;
-            continue;
-          }
-          if (c0 === 13 && buf[p + 1] === 10) {
-            counts.blankLines++;
-            p += 2;
-            continue;
-          }
-          const next = fastRow(buf, p, line, counts);
-          if (next >= 0) {
-            p = next;
-            continue;
-          }
-          let nl = buf.indexOf(10, p);
-          if (nl < 0 || nl >= end) nl = end;
-          let e = nl;
-          if (e > p && buf[e - 1] === 13) e--;
+        return scanLines(buf, start, end, firstLine, counts, fastRow, (b, s, e, line) => {
           counts.rowPath++;
-          slowLine(buf.toString("utf8", p, e), line, counts);
-          p = nl + 1;
-        }
-        return line - firstLine + 1;
+          slowLine(b.toString("utf8", s, e), line, counts);
+        });
       },
     };
   };
 
   const read = await readTable(path, spec, log, makeSink, options.chunkSize);
+  return finishAdmissions(rows, read, log);
+}
+
+/** Once all rows are in: exact duplicates removed and reported, then the held-back warnings. */
+function finishAdmissions(rows: RowState, read: ReadResult, log: ProblemLog): AdmissionsResult {
+  const { builder, file, pendingDst } = rows;
   // Exact duplicates: counted once, each later copy reported (in line order).
   const dups = builder.removeDuplicates();
   const dupLines = new Set<number>();

@@ -11,7 +11,24 @@ import type { ContactTable } from "../contract/tables.js";
 import { groupRows, sortWithinGroups, type PatientOrder } from "../contract/patientOrder.js";
 import { ByteKeyedDictionary, StringDictionary } from "./dictionary.js";
 
-export class ContactBuilder {
+/** The typed columns of a ContactBuilder (text columns as dictionary indexes). */
+export interface ContactColumns {
+  readonly patient: Int32Array;
+  readonly birthDate: Int32Array;
+  readonly sex: Uint8Array;
+  readonly municipality: Int16Array;
+  readonly hospital: Int32Array;
+  readonly admittedAt: Int32Array;
+  readonly dischargedAt: Int32Array;
+  readonly acute: Uint8Array;
+  readonly inpatient: Uint8Array;
+  readonly diagnosis: Int32Array;
+  readonly referral: Int8Array;
+  readonly cost: Float64Array;
+  readonly sourceLine: Int32Array;
+}
+
+export class ContactBuilder implements ContactColumns {
   length = 0;
   private cap: number;
   patient: Int32Array;
@@ -134,6 +151,34 @@ export class ContactBuilder {
     this.cost[n] = cost;
     this.sourceLine[n] = line;
     this.length = n + 1;
+  }
+
+  /**
+   * Append rows [from, to) of another set of columns (e.g. a parser thread's), copied as they are
+   * — the caller maps their dictionary indexes — with source lines shifted by `lineOffset`.
+   * Returns the index of the first row appended.
+   */
+  appendRows(src: ContactColumns, from: number, to: number, lineOffset: number): number {
+    const at = this.length;
+    const n = to - from;
+    if (at + n > this.cap) this.grow(Math.max(at + n, Math.ceil(this.cap * 1.5) + 16));
+    this.patient.set(src.patient.subarray(from, to), at);
+    this.birthDate.set(src.birthDate.subarray(from, to), at);
+    this.sex.set(src.sex.subarray(from, to), at);
+    this.municipality.set(src.municipality.subarray(from, to), at);
+    this.hospital.set(src.hospital.subarray(from, to), at);
+    this.admittedAt.set(src.admittedAt.subarray(from, to), at);
+    this.dischargedAt.set(src.dischargedAt.subarray(from, to), at);
+    this.acute.set(src.acute.subarray(from, to), at);
+    this.inpatient.set(src.inpatient.subarray(from, to), at);
+    this.diagnosis.set(src.diagnosis.subarray(from, to), at);
+    this.referral.set(src.referral.subarray(from, to), at);
+    this.cost.set(src.cost.subarray(from, to), at);
+    const lines = this.sourceLine;
+    const srcLines = src.sourceLine;
+    for (let i = 0; i < n; i++) lines[at + i] = srcLines[from + i] + lineOffset;
+    this.length = at + n;
+    return at;
   }
 
   /**

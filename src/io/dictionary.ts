@@ -383,6 +383,26 @@ export class ByteKeyedDictionary {
     return entry;
   }
 
+  /**
+   * Copies of the values' UTF-8 bytes and offsets (value i is bytes [offs[i], offs[i + 1])): what
+   * a parser thread sends back (io/parallel/).
+   */
+  keyBytes(): { bytes: Uint8Array; offs: Int32Array } {
+    const n = this.count;
+    return { bytes: this.arena.slice(0, this.offs[n]), offs: this.offs.slice(0, n + 1) };
+  }
+
+  /** The index of the canonical value whose UTF-8 bytes are [s, e), added when new. */
+  idOfBytes(buf: Uint8Array, s: number, e: number): number {
+    const h = fnvBytes(buf, s, e);
+    const i = this.find(buf, s, e, h);
+    if (i >= 0) return i;
+    let high = 0;
+    for (let k = s; k < e; k++) high |= buf[k];
+    if (high < 0x80) return this.addAscii(buf, s, e, h);
+    return this.add(buf, s, e, h, Buffer.from(buf.buffer, buf.byteOffset + s, e - s).toString("utf8"));
+  }
+
   /** Whether index i's bytes equal bytes [s, e) of buf. */
   sameBytes(i: number, buf: Uint8Array, s: number, e: number): boolean {
     const o = this.offs[i];

@@ -25,6 +25,7 @@ import { DatasetError } from "./datasetError.js";
 import { MESSAGES, REPORT_TEXT, type MessageCode } from "./messages.js";
 import { reportOverlaps } from "./overlaps.js";
 import { defaultGeographyPath } from "./packageRoot.js";
+import { workerCount } from "./parallel/workerCount.js";
 import { ProblemLog, type TextEncodingOption } from "./problemLog.js";
 import {
   deathsSpec,
@@ -65,8 +66,17 @@ export interface LoadOptions {
   readonly onWarning?: (problem: Problem) => void;
   /** Use the fast paths (default true): admissions byte-level, population and deaths without zod; false = zod row path for every row. */
   readonly fastPath?: boolean;
-  /** Bytes read per chunk of admissions (default 8 MiB); for tuning and tests. */
+  /** Bytes read per chunk of admissions (default 8 MiB; with `workers`, the size of a thread's byte range); for tuning and tests. */
   readonly chunkSize?: number;
+  /**
+   * Threads parsing a plain admissions.csv (docs/cache.md, "Parser threads"): default the
+   * environment variable KLYNGE_WORKERS, else 1 — no threads, the file is read on the calling
+   * thread. With 2 or more, byte ranges of the file are parsed in worker threads and merged in
+   * file order; the table, the counts and every problem are the same as with 1. A `.gz` file is
+   * read on one thread, and any failure of a thread falls back to one thread. With threads,
+   * `onWarning` hears the warnings of admissions.csv once the file has been read.
+   */
+  readonly workers?: number;
   /**
    * Read a register extract instead of the contract's admissions.csv (docs/registers.md):
    * "lpr3-a", "lpr3-f", "lpr2" or "npr". Default "contract".
@@ -125,6 +135,7 @@ function fileRank(file: string): number {
  */
 export async function loadDataset(dir: string, options: LoadOptions = {}): Promise<Dataset> {
   const root = resolve(dir);
+  workerCount(options.workers);
   if (!existsSync(root) || !statSync(root).isDirectory()) {
     throw new DatasetError(REPORT_TEXT.noDir(dir), []);
   }
@@ -274,7 +285,7 @@ async function loadFromFiles(dir: string, root: string, options: LoadOptions): P
     tables.push(tableReport(admissionsSpec("admissions.csv"), null, log));
   } else {
     const file = basename(admPath);
-    const a = await readAdmissions(admPath, file, { municipalities, allowCprLikeIds, fastPath: options.fastPath ?? true, ...(options.chunkSize === undefined ? {} : { chunkSize: options.chunkSize }) }, log);
+    const a = await readAdmissions(admPath, file, { municipalities, allowCprLikeIds, fastPath: options.fastPath ?? true, workers: workerCount(options.workers), ...(options.chunkSize === undefined ? {} : { chunkSize: options.chunkSize }) }, log);
     contacts = a.table;
     patientIndex = a.patientIndex;
     reportOverlaps(contacts, file, log, a.byPatient);

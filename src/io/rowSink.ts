@@ -38,6 +38,31 @@ export function recordOfLine(
 }
 
 /**
+ * The row path of one line: split, build the record, parse it with `schema`; every problem is
+ * logged with the line (and column) and null returned, else the parsed record.
+ *
+ * @example
+ * const v = parseLine(text, 7, header, spec, schema, log); // null: rejected, problems logged
+ */
+export function parseLine<S extends z.ZodType>(
+  text: string,
+  lineNo: number,
+  header: Header,
+  spec: TableSpec,
+  schema: S,
+  log: ProblemLog,
+): z.output<S> | null {
+  const record = recordOfLine(text, lineNo, header, spec, log);
+  if (record === null) return null;
+  const r = schema.safeParse(record);
+  if (!r.success) {
+    logIssues(r.error.issues, spec.file, lineNo, log);
+    return null;
+  }
+  return r.data;
+}
+
+/**
  * A columnar fast path of a table's schema: the record the schema would give for the fields of a
  * plain line (split at the delimiter; `col[name]` = index of a contract column), or null when
  * any field rule or row rule fails (the line then goes through the zod schema, which reports).
@@ -78,18 +103,12 @@ export function zodRowSink<S extends z.ZodType>(
           }
         }
       }
-      const record = recordOfLine(text, lineNo, header, spec, log);
-      if (record === null) {
+      const parsed = parseLine(text, lineNo, header, spec, schema, log);
+      if (parsed === null) {
         counts.rejected++;
         return;
       }
-      const r = schema.safeParse(record);
-      if (!r.success) {
-        logIssues(r.error.issues, spec.file, lineNo, log);
-        counts.rejected++;
-        return;
-      }
-      const outcome = onRecord(r.data, lineNo);
+      const outcome = onRecord(parsed, lineNo);
       if (outcome === "accepted") counts.accepted++;
       else if (outcome === "duplicate") counts.duplicates++;
       else counts.rejected++;

@@ -42,6 +42,7 @@ export const REPORT_TEXT = {
   datasetError: (n: number, first: string) => `the dataset has ${count(n, "error", "errors")}; first: ${first}`,
   noDir: (dir: string) => `dataset folder not found: ${dir}`,
   unknownFormat: (f: string) => `unknown format "${f}"; expected contract, lpr3-a, lpr3-f, lpr2 or npr`,
+  badWorkers: (found: string, max: number) => `workers (or KLYNGE_WORKERS) must be a whole number from 1 to ${max}; found "${found}"`,
 } as const;
 
 /** The same lines in Danish (formatLoadReport with lang "da"). */
@@ -66,4 +67,4 @@ export const REPORT_TEXT_DA = {
   verdictFail: (rejected: number, errors: number) => `Resultat: FEJL (${antal(rejected, "række", "rækker")} afvist, ${antal(errors, "fejl", "fejl")})`,
   error: "fejl",
   warning: "advarsel",
-} satisfies Omit<Record<keyof typeof REPORT_TEXT, unknown>, "datasetError" | "noDir" | "unknownFormat"> & { error: string; warning: string };
+} satisfies Omit<Record<keyof typeof REPORT_TEXT, unknown>, "datasetError" | "noDir" | "unknownFormat" | "badWorkers"> & { error: string; warning: string };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { plainId } from "../../src/io/admissionsReader.js";
+import { plainId } from "../../src/io/admissionsFastRow.js";
 import { parsePatientId } from "../../src/contract/fields.js";
 
 // The fast path adds a new patient id straight from its bytes when plainId says so; that must only

@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { looksLikeCpr, parsePatientId } from "../../src/contract/fields.js";
 import { PERSON_NUMBER_MASK, looksLikePersonNumber, maskPersonNumbers, safeValue } from "../../src/contract/personNumber.js";
-import { plainId } from "../../src/io/admissionsReader.js";
+import { plainId } from "../../src/io/admissionsFastRow.js";
 
 const j = (...parts: string[]): string => parts.join("");
 /** Day 07, month 11, year 85, serial 4321 — and variants of it. */
