@@ -487,7 +487,7 @@ export function staggeredDid(panel: readonly DidPanelRow[], options: StaggeredDi
   return {
     method:
       `Callaway–Sant'Anna group-time effects on the log-rate scale, ${controlGroup === "notyettreated" ? "not-yet-treated and never-treated" : "never-treated"} controls, ` +
-      `base = ${k} period(s) before each start; aggregated as Σ observed / Σ counterfactual events`,
+      `base = ${k} period(s) before each start, every unit standardised against its own base-window rate (Σ observed / Σ expected); aggregated as Σ observed / Σ counterfactual events`,
     variance:
       varianceMode === "drift"
         ? "analytical delta method: Poisson variance of the unit-period counts plus a cluster-level drift variance component (nugget + AR(1) + random walk) fitted to the variogram of the untreated unit-periods' residuals from a unit + period fixed-effects Poisson model"

@@ -9,14 +9,14 @@ import { ownBaseExpected } from "../../src/effects/ownBaseExpected.js";
  * the first cohort).
  * Every cluster's rate is the same before and after its start, so every effect is exactly 1.
  */
-const units = [
+const units: readonly { unit: string; start: number | null; rate: number; population: number; growth: number }[] = [
   { unit: "A", start: 18, rate: 0.014, population: 60000, growth: -0.005 },
   { unit: "B", start: 18, rate: 0.004, population: 30000, growth: 0.005 },
   { unit: "C", start: 27, rate: 0.009, population: 40000, growth: 0.0025 },
   { unit: "D", start: 36, rate: 0.003, population: 120000, growth: 0 },
   { unit: "E", start: null, rate: 0.012, population: 30000, growth: 0.0075 },
   { unit: "F", start: null, rate: 0.004, population: 70000, growth: -0.005 },
-] as const;
+];
 const nT = 48;
 
 function panel(): DidPanelRow[] {
