@@ -6,6 +6,7 @@ import { rateRatioFromLog } from "./rateRatio.js";
 import { addContrastLagCoefficients, driftVarianceVariance, fitDriftVariogramWithIntercept, variogramTableWithIntercept, type DriftResidualSeries, type DriftVariogram } from "./driftVariogram.js";
 import { relativeMagnitudesBreakdown, type BreakdownResult } from "./relativeMagnitudes.js";
 import type { IntervalAssumption } from "./effectTypes.js";
+import { ownBaseExpected } from "./ownBaseExpected.js";
 
 /** One unit × period of a panel: events, person-time and (for adopting units) the start period. */
 export interface DidPanelRow {
@@ -151,27 +152,45 @@ interface Cell {
 /**
  * Difference-in-differences under staggered adoption, after Callaway & Sant'Anna (2021,
  * "Difference-in-differences with multiple time periods", J Econometrics 225:200–230), on the
- * log-rate scale. For each cohort g (units starting in the same period) and period t:
+ * log-rate scale. For each cohort g (units starting in the same period) and period t, with
+ * base = the `baseWindow` periods before g and C the never-treated units plus units not yet
+ * treated at max(t, g − 1):
  *
- *   ATT(g, t) = [log R_g(t) − log R_g(base)] − [log R_C(t) − log R_C(base)]
+ *   ATT(g, t) = log(Y_g(t) / CF_g(t)),   CF_g(t) = X_g(t) · Y_C(t) / X_C(t),
  *
- * with R = Σ events / Σ person-time over the units of the group, base = the `baseWindow` periods
- * before g, and C the never-treated units plus units not yet treated at max(t, g − 1). Already
- * treated units are never controls, so the estimator avoids the bias of two-way fixed effects
- * under staggered timing (Goodman-Bacon 2021). Equivalently, each cell has a counterfactual
- * count CF_g(t) = Y_g(base)·(E_g(t)/E_g(base))·R_C(t)/R_C(base), and ATT(g, t) = log(Y_g(t)/CF_g(t)).
- * Aggregates (overall; event study by e = t − g; pre-trend placebo) are ratios Σ Y / Σ CF over
- * their cells — a counterfactual-count-weighted mean of the cell rate ratios, which avoids the
- * small-count bias of averaging logs of single-month counts.
+ * where Y is the observed events of a group's units at t and X its expected events had every unit
+ * kept its own base-window rate: X(t) = Σ_u E_u(t) · Y_u(base)/E_u(base) (E = person-time). Each
+ * unit is thus indirectly standardised against itself (ownBaseExpected.ts; Breslow & Day 1987,
+ * ch. 2), and Y_C(t)/X_C(t) — the controls' standardised ratio — is a weighted mean of the control
+ * units' own rate changes. Pooling the controls' counts and person-time instead (R_C(t)/R_C(base)
+ * with R = ΣY/ΣE) would let the control rate move when only the mix of units changes — units
+ * differing in level and growing at different rates — a composition effect (Kitagawa 1955) that
+ * biases the effect. With constant person-time, or one unit per group, the two agree, and the
+ * estimator is the difference of log-rate changes of Callaway & Sant'Anna. Already treated units
+ * are never controls, so the estimator avoids the bias of two-way fixed effects under staggered
+ * timing (Goodman-Bacon 2021). Aggregates (overall; event study by e = t − g; pre-trend placebo)
+ * are ratios Σ Y / Σ CF over their cells — a counterfactual-count-weighted mean of the cell rate
+ * ratios, which avoids the small-count bias of averaging logs of single-month counts. A unit with
+ * no events in its base window has no rate to standardise against: the cells it belongs to are
+ * not estimated, with a note.
  *
- * Variance: analytical, by the delta method on the unit-period counts, treating each count as
- * Poisson (Var = observed count) and scaling by max(1, φ) from a unit + period fixed-effects
- * Poisson model of the untreated observations (quasi-Poisson). Every covariance between cells
- * that share counts (a common base period, overlapping controls) is included, because each
- * aggregate is one smooth function of sums of the same counts, differentiated with respect to
- * every count. No resampling: with five clusters a cluster bootstrap would have too few units.
- * For monthly counts prefer `baseWindow: 12`: a single base month makes every ATT(g, t) lean on
- * one small count (a note says so when the base has fewer than 50 events).
+ * Variance: analytical, by the delta method on the unit-period counts of exactly this estimator
+ * (each count's derivative through the standardised expected counts, person-time held fixed).
+ * What the interval assumes, by `variance`:
+ * - "drift" (default): Poisson counts plus cluster-level drift of the log rate (nugget + AR(1) +
+ *   random walk) that is the same process for every cluster and is seen in the untreated
+ *   unit-periods; the drift variance is the variogram applied to each unit's contrast weights
+ *   (the same derivatives), with Satterthwaite degrees of freedom;
+ * - "dispersion": Poisson × max(1, φ, φ_block) from a unit + period fixed-effects Poisson model of
+ *   the untreated observations (quasi-Poisson; no persistent drift);
+ * - "poisson": the counts are the only noise.
+ * All three assume parallel trends of the standardised rates and person-time measured without
+ * error. Every covariance between cells that share counts (a common base period, overlapping
+ * controls) is included, because each aggregate is one smooth function of the same counts,
+ * differentiated with respect to every count. No resampling: with five clusters a cluster
+ * bootstrap would have too few units. For monthly counts prefer `baseWindow: 12`: a single base
+ * month makes every ATT(g, t) lean on one small count (a note says so when the base has fewer
+ * than 50 events).
  * @throws EffectsError on invalid rows, a unit with two starts, no treated unit, or no estimable
  *   post-start effect.
  * @example
@@ -257,34 +276,24 @@ export function staggeredDid(panel: readonly DidPanelRow[], options: StaggeredDi
         if (t >= g) notes.push(EffectsNotes.noControls(periodLabel(g, kind), periodLabel(t, kind)));
         continue;
       }
-      const sum = (units: number[], periods: number[]) => {
-        let y = 0;
-        let e = 0;
-        for (const u of units) for (const p of periods) {
-          y += events[u * nT + (p - minT)];
-          e += exposure[u * nT + (p - minT)];
-        }
-        return [y, e] as const;
-      };
-      const [ygt, egt] = sum(treated, [t]);
-      const [ygb, egb] = sum(treated, base);
-      const [yct, ect] = sum(controls, [t]);
-      const [ycb, ecb] = sum(controls, base);
-      if (ygt === 0 || ygb === 0 || yct === 0 || ycb === 0) {
+      // Each unit standardised against its own base-window rate (ownBaseExpected.ts), so that
+      // only within-unit change over time enters, not the changing mix of units and person-time.
+      const tr = ownBaseExpected(treated, t, base, events, exposure, nT, minT);
+      const co = ownBaseExpected(controls, t, base, events, exposure, nT, minT);
+      if (tr.observed === 0 || tr.zeroBase || co.observed === 0 || co.zeroBase) {
         notes.push(EffectsNotes.zeroCell(periodLabel(g, kind), periodLabel(t, kind)));
         continue;
       }
-      const att = Math.log(ygt / egt) - Math.log(ygb / egb) - (Math.log(yct / ect) - Math.log(ycb / ecb));
-      const nowKeys = treated.map((u) => u * nT + (t - minT));
-      const cfGrad: { key: number; coef: number }[] = [];
-      for (const u of treated) for (const b of base) cfGrad.push({ key: u * nT + (b - minT), coef: 1 / ygb });
-      for (const u of controls) {
-        cfGrad.push({ key: u * nT + (t - minT), coef: 1 / yct });
-        for (const b of base) cfGrad.push({ key: u * nT + (b - minT), coef: -1 / ycb });
-      }
+      // CF_g(t) = Σ_{u∈g} E_u(t)·r_u(base) × (Σ_C Y_c(t) / Σ_C E_c(t)·r_c(base)).
+      const cf = (tr.expected * co.observed) / co.expected;
+      const att = Math.log(tr.observed / cf);
+      const nowKeys = tr.nowKeys;
+      const cfGrad: { key: number; coef: number }[] = [...tr.baseGradient];
+      for (const key of co.nowKeys) cfGrad.push({ key, coef: 1 / co.observed });
+      for (const { key, coef } of co.baseGradient) cfGrad.push({ key, coef: -coef });
       cells.push({
-        g, t, att, obs: ygt, cf: ygt * Math.exp(-att), nowKeys, cfGrad,
-        treatedUnits: treated.length, controlUnits: controls.length, treatedEvents: ygt, controlEvents: yct,
+        g, t, att, obs: tr.observed, cf, nowKeys, cfGrad,
+        treatedUnits: treated.length, controlUnits: controls.length, treatedEvents: tr.observed, controlEvents: co.observed,
       });
     }
   }
@@ -478,7 +487,7 @@ export function staggeredDid(panel: readonly DidPanelRow[], options: StaggeredDi
   return {
     method:
       `Callaway–Sant'Anna group-time effects on the log-rate scale, ${controlGroup === "notyettreated" ? "not-yet-treated and never-treated" : "never-treated"} controls, ` +
-      `base = ${k} period(s) before each start; aggregated as Σ observed / Σ counterfactual events`,
+      `base = ${k} period(s) before each start, every unit standardised against its own base-window rate (Σ observed / Σ expected); aggregated as Σ observed / Σ counterfactual events`,
     variance:
       varianceMode === "drift"
         ? "analytical delta method: Poisson variance of the unit-period counts plus a cluster-level drift variance component (nugget + AR(1) + random walk) fitted to the variogram of the untreated unit-periods' residuals from a unit + period fixed-effects Poisson model"
