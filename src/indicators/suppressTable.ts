@@ -352,12 +352,15 @@ function weakCells(
       out.push(...determined);
       continue;
     }
-    const narrow = narrowIn(rel, comp, state, value, minCount);
+    const { narrow, converged } = narrowIn(rel, comp, state, value, minCount);
     if (narrow.length > 0) {
       out.push(...narrow);
       continue;
     }
-    if (lp === null || comp.rels.length === 0) continue;
+    // Without a cycle among its relations, the bounds carried relation by relation are the exact
+    // feasible intervals once they stop changing (a tree of constraints: Freuder 1982), so the
+    // solver could only confirm them.
+    if (lp === null || comp.rels.length === 0 || (converged && acyclic(rel, comp, state))) continue;
     const key = `${k}:${comp.cells.slice().sort((a, b) => a - b).join(",")}`;
     if (!lp.verified.has(key)) toSolve.push({ key, comp });
   }
@@ -378,6 +381,19 @@ function weakCells(
     });
   }
   return out;
+}
+
+/**
+ * Whether the relations of a connected set of hidden counts form no cycle: in the graph joining
+ * each relation to its hidden members, edges = nodes − 1 (a tree).
+ */
+function acyclic(rel: CompactRelations, comp: { cells: number[]; rels: number[] }, state: Uint8Array): boolean {
+  let edges = 0;
+  for (const r of comp.rels) {
+    if (state[rel.parent[r]]) edges++;
+    for (let x = rel.off[r]; x < rel.off[r + 1]; x++) if (state[rel.child[x]]) edges++;
+  }
+  return edges === comp.cells.length + comp.rels.length - 1;
 }
 
 /** The decision's LP check: sets already proved wide (class and cells), not solved again. */
@@ -461,7 +477,8 @@ function determinedIn(rel: CompactRelations, comp: { cells: number[]; rels: numb
 }
 
 /** Hidden counts of a connected set whose propagated bounds are narrower than `minCount`. */
-function narrowIn(rel: CompactRelations, comp: { cells: number[]; rels: number[] }, state: Uint8Array, value: Float64Array, minCount: number): number[] {
+function narrowIn(rel: CompactRelations, comp: { cells: number[]; rels: number[] }, state: Uint8Array, value: Float64Array, minCount: number): { narrow: number[]; converged: boolean } {
+  let converged = false;
   const local = new Map(comp.cells.map((c, i) => [c, i] as const));
   const lo = new Float64Array(comp.cells.length);
   const hi = new Float64Array(comp.cells.length).fill(Infinity);
@@ -503,11 +520,14 @@ function narrowIn(rel: CompactRelations, comp: { cells: number[]; rels: number[]
         tighten(c, Math.max(0, pl - othersHi), ph - (sumLo - lower(c)));
       }
     }
-    if (!changed) break;
+    if (!changed) {
+      converged = true;
+      break;
+    }
   }
   const out: number[] = [];
   for (let i = 0; i < comp.cells.length; i++) if (hi[i] - lo[i] < minCount - 1e-9) out.push(comp.cells[i]);
-  return out;
+  return { narrow: out, converged };
 }
 
 /**
