@@ -21,7 +21,7 @@ type Compute = (ds: unknown, o: Record<string, unknown>) => IndicatorRow[];
 
 function loss(rows: readonly IndicatorRow[], raw: readonly IndicatorRow[], names: Map<string, string>): string[] {
   const population = new Map<string, number>();
-  for (const r of raw) if (r.indicator === "admission_rate" && r.level === "municipality") population.set(`${r.unit}|${r.period}|${r.group}`, r.denominator ?? 0);
+  for (const r of raw) if (r.indicator === "admission_rate" && r.level === "municipality" && r.sex === "all") population.set(`${r.unit}|${r.period}|${r.group}`, r.denominator ?? 0);
   const out: string[] = [];
   for (const indicator of ["admission_rate", "readmission_30d"])
     for (const group of ["65+", "0-2"]) {
