@@ -9,6 +9,7 @@ type Options = NonNullable<ParseArgsConfig["options"]>;
 /** What parseCommandArgs returns: parseArgs' result for these options. */
 export type ParsedCommand<O extends Options> = ReturnType<typeof parseArgs<{ args: string[]; options: O; allowPositionals: boolean; strict: true }>>;
 import { parseAgeGroup } from "../indicators/ageGroup.js";
+import { MAX_WORKERS } from "../io/parallel/workerCount.js";
 import { cliText, type CliParams, type CliTextKey } from "./cliMessages.js";
 
 /** A usage error: the command line is wrong (exit 2). The text is looked up in the user's language. */
@@ -95,6 +96,17 @@ export function parseInteger(name: string, text: string | undefined, fallback: n
   if (text === undefined) return fallback;
   const n = Number(text);
   if (text.trim() === "" || !Number.isInteger(n)) throw new UsageError("wholeNumber", { option: name, found: text });
+  return n;
+}
+
+/**
+ * --workers: the threads that parse admissions.csv, a whole number from 1 to MAX_WORKERS.
+ * @example parseWorkers("2") // 2
+ */
+export function parseWorkers(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (text.trim() === "" || !Number.isInteger(n) || n < 1 || n > MAX_WORKERS) throw new UsageError("workers", { found: text, max: String(MAX_WORKERS) });
   return n;
 }
 

@@ -193,4 +193,22 @@ describe("dataset cache from the CLI", () => {
     expect(run(["cache", "where"], cacheDir).out.trim()).toBe(`cache folder: ${cacheDir}`);
     expect(run(["cache", "purge"], cacheDir).code).toBe(2);
   });
+
+  it("--workers 2 parses on two threads with the same table; a bad count is a usage error, in Danish by default", () => {
+    const dir = makeDataset({ ...files, "admissions.csv": files["admissions.csv"].split("\n").filter((l) => !l.startsWith("p-bad") && !/sometimes/.test(l)).join("\n") });
+    const cacheDir = join(freshCache(), "cache");
+    const out = mkdtempSync(join(tmpdir(), "klynge-out-"));
+    const one = run(["indicators", dir, "--out", join(out, "one.csv"), "--no-cache"], cacheDir);
+    expect(one.code, one.err).toBe(0);
+    const two = run(["indicators", dir, "--out", join(out, "two.csv"), "--no-cache", "--workers", "2"], cacheDir);
+    expect(two.code, two.err).toBe(0);
+    expect(readFileSync(join(out, "two.csv"), "utf8")).toBe(readFileSync(join(out, "one.csv"), "utf8"));
+    const zero = run(["indicators", dir, "--out", join(out, "zero.csv"), "--workers", "0"], cacheDir);
+    expect(zero.code).toBe(2);
+    expect(zero.err).toContain('--workers expects a whole number from 1 to 16, found "0"');
+    const da = spawnSync(process.execPath, [BIN, "report", dir, "--out", join(out, "r"), "--workers", "many"], { encoding: "utf8", env: { ...process.env, KLYNGE_LANG: "", KLYNGE_CACHE_DIR: cacheDir } });
+    expect(da.status).toBe(2);
+    expect(da.stderr).toContain('--workers skal være et helt tal fra 1 til 16, fandt "many"');
+    expect(existsSync(join(out, "zero.csv"))).toBe(false);
+  });
 });

@@ -13,7 +13,7 @@ import { SafetyError } from "../../io/safetyMessages.js";
 import { existsSync } from "node:fs";
 import { loadDataset } from "../../io/index.js";
 import { TEXT_ENCODINGS } from "../../io/problemLog.js";
-import { oneOf, parseCommandArgs, parseGroups, parseInteger, parsePool, requireOutFolder, UsageError } from "../args.js";
+import { oneOf, parseCommandArgs, parseGroups, parseInteger, parsePool, parseWorkers, requireOutFolder, UsageError } from "../args.js";
 import { cliText, type CliLang } from "../cliMessages.js";
 import { datasetGate } from "../datasetGate.js";
 import { cacheLine } from "../cacheLine.js";
@@ -21,7 +21,7 @@ import { cacheLine } from "../cacheLine.js";
 export const indicatorsHelp = `klynge indicators DIR --out FILE.csv|.json|.arrow [--level region|cluster|municipality[,…]]
                    [--period year|quarter|month] [--group 0-2,65+,all,…] [--min-count N]
                    [--registration harmonised|as-registered] [--pool M=H,…] [--excel] [--standardise] [--force]
-                   [--allow-rejected] [--encoding auto|utf-8|windows-1252] [--no-cache]
+                   [--allow-rejected] [--encoding auto|utf-8|windows-1252] [--no-cache] [--workers N]
   Computes every Triple Aim indicator as one tidy table (indicator, level, unit, period, group, sex,
   numerator, denominator, value, lower, upper, method, suppressed) and writes it. Counts below
   --min-count (default 5; 0 disables) are suppressed, with secondary suppression decided on every
@@ -32,7 +32,8 @@ export const indicatorsHelp = `klynge indicators DIR --out FILE.csv|.json|.arrow
   error (exit 1); rejected rows stop the run (exit 3) unless --allow-rejected is given.
   --encoding: how the CSV files are read (default auto: UTF-8, else Windows-1252 with a warning).
   The loaded dataset is kept in the cache (klynge help cache) and read from it while the input files
-  are byte for byte the same; --no-cache reads the files and leaves the cache alone.
+  are byte for byte the same; --no-cache reads the files and leaves the cache alone. --workers N
+  parses admissions.csv on N threads when it is read (default 1, or KLYNGE_WORKERS; same result).
   An existing FILE is replaced only when it is an indicator table klynge wrote; --force replaces
   another file.`;
 
@@ -55,6 +56,7 @@ export async function indicatorsCommand(argv: readonly string[], lang: CliLang):
       "allow-rejected": { type: "boolean" },
       encoding: { type: "string" },
       "no-cache": { type: "boolean" },
+      workers: { type: "string" },
     },
     true,
   );
@@ -84,7 +86,8 @@ export async function indicatorsCommand(argv: readonly string[], lang: CliLang):
   if (existsSync(values.out) && values.force !== true && !own(["indicator", "level", "unit"]) && !own([da.indicator, da.level, da.unit])) {
     throw new SafetyError("out_file_exists", { path: values.out });
   }
-  const dataset = await loadDataset(dir, { encoding, ...(values["no-cache"] === true ? { cache: false } : {}) });
+  const workers = values.workers === undefined ? {} : { workers: parseWorkers(values.workers) as number };
+  const dataset = await loadDataset(dir, { encoding, ...workers, ...(values["no-cache"] === true ? { cache: false } : {}) });
   const cached = cacheLine(dataset, lang);
   if (cached !== null) console.error(`klynge indicators: ${cached}`);
   const gate = datasetGate(dataset, dir, lang, values["allow-rejected"] === true);

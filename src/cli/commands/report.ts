@@ -7,7 +7,7 @@ import { TEXT_ENCODINGS } from "../../io/problemLog.js";
 import { computeIndicators, DEFAULT_MIN_COUNT, type IndicatorRow } from "../../indicators/index.js";
 import type { Dataset } from "../../contract/dataset.js";
 import { buildReport, demoDataDir, ReportError } from "../../report/index.js";
-import { oneOf, parseCommandArgs, parseInteger, parsePool, parsePracticeChanges, requireOutFolder, UsageError } from "../args.js";
+import { oneOf, parseCommandArgs, parseInteger, parsePool, parsePracticeChanges, parseWorkers, requireOutFolder, UsageError } from "../args.js";
 import { cliText, type CliLang } from "../cliMessages.js";
 import { datasetGate, EXIT } from "../datasetGate.js";
 import { cacheLine } from "../cacheLine.js";
@@ -17,7 +17,7 @@ import { FOCUS_AREA_IDS, type FocusArea } from "../../overview/focusAreas.js";
 
 export const reportHelp = `klynge report [DIR] [--out OUT] [--lang da|en] [--focus AREA] [--municipalities] [--min-count N] [--pool M=H,…]
                 [--formats svg,png,pdf] [--dpi N] [--force] [--practice-change "HOSPITAL=YYYY-MM-DD",…] [--allow-rejected]
-                [--encoding auto|utf-8|windows-1252] [--no-cache]
+                [--encoding auto|utf-8|windows-1252] [--no-cache] [--workers N]
   Builds the steering-paper pack from the dataset in DIR (default: the bundled demo region):
   OUT/report.html (self-contained), OUT/charts/*.svg|png|pdf and OUT/tables/*.csv (the data behind
   every chart). Counts below --min-count (default 5) are suppressed; --pool 741=751 publishes a
@@ -33,9 +33,10 @@ export const reportHelp = `klynge report [DIR] [--out OUT] [--lang da|en] [--foc
   messages and an overview with Making Data Count signals; --focus AREA makes the paper for one
   steering group's agenda (${FOCUS_AREA_IDS.join(", ")}: the first page's measures and the sections
   shown; default all); --municipalities lists the municipalities in the overview table too.
-  The loaded dataset is kept in the cache (klynge help cache); --no-cache reads the files only.`;
+  The loaded dataset is kept in the cache (klynge help cache); --no-cache reads the files only.
+  --workers N parses admissions.csv on N threads when it is read (default 1, or KLYNGE_WORKERS).`;
 
-export const runHelp = `klynge run [DIR] [--out OUT] [--lang da|en] [--allow-rejected] [--encoding auto|utf-8|windows-1252] [--force] [--no-cache]
+export const runHelp = `klynge run [DIR] [--out OUT] [--lang da|en] [--allow-rejected] [--encoding auto|utf-8|windows-1252] [--force] [--no-cache] [--workers N]
   The main job: validates the dataset in DIR (default: the bundled demo), prints the load report,
   and builds the steering-paper report in OUT (default out/report; replaced as klynge report does).`;
 
@@ -53,6 +54,8 @@ interface ReportArgs {
   readonly force: boolean;
   /** Use the dataset cache (false with --no-cache). */
   readonly cache: boolean;
+  /** Threads that parse admissions.csv when it is read (--workers; undefined: the default). */
+  readonly workers: number | undefined;
   readonly focus: FocusArea;
   readonly municipalities: boolean;
 }
@@ -74,6 +77,7 @@ function parseReportArgs(argv: readonly string[]): ReportArgs {
       "no-cache": { type: "boolean" },
       focus: { type: "string" },
       municipalities: { type: "boolean" },
+      workers: { type: "string" },
     },
     true,
   );
@@ -97,6 +101,7 @@ function parseReportArgs(argv: readonly string[]): ReportArgs {
     encoding: oneOf("encoding", values.encoding, TEXT_ENCODINGS, "auto"),
     force: values.force === true,
     cache: values["no-cache"] !== true,
+    workers: parseWorkers(values.workers),
     focus: oneOf("focus", values.focus, FOCUS_AREA_IDS, "all"),
     municipalities: values.municipalities === true,
   };
@@ -104,7 +109,7 @@ function parseReportArgs(argv: readonly string[]): ReportArgs {
 
 /** Load DIR and apply the dataset gate; the dataset, or the exit code after printing why. */
 async function loadChecked(a: ReportArgs, command: string, show?: (d: Dataset) => void): Promise<Dataset | number> {
-  const dataset = await loadDataset(a.dir, { encoding: a.encoding, ...(a.cache ? {} : { cache: false }) });
+  const dataset = await loadDataset(a.dir, { encoding: a.encoding, ...(a.workers === undefined ? {} : { workers: a.workers }), ...(a.cache ? {} : { cache: false }) });
   show?.(dataset);
   const cached = cacheLine(dataset, a.lang);
   if (cached !== null) console.error(`klynge ${command}: ${cached}`);
