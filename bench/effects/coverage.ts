@@ -19,6 +19,8 @@
  * is the same whatever the number of workers. Every finished block is appended to `--out`
  * (JSON lines); `--from FILE` prints the table of a (partial) run from such a file.
  * `--held-out` runs the held-out scenarios (other counts and drift scales; driftPanel.ts) instead.
+ * The environment variable KLYNGE_BENCH_SKIP=did (or =its) skips one estimator (its columns are then
+ * empty), for a quick check of a change to the other; the panels and seeds are the same.
  * Run: npm run bench:effects [-- --seeds 1000 --workers 2 --only "AR(1)" --out run.jsonl]
  */
 import { Worker, isMainThread, parentPort } from "node:worker_threads";

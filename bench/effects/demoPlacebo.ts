@@ -44,6 +44,7 @@ const tally = (): Tally => ({ n: 0, excludes: 0, sumSq: 0, sumSe2: 0 });
 const placebo = tally();
 const adopting = tally();
 const byYear = new Map<string, { events: number; exposure: number }>();
+const horsensByYear = new Map<string, { events: number; exposure: number }>();
 let warned = 0;
 let didCovers = 0;
 let didN = 0;
@@ -74,12 +75,14 @@ for (let seed = from; seed < from + seeds; seed++) {
       if (r.warning === "placebo_change") warnedHere = true;
     }
     if (warnedHere) warned++;
-    for (const its of Object.values(e.models["fewer-readmissions"].its)) {
-      for (const p of its.table) {
-        const y = byYear.get(p.period.slice(0, 4)) ?? { events: 0, exposure: 0 };
-        y.events += p.events;
-        y.exposure += p.exposure;
-        byYear.set(p.period.slice(0, 4), y);
+    for (const [unit, its] of Object.entries(e.models["fewer-readmissions"].its)) {
+      for (const map of unit === "Horsens" ? [byYear, horsensByYear] : [byYear]) {
+        for (const p of its.table) {
+          const y = map.get(p.period.slice(0, 4)) ?? { events: 0, exposure: 0 };
+          y.events += p.events;
+          y.exposure += p.exposure;
+          map.set(p.period.slice(0, 4), y);
+        }
       }
     }
   } finally {
@@ -95,6 +98,8 @@ const line = (label: string, t: Tally) =>
 console.log(`Demo generator, seeds ${from}–${from + seeds - 1}, fraction ${fraction}, null effect (no cluster changes)`);
 console.log("30-day readmission share 65+, all clusters, by year:");
 for (const [y, v] of [...byYear].sort()) console.log(`  ${y}: ${(v.events / v.exposure).toFixed(4)} ± ${(Math.sqrt(v.events) / v.exposure).toFixed(4)}`);
+console.log("same, Horsens only:");
+for (const [y, v] of [...horsensByYear].sort()) console.log(`  ${y}: ${(v.events / v.exposure).toFixed(4)} ± ${(Math.sqrt(v.events) / v.exposure).toFixed(4)}`);
 console.log(line("placebo ITS (Horsens, Aarhus at 2019-01)", placebo));
 console.log(line("ITS of the would-be adopters at their starts", adopting));
 console.log(`datasets with a placebo_change warning: ${warned} of ${seeds} (${pct(warned, seeds)})`);

@@ -224,11 +224,12 @@ describe.skipIf(!existsSync(join(DEMO, "truth.json")))("the demo dataset (data/d
     const comparison = its.filter((x) => x.role === "comparison");
     expect(comparison.map((r) => r.unit).sort()).toEqual([...truth.intervention.nonAdopting].sort());
     // truth.json: no change in the non-adopting clusters, and the generator puts no drift, trend or
-    // secular change into any cluster's readmission share (160 other seeds with the null effect:
-    // 14.6–14.7 % every year 2016–2023, Horsens 14.5–14.8 %; bench/effects/demoPlacebo.ts). A
-    // placebo is a 95 % interval of a calibrated method, so it excludes 1 by chance in about 1 in
-    // 20 (there: 11 of 320 placebos, 3.4 %; 26 of 480 ITS at the adopters' starts, 5.4 %; 11 of the
-    // 160 datasets flag Horsens or Aarhus, 6.9 %). What must hold: each
+    // secular change into any cluster's readmission share (160 other seeds with the null effect,
+    // measured 2026-12-06: 15.95–16.11 % every year 2016–2023, Horsens 15.8–16.2 %;
+    // bench/effects/demoPlacebo.ts, docs/effects.md). A placebo is a 95 % interval of a calibrated
+    // method, so it excludes 1 by chance in about 1 in 20 (there: 10 of 320 placebos, 3.1 %; 17 of
+    // 480 ITS at the adopters' starts, 3.5 %; 10 of the 160 datasets flag Horsens or Aarhus,
+    // 6.3 %). What must hold: each
     // placebo is consistent with no change at the 1 % level (fails if the interval were much too
     // narrow or the data had a real change) ...
     for (const r of comparison) {
