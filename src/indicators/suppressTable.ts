@@ -14,10 +14,10 @@
  * children of a published total add up to at least `minCount` (so each hidden count can move by
  * the threshold within that relation). The complement is the smallest count of the relation (the
  * least informative: never a large unit when a smaller one protects as well; ties by table
- * order). A class looks at its smallest relations first (a cluster's municipalities before the
- * region's), so a complement forced by a small relation also serves the larger relations it lies
- * in, rather than a larger relation hiding a small count elsewhere that a smaller relation then
- * has to protect again. Earlier (coarser) classes are never changed, so the same cell gets the same fate
+ * order). A class takes its relations in table order, but municipalities → region last: with
+ * clusters → region that relation is implied by the cluster relations, and taken first it hides the
+ * smallest municipality anywhere in the region, which that municipality's cluster then has to
+ * protect again. Earlier (coarser) classes are never changed, so the same cell gets the same fate
  * whatever finer tables a call asks for. Each class checks itself with the LP routine the audit
  * uses (lpRanges.ts: the feasible interval of every hidden count over the relations the class
  * sees, Hundepool et al. 2012, ch. 4), and `auditDisclosure` checks the result on everything
@@ -94,7 +94,12 @@ export function decideSuppression(rows: readonly IndicatorRow[], options: Suppre
   // Relations grouped by the class that decides them.
   const byClass = new Map<number, number[]>();
   const firstChild = (r: number) => firstRow[rel.child[rel.off[r]]];
-  const size = (r: number) => rel.off[r + 1] - rel.off[r];
+  // municipalities → region (1) after the cluster relations that, with clusters → region, imply it
+  const classLevel = model.classNames.map((name) => name.split("|")[1]);
+  const regionRelation = new Uint8Array(rel.count);
+  for (let r = 0; r < rel.count; r++)
+    regionRelation[r] = classLevel[cellClass[rel.parent[r]]] === "region" && classLevel[cellClass[rel.child[rel.off[r]]]] === "municipality" ? 1 : 0;
+  const regionOfMunicipalities = (r: number) => regionRelation[r];
   for (let r = 0; r < rel.count; r++) {
     const k = model.relationClass[r];
     let list = byClass.get(k);
@@ -115,10 +120,10 @@ export function decideSuppression(rows: readonly IndicatorRow[], options: Suppre
   const queued = new Uint8Array(rel.count);
   const lpCheck: LpCheck | null = options.exactCheck === false ? null : { verified: new Set() };
   for (const k of [...byClass.keys()].sort((a, b) => a - b)) {
-    const list = (byClass.get(k) as number[]).sort((a, b) => size(a) - size(b) || firstChild(a) - firstChild(b));
+    const list = (byClass.get(k) as number[]).sort((a, b) => regionOfMunicipalities(a) - regionOfMunicipalities(b) || firstChild(a) - firstChild(b));
     const seen = (r: number) => view(r, k);
-    // work list of this class's relations (smallest first, then in table order; then those of
-    // newly hidden cells)
+    // work list of this class's relations (in table order, municipalities → region last; then
+    // those of newly hidden cells)
     const queue: number[] = list.slice();
     for (const r of list) queued[r] = 1;
     const hide = (c: number): void => {

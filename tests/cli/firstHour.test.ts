@@ -104,7 +104,7 @@ describe("no silent partial results", () => {
     expect(meta.indicators.find((d: { id: string }) => d.id === "readmission_30d")).toMatchObject({ kind: "proportion", multiplier: 100, better: "decrease", periodKinds: ["year"] });
     // a second run replaces klynge's own table and metadata
     expect(klynge(["indicators", small, "--out", out, "--level", "region", "--group", "65+"]).code).toBe(0);
-  });
+  }, 240_000); // two runs of about 30 s each: almost every count of 4,000 contacts is hidden, and the decision checks them with the LP solver
 
   it("report without population.csv: exit 1 naming the file; no talk of a previous report that never existed", () => {
     const dir = dataset("report-no-pop", (d) => rmSync(join(d, "population.csv")));
