@@ -99,7 +99,6 @@ export function decideSuppression(rows: readonly IndicatorRow[], options: Suppre
   const regionRelation = new Uint8Array(rel.count);
   for (let r = 0; r < rel.count; r++)
     regionRelation[r] = classLevel[cellClass[rel.parent[r]]] === "region" && classLevel[cellClass[rel.child[rel.off[r]]]] === "municipality" ? 1 : 0;
-  const regionOfMunicipalities = (r: number) => regionRelation[r];
   for (let r = 0; r < rel.count; r++) {
     const k = model.relationClass[r];
     let list = byClass.get(k);
@@ -120,7 +119,7 @@ export function decideSuppression(rows: readonly IndicatorRow[], options: Suppre
   const queued = new Uint8Array(rel.count);
   const lpCheck: LpCheck | null = options.exactCheck === false ? null : { verified: new Set() };
   for (const k of [...byClass.keys()].sort((a, b) => a - b)) {
-    const list = (byClass.get(k) as number[]).sort((a, b) => regionOfMunicipalities(a) - regionOfMunicipalities(b) || firstChild(a) - firstChild(b));
+    const list = (byClass.get(k) as number[]).sort((a, b) => regionRelation[a] - regionRelation[b] || firstChild(a) - firstChild(b));
     const seen = (r: number) => view(r, k);
     // work list of this class's relations (in table order, municipalities → region last; then
     // those of newly hidden cells)

@@ -177,4 +177,22 @@ describe("suppressTable", () => {
     const out = suppressTable([mk("gp", 60), mk("nursing_home", 2), mk("self", 8), mk("other", 30)]);
     expect(out.map((r) => r.suppressed)).toEqual([false, true, true, false]);
   });
+
+  it("a small municipality is protected inside its own cluster, not by the smallest count elsewhere in the region", () => {
+    // Samsø (741) is small; Aarhus (751) is its cluster's only other municipality, so it must be hidden.
+    // Hidden together they also protect the region's total. Odder (727, the smallest elsewhere) stays
+    // published; taking municipalities → region first would hide Odder and then a second Horsens municipality.
+    const counts: Record<string, number> = { "751": 400, "741": 1, "615": 120, "727": 7, "746": 30 };
+    const rows: IndicatorRow[] = [
+      row("region", "region", "2019", "all", Object.values(counts).reduce((a, b) => a + b, 0), 90_000),
+      row("cluster", "Aarhus", "2019", "all", counts["751"] + counts["741"], 40_000),
+      row("cluster", "Horsens", "2019", "all", counts["615"] + counts["727"] + counts["746"], 50_000),
+      ...Object.entries(counts).map(([m, n]) => row("municipality", m, "2019", "all", n, 10_000)),
+    ];
+    const hidden = suppressTable(rows, { clusterOf: CLUSTER_OF })
+      .filter((r) => r.suppressed)
+      .map((r) => r.unit)
+      .sort();
+    expect(hidden).toEqual(["741", "751"]);
+  });
 });

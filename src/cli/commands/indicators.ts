@@ -86,8 +86,8 @@ export async function indicatorsCommand(argv: readonly string[], lang: CliLang):
   if (existsSync(values.out) && values.force !== true && !own(["indicator", "level", "unit"]) && !own([da.indicator, da.level, da.unit])) {
     throw new SafetyError("out_file_exists", { path: values.out });
   }
-  const workers = values.workers === undefined ? {} : { workers: parseWorkers(values.workers) as number };
-  const dataset = await loadDataset(dir, { encoding, ...workers, ...(values["no-cache"] === true ? { cache: false } : {}) });
+  const workers = parseWorkers(values.workers);
+  const dataset = await loadDataset(dir, { encoding, ...(workers === undefined ? {} : { workers }), ...(values["no-cache"] === true ? { cache: false } : {}) });
   const cached = cacheLine(dataset, lang);
   if (cached !== null) console.error(`klynge indicators: ${cached}`);
   const gate = datasetGate(dataset, dir, lang, values["allow-rejected"] === true);
