@@ -99,12 +99,12 @@ interface Population {
   readonly suffix: string;
   /** The only group (a focus area's population), or null. */
   readonly group: string | null;
-  /** Admissions (stay rows) the tables count. */
-  readonly counted: (s: number) => boolean;
+  /** Admissions the tables count, by the stay's acute flag, age and diagnosis (code index). */
+  readonly counted: (acute: number, age: number, diagnosis: number) => boolean;
   /** Admissions counted by frequent_admitted (all admissions for "", the area's for an area). */
-  readonly frequentCounted: (s: number) => boolean;
+  readonly frequentCounted: (acute: number, age: number, diagnosis: number) => boolean;
   /** Acute stays counted by short_stays. */
-  readonly shortCounted: (s: number) => boolean;
+  readonly shortCounted: (age: number, diagnosis: number) => boolean;
   /** Diagnosis mix: categories and each diagnosis's category, or null. */
   readonly mix: { readonly codes: readonly string[]; readonly index: Int16Array } | null;
   /** Also the table of completed years (0–2-year-olds). */
@@ -113,14 +113,11 @@ interface Population {
 
 /** The populations: all acute admissions by group, then each focus area present in the groups. */
 function populations(ctx: IndicatorContext): Population[] {
-  const { stays } = ctx.computed;
-  const diagnosis = ctx.dataset.contacts.diagnosis;
-  const first = stays.firstContact;
   const out: Population[] = [
     {
       suffix: "",
       group: null,
-      counted: (s) => stays.acute[s] === 1,
+      counted: (acute) => acute === 1,
       frequentCounted: () => true,
       shortCounted: () => true,
       mix: null,
@@ -133,12 +130,12 @@ function populations(ctx: IndicatorContext): Population[] {
     if (!has(pop.label)) continue;
     const inGroup = groupIndexByDiagnosis(ctx.dataset.contacts.diagnoses, [g]);
     const cats = mixCategories(g);
-    const inArea = (s: number) => stays.age[s] >= pop.lo && stays.age[s] <= pop.hi && inGroup[diagnosis[first[s]]] === 0;
+    const inArea = (age: number, diagnosis: number) => age >= pop.lo && age <= pop.hi && inGroup[diagnosis] === 0;
     out.push({
       suffix: `@${g.group}`,
       group: pop.label,
-      counted: (s) => stays.acute[s] === 1 && inArea(s),
-      frequentCounted: (s) => stays.acute[s] === 1 && inArea(s),
+      counted: (acute, age, diagnosis) => acute === 1 && inArea(age, diagnosis),
+      frequentCounted: (acute, age, diagnosis) => acute === 1 && inArea(age, diagnosis),
       shortCounted: inArea,
       mix: { codes: cats.map((c) => c.code), index: mixIndexByDiagnosis(ctx.dataset.contacts.diagnoses, cats) },
       years0to2: false,
@@ -149,9 +146,9 @@ function populations(ctx: IndicatorContext): Population[] {
     out.push({
       suffix: `@${AREA_0_2}`,
       group: "0-2",
-      counted: (s) => stays.age[s] <= 2,
-      frequentCounted: (s) => stays.age[s] <= 2,
-      shortCounted: (s) => stays.age[s] <= 2,
+      counted: (_acute, age) => age <= 2,
+      frequentCounted: (_acute, age) => age <= 2,
+      shortCounted: (age) => age <= 2,
       mix: { codes: cats.map((c) => c.code), index: mixIndexByDiagnosis(ctx.dataset.contacts.diagnoses, cats) },
       years0to2: true,
     });
@@ -164,56 +161,128 @@ export function questionTables(input: IndicatorInput, options: QuestionOptions =
   const levels = ctx.resolved.questionLevels;
   const rows: IndicatorRow[] = [];
   const shared = sharedColumns(ctx);
-  for (const pop of populations(ctx)) for (const t of countPopulation(ctx, pop, shared)) appendRows(rows, emit(ctx, t, levels));
+  const pops = populations(ctx);
+  const short = shortStays(ctx, pops);
+  pops.forEach((pop, i) => {
+    for (const t of countPopulation(ctx, pop, shared, short[i])) appendRows(rows, emit(ctx, t, levels));
+  });
   // beside readmissions, the reported adverse events (UTH) when adverse_events.csv is given
   appendRows(rows, adverseEventRows(ctx, levels));
   return rows;
 }
 
 interface Shared {
-  readonly startOf: (s: number) => number;
-  readonly muniOf: (s: number) => number;
-  readonly yearOf: (minutes: number) => number;
-  readonly bandOfAge: Int8Array;
-  /** Acute admissions of the same patient in the PRIOR_DAYS before each admission (by admission row). */
-  readonly prior: Int32Array;
+  /** 5-year band (STANDARD_BAND_STARTS index) of an age 0–255. */
+  readonly bandOfAge: Uint8Array;
   /** First calendar year with PRIOR_DAYS of data before it. */
   readonly firstPriorYear: number;
-  /** Care status category (CARE_CATEGORIES index) of a patient on a day, or null without care_status.csv. */
-  readonly careOf: ((patient: number, day: number) => number) | null;
+  /** Per admission row: its cell [m][y][c][sx] (-1 outside the municipalities and years), and its patient. */
+  readonly cellOf: Int32Array;
+  readonly patient: Int32Array;
+  /**
+   * The columns every population's tallies read, per admission row, computed once (each of the five
+   * populations recomputed them for every admission before).
+   */
+  readonly band: Uint8Array;
+  readonly referral: Uint8Array;
+  /** 24 × weekday (0 = Monday) + hour of the admission. */
+  readonly weekHour: Uint8Array;
+  /** The stay's acute flag, age and diagnosis (code index of its first contact). */
+  readonly acute: Uint8Array;
+  readonly age: Int16Array;
+  readonly diagnosis: Int32Array;
+  /** who_prior category. */
+  readonly prior: Uint8Array;
+  /** Care status category, or null without care_status.csv. */
+  readonly care: Uint8Array | null;
+  /** Death after the admission day: 0 none within 30 days, 1 within 7, 2 within 8–30; null without deaths.csv. */
+  readonly death: Uint8Array | null;
 }
 
-function sharedColumns(ctx: IndicatorContext): Shared {
-  const { stays, admissions } = ctx.computed;
-  const contacts = ctx.dataset.contacts;
+/** The cell [m][y][c][sx] of a stay, or -1 outside the table's municipalities and years; and its start. */
+function stayCells(ctx: IndicatorContext): { readonly cellOfStay: (s: number) => number; readonly startOf: (s: number) => number } {
+  const { stays } = ctx.computed;
   const month = monthLookup(ctx);
   const startSrc = staySource(stays, "start");
   const muniSrc = staySource(stays, "municipality");
   const startOf = (s: number): number => startSrc.values[startSrc.index === null ? s : startSrc.index[s]];
   const muniOf = (s: number): number => muniSrc.values[muniSrc.index === null ? s : muniSrc.index[s]];
-  const yearOf = (minutes: number): number => {
-    const t = month(minutes);
-    return t < 0 ? -1 : (t / 12) | 0;
+  const Y = ctx.nYears;
+  const C = ctx.classStarts.length;
+  const cellOfStay = (s: number): number => {
+    const m = ctx.muniIndex[muniOf(s)];
+    const t = month(startOf(s));
+    const y = t < 0 ? -1 : (t / 12) | 0;
+    if (m < 0 || y < 0 || y >= Y) return -1;
+    return ((m * Y + y) * C + classOf(ctx, stays.age[s])) * 2 + (stays.sex[s] === 2 ? 1 : 0);
   };
-  const bandOfAge = new Int8Array(256);
+  return { cellOfStay, startOf };
+}
+
+function sharedColumns(ctx: IndicatorContext): Shared {
+  const { stays, admissions } = ctx.computed;
+  const contacts = ctx.dataset.contacts;
+  const { cellOfStay, startOf } = stayCells(ctx);
+  const n = admissions.length;
+  const cellOf = new Int32Array(n);
+  const patient = new Int32Array(n);
+  for (let j = 0; j < n; j++) {
+    const s = admissions.stay[j];
+    cellOf[j] = cellOfStay(s);
+    patient[j] = contacts.patient[stays.firstContact[s]];
+  }
+
+  const bandOfAge = new Uint8Array(256);
   for (let a = 0, b = 0; a < 256; a++) {
     while (b + 1 < STANDARD_BAND_STARTS.length && STANDARD_BAND_STARTS[b + 1] <= a) b++;
     bandOfAge[a] = b;
   }
+  const lastBand = STANDARD_BAND_STARTS.length - 1;
+  const careOf = careLookup(ctx);
+  const died = ctx.dataset.deaths?.diedOnByPatient ?? null;
   // Prior acute admissions: admissions are in patient, start order, so look back within the patient.
-  const prior = new Int32Array(admissions.length);
   const window = PRIOR_DAYS * MINUTES_PER_DAY;
-  for (let j = 0; j < admissions.length; j++) {
-    const s = admissions.stay[j];
-    const p = contacts.patient[stays.firstContact[s]];
-    const start = startOf(s);
-    let n = 0;
-    for (let k = j - 1; k >= 0; k--) {
-      const t = admissions.stay[k];
-      if (contacts.patient[stays.firstContact[t]] !== p || start - startOf(t) > window) break;
-      n += stays.acute[t];
+  const prior = new Uint8Array(n);
+  for (let j = 0; j < n; j++) {
+    if (cellOf[j] < 0) continue;
+    const p = patient[j];
+    const start = startOf(admissions.stay[j]);
+    let k = 0;
+    for (let i = j - 1; i >= 0 && k < 3; i--) {
+      const t = admissions.stay[i];
+      if (patient[i] !== p || start - startOf(t) > window) break;
+      k += stays.acute[t];
     }
-    prior[j] = n;
+    prior[j] = k >= 3 ? 3 : k;
+  }
+  const m = n;
+  const band = new Uint8Array(m);
+  const referral = new Uint8Array(m);
+  const weekHour = new Uint8Array(m);
+  const acute = new Uint8Array(m);
+  const ageOf = new Int16Array(m);
+  const diagnosis = new Int32Array(m);
+  const care = careOf === null ? null : new Uint8Array(m);
+  const death = died === null ? null : new Uint8Array(m);
+  for (let i = 0; i < m; i++) {
+    if (cellOf[i] < 0) continue;
+    const s = admissions.stay[i];
+    const first = stays.firstContact[s];
+    const start = startOf(s);
+    const age = stays.age[s];
+    band[i] = age < 0 ? 0 : age > 255 ? lastBand : bandOfAge[age];
+    const r = contacts.referral[first];
+    referral[i] = r >= 0 ? r : REFERRAL_SOURCES.length;
+    const day = Math.floor(start / MINUTES_PER_DAY);
+    weekHour[i] = weekdayOfDays(day) * 24 + Math.floor((start - day * MINUTES_PER_DAY) / 60);
+    acute[i] = stays.acute[s];
+    ageOf[i] = age;
+    diagnosis[i] = contacts.diagnosis[first];
+    if (care !== null && careOf !== null) care[i] = careOf(patient[i], day);
+    if (death !== null && died !== null) {
+      const d = died[patient[i]];
+      death[i] = d === MISSING || d === undefined || d < day || d - day > 30 ? 0 : d - day <= 7 ? 1 : 2;
+    }
   }
   let firstPriorYear = Infinity;
   if (ctx.firstMinute !== MISSING) {
@@ -224,7 +293,7 @@ function sharedColumns(ctx: IndicatorContext): Shared {
         break;
       }
   }
-  return { startOf, muniOf, yearOf, bandOfAge, prior, firstPriorYear, careOf: careLookup(ctx) };
+  return { bandOfAge, firstPriorYear, cellOf, patient, band, referral, weekHour, acute, age: ageOf, diagnosis, prior, care, death };
 }
 
 /** Care status on a day: a nursing-home period covering it, else a home-care period, else neither. */
@@ -247,15 +316,50 @@ function careLookup(ctx: IndicatorContext): ((patient: number, day: number) => n
   };
 }
 
+/**
+ * short_stays of every population in one pass over the stays: every acute stay (not only
+ * admissions, whatever its registered contact type) by its elapsed duration.
+ */
+function shortStays(ctx: IndicatorContext, pops: readonly Population[]): Table[] {
+  const { stays } = ctx.computed;
+  const contacts = ctx.dataset.contacts;
+  const { cellOfStay, startOf } = stayCells(ctx);
+  const cells = ctx.muniCodes.length * ctx.nYears * ctx.classStarts.length * 2;
+  const tables = pops.map((pop): Table => ({
+    name: `short_stays${pop.suffix}`,
+    labels: ["under_4h", "under_12h"],
+    counts: new Int32Array(cells * 2),
+    totals: new Int32Array(cells),
+    ...(pop.group === null ? {} : { group: pop.group }),
+  }));
+  for (let s = 0; s < stays.length; s++) {
+    if (!stays.acute[s] || stays.end[s] === MISSING) continue;
+    const base = cellOfStay(s);
+    if (base < 0) continue;
+    const start = startOf(s);
+    const under4 = !elapsedAtLeast(start, stays.end[s], 240);
+    const under12 = !elapsedAtLeast(start, stays.end[s], 720);
+    const age = stays.age[s];
+    const diagnosis = contacts.diagnosis[stays.firstContact[s]];
+    for (let p = 0; p < pops.length; p++) {
+      if (!pops[p].shortCounted(age, diagnosis)) continue;
+      const t = tables[p];
+      (t.totals as Int32Array)[base] += 1;
+      if (under4) t.counts[base * 2] += 1;
+      if (under12) t.counts[base * 2 + 1] += 1;
+    }
+  }
+  return tables;
+}
+
 /** Count one population's tables (one pass over the admissions, one over the stays). */
-function countPopulation(ctx: IndicatorContext, pop: Population, sh: Shared): Table[] {
+function countPopulation(ctx: IndicatorContext, pop: Population, sh: Shared, short: Table): Table[] {
   const { stays, admissions } = ctx.computed;
   const contacts = ctx.dataset.contacts;
   const M = ctx.muniCodes.length;
   const Y = ctx.nYears;
   const C = ctx.classStarts.length;
   const cells = M * Y * C * 2;
-  const cell = (m: number, y: number, c: number, sx: number) => ((m * Y + y) * C + c) * 2 + sx;
   const sfx = pop.suffix;
   const only = pop.group === null ? {} : { group: pop.group };
   const make = (name: string, labels: readonly string[], withTotals: boolean, extra: Partial<Table> = {}): Table => ({
@@ -276,18 +380,16 @@ function countPopulation(ctx: IndicatorContext, pop: Population, sh: Shared): Ta
   const referralLabels = [...REFERRAL_SOURCES, "not_given"];
   const referral = make("who_referral", referralLabels, false);
   // municipal care status on the day of admission, when care_status.csv is given
-  const care = sh.careOf === null ? null : make("who_care", CARE_CATEGORIES, false);
+  const care = sh.care === null ? null : make("who_care", CARE_CATEGORIES, false);
   const prior = make("who_prior", PRIOR_CATEGORIES, false, { yearOk: (y) => y >= sh.firstPriorYear });
   // by sex "all" only: split by sex as well, the many small categories of a cluster left hidden
   // counts the LP attacker could bound below the threshold (auditDisclosure on the demo)
   const mix = pop.mix ? make("who_diagnosis", pop.mix.codes, false, { sexes: ["all"] }) : null;
   const wh = make("weekday_hour", WEEKDAYS.flatMap((d) => Array.from({ length: 24 }, (_, h) => `${d}-${String(h).padStart(2, "0")}`)), false, { sexes: ["all"] });
   const weekend = make("weekend", ["weekday", "weekend"], false);
-  const short = make("short_stays", ["under_4h", "under_12h"], true);
-  const withDeaths = ctx.dataset.deaths !== null;
-  const deaths = withDeaths ? make("deaths_after_admission", ["within_7d", "within_30d"], true) : null;
-  const deaths7 = withDeaths ? make("deaths_7d_weekpart", ["weekday", "weekend"], false) : null;
-  const deaths30 = withDeaths ? make("deaths_30d_weekpart", ["weekday", "weekend"], false) : null;
+  const deaths = sh.death !== null ? make("deaths_after_admission", ["within_7d", "within_30d"], true) : null;
+  const deaths7 = sh.death !== null ? make("deaths_7d_weekpart", ["weekday", "weekend"], false) : null;
+  const deaths30 = sh.death !== null ? make("deaths_30d_weekpart", ["weekday", "weekend"], false) : null;
   const frequent = make("frequent_admitted", ["patients", "admissions"], false, { perCategory: [new Int32Array(cells), new Int32Array(cells)] });
   // by age band only inside one group (a band's count in group "all" and "65+" would be two cells)
   const freqAge = withBands && pop.group !== null ? make("frequent_age", bands, false, { inGroup: bandInGroup }) : null;
@@ -296,13 +398,7 @@ function countPopulation(ctx: IndicatorContext, pop: Population, sh: Shared): Ta
   const add = (t: Table | null, base: number, k: number) => {
     if (t !== null) t.counts[base * t.labels.length + k] += 1;
   };
-  const died = ctx.dataset.deaths?.diedOnByPatient ?? null;
   const lastBand = STANDARD_BAND_STARTS.length - 1;
-  const bandOf = (age: number) => (age < 0 ? 0 : age > 255 ? lastBand : sh.bandOfAge[age]);
-  const refOf = (s: number) => {
-    const r = contacts.referral[stays.firstContact[s]];
-    return r >= 0 ? r : REFERRAL_SOURCES.length;
-  };
 
   // Frequent admitted: admissions are in patient, start order; a patient-year is flushed at its end.
   let curPatient = -1;
@@ -322,69 +418,52 @@ function countPopulation(ctx: IndicatorContext, pop: Population, sh: Shared): Ta
       for (const r of curRefs) add(freqRef, curCell, r);
     }
   };
+  const { cellOf, band, weekHour, acute, age, diagnosis } = sh;
+  const mixIndex = pop.mix === null ? null : pop.mix.index;
   for (let j = 0; j < admissions.length; j++) {
-    const s = admissions.stay[j];
-    const start = sh.startOf(s);
-    const m = ctx.muniIndex[sh.muniOf(s)];
-    const y = sh.yearOf(start);
-    if (m < 0 || y < 0 || y >= Y) continue;
-    const base = cell(m, y, classOf(ctx, stays.age[s]), stays.sex[s] === 2 ? 1 : 0);
-    const patient = contacts.patient[stays.firstContact[s]];
-    if (pop.frequentCounted(s)) {
+    const base = cellOf[j];
+    if (base < 0) continue;
+    const frequentCounted = pop.frequentCounted(acute[j], age[j], diagnosis[j]);
+    const counted = pop.counted(acute[j], age[j], diagnosis[j]);
+    if (!frequentCounted && !counted) continue;
+    if (frequentCounted) {
+      const patient = sh.patient[j];
+      const y = (((base >> 1) / C) | 0) % Y;
       if (patient !== curPatient || y !== curYear) {
         flushPatientYear();
         curPatient = patient;
         curYear = y;
         curCell = base;
-        curBand = bandOf(stays.age[s]);
+        curBand = band[j];
         curRefs.length = 0;
       }
-      curRefs.push(refOf(s));
+      curRefs.push(sh.referral[j]);
     }
-    if (!pop.counted(s)) continue;
-    const age = stays.age[s];
-    add(who, base, bandOf(age));
-    if (whoYear !== null && age >= 0 && age <= 2) add(whoYear, base, age);
-    add(referral, base, refOf(s));
-    if (care !== null && sh.careOf !== null) add(care, base, sh.careOf(patient, Math.floor(start / MINUTES_PER_DAY)));
-    const pr = sh.prior[j];
-    add(prior, base, pr >= 3 ? 3 : pr);
-    if (mix !== null && pop.mix !== null) add(mix, base, pop.mix.index[contacts.diagnosis[stays.firstContact[s]]]);
-    const day = Math.floor(start / MINUTES_PER_DAY);
-    const wd = weekdayOfDays(day);
-    const hour = Math.floor((start - day * MINUTES_PER_DAY) / 60);
-    add(wh, base, wd * 24 + hour);
-    const part = wd >= 5 ? 1 : 0;
+    if (!counted) continue;
+    add(who, base, band[j]);
+    if (whoYear !== null && age[j] >= 0 && age[j] <= 2) add(whoYear, base, age[j]);
+    add(referral, base, sh.referral[j]);
+    if (care !== null && sh.care !== null) add(care, base, sh.care[j]);
+    add(prior, base, sh.prior[j]);
+    if (mix !== null && mixIndex !== null) add(mix, base, mixIndex[diagnosis[j]]);
+    const hour = weekHour[j];
+    add(wh, base, hour);
+    const part = hour >= 5 * 24 ? 1 : 0;
     add(weekend, base, part);
-    if (deaths !== null && died !== null) {
+    if (deaths !== null && sh.death !== null) {
       (deaths.totals as Int32Array)[base] += 1;
-      const d = died[patient];
-      if (d !== MISSING && d !== undefined && d >= day) {
-        if (d - day <= 7) {
-          add(deaths, base, 0);
-          add(deaths7, base, part);
-        }
-        if (d - day <= 30) {
-          add(deaths, base, 1);
-          add(deaths30, base, part);
-        }
+      const d = sh.death[j];
+      if (d === 1) {
+        add(deaths, base, 0);
+        add(deaths7, base, part);
+      }
+      if (d !== 0) {
+        add(deaths, base, 1);
+        add(deaths30, base, part);
       }
     }
   }
   flushPatientYear();
-
-  // Short stays: every acute stay (not only admissions), by its elapsed duration.
-  for (let s = 0; s < stays.length; s++) {
-    if (!stays.acute[s] || stays.end[s] === MISSING || !pop.shortCounted(s)) continue;
-    const start = sh.startOf(s);
-    const m = ctx.muniIndex[sh.muniOf(s)];
-    const y = sh.yearOf(start);
-    if (m < 0 || y < 0 || y >= Y) continue;
-    const base = cell(m, y, classOf(ctx, stays.age[s]), stays.sex[s] === 2 ? 1 : 0);
-    (short.totals as Int32Array)[base] += 1;
-    if (!elapsedAtLeast(start, stays.end[s], 240)) add(short, base, 0);
-    if (!elapsedAtLeast(start, stays.end[s], 720)) add(short, base, 1);
-  }
 
   // Deaths by the part of the week: of the admissions on weekdays / at weekends.
   const weekendTotals = [new Int32Array(cells), new Int32Array(cells)];
