@@ -101,8 +101,8 @@ interface Population {
   readonly group: string | null;
   /** Admissions the tables count, by the stay's acute flag, age and diagnosis (code index). */
   readonly counted: (acute: number, age: number, diagnosis: number) => boolean;
-  /** Admissions counted by frequent_admitted (all admissions for "", the area's for an area). */
-  readonly frequentCounted: (acute: number, age: number, diagnosis: number) => boolean;
+  /** Admissions counted by frequent_admitted: every admission (acute or not) for "", else those counted. */
+  readonly frequentAll: boolean;
   /** Acute stays counted by short_stays. */
   readonly shortCounted: (age: number, diagnosis: number) => boolean;
   /** Diagnosis mix: categories and each diagnosis's category, or null. */
@@ -118,7 +118,7 @@ function populations(ctx: IndicatorContext): Population[] {
       suffix: "",
       group: null,
       counted: (acute) => acute === 1,
-      frequentCounted: () => true,
+      frequentAll: true,
       shortCounted: () => true,
       mix: null,
       years0to2: false,
@@ -135,7 +135,7 @@ function populations(ctx: IndicatorContext): Population[] {
       suffix: `@${g.group}`,
       group: pop.label,
       counted: (acute, age, diagnosis) => acute === 1 && inArea(age, diagnosis),
-      frequentCounted: (acute, age, diagnosis) => acute === 1 && inArea(age, diagnosis),
+      frequentAll: false,
       shortCounted: inArea,
       mix: { codes: cats.map((c) => c.code), index: mixIndexByDiagnosis(ctx.dataset.contacts.diagnoses, cats) },
       years0to2: false,
@@ -147,7 +147,7 @@ function populations(ctx: IndicatorContext): Population[] {
       suffix: `@${AREA_0_2}`,
       group: "0-2",
       counted: (_acute, age) => age <= 2,
-      frequentCounted: (_acute, age) => age <= 2,
+      frequentAll: false,
       shortCounted: (age) => age <= 2,
       mix: { codes: cats.map((c) => c.code), index: mixIndexByDiagnosis(ctx.dataset.contacts.diagnoses, cats) },
       years0to2: true,
@@ -160,11 +160,11 @@ export function questionTables(input: IndicatorInput, options: QuestionOptions =
   const ctx = contextOf(input, options);
   const levels = ctx.resolved.questionLevels;
   const rows: IndicatorRow[] = [];
-  const shared = sharedColumns(ctx);
   const pops = populations(ctx);
+  const shared = sharedColumns(ctx, pops);
   const short = shortStays(ctx, pops);
   pops.forEach((pop, i) => {
-    for (const t of countPopulation(ctx, pop, shared, short[i])) appendRows(rows, emit(ctx, t, levels));
+    for (const t of countPopulation(ctx, pop, i, shared, short[i])) appendRows(rows, emit(ctx, t, levels));
   });
   // beside readmissions, the reported adverse events (UTH) when adverse_events.csv is given
   appendRows(rows, adverseEventRows(ctx, levels));
@@ -176,27 +176,19 @@ interface Shared {
   readonly bandOfAge: Uint8Array;
   /** First calendar year with PRIOR_DAYS of data before it. */
   readonly firstPriorYear: number;
-  /** Per admission row: its cell [m][y][c][sx] (-1 outside the municipalities and years), and its patient. */
-  readonly cellOf: Int32Array;
-  readonly patient: Int32Array;
+  readonly startOf: (s: number) => number;
+  /** Care status category of a patient on a day, or null without care_status.csv. */
+  readonly careOf: ((patient: number, day: number) => number) | null;
   /**
-   * The columns every population's tallies read, per admission row, computed once (each of the five
-   * populations recomputed them for every admission before).
+   * Per admission row, computed once for every population (each recomputed them for every
+   * admission before, and read the diagnosis of every admission to find its own few): the cell
+   * [m][y][c][sx] (-1 outside the municipalities and years); who_prior's category in bits 0–1 and,
+   * in bit 7, whether the row starts a new patient; and whether each population counts it: bit
+   * p % 8 of member[p >> 3] for population p (in `populations` order).
    */
-  readonly band: Uint8Array;
-  readonly referral: Uint8Array;
-  /** 24 × weekday (0 = Monday) + hour of the admission. */
-  readonly weekHour: Uint8Array;
-  /** The stay's acute flag, age and diagnosis (code index of its first contact). */
-  readonly acute: Uint8Array;
-  readonly age: Int16Array;
-  readonly diagnosis: Int32Array;
-  /** who_prior category. */
-  readonly prior: Uint8Array;
-  /** Care status category, or null without care_status.csv. */
-  readonly care: Uint8Array | null;
-  /** Death after the admission day: 0 none within 30 days, 1 within 7, 2 within 8–30; null without deaths.csv. */
-  readonly death: Uint8Array | null;
+  readonly cellOf: Int32Array;
+  readonly priorAndStart: Uint8Array;
+  readonly member: readonly Uint8Array[];
 }
 
 /** The cell [m][y][c][sx] of a stay, or -1 outside the table's municipalities and years; and its start. */
@@ -219,70 +211,52 @@ function stayCells(ctx: IndicatorContext): { readonly cellOfStay: (s: number) =>
   return { cellOfStay, startOf };
 }
 
-function sharedColumns(ctx: IndicatorContext): Shared {
+function sharedColumns(ctx: IndicatorContext, pops: readonly Population[]): Shared {
   const { stays, admissions } = ctx.computed;
   const contacts = ctx.dataset.contacts;
   const { cellOfStay, startOf } = stayCells(ctx);
   const n = admissions.length;
   const cellOf = new Int32Array(n);
-  const patient = new Int32Array(n);
+  const priorAndStart = new Uint8Array(n);
+  const member = Array.from({ length: Math.ceil(pops.length / 8) }, () => new Uint8Array(n));
+  // Prior acute admissions: admissions are in patient, start order, so look back within the patient.
+  const window = PRIOR_DAYS * MINUTES_PER_DAY;
+  let lastPatient = -1;
+  let patientFrom = 0;
   for (let j = 0; j < n; j++) {
     const s = admissions.stay[j];
-    cellOf[j] = cellOfStay(s);
-    patient[j] = contacts.patient[stays.firstContact[s]];
+    const first = stays.firstContact[s];
+    const patient = contacts.patient[first];
+    let flags = 0;
+    if (patient !== lastPatient) {
+      lastPatient = patient;
+      patientFrom = j;
+      flags = 128;
+    }
+    const cell = cellOfStay(s);
+    cellOf[j] = cell;
+    if (cell < 0) {
+      priorAndStart[j] = flags;
+      continue;
+    }
+    const start = startOf(s);
+    let k = 0;
+    for (let i = j - 1; i >= patientFrom && k < 3; i--) {
+      const t = admissions.stay[i];
+      if (start - startOf(t) > window) break;
+      k += stays.acute[t];
+    }
+    priorAndStart[j] = flags | (k >= 3 ? 3 : k);
+    const acute = stays.acute[s];
+    const age = stays.age[s];
+    const diagnosis = contacts.diagnosis[first];
+    for (let p = 0; p < pops.length; p++)
+      if (pops[p].counted(acute, age, diagnosis)) member[p >> 3][j] |= 1 << (p & 7);
   }
-
   const bandOfAge = new Uint8Array(256);
   for (let a = 0, b = 0; a < 256; a++) {
     while (b + 1 < STANDARD_BAND_STARTS.length && STANDARD_BAND_STARTS[b + 1] <= a) b++;
     bandOfAge[a] = b;
-  }
-  const lastBand = STANDARD_BAND_STARTS.length - 1;
-  const careOf = careLookup(ctx);
-  const died = ctx.dataset.deaths?.diedOnByPatient ?? null;
-  // Prior acute admissions: admissions are in patient, start order, so look back within the patient.
-  const window = PRIOR_DAYS * MINUTES_PER_DAY;
-  const prior = new Uint8Array(n);
-  for (let j = 0; j < n; j++) {
-    if (cellOf[j] < 0) continue;
-    const p = patient[j];
-    const start = startOf(admissions.stay[j]);
-    let k = 0;
-    for (let i = j - 1; i >= 0 && k < 3; i--) {
-      const t = admissions.stay[i];
-      if (patient[i] !== p || start - startOf(t) > window) break;
-      k += stays.acute[t];
-    }
-    prior[j] = k >= 3 ? 3 : k;
-  }
-  const m = n;
-  const band = new Uint8Array(m);
-  const referral = new Uint8Array(m);
-  const weekHour = new Uint8Array(m);
-  const acute = new Uint8Array(m);
-  const ageOf = new Int16Array(m);
-  const diagnosis = new Int32Array(m);
-  const care = careOf === null ? null : new Uint8Array(m);
-  const death = died === null ? null : new Uint8Array(m);
-  for (let i = 0; i < m; i++) {
-    if (cellOf[i] < 0) continue;
-    const s = admissions.stay[i];
-    const first = stays.firstContact[s];
-    const start = startOf(s);
-    const age = stays.age[s];
-    band[i] = age < 0 ? 0 : age > 255 ? lastBand : bandOfAge[age];
-    const r = contacts.referral[first];
-    referral[i] = r >= 0 ? r : REFERRAL_SOURCES.length;
-    const day = Math.floor(start / MINUTES_PER_DAY);
-    weekHour[i] = weekdayOfDays(day) * 24 + Math.floor((start - day * MINUTES_PER_DAY) / 60);
-    acute[i] = stays.acute[s];
-    ageOf[i] = age;
-    diagnosis[i] = contacts.diagnosis[first];
-    if (care !== null && careOf !== null) care[i] = careOf(patient[i], day);
-    if (death !== null && died !== null) {
-      const d = died[patient[i]];
-      death[i] = d === MISSING || d === undefined || d < day || d - day > 30 ? 0 : d - day <= 7 ? 1 : 2;
-    }
   }
   let firstPriorYear = Infinity;
   if (ctx.firstMinute !== MISSING) {
@@ -293,7 +267,7 @@ function sharedColumns(ctx: IndicatorContext): Shared {
         break;
       }
   }
-  return { bandOfAge, firstPriorYear, cellOf, patient, band, referral, weekHour, acute, age: ageOf, diagnosis, prior, care, death };
+  return { bandOfAge, firstPriorYear, startOf, careOf: careLookup(ctx), cellOf, priorAndStart, member };
 }
 
 /** Care status on a day: a nursing-home period covering it, else a home-care period, else neither. */
@@ -353,7 +327,7 @@ function shortStays(ctx: IndicatorContext, pops: readonly Population[]): Table[]
 }
 
 /** Count one population's tables (one pass over the admissions, one over the stays). */
-function countPopulation(ctx: IndicatorContext, pop: Population, sh: Shared, short: Table): Table[] {
+function countPopulation(ctx: IndicatorContext, pop: Population, index: number, sh: Shared, short: Table): Table[] {
   const { stays, admissions } = ctx.computed;
   const contacts = ctx.dataset.contacts;
   const M = ctx.muniCodes.length;
@@ -380,16 +354,17 @@ function countPopulation(ctx: IndicatorContext, pop: Population, sh: Shared, sho
   const referralLabels = [...REFERRAL_SOURCES, "not_given"];
   const referral = make("who_referral", referralLabels, false);
   // municipal care status on the day of admission, when care_status.csv is given
-  const care = sh.care === null ? null : make("who_care", CARE_CATEGORIES, false);
+  const care = sh.careOf === null ? null : make("who_care", CARE_CATEGORIES, false);
   const prior = make("who_prior", PRIOR_CATEGORIES, false, { yearOk: (y) => y >= sh.firstPriorYear });
   // by sex "all" only: split by sex as well, the many small categories of a cluster left hidden
   // counts the LP attacker could bound below the threshold (auditDisclosure on the demo)
   const mix = pop.mix ? make("who_diagnosis", pop.mix.codes, false, { sexes: ["all"] }) : null;
   const wh = make("weekday_hour", WEEKDAYS.flatMap((d) => Array.from({ length: 24 }, (_, h) => `${d}-${String(h).padStart(2, "0")}`)), false, { sexes: ["all"] });
   const weekend = make("weekend", ["weekday", "weekend"], false);
-  const deaths = sh.death !== null ? make("deaths_after_admission", ["within_7d", "within_30d"], true) : null;
-  const deaths7 = sh.death !== null ? make("deaths_7d_weekpart", ["weekday", "weekend"], false) : null;
-  const deaths30 = sh.death !== null ? make("deaths_30d_weekpart", ["weekday", "weekend"], false) : null;
+  const died = ctx.dataset.deaths?.diedOnByPatient ?? null;
+  const deaths = died !== null ? make("deaths_after_admission", ["within_7d", "within_30d"], true) : null;
+  const deaths7 = died !== null ? make("deaths_7d_weekpart", ["weekday", "weekend"], false) : null;
+  const deaths30 = died !== null ? make("deaths_30d_weekpart", ["weekday", "weekend"], false) : null;
   const frequent = make("frequent_admitted", ["patients", "admissions"], false, { perCategory: [new Int32Array(cells), new Int32Array(cells)] });
   // by age band only inside one group (a band's count in group "all" and "65+" would be two cells)
   const freqAge = withBands && pop.group !== null ? make("frequent_age", bands, false, { inGroup: bandInGroup }) : null;
@@ -398,7 +373,6 @@ function countPopulation(ctx: IndicatorContext, pop: Population, sh: Shared, sho
   const add = (t: Table | null, base: number, k: number) => {
     if (t !== null) t.counts[base * t.labels.length + k] += 1;
   };
-  const lastBand = STANDARD_BAND_STARTS.length - 1;
 
   // Frequent admitted: admissions are in patient, start order; a patient-year is flushed at its end.
   let curPatient = -1;
@@ -418,48 +392,62 @@ function countPopulation(ctx: IndicatorContext, pop: Population, sh: Shared, sho
       for (const r of curRefs) add(freqRef, curCell, r);
     }
   };
-  const { cellOf, band, weekHour, acute, age, diagnosis } = sh;
+  const { cellOf, priorAndStart } = sh;
+  const lastBand = STANDARD_BAND_STARTS.length - 1;
+  const bandOf = (age: number) => (age < 0 ? 0 : age > 255 ? lastBand : sh.bandOfAge[age]);
+  const refOf = (first: number) => {
+    const r = contacts.referral[first];
+    return r >= 0 ? r : REFERRAL_SOURCES.length;
+  };
   const mixIndex = pop.mix === null ? null : pop.mix.index;
+  const member = sh.member[index >> 3];
+  const bit = 1 << (index & 7);
+  let patientRun = -1;
   for (let j = 0; j < admissions.length; j++) {
+    if (priorAndStart[j] & 128) patientRun++;
     const base = cellOf[j];
     if (base < 0) continue;
-    const frequentCounted = pop.frequentCounted(acute[j], age[j], diagnosis[j]);
-    const counted = pop.counted(acute[j], age[j], diagnosis[j]);
-    if (!frequentCounted && !counted) continue;
-    if (frequentCounted) {
-      const patient = sh.patient[j];
-      const y = (((base >> 1) / C) | 0) % Y;
-      if (patient !== curPatient || y !== curYear) {
-        flushPatientYear();
-        curPatient = patient;
-        curYear = y;
-        curCell = base;
-        curBand = band[j];
-        curRefs.length = 0;
-      }
-      curRefs.push(sh.referral[j]);
+    const counted = (member[j] & bit) !== 0;
+    if (!counted && !pop.frequentAll) continue;
+    const s = admissions.stay[j];
+    const first = stays.firstContact[s];
+    const age = stays.age[s];
+    // frequent_admitted counts this admission (all of them for "", the counted ones for an area)
+    const y = (((base >> 1) / C) | 0) % Y;
+    if (patientRun !== curPatient || y !== curYear) {
+      flushPatientYear();
+      curPatient = patientRun;
+      curYear = y;
+      curCell = base;
+      curBand = bandOf(age);
+      curRefs.length = 0;
     }
+    curRefs.push(refOf(first));
     if (!counted) continue;
-    add(who, base, band[j]);
-    if (whoYear !== null && age[j] >= 0 && age[j] <= 2) add(whoYear, base, age[j]);
-    add(referral, base, sh.referral[j]);
-    if (care !== null && sh.care !== null) add(care, base, sh.care[j]);
-    add(prior, base, sh.prior[j]);
-    if (mix !== null && mixIndex !== null) add(mix, base, mixIndex[diagnosis[j]]);
-    const hour = weekHour[j];
-    add(wh, base, hour);
-    const part = hour >= 5 * 24 ? 1 : 0;
+    const start = sh.startOf(s);
+    add(who, base, bandOf(age));
+    if (whoYear !== null && age >= 0 && age <= 2) add(whoYear, base, age);
+    add(referral, base, refOf(first));
+    const day = Math.floor(start / MINUTES_PER_DAY);
+    if (care !== null && sh.careOf !== null) add(care, base, sh.careOf(contacts.patient[first], day));
+    add(prior, base, priorAndStart[j] & 3);
+    if (mix !== null && mixIndex !== null) add(mix, base, mixIndex[contacts.diagnosis[first]]);
+    const wd = weekdayOfDays(day);
+    add(wh, base, wd * 24 + Math.floor((start - day * MINUTES_PER_DAY) / 60));
+    const part = wd >= 5 ? 1 : 0;
     add(weekend, base, part);
-    if (deaths !== null && sh.death !== null) {
+    if (deaths !== null && died !== null) {
       (deaths.totals as Int32Array)[base] += 1;
-      const d = sh.death[j];
-      if (d === 1) {
-        add(deaths, base, 0);
-        add(deaths7, base, part);
-      }
-      if (d !== 0) {
-        add(deaths, base, 1);
-        add(deaths30, base, part);
+      const d = died[contacts.patient[first]];
+      if (d !== MISSING && d !== undefined && d >= day) {
+        if (d - day <= 7) {
+          add(deaths, base, 0);
+          add(deaths7, base, part);
+        }
+        if (d - day <= 30) {
+          add(deaths, base, 1);
+          add(deaths30, base, part);
+        }
       }
     }
   }
