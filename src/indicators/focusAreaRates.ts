@@ -1,7 +1,8 @@
 import { appendRows } from "./appendRows.js";
 import { indicatorDescriptor } from "./descriptor.js";
 import { groupIndexByDiagnosis } from "../stays/diagnosisGroups.js";
-import { parseAgeGroup } from "./ageGroup.js";
+import { parseAgeGroup, type AgeGroup } from "./ageGroup.js";
+import { admissionMembership, type AdmissionPredicate } from "./admissionMembership.js";
 import { admissionCube, ratePeriodOk, readmissionPeriodOk, releaseCubes } from "./eventCubes.js";
 import { AREA_0_2, areaReadmissionIndicator } from "./questionFamilies.js";
 import { buildIndicatorRows } from "./buildIndicatorRows.js";
@@ -23,36 +24,42 @@ import type { IndicatorRow } from "./table.js";
 export function focusAreaRates(input: IndicatorInput, options: IndicatorOptions = {}): IndicatorRow[] {
   const ctx = contextOf(input, options);
   const groups = ctx.options.focusGroups ?? defaultFocusGroups();
-  const { acute, firstContact, age } = ctx.computed.stays;
-  const diagnosis = ctx.dataset.contacts.diagnosis; // a stay's diagnosis is its first contact's
   const periodOk = ratePeriodOk(ctx);
   const rows: IndicatorRow[] = [];
+  // The areas present in the groups, then the 0-2-year-olds: which admissions each counts (one
+  // pass reading each admission's diagnosis once; the area's acute admissions of its population).
+  const areas: { readonly area: string; readonly population: AgeGroup }[] = [];
+  const predicates: AdmissionPredicate[] = [];
   for (const g of groups) {
-    const inGroup = groupIndexByDiagnosis(ctx.dataset.contacts.diagnoses, [g]);
     const population = parseAgeGroup(g.age_group ?? "65+");
     if (!ctx.groups.some((x) => x.group.label === population.label)) continue;
-    const numerator = admissionCube(ctx, {
-      keep: (_j, s) => acute[s] === 1 && age[s] >= population.lo && age[s] <= population.hi && inGroup[diagnosis[firstContact[s]]] === 0,
-      on: "start",
-    });
+    const inGroup = groupIndexByDiagnosis(ctx.dataset.contacts.diagnoses, [g]);
+    areas.push({ area: g.group, population });
+    predicates.push((acute, age, diagnosis) => acute === 1 && age >= population.lo && age <= population.hi && inGroup[diagnosis] === 0);
+  }
+  const young = predicates.length;
+  predicates.push((_acute, age) => age <= 2);
+  const member = admissionMembership(ctx, predicates);
+  areas.forEach(({ area }, p) => {
+    const numerator = admissionCube(ctx, { keep: (j) => member.has(p, j), on: "start" });
     appendRows(rows, buildIndicatorRows(ctx, {
-        indicator: `focus_${g.group}`,
+        indicator: `focus_${area}`,
         kind: "rate",
         numerator,
-        multiplier: indicatorDescriptor(`focus_${g.group}`).multiplier,
-        groups: [population.label],
+        multiplier: indicatorDescriptor(`focus_${area}`).multiplier,
+        groups: [areas[p].population.label],
         periodOk,
       }),
     );
     releaseCubes(ctx, numerator);
-  }
+  });
   // 30-day readmissions per focus area: of the area's index admissions (readmission30d's rule)
   const a = ctx.computed.admissions;
   const windowDays = Math.ceil(ctx.options.stays?.windowDays ?? 30);
   const readmissionOk = readmissionPeriodOk(ctx, windowDays);
-  const readmissions = (area: string, population: string, inArea: (s: number) => boolean) => {
-    const numerator = admissionCube(ctx, { keep: (j, s) => a.readmitted[j] === 1 && inArea(s), on: "end" });
-    const denominator = admissionCube(ctx, { keep: (j, s) => a.index[j] === 1 && inArea(s), on: "end" });
+  const readmissions = (area: string, population: string, p: number) => {
+    const numerator = admissionCube(ctx, { keep: (j) => a.readmitted[j] === 1 && member.has(p, j), on: "end" });
+    const denominator = admissionCube(ctx, { keep: (j) => a.index[j] === 1 && member.has(p, j), on: "end" });
     appendRows(rows, buildIndicatorRows(ctx, {
         indicator: areaReadmissionIndicator(area),
         kind: "proportion",
@@ -65,24 +72,19 @@ export function focusAreaRates(input: IndicatorInput, options: IndicatorOptions 
     );
     releaseCubes(ctx, numerator, denominator);
   };
-  for (const g of groups) {
-    const inGroup = groupIndexByDiagnosis(ctx.dataset.contacts.diagnoses, [g]);
-    const population = parseAgeGroup(g.age_group ?? "65+");
-    if (!ctx.groups.some((x) => x.group.label === population.label)) continue;
-    readmissions(g.group, population.label, (s) => acute[s] === 1 && age[s] >= population.lo && age[s] <= population.hi && inGroup[diagnosis[firstContact[s]]] === 0);
-  }
-  if (ctx.groups.some((x) => x.group.label === "0-2")) readmissions(AREA_0_2, "0-2", (s) => age[s] <= 2);
+  areas.forEach(({ area, population }, p) => readmissions(area, population.label, p));
+  if (ctx.groups.some((x) => x.group.label === "0-2")) readmissions(AREA_0_2, "0-2", young);
 
-  const young = admissionCube(ctx, { keep: (_j, s) => age[s] <= 2, on: "start" });
+  const youngCube = admissionCube(ctx, { keep: (j) => member.has(young, j), on: "start" });
   appendRows(rows, buildIndicatorRows(ctx, {
       indicator: "focus_admissions_0_2",
       kind: "rate",
-      numerator: young,
+      numerator: youngCube,
       multiplier: indicatorDescriptor("focus_admissions_0_2").multiplier,
       groups: ["0-2"],
       periodOk,
     }),
   );
-  releaseCubes(ctx, young);
+  releaseCubes(ctx, youngCube);
   return rows;
 }

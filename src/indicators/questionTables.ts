@@ -61,6 +61,7 @@ import { mixCategories, mixIndexByDiagnosis } from "./diagnosisMix.js";
 import { STANDARD_BAND_STARTS, classOf, monthLookup, periodsOf, ratePeriodOkExport, standardBandLabel, type IndicatorContext } from "./indicatorContext.js";
 import { AREA_0_2 } from "./questionFamilies.js";
 import { adverseEventRows } from "./adverseEvents.js";
+import { admissionMembership, type AdmissionMembership, type AdmissionPredicate } from "./admissionMembership.js";
 import type { IndicatorOptions, SexFilter } from "./indicatorOptions.js";
 import type { IndicatorRow, Level } from "./table.js";
 
@@ -100,7 +101,7 @@ interface Population {
   /** The only group (a focus area's population), or null. */
   readonly group: string | null;
   /** Admissions the tables count, by the stay's acute flag, age and diagnosis (code index). */
-  readonly counted: (acute: number, age: number, diagnosis: number) => boolean;
+  readonly counted: AdmissionPredicate;
   /** Admissions counted by frequent_admitted: every admission (acute or not) for "", else those counted. */
   readonly frequentAll: boolean;
   /** Acute stays counted by short_stays. */
@@ -183,12 +184,12 @@ interface Shared {
    * Per admission row, computed once for every population (each recomputed them for every
    * admission before, and read the diagnosis of every admission to find its own few): the cell
    * [m][y][c][sx] (-1 outside the municipalities and years); who_prior's category in bits 0–1 and,
-   * in bit 7, whether the row starts a new patient; and whether each population counts it: bit
-   * p % 8 of member[p >> 3] for population p (in `populations` order).
+   * in bit 7, whether the row starts a new patient; and whether each population counts it
+   * (population p in `populations` order is p in `member`).
    */
   readonly cellOf: Int32Array;
   readonly priorAndStart: Uint8Array;
-  readonly member: readonly Uint8Array[];
+  readonly member: AdmissionMembership;
 }
 
 /** The cell [m][y][c][sx] of a stay, or -1 outside the table's municipalities and years; and its start. */
@@ -218,7 +219,6 @@ function sharedColumns(ctx: IndicatorContext, pops: readonly Population[]): Shar
   const n = admissions.length;
   const cellOf = new Int32Array(n);
   const priorAndStart = new Uint8Array(n);
-  const member = Array.from({ length: Math.ceil(pops.length / 8) }, () => new Uint8Array(n));
   // Prior acute admissions: admissions are in patient, start order, so look back within the patient.
   const window = PRIOR_DAYS * MINUTES_PER_DAY;
   let lastPatient = -1;
@@ -247,12 +247,8 @@ function sharedColumns(ctx: IndicatorContext, pops: readonly Population[]): Shar
       k += stays.acute[t];
     }
     priorAndStart[j] = flags | (k >= 3 ? 3 : k);
-    const acute = stays.acute[s];
-    const age = stays.age[s];
-    const diagnosis = contacts.diagnosis[first];
-    for (let p = 0; p < pops.length; p++)
-      if (pops[p].counted(acute, age, diagnosis)) member[p >> 3][j] |= 1 << (p & 7);
   }
+  const member = admissionMembership(ctx, pops.map((p) => p.counted), (j) => cellOf[j] >= 0);
   const bandOfAge = new Uint8Array(256);
   for (let a = 0, b = 0; a < 256; a++) {
     while (b + 1 < STANDARD_BAND_STARTS.length && STANDARD_BAND_STARTS[b + 1] <= a) b++;
@@ -400,7 +396,7 @@ function countPopulation(ctx: IndicatorContext, pop: Population, index: number, 
     return r >= 0 ? r : REFERRAL_SOURCES.length;
   };
   const mixIndex = pop.mix === null ? null : pop.mix.index;
-  const member = sh.member[index >> 3];
+  const member = sh.member.bits[index >> 3];
   const bit = 1 << (index & 7);
   let patientRun = -1;
   for (let j = 0; j < admissions.length; j++) {
