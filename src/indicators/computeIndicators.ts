@@ -12,6 +12,7 @@ import { readmission30d } from "./readmission30d.js";
 import { questionTables } from "./questionTables.js";
 import { markUnanswerable } from "./markUnanswerable.js";
 import { suppressRows } from "./suppressTable.js";
+import { warmLpWorkers } from "./lpWorker.js";
 import type { IndicatorRow } from "./table.js";
 
 /** The indicator families computeIndicators knows, in output order. */
@@ -46,6 +47,7 @@ export function computeIndicators(input: Dataset | IndicatorContext, options: In
   const requested = new Set<string>(options.indicators ?? base.options.indicators ?? INDICATOR_FAMILIES);
   const minCount = base.resolved.minCount;
   const lattice = minCount === 0 ? null : publishableLattice(base.resolved, requested);
+  if (lattice !== null) warmLpWorkers(); // HiGHS loads in its threads while the counts are computed
   const ctx: IndicatorContext = lattice === null ? base : { ...base, resolved: lattice.resolved };
   const wanted = lattice === null ? requested : lattice.families;
   const rows: IndicatorRow[] = [];

@@ -19,6 +19,11 @@ const __name = (target) => target;
 const lpRanges = ${lpRanges.toString()};
 let ready = null;
 parentPort.on("message", async (job) => {
+  if (job.warm) {
+    // load HiGHS now; a failure is answered to the first real job (its await rethrows)
+    if (ready === null) (ready = require(workerData.highsPath)()).catch(() => {});
+    return;
+  }
   let reply;
   try {
     if (ready === null) ready = require(workerData.highsPath)();
@@ -50,6 +55,22 @@ function workers(n: number): Worker[] {
   return pool.slice(0, n);
 }
 
+/** The number of solver threads: up to two. */
+function teamSize(sets: number): number {
+  return Math.max(1, Math.min(2, availableParallelism(), sets));
+}
+
+/**
+ * Start the solver's worker threads and let them load HiGHS now, without waiting: a caller that
+ * will decide suppression later (computeIndicators with a threshold) calls it first, so that the
+ * WebAssembly compiles while the counts are computed (about 0.2 s of a fresh process otherwise
+ * spent waiting at the first solver call).
+ * @example warmLpWorkers()
+ */
+export function warmLpWorkers(): void {
+  for (const w of workers(teamSize(2))) w.postMessage({ warm: true });
+}
+
 /** Longest a caller waits for one batch before giving up (the largest demo set takes seconds). */
 const WAIT_LIMIT_MS = 30 * 60 * 1000;
 
@@ -59,7 +80,7 @@ const WAIT_LIMIT_MS = 30 * 60 * 1000;
  */
 export function lpRangesSync(sets: readonly LpSet[], minCount: number): LpRanges[] {
   if (sets.length === 0) return [];
-  const n = Math.max(1, Math.min(2, availableParallelism(), sets.length));
+  const n = teamSize(sets.length);
   const team = workers(n);
   // largest first, each to the worker with the least work so far (work ≈ unknowns²)
   const order = sets.map((_, i) => i).sort((a, b) => sets[b].columns - sets[a].columns || a - b);
