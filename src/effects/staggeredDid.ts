@@ -3,7 +3,9 @@ import { poissonGlm } from "../stats/glm/poissonGlm.js";
 import { EffectsError, EffectsMessage, EffectsNotes, type EffectsNote } from "./messages.js";
 import { parsePeriods, periodIndex, periodLabel, type PeriodInput } from "./periods.js";
 import { rateRatioFromLog } from "./rateRatio.js";
-import { addContrastLagCoefficients, driftVarianceVariance, fitDriftVariogramWithIntercept, variogramTableWithIntercept, type DriftResidualSeries, type DriftVariogram } from "./driftVariogram.js";
+import { addContrastLagCoefficients, variogramTableWithIntercept, type DriftResidualSeries, type DriftVariogram } from "./driftVariogram.js";
+import { fitProjectedComponents, projectVariogramComponents, type ProjectedComponents, type ProjectedVariogramFit } from "./projectedVariogram.js";
+import { cholesky, inverseCrossProductFromR } from "../stats/glm/linalg.js";
 import { relativeMagnitudesBreakdown, type BreakdownResult } from "./relativeMagnitudes.js";
 import type { IntervalAssumption } from "./effectTypes.js";
 import { ownBaseExpected } from "./ownBaseExpected.js";
@@ -310,22 +312,25 @@ export function staggeredDid(panel: readonly DidPanelRow[], options: StaggeredDi
   const scale = varianceMode === "dispersion" && options.overdispersion !== "none" ? Math.max(1, phi, phiBlock ?? 1) : 1;
   let drift: DriftVariogram | null = null;
   let gammaTable: Float64Array = new Float64Array(0);
-  let walkFit: DriftVariogram | null = null;
+  let fullFit: ProjectedVariogramFit | null = null;
+  let walkFit: ProjectedVariogramFit | null = null;
   let walkTable: Float64Array | null = null;
   if (varianceMode === "drift") {
-    const full = fitDriftVariogramWithIntercept(d.residuals, Math.max(1, nT - 1));
-    if (full === null) throw new EffectsError("too_few_pre", EffectsMessage.tooFewUntreatedForDrift(d.lagOnePairs, 6));
+    // Each variance component mapped through the unit + period model's exact residual projection
+    // to its expected residual variogram (projectedVariogram.ts), as for the ITS.
+    const pc = untreatedProjection(d.keys, d.mu, events, nT);
+    if (pc === null || d.lagOnePairs < 6) throw new EffectsError("too_few_pre", EffectsMessage.tooFewUntreatedForDrift(d.lagOnePairs, 6));
+    const full = fitProjectedComponents(pc, { signedNugget: true });
+    fullFit = full;
     drift = full.variogram;
     notes.push(EffectsNotes.drift(drift.nugget, drift.stationary, drift.rho, drift.walk));
     gammaTable = variogramTableWithIntercept(drift, full.intercept, nT);
     // The same fit with the random walk as the only drift: a few years of data cannot always tell
     // a strong AR(1) from a random walk, and the walk is the conservative reading when a contrast
     // reaches beyond the lags the data show; each contrast uses the larger of the two variances.
-    const walk = fitDriftVariogramWithIntercept(d.residuals, Math.max(1, nT - 1), 6, true);
-    if (walk !== null) {
-      walkFit = walk.variogram;
-      walkTable = variogramTableWithIntercept(walk.variogram, walk.intercept, nT);
-    }
+    const walk = fitProjectedComponents(pc, { signedNugget: true, walkOnly: true });
+    walkFit = walk;
+    walkTable = variogramTableWithIntercept(walk.variogram, walk.intercept, nT);
   } else if (varianceMode === "dispersion") {
     notes.push(EffectsNotes.dispersion(phi));
     if (phiBlock !== null && phiBlock > Math.max(1, phi)) notes.push(EffectsNotes.blockDispersion(block, phiBlock));
@@ -382,18 +387,18 @@ export function staggeredDid(panel: readonly DidPanelRow[], options: StaggeredDi
         return Math.max(0, s);
       };
       vd = atTable(gammaTable);
-      let used = drift;
+      let used = fullFit as ProjectedVariogramFit;
       if (walkTable !== null) {
         const vw = atTable(walkTable);
         if (vw > vd) {
           vd = vw;
-          used = walkFit as DriftVariogram;
+          used = walkFit as ProjectedVariogramFit;
         }
       }
       // For the overall effect: the variance of the drift variance's estimate, a quadratic form of
-      // the residuals (driftVarianceVariance), gives its degrees of freedom, used by every aggregate.
+      // the residuals (varianceOfLagContrast), gives its degrees of freedom, used by every aggregate.
       if (withDf && vd > 0) {
-        const vv = driftVarianceVariance(d.residuals, used, lagCoef);
+        const vv = used.varianceOfLagContrast(lagCoef).variance;
         if (vv > 0) driftDfUsed = Math.max(2, (2 * vd * vd) / vv);
       }
     }
@@ -541,6 +546,38 @@ function fixedEffectsDesign(
 }
 
 /**
+ * The untreated cells' residual log rates under the unit + period model (fitted means μ, its
+ * maximum-likelihood fit), with the model's design and (XᵀWX)⁻¹, mapped to the projected variance
+ * components of projectedVariogram.ts: each cluster a series, its drift independent of the others'.
+ */
+function untreatedProjection(allKeys: readonly number[], mu: Float64Array, events: Float64Array, nT: number): ProjectedComponents | null {
+  const keys = allKeys.filter((key) => mu[key] > 0);
+  if (keys.length === 0) return null;
+  const { rows } = fixedEffectsDesign(keys, nT);
+  const p = rows[0].length;
+  const xtwx: number[][] = Array.from({ length: p }, () => new Array<number>(p).fill(0));
+  keys.forEach((key, i) => {
+    const nz: number[] = [];
+    rows[i].forEach((v, j) => v !== 0 && nz.push(j));
+    for (const j of nz) for (const l of nz) xtwx[j][l] += rows[i][j] * rows[i][l] * mu[key];
+  });
+  const l = cholesky(xtwx);
+  if (l.some((row, j) => !(row[j] > 0))) return null;
+  const r = l.map((_, i) => l.map((row) => row[i]));
+  const unscaledCovariance = inverseCrossProductFromR(r);
+  return projectVariogramComponents({
+    residual: keys.map((key) => Math.log((events[key] + 0.5) / (mu[key] + 0.5))),
+    times: keys.map((key) => key % nT),
+    series: keys.map((key) => Math.floor(key / nT)),
+    x: rows,
+    unscaledCovariance,
+    mu: keys.map((key) => mu[key]),
+    sampling: keys.map((key) => logCountVariance(mu[key])),
+    maxLag: Math.max(1, nT - 1),
+  });
+}
+
+/**
  * Dispersion of the untreated observations (never treated, or before the start) around the
  * Poisson unit + period main-effects model μ = E·a_u·b_t. Its maximum-likelihood fit is found by
  * iterative proportional fitting (Deming & Stephan 1940; Bishop, Fienberg & Holland 1975, ch. 3),
@@ -559,7 +596,7 @@ function untreatedDispersion(
   exposure: Float64Array,
   starts: readonly (number | null)[],
   block: number,
-): { phi: number; phiBlock: number | null; residuals: DriftResidualSeries[]; lagOnePairs: number } {
+): { phi: number; phiBlock: number | null; residuals: DriftResidualSeries[]; lagOnePairs: number; keys: number[]; mu: Float64Array } {
   const keys: number[] = [];
   for (let u = 0; u < nU; u++) {
     for (let t = 0; t < nT; t++) {
@@ -585,7 +622,7 @@ function untreatedDispersion(
   const params = usedU.reduce((s, v) => s + v, 0) + usedT.reduce((s, v) => s + v, 0) - 1;
   const df = keys.length - params;
   const residuals: DriftResidualSeries[] = [];
-  if (df <= 0) return { phi: NaN, phiBlock: null, residuals, lagOnePairs: 0 };
+  if (df <= 0) return { phi: NaN, phiBlock: null, residuals, lagOnePairs: 0, keys, mu: new Float64Array(nU * nT).fill(NaN) };
   const den = new Float64Array(Math.max(nU, nT));
   for (let sweep = 0; sweep < 1000; sweep++) {
     let change = 0;
@@ -674,7 +711,7 @@ function untreatedDispersion(
     }
     if (any) residuals.push({ residual, samplingVariance, shrink, share, meanVariance });
   }
-  return { phi: pearson / df, phiBlock, residuals, lagOnePairs };
+  return { phi: pearson / df, phiBlock, residuals, lagOnePairs, keys, mu: muAt };
 }
 
 /**
