@@ -196,22 +196,7 @@ export function projectVariogramComponents(input: ProjectedVariogramInput): Proj
         for (let m = 0; m < p; m++) C[cj + m] += xw * A[l * p + m];
       }
     }
-    const T = new Float64Array(p * p);
-    for (let j = 0; j < p; j++) {
-      for (let l = 0; l < p; l++) {
-        const u = Uf[j * p + l];
-        if (u === 0) continue;
-        for (let m = 0; m < p; m++) T[j * p + m] += u * C[l * p + m];
-      }
-    }
-    const R = new Float64Array(p * p);
-    for (let j = 0; j < p; j++) {
-      for (let l = 0; l < p; l++) {
-        const t = T[j * p + l];
-        if (t === 0) continue;
-        for (let m = 0; m < p; m++) R[j * p + m] += t * Uf[l * p + m];
-      }
-    }
+    const R = multiplySquare(multiplySquare(Uf, C, p), Uf, p);
     return { A, R };
   };
   /** x_iᵀ R x_s for sparse rows. */
@@ -396,6 +381,19 @@ export function fitProjectedComponents(pc: ProjectedComponents, options: Project
       }),
     );
   return { variogram, intercept: fitted.coef[0], varianceOfContrastVariance, varianceOfLagContrast };
+}
+
+/** The product of two p × p row-major matrices. */
+function multiplySquare(a: Float64Array, b: Float64Array, p: number): Float64Array {
+  const out = new Float64Array(p * p);
+  for (let j = 0; j < p; j++) {
+    for (let l = 0; l < p; l++) {
+      const v = a[j * p + l];
+      if (v === 0) continue;
+      for (let m = 0; m < p; m++) out[j * p + m] += v * b[l * p + m];
+    }
+  }
+  return out;
 }
 
 function wls(cols: readonly (readonly number[])[], y: readonly number[], w: readonly number[]): number[] | null {

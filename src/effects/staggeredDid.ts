@@ -3,7 +3,7 @@ import { poissonGlm } from "../stats/glm/poissonGlm.js";
 import { EffectsError, EffectsMessage, EffectsNotes, type EffectsNote } from "./messages.js";
 import { parsePeriods, periodIndex, periodLabel, type PeriodInput } from "./periods.js";
 import { rateRatioFromLog } from "./rateRatio.js";
-import { addContrastLagCoefficients, variogramTableWithIntercept, type DriftResidualSeries, type DriftVariogram } from "./driftVariogram.js";
+import { addContrastLagCoefficients, variogramTableWithIntercept, type DriftVariogram } from "./driftVariogram.js";
 import { fitProjectedComponents, projectVariogramComponents, type ProjectedComponents, type ProjectedVariogramFit } from "./projectedVariogram.js";
 import { cholesky, inverseCrossProductFromR } from "../stats/glm/linalg.js";
 import { relativeMagnitudesBreakdown, type BreakdownResult } from "./relativeMagnitudes.js";
@@ -44,7 +44,8 @@ export interface StaggeredDidOptions {
    * How the interval accounts for variation beyond Poisson noise:
    * - "drift" (default): Poisson variance of the counts plus a variance component for serially
    *   correlated cluster-level drift (nugget + AR(1) + random walk), fitted to the variogram of the
-   *   untreated unit-periods' residuals (see driftVariogram.ts); it needs enough untreated periods;
+   *   untreated unit-periods' residuals through the model's residual projection (see
+   *   projectedVariogram.ts); it needs enough untreated periods;
    * - "dispersion": Poisson × max(1, φ, φ_block) (quasi-Poisson; assumes no persistent drift);
    * - "poisson": pure Poisson (assumes the counts are the only noise).
    */
@@ -341,7 +342,7 @@ export function staggeredDid(panel: readonly DidPanelRow[], options: StaggeredDi
   const lagCoef = new Float64Array(nT);
   // Degrees of freedom of the estimated drift variance: set from the overall effect's contrast
   // (below); 2(units − 1) until then.
-  let driftDfUsed = Math.max(1, 2 * (d.residuals.length - 1));
+  let driftDfUsed = Math.max(1, 2 * (d.units - 1));
   const aggregate = (sel: Cell[], withDf = false): { est: number; se: number; df: number } => {
     // log(ΣO / ΣCF); gradient 1/ΣO on the cohorts' counts at t, −(CF_c/ΣCF)·d log CF_c/dy elsewhere.
     const sumO = sel.reduce((s, c) => s + c.obs, 0);
@@ -495,7 +496,7 @@ export function staggeredDid(panel: readonly DidPanelRow[], options: StaggeredDi
       `base = ${k} period(s) before each start, every unit standardised against its own base-window rate (Σ observed / Σ expected); aggregated as Σ observed / Σ counterfactual events`,
     variance:
       varianceMode === "drift"
-        ? "analytical delta method: Poisson variance of the unit-period counts plus a cluster-level drift variance component (nugget + AR(1) + random walk) fitted to the variogram of the untreated unit-periods' residuals from a unit + period fixed-effects Poisson model"
+        ? "analytical delta method: Poisson variance of the unit-period counts plus a cluster-level drift variance component (nugget + AR(1) + random walk) fitted to the variogram of the untreated unit-periods' residuals from a unit + period fixed-effects Poisson model, each component mapped through the model's residual projection"
         : varianceMode === "dispersion"
           ? `analytical delta method on Poisson unit-period counts, × max(1, φ, φ_block) (φ from a unit + period fixed-effects Poisson model of the untreated observations; φ_block the same on sums over blocks of ${block > 1 ? block : "–"} periods)`
           : "analytical delta method on Poisson unit-period counts (pure Poisson)",
@@ -596,7 +597,7 @@ function untreatedDispersion(
   exposure: Float64Array,
   starts: readonly (number | null)[],
   block: number,
-): { phi: number; phiBlock: number | null; residuals: DriftResidualSeries[]; lagOnePairs: number; keys: number[]; mu: Float64Array } {
+): { phi: number; phiBlock: number | null; units: number; lagOnePairs: number; keys: number[]; mu: Float64Array } {
   const keys: number[] = [];
   for (let u = 0; u < nU; u++) {
     for (let t = 0; t < nT; t++) {
@@ -621,8 +622,7 @@ function untreatedDispersion(
   }
   const params = usedU.reduce((s, v) => s + v, 0) + usedT.reduce((s, v) => s + v, 0) - 1;
   const df = keys.length - params;
-  const residuals: DriftResidualSeries[] = [];
-  if (df <= 0) return { phi: NaN, phiBlock: null, residuals, lagOnePairs: 0, keys, mu: new Float64Array(nU * nT).fill(NaN) };
+  if (df <= 0) return { phi: NaN, phiBlock: null, units: 0, lagOnePairs: 0, keys, mu: new Float64Array(nU * nT).fill(NaN) };
   const den = new Float64Array(Math.max(nU, nT));
   for (let sweep = 0; sweep < 1000; sweep++) {
     let change = 0;
@@ -677,9 +677,9 @@ function untreatedDispersion(
     const dfBlock = cells - (blockUnits.size + blocks.size - 1);
     phiBlock = dfBlock > 0 ? pb / dfBlock : null;
   }
-  // Residual log rates for the drift variogram. The period effect b_t is (close to) the
-  // μ-weighted mean of the units present at t, so a unit's residual drift is shrunk by
-  // 1 − 2w_u + Σ w_v² (w = μ shares at t), and its Poisson variance is 1/μ_u − 1/M_t.
+  // The fitted means, for the drift variogram (untreatedProjection). The minimum-data rule counts
+  // the period-to-period changes of units that share the period with another unit: a unit (nearly)
+  // alone at t — 1 − 2w + Σw² < 0.05, w the μ shares at t — says nothing about drift there.
   const muAt = new Float64Array(nU * nT).fill(NaN);
   for (const key of keys) muAt[key] = exposure[key] * a[Math.floor(key / nT)] * b[key % nT];
   const total = new Float64Array(nT);
@@ -687,31 +687,20 @@ function untreatedDispersion(
   for (const key of keys) total[key % nT] += muAt[key];
   for (const key of keys) squares[key % nT] += (muAt[key] / total[key % nT]) ** 2;
   let lagOnePairs = 0;
+  let units = 0;
   for (let u = 0; u < nU; u++) {
-    const residual = new Float64Array(nT).fill(NaN);
-    const samplingVariance = new Float64Array(nT);
-    const shrink = new Float64Array(nT).fill(1);
-    const share = new Float64Array(nT);
-    const meanVariance = new Float64Array(nT);
     let any = false;
+    let previous = false;
     for (let t = 0; t < nT; t++) {
-      const key = u * nT + t;
-      const mu = muAt[key];
-      if (!(mu > 0)) continue;
-      const w = mu / total[t];
-      const f = 1 - 2 * w + squares[t];
-      if (f < 0.05) continue; // the unit is (nearly) alone at t: its residual says nothing about drift
-      residual[t] = Math.log((events[key] + 0.5) / (mu + 0.5));
-      samplingVariance[t] = Math.max(0, logCountVariance(mu) - 1 / (total[t] + 0.5));
-      shrink[t] = f;
-      share[t] = w;
-      meanVariance[t] = 1 / (total[t] + 0.5);
-      if (t > 0 && !Number.isNaN(residual[t - 1])) lagOnePairs++;
-      any = true;
+      const mu = muAt[u * nT + t];
+      const usable = mu > 0 && 1 - 2 * (mu / total[t]) + squares[t] >= 0.05;
+      if (usable && previous) lagOnePairs++;
+      previous = usable;
+      any ||= usable;
     }
-    if (any) residuals.push({ residual, samplingVariance, shrink, share, meanVariance });
+    if (any) units++;
   }
-  return { phi: pearson / df, phiBlock, residuals, lagOnePairs, keys, mu: muAt };
+  return { phi: pearson / df, phiBlock, units, lagOnePairs, keys, mu: muAt };
 }
 
 /**
