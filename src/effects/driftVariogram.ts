@@ -30,6 +30,13 @@ export interface DriftResidualSeries {
   readonly samplingVariance: Float64Array;
   /** Factor by which fitting period effects shrinks the drift variance of the unit's residual (1 = none). */
   readonly shrink: Float64Array;
+  /**
+   * When the residuals are deviations from a weighted mean over units at each period (period
+   * effects): the unit's weight in that mean (0 where absent) and the sampling variance of the mean.
+   * They couple the units' residuals; driftVarianceVariance uses them.
+   */
+  readonly share?: Float64Array;
+  readonly meanVariance?: Float64Array;
 }
 
 /** Fitted drift variogram γ(h) = nugget + stationary·(1 − rho^h) + walk·h (h ≥ 1). */
@@ -248,4 +255,144 @@ export function addContrastLagCoefficients(times: readonly number[], weights: re
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) c[Math.abs(times[i] - times[j])] -= 2 * w[i] * w[j];
   }
+}
+
+/**
+ * Variance of an estimated drift variance V̂ = Σₕ c[h]·γ̂(h), for Satterthwaite's degrees of
+ * freedom. With the fitted active set and weights held fixed, γ̂ is linear in the empirical
+ * variogram and V̂ a quadratic form rᵀQr of the residuals; for Gaussian residuals its variance is
+ * 2 tr(QΣQΣ) (Searle, Casella & McCulloch 1992, "Variance Components"; its use for Satterthwaite
+ * degrees of freedom: Giesbrecht & Burns 1985, Biometrics 41:477–486). Σ is the joint
+ * covariance of every unit's residuals under the fitted variogram: residuals are deviations from the
+ * weighted mean over units at each period, r_u(t) = δ_u(t) − Σ_k w_kt δ_k(t), so units are coupled
+ * (with two units left at a period their residuals mirror each other and carry one unit's
+ * information) — when the series carry `share` and `meanVariance`; else units are independent with
+ * the shrink factor. The walk's covariance is taken from the first period.
+ */
+export function driftVarianceVariance(series: readonly DriftResidualSeries[], fit: DriftVariogram, c: Float64Array): number {
+  const lags = fit.empirical.map((e) => e.lag);
+  const weights = fit.fitWeights ?? fit.empirical.map((e) => e.pairs);
+  const active = fit.active ?? [0, 1, 2];
+  const col = (j: number, h: number) => (j === 0 ? 1 : j === 1 ? 1 - Math.pow(fit.rho, h) : h);
+  const k = active.length;
+  if (lags.length < k || k === 0) return NaN;
+  // a = W X (XᵀWX)⁻¹ Xᵀ_full c: V̂ = Σₕ a[h]·ĝ(h) over the empirical lags.
+  const XtWX = active.map((i) => active.map((j) => lags.reduce((s, h, n) => s + weights[n] * col(i, h) * col(j, h), 0)));
+  const Xc = active.map((i) => {
+    let s = 0;
+    for (let h = 1; h < c.length; h++) s += col(i, h) * c[h];
+    return s;
+  });
+  const beta = solveDense(XtWX, Xc);
+  if (beta === null) return NaN;
+  const a = new Map<number, number>();
+  lags.forEach((h, n) => a.set(h, weights[n] * active.reduce((s, j, i) => s + col(j, h) * beta[i], 0)));
+  const pairsAt = new Map(fit.empirical.map((e) => [e.lag, e.pairs]));
+  // Every residual cell (unit by unit, in period order) and its unit's block of the quadratic form.
+  const cellU: number[] = [];
+  const cellT: number[] = [];
+  const blockStart: number[] = [];
+  const posOf: Int32Array[] = [];
+  series.forEach((s, u) => {
+    blockStart.push(cellU.length);
+    const at = new Int32Array(s.residual.length).fill(-1);
+    for (let t = 0; t < s.residual.length; t++) {
+      if (Number.isNaN(s.residual[t])) continue;
+      at[t] = cellU.length;
+      cellU.push(u);
+      cellT.push(t);
+    }
+    posOf.push(at);
+  });
+  blockStart.push(cellU.length);
+  const N = cellU.length;
+  // Q is block-diagonal by unit (pairs never cross units): one dense block per unit.
+  const Qb: Float64Array[] = series.map((_, u) => new Float64Array((blockStart[u + 1] - blockStart[u]) ** 2));
+  for (let i = 0; i < N; i++) {
+    const u = cellU[i];
+    const t = cellT[i];
+    const s = series[u];
+    const o = blockStart[u];
+    const nb = blockStart[u + 1] - o;
+    const Q = Qb[u];
+    for (const [h, ah] of a) {
+      if (ah === 0 || t + h >= s.residual.length) continue;
+      const j = posOf[u][t + h];
+      if (j < 0) continue;
+      const sh = (s.shrink[t] + s.shrink[t + h]) / 2;
+      const q = ah / (2 * Math.max(sh, 0.05) * (pairsAt.get(h) as number));
+      const bi = i - o;
+      const bj = j - o;
+      Q[bi * nb + bi] += q;
+      Q[bj * nb + bj] += q;
+      Q[bi * nb + bj] -= q;
+      Q[bj * nb + bi] -= q;
+    }
+  }
+  // Covariance of the drift: nugget + AR(1) + a walk from the first period (step variance 2ω).
+  let nT = 0;
+  for (const s of series) nT = Math.max(nT, s.residual.length);
+  const rhoPow = new Float64Array(nT + 1);
+  for (let h = 0; h <= nT; h++) rhoPow[h] = fit.stationary === 0 ? 0 : Math.pow(fit.rho, h);
+  const cov = (t: number, r: number) =>
+    (t === r ? fit.nugget : 0) + fit.stationary * rhoPow[Math.abs(t - r)] + 2 * fit.walk * (Math.min(t, r) + 1);
+  const coupled = series.every((s) => s.share !== undefined && s.meanVariance !== undefined);
+  // Σ_k w_kt w_ks over units, once per pair of periods.
+  const cross = new Float64Array(coupled ? nT * nT : 0);
+  if (coupled) {
+    for (const s of series) {
+      const w = s.share as Float64Array;
+      for (let t = 0; t < w.length; t++) {
+        if (w[t] === 0) continue;
+        for (let r = 0; r < w.length; r++) cross[t * nT + r] += w[t] * w[r];
+      }
+    }
+  }
+  const S = new Float64Array(N * N);
+  for (let i = 0; i < N; i++) {
+    const ui = cellU[i];
+    const ti = cellT[i];
+    const si = series[ui];
+    for (let j = i; j < N; j++) {
+      const uj = cellU[j];
+      const tj = cellT[j];
+      const sj = series[uj];
+      let f: number;
+      if (coupled) {
+        // r_u(t) = δ_u(t) − Σ_k w_kt δ_k(t): Cov factor 1{u=v} − w_us − w_vt + Σ_k w_kt w_ks.
+        const wUs = (si.share as Float64Array)[tj] ?? 0;
+        const wVt = (sj.share as Float64Array)[ti] ?? 0;
+        f = (ui === uj ? 1 : 0) - wUs - wVt + cross[ti * nT + tj];
+      } else {
+        f = ui === uj ? Math.sqrt(Math.max(si.shrink[ti], 0.05) * Math.max(sj.shrink[tj], 0.05)) : 0;
+      }
+      let v = f === 0 ? 0 : f * cov(ti, tj);
+      if (ti === tj) {
+        if (ui === uj) v += si.samplingVariance[ti];
+        else if (coupled) v -= si.meanVariance?.[ti] ?? 0;
+      }
+      S[i * N + j] = v;
+      S[j * N + i] = v;
+    }
+  }
+  // P = QS block by block (rows of unit u: Q_u times the unit's rows of S), then tr(P²).
+  const P = new Float64Array(N * N);
+  series.forEach((_, u) => {
+    const o = blockStart[u];
+    const nb = blockStart[u + 1] - o;
+    const Q = Qb[u];
+    for (let bi = 0; bi < nb; bi++) {
+      const prow = (o + bi) * N;
+      for (let bl = 0; bl < nb; bl++) {
+        const q = Q[bi * nb + bl];
+        if (q === 0) continue;
+        const srow = (o + bl) * N;
+        for (let j = 0; j < N; j++) P[prow + j] += q * S[srow + j];
+      }
+    }
+  });
+  let total = 0;
+  for (let i = 0; i < N; i++) for (let j = 0; j < N; j++) total += P[i * N + j] * P[j * N + i];
+  total *= 2;
+  return total;
 }

@@ -3,9 +3,7 @@ import { poissonGlm } from "../stats/glm/poissonGlm.js";
 import { EffectsError, EffectsMessage, EffectsNotes, type EffectsNote } from "./messages.js";
 import { parsePeriods, periodIndex, periodLabel, type PeriodInput } from "./periods.js";
 import { rateRatioFromLog } from "./rateRatio.js";
-import { addContrastLagCoefficients, variogramTableWithIntercept, type DriftVariogram } from "./driftVariogram.js";
-import { fitProjectedComponents, projectVariogramComponents, type ProjectedComponents, type ProjectedVariogramFit } from "./projectedVariogram.js";
-import { cholesky, inverseCrossProductFromR } from "../stats/glm/linalg.js";
+import { addContrastLagCoefficients, driftVarianceVariance, fitDriftVariogramWithIntercept, variogramTableWithIntercept, type DriftResidualSeries, type DriftVariogram } from "./driftVariogram.js";
 import { relativeMagnitudesBreakdown, type BreakdownResult } from "./relativeMagnitudes.js";
 import type { IntervalAssumption } from "./effectTypes.js";
 import { ownBaseExpected } from "./ownBaseExpected.js";
@@ -44,8 +42,7 @@ export interface StaggeredDidOptions {
    * How the interval accounts for variation beyond Poisson noise:
    * - "drift" (default): Poisson variance of the counts plus a variance component for serially
    *   correlated cluster-level drift (nugget + AR(1) + random walk), fitted to the variogram of the
-   *   untreated unit-periods' residuals through the model's residual projection (see
-   *   projectedVariogram.ts); it needs enough untreated periods;
+   *   untreated unit-periods' residuals (see driftVariogram.ts); it needs enough untreated periods;
    * - "dispersion": Poisson × max(1, φ, φ_block) (quasi-Poisson; assumes no persistent drift);
    * - "poisson": pure Poisson (assumes the counts are the only noise).
    */
@@ -313,25 +310,22 @@ export function staggeredDid(panel: readonly DidPanelRow[], options: StaggeredDi
   const scale = varianceMode === "dispersion" && options.overdispersion !== "none" ? Math.max(1, phi, phiBlock ?? 1) : 1;
   let drift: DriftVariogram | null = null;
   let gammaTable: Float64Array = new Float64Array(0);
-  let fullFit: ProjectedVariogramFit | null = null;
-  let walkFit: ProjectedVariogramFit | null = null;
+  let walkFit: DriftVariogram | null = null;
   let walkTable: Float64Array | null = null;
   if (varianceMode === "drift") {
-    // Each variance component mapped through the unit + period model's exact residual projection
-    // to its expected residual variogram (projectedVariogram.ts), as for the ITS.
-    const pc = untreatedProjection(d.keys, d.mu, events, nT);
-    if (pc === null || d.lagOnePairs < 6) throw new EffectsError("too_few_pre", EffectsMessage.tooFewUntreatedForDrift(d.lagOnePairs, 6));
-    const full = fitProjectedComponents(pc, { signedNugget: true });
-    fullFit = full;
+    const full = fitDriftVariogramWithIntercept(d.residuals, Math.max(1, nT - 1));
+    if (full === null) throw new EffectsError("too_few_pre", EffectsMessage.tooFewUntreatedForDrift(d.lagOnePairs, 6));
     drift = full.variogram;
     notes.push(EffectsNotes.drift(drift.nugget, drift.stationary, drift.rho, drift.walk));
     gammaTable = variogramTableWithIntercept(drift, full.intercept, nT);
     // The same fit with the random walk as the only drift: a few years of data cannot always tell
     // a strong AR(1) from a random walk, and the walk is the conservative reading when a contrast
     // reaches beyond the lags the data show; each contrast uses the larger of the two variances.
-    const walk = fitProjectedComponents(pc, { signedNugget: true, walkOnly: true });
-    walkFit = walk;
-    walkTable = variogramTableWithIntercept(walk.variogram, walk.intercept, nT);
+    const walk = fitDriftVariogramWithIntercept(d.residuals, Math.max(1, nT - 1), 6, true);
+    if (walk !== null) {
+      walkFit = walk.variogram;
+      walkTable = variogramTableWithIntercept(walk.variogram, walk.intercept, nT);
+    }
   } else if (varianceMode === "dispersion") {
     notes.push(EffectsNotes.dispersion(phi));
     if (phiBlock !== null && phiBlock > Math.max(1, phi)) notes.push(EffectsNotes.blockDispersion(block, phiBlock));
@@ -342,7 +336,7 @@ export function staggeredDid(panel: readonly DidPanelRow[], options: StaggeredDi
   const lagCoef = new Float64Array(nT);
   // Degrees of freedom of the estimated drift variance: set from the overall effect's contrast
   // (below); 2(units − 1) until then.
-  let driftDfUsed = Math.max(1, 2 * (d.units - 1));
+  let driftDfUsed = Math.max(1, 2 * (d.residuals.length - 1));
   const aggregate = (sel: Cell[], withDf = false): { est: number; se: number; df: number } => {
     // log(ΣO / ΣCF); gradient 1/ΣO on the cohorts' counts at t, −(CF_c/ΣCF)·d log CF_c/dy elsewhere.
     const sumO = sel.reduce((s, c) => s + c.obs, 0);
@@ -388,18 +382,18 @@ export function staggeredDid(panel: readonly DidPanelRow[], options: StaggeredDi
         return Math.max(0, s);
       };
       vd = atTable(gammaTable);
-      let used = fullFit as ProjectedVariogramFit;
+      let used = drift;
       if (walkTable !== null) {
         const vw = atTable(walkTable);
         if (vw > vd) {
           vd = vw;
-          used = walkFit as ProjectedVariogramFit;
+          used = walkFit as DriftVariogram;
         }
       }
       // For the overall effect: the variance of the drift variance's estimate, a quadratic form of
-      // the residuals (varianceOfLagContrast), gives its degrees of freedom, used by every aggregate.
+      // the residuals (driftVarianceVariance), gives its degrees of freedom, used by every aggregate.
       if (withDf && vd > 0) {
-        const vv = used.varianceOfLagContrast(lagCoef).variance;
+        const vv = driftVarianceVariance(d.residuals, used, lagCoef);
         if (vv > 0) driftDfUsed = Math.max(2, (2 * vd * vd) / vv);
       }
     }
@@ -496,7 +490,7 @@ export function staggeredDid(panel: readonly DidPanelRow[], options: StaggeredDi
       `base = ${k} period(s) before each start, every unit standardised against its own base-window rate (Σ observed / Σ expected); aggregated as Σ observed / Σ counterfactual events`,
     variance:
       varianceMode === "drift"
-        ? "analytical delta method: Poisson variance of the unit-period counts plus a cluster-level drift variance component (nugget + AR(1) + random walk) fitted to the variogram of the untreated unit-periods' residuals from a unit + period fixed-effects Poisson model, each component mapped through the model's residual projection"
+        ? "analytical delta method: Poisson variance of the unit-period counts plus a cluster-level drift variance component (nugget + AR(1) + random walk) fitted to the variogram of the untreated unit-periods' residuals from a unit + period fixed-effects Poisson model"
         : varianceMode === "dispersion"
           ? `analytical delta method on Poisson unit-period counts, × max(1, φ, φ_block) (φ from a unit + period fixed-effects Poisson model of the untreated observations; φ_block the same on sums over blocks of ${block > 1 ? block : "–"} periods)`
           : "analytical delta method on Poisson unit-period counts (pure Poisson)",
@@ -547,38 +541,6 @@ function fixedEffectsDesign(
 }
 
 /**
- * The untreated cells' residual log rates under the unit + period model (fitted means μ, its
- * maximum-likelihood fit), with the model's design and (XᵀWX)⁻¹, mapped to the projected variance
- * components of projectedVariogram.ts: each cluster a series, its drift independent of the others'.
- */
-function untreatedProjection(allKeys: readonly number[], mu: Float64Array, events: Float64Array, nT: number): ProjectedComponents | null {
-  const keys = allKeys.filter((key) => mu[key] > 0);
-  if (keys.length === 0) return null;
-  const { rows } = fixedEffectsDesign(keys, nT);
-  const p = rows[0].length;
-  const xtwx: number[][] = Array.from({ length: p }, () => new Array<number>(p).fill(0));
-  keys.forEach((key, i) => {
-    const nz: number[] = [];
-    rows[i].forEach((v, j) => v !== 0 && nz.push(j));
-    for (const j of nz) for (const l of nz) xtwx[j][l] += rows[i][j] * rows[i][l] * mu[key];
-  });
-  const l = cholesky(xtwx);
-  if (l.some((row, j) => !(row[j] > 0))) return null;
-  const r = l.map((_, i) => l.map((row) => row[i]));
-  const unscaledCovariance = inverseCrossProductFromR(r);
-  return projectVariogramComponents({
-    residual: keys.map((key) => Math.log((events[key] + 0.5) / (mu[key] + 0.5))),
-    times: keys.map((key) => key % nT),
-    series: keys.map((key) => Math.floor(key / nT)),
-    x: rows,
-    unscaledCovariance,
-    mu: keys.map((key) => mu[key]),
-    sampling: keys.map((key) => logCountVariance(mu[key])),
-    maxLag: Math.max(1, nT - 1),
-  });
-}
-
-/**
  * Dispersion of the untreated observations (never treated, or before the start) around the
  * Poisson unit + period main-effects model μ = E·a_u·b_t. Its maximum-likelihood fit is found by
  * iterative proportional fitting (Deming & Stephan 1940; Bishop, Fienberg & Holland 1975, ch. 3),
@@ -597,7 +559,7 @@ function untreatedDispersion(
   exposure: Float64Array,
   starts: readonly (number | null)[],
   block: number,
-): { phi: number; phiBlock: number | null; units: number; lagOnePairs: number; keys: number[]; mu: Float64Array } {
+): { phi: number; phiBlock: number | null; residuals: DriftResidualSeries[]; lagOnePairs: number } {
   const keys: number[] = [];
   for (let u = 0; u < nU; u++) {
     for (let t = 0; t < nT; t++) {
@@ -622,7 +584,8 @@ function untreatedDispersion(
   }
   const params = usedU.reduce((s, v) => s + v, 0) + usedT.reduce((s, v) => s + v, 0) - 1;
   const df = keys.length - params;
-  if (df <= 0) return { phi: NaN, phiBlock: null, units: 0, lagOnePairs: 0, keys, mu: new Float64Array(nU * nT).fill(NaN) };
+  const residuals: DriftResidualSeries[] = [];
+  if (df <= 0) return { phi: NaN, phiBlock: null, residuals, lagOnePairs: 0 };
   const den = new Float64Array(Math.max(nU, nT));
   for (let sweep = 0; sweep < 1000; sweep++) {
     let change = 0;
@@ -677,9 +640,9 @@ function untreatedDispersion(
     const dfBlock = cells - (blockUnits.size + blocks.size - 1);
     phiBlock = dfBlock > 0 ? pb / dfBlock : null;
   }
-  // The fitted means, for the drift variogram (untreatedProjection). The minimum-data rule counts
-  // the period-to-period changes of units that share the period with another unit: a unit (nearly)
-  // alone at t — 1 − 2w + Σw² < 0.05, w the μ shares at t — says nothing about drift there.
+  // Residual log rates for the drift variogram. The period effect b_t is (close to) the
+  // μ-weighted mean of the units present at t, so a unit's residual drift is shrunk by
+  // 1 − 2w_u + Σ w_v² (w = μ shares at t), and its Poisson variance is 1/μ_u − 1/M_t.
   const muAt = new Float64Array(nU * nT).fill(NaN);
   for (const key of keys) muAt[key] = exposure[key] * a[Math.floor(key / nT)] * b[key % nT];
   const total = new Float64Array(nT);
@@ -687,20 +650,31 @@ function untreatedDispersion(
   for (const key of keys) total[key % nT] += muAt[key];
   for (const key of keys) squares[key % nT] += (muAt[key] / total[key % nT]) ** 2;
   let lagOnePairs = 0;
-  let units = 0;
   for (let u = 0; u < nU; u++) {
+    const residual = new Float64Array(nT).fill(NaN);
+    const samplingVariance = new Float64Array(nT);
+    const shrink = new Float64Array(nT).fill(1);
+    const share = new Float64Array(nT);
+    const meanVariance = new Float64Array(nT);
     let any = false;
-    let previous = false;
     for (let t = 0; t < nT; t++) {
-      const mu = muAt[u * nT + t];
-      const usable = mu > 0 && 1 - 2 * (mu / total[t]) + squares[t] >= 0.05;
-      if (usable && previous) lagOnePairs++;
-      previous = usable;
-      any ||= usable;
+      const key = u * nT + t;
+      const mu = muAt[key];
+      if (!(mu > 0)) continue;
+      const w = mu / total[t];
+      const f = 1 - 2 * w + squares[t];
+      if (f < 0.05) continue; // the unit is (nearly) alone at t: its residual says nothing about drift
+      residual[t] = Math.log((events[key] + 0.5) / (mu + 0.5));
+      samplingVariance[t] = Math.max(0, logCountVariance(mu) - 1 / (total[t] + 0.5));
+      shrink[t] = f;
+      share[t] = w;
+      meanVariance[t] = 1 / (total[t] + 0.5);
+      if (t > 0 && !Number.isNaN(residual[t - 1])) lagOnePairs++;
+      any = true;
     }
-    if (any) units++;
+    if (any) residuals.push({ residual, samplingVariance, shrink, share, meanVariance });
   }
-  return { phi: pearson / df, phiBlock, units, lagOnePairs, keys, mu: muAt };
+  return { phi: pearson / df, phiBlock, residuals, lagOnePairs };
 }
 
 /**
