@@ -40,14 +40,14 @@ export function focusAreaRates(input: IndicatorInput, options: IndicatorOptions 
   const young = predicates.length;
   predicates.push((_acute, age) => age <= 2);
   const member = admissionMembership(ctx, predicates);
-  areas.forEach(({ area }, p) => {
+  areas.forEach(({ area, population }, p) => {
     const numerator = admissionCube(ctx, { keep: (j) => member.has(p, j), on: "start" });
     appendRows(rows, buildIndicatorRows(ctx, {
         indicator: `focus_${area}`,
         kind: "rate",
         numerator,
         multiplier: indicatorDescriptor(`focus_${area}`).multiplier,
-        groups: [areas[p].population.label],
+        groups: [population.label],
         periodOk,
       }),
     );
