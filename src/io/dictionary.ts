@@ -252,6 +252,13 @@ export class ByteKeyedDictionary {
   /** Values whose UTF-8 bytes do not decode back to them (lone surrogates), by entry. */
   private readonly odd = new Map<number, string>();
   private count = 0;
+  /**
+   * The byte length every value has so far (−1: no value yet; −2: values of different lengths).
+   * Ids of one width are usual for pseudonyms; then value i starts at i × width, and a lookup
+   * reads its bytes without reading its offset first (one random memory access fewer per row on
+   * a table of millions of patients).
+   */
+  private width = -1;
   private scratch = Buffer.allocUnsafe(256);
   private lazyList: readonly string[] | null = null;
   /** Where the last unsuccessful `find` stopped (the free slot for that value), its hash and the size then. */
@@ -315,6 +322,7 @@ export class ByteKeyedDictionary {
     const mask = this.mask;
     const offs = this.offs;
     const a = this.arena;
+    const width = this.width;
     let k = sp & mask;
     for (;;) {
       const slot = slots[k];
@@ -326,8 +334,9 @@ export class ByteKeyedDictionary {
       }
       if ((slot & ~ENTRY_MASK) === tag) {
         const entry = (slot & ENTRY_MASK) - 1;
-        const o = offs[entry];
-        if (offs[entry + 1] - o === len) {
+        // values of one width: no value of another length is present, and value i starts at i × width
+        const o = width >= 0 ? (width === len ? entry * len : -1) : offs[entry + 1] - offs[entry] === len ? offs[entry] : -1;
+        if (o >= 0) {
           let i = 0;
           while (i < len && a[o + i] === buf[s + i]) i++;
           if (i === len) return entry;
@@ -371,6 +380,8 @@ export class ByteKeyedDictionary {
     for (let i = 0; i < len; i++) high |= a[used + i] = buf[s + i];
     this.offs[entry + 1] = used + len;
     this.count = entry + 1;
+    if (this.width === -1) this.width = len;
+    else if (this.width !== len) this.width = -2;
     // ASCII bytes decode to exactly their string; other bytes are checked once.
     if (str !== null && high >= 0x80 && this.arenaView.toString("utf8", used, used + len) !== str) this.odd.set(entry, str);
     if (this.count * 4 > this.slots.length * 3) this.rehashTo(this.slots.length * 2);

@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { ByteKeyedDictionary } from "../../src/io/dictionary.js";
+
+/** A deterministic stream of pseudo-random numbers in [0, 1). */
+function lcg(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 4294967296;
+  };
+}
+
+const ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+
+function randomId(next: () => number, length: number): string {
+  let id = "";
+  for (let i = 0; i < length; i++) id += ALPHABET[Math.floor(next() * ALPHABET.length)];
+  return id;
+}
+
+describe("ByteKeyedDictionary", () => {
+  it("finds ids of one width, and ids of another width added later, as a Map of strings does", () => {
+    const next = lcg(7);
+    const dict = new ByteKeyedDictionary();
+    const expected = new Map<string, number>();
+    const look = (id: string): number => {
+      const bytes = Buffer.from(`,${id},`, "utf8");
+      return dict.idOfBytes(bytes, 1, bytes.length - 1);
+    };
+    // 20,000 lookups of 8-character ids (most of them repeats), then ids of 3 to 12 characters
+    // mixed in: the table has grown through several rehashes with values of one width first.
+    for (let round = 0; round < 2; round++) {
+      for (let i = 0; i < 20_000; i++) {
+        const id = round === 0 ? randomId(next, 8).slice(0, 3) + "00000" : randomId(next, 3 + Math.floor(next() * 10));
+        const want = expected.get(id) ?? expected.size;
+        if (!expected.has(id)) expected.set(id, want);
+        expect(look(id)).toBe(want);
+      }
+    }
+    expect(dict.size).toBe(expected.size);
+    // every value is found again with its index, and read back from its bytes
+    for (const [id, index] of expected) {
+      expect(dict.get(id)).toBe(index);
+      expect(dict.list[index]).toBe(id);
+    }
+  });
+
+  it("does not take a shorter or longer id for one of the fixed width that it starts or ends", () => {
+    const dict = new ByteKeyedDictionary();
+    expect(dict.id("p0001234")).toBe(0);
+    expect(dict.id("p0004321")).toBe(1);
+    // other lengths while every value so far has 8 bytes: not present
+    expect(dict.get("p000123")).toBeUndefined();
+    expect(dict.get("p00012345")).toBeUndefined();
+    expect(dict.id("p000123")).toBe(2);
+    // now of mixed widths: each found by its own bytes only
+    expect(dict.get("p0001234")).toBe(0);
+    expect(dict.get("p000123")).toBe(2);
+    expect(dict.get("p00012345")).toBeUndefined();
+    expect(dict.id("p00012345")).toBe(3);
+    expect([...dict.frozenList()]).toEqual(["p0001234", "p0004321", "p000123", "p00012345"]);
+  });
+});
