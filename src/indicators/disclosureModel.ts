@@ -205,7 +205,7 @@ export function disclosureModel(rows: readonly IndicatorRow[], options: ModelOpt
   const checkSums = options.checkSums ?? true;
   const keys = new Keys();
   const cellOf = new Map<number, number>();
-  const cellIds: number[][] = []; // per cell: its 6 ids
+  const cellIdList = new IntList(); // per cell: its 6 ids (cell c at 6c … 6c + 5)
   const values: number[] = [];
   const firstRow: number[] = [];
   const rowNumerator = new Int32Array(rows.length).fill(-1);
@@ -225,7 +225,7 @@ export function disclosureModel(rows: readonly IndicatorRow[], options: ModelOpt
     let c = cellOf.get(k);
     if (c === undefined) {
       cellOf.set(k, (c = values.length));
-      cellIds.push(ids.slice());
+      for (let d = 0; d < 6; d++) cellIdList.push(ids[d]);
       values.push(Number.NaN);
       firstRow.push(row);
     }
@@ -246,6 +246,9 @@ export function disclosureModel(rows: readonly IndicatorRow[], options: ModelOpt
     if (q.denominator !== null) rowDenominator[i] = cell(q.denominator, r, group, r.denominator, i);
   }
   const n = values.length;
+  const cellIdData = cellIdList.data;
+  /** The 6 ids of cell c (a view; copy before changing). */
+  const cellIds = (c: number): Int32Array => cellIdData.subarray(6 * c, 6 * c + 6);
 
   // Classes: kind of count × level × period kind × group × sex depth, ordered coarse to fine.
   const classIndex = new Map<string, number>();
@@ -253,7 +256,7 @@ export function disclosureModel(rows: readonly IndicatorRow[], options: ModelOpt
   const classDims: { level: number; period: number; sex: number; group: string; standard: boolean; category: number }[] = [];
   const cellClassRaw = new Int32Array(n);
   for (let c = 0; c < n; c++) {
-    const id = cellIds[c];
+    const id = cellIds(c);
     const quantity = keys.names[D_QUANTITY][id[D_QUANTITY]];
     const family = partitionOf.has(c) ? (partitionOf.get(c) as string) : quantity.includes(":") && !quantity.endsWith(":total") ? quantity.slice(0, quantity.indexOf(":")) : "";
     const category = family !== "" && !NOT_FAMILIES.includes(family) ? 1 : 0;
@@ -314,10 +317,12 @@ export function disclosureModel(rows: readonly IndicatorRow[], options: ModelOpt
     if (!list) m.set(k, (list = []));
     list.push(child);
   };
-  const with1 = (id: number[], d: number, v: number): number[] => {
-    const x = id.slice();
-    x[d] = v;
-    return x;
+  // a cell's ids with one changed, in a scratch array that `add` reads at once (packs into a key)
+  const scratchIds = [0, 0, 0, 0, 0, 0];
+  const with1 = (id: ArrayLike<number>, d: number, v: number): number[] => {
+    for (let j = 0; j < 6; j++) scratchIds[j] = id[j];
+    scratchIds[d] = v;
+    return scratchIds;
   };
   // Age bands among the lattice's groups that exactly cover another group.
   const groupNames = keys.names[D_GROUP].slice();
@@ -359,7 +364,7 @@ export function disclosureModel(rows: readonly IndicatorRow[], options: ModelOpt
   const famTotal = new Map<number, number>(); // category quantity id → total quantity id
   const familySize = new Map<string, Set<number>>();
   for (let c = 0; c < n; c++) {
-    const id = cellIds[c];
+    const id = cellIds(c);
     const level = keys.names[D_LEVEL][id[D_LEVEL]];
     const unit = keys.names[D_UNIT][id[D_UNIT]];
     if (keys.names[D_SEX][id[D_SEX]] !== "all") add("sex", with1(id, D_SEX, keys.id(D_SEX, "all")), c);
@@ -469,7 +474,7 @@ export function disclosureModel(rows: readonly IndicatorRow[], options: ModelOpt
       relationClass.push(cls);
     }
   }
-  const label = (c: number): string => cellIds[c].map((v, d) => keys.names[d][v]).join("|");
+  const label = (c: number): string => Array.from(cellIds(c), (v, d) => keys.names[d][v]).join("|");
   return {
     cellCount: n,
     value: Float64Array.from(values),
