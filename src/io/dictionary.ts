@@ -302,9 +302,15 @@ export class ByteKeyedDictionary {
     const width = n > 0 ? this.offs[1] : 0;
     let fixed = true;
     for (let i = 1; i <= n && fixed; i++) if (this.offs[i] !== i * width) fixed = false;
-    if (fixed) return lazyStringList(() => n, (i) => odd?.get(i) ?? view.toString("utf8", i * width, (i + 1) * width));
+    if (fixed) {
+      const list = lazyStringList(() => n, (i) => odd?.get(i) ?? view.toString("utf8", i * width, (i + 1) * width));
+      if (odd === null) LIST_BYTES.set(list, { bytes: this.arena.subarray(0, n * width), offsets: null, width });
+      return list;
+    }
     const offs = this.offs.slice(0, n + 1);
-    return lazyStringList(() => n, (i) => odd?.get(i) ?? view.toString("utf8", offs[i], offs[i + 1]));
+    const list = lazyStringList(() => n, (i) => odd?.get(i) ?? view.toString("utf8", offs[i], offs[i + 1]));
+    if (odd === null) LIST_BYTES.set(list, { bytes: this.arena.subarray(0, offs[n]), offsets: offs, width: 0 });
+    return list;
   }
 
   /** The value of index i (0 ≤ i < size). */
@@ -460,6 +466,51 @@ export class ByteKeyedDictionary {
     const i = this.find(this.scratch, 0, n, h);
     return i >= 0 ? i : this.add(this.scratch, 0, n, h, str);
   }
+}
+
+/**
+ * The UTF-8 bytes behind a frozen list (ByteKeyedDictionary.frozenList) whose every value is its
+ * bytes decoded: value i is bytes [offsets[i], offsets[i + 1]), or [i·width, (i + 1)·width) when
+ * `offsets` is null.
+ */
+const LIST_BYTES = new WeakMap<readonly string[], { readonly bytes: Uint8Array; readonly offsets: Int32Array | null; readonly width: number }>();
+
+/**
+ * The values of a list of strings as UTF-8 bytes and offsets (value i is bytes [offsets[i],
+ * offsets[i + 1])): taken from the bytes a frozen dictionary list already holds, without making
+ * a string per value, else encoded value by value.
+ * @example utf8Bytes(["ab", "c"]).offsets // Int32Array [0, 2, 3]
+ */
+export function utf8Bytes(list: readonly string[]): { bytes: Uint8Array; offsets: Int32Array } {
+  const known = LIST_BYTES.get(list);
+  const n = list.length;
+  if (known !== undefined) {
+    let offsets = known.offsets;
+    if (offsets === null) {
+      offsets = new Int32Array(n + 1);
+      for (let i = 1; i <= n; i++) offsets[i] = i * known.width;
+    }
+    return { bytes: known.bytes, offsets };
+  }
+  const offsets = new Int32Array(n + 1);
+  const parts: Buffer[] = [];
+  let total = 0;
+  let cur = Buffer.allocUnsafe(1 << 20);
+  let w = 0;
+  for (let i = 0; i < n; i++) {
+    const s = list[i];
+    if (w + s.length * 3 > cur.length) {
+      parts.push(cur.subarray(0, w));
+      cur = Buffer.allocUnsafe(Math.max(1 << 20, s.length * 3));
+      w = 0;
+    }
+    const len = cur.write(s, w, "utf8");
+    w += len;
+    total += len;
+    offsets[i + 1] = total;
+  }
+  parts.push(cur.subarray(0, w));
+  return { bytes: Buffer.concat(parts, total), offsets };
 }
 
 /** Canonical array index of a property key, or −1. */

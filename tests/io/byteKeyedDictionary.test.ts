@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ByteKeyedDictionary } from "../../src/io/dictionary.js";
+import { ByteKeyedDictionary, utf8Bytes } from "../../src/io/dictionary.js";
 
 /** A deterministic stream of pseudo-random numbers in [0, 1). */
 function lcg(seed: number): () => number {
@@ -59,5 +59,29 @@ describe("ByteKeyedDictionary", () => {
     expect(dict.get("p00012345")).toBeUndefined();
     expect(dict.id("p00012345")).toBe(3);
     expect([...dict.frozenList()]).toEqual(["p0001234", "p0004321", "p000123", "p00012345"]);
+  });
+
+  it("gives a frozen list's values as the UTF-8 bytes it holds, the same as encoding them one by one", () => {
+    const encoded = (list: readonly string[]) => {
+      const parts = list.map((v) => Buffer.from(v, "utf8"));
+      const offsets = new Int32Array(list.length + 1);
+      parts.forEach((b, i) => (offsets[i + 1] = offsets[i] + b.length));
+      return { bytes: [...Buffer.concat(parts)], offsets: [...offsets] };
+    };
+    const same = (list: readonly string[]) => {
+      const got = utf8Bytes(list);
+      expect({ bytes: [...got.bytes], offsets: [...got.offsets] }).toEqual(encoded(list));
+    };
+    const fixed = new ByteKeyedDictionary();
+    for (const id of ["p0001234", "p0004321", "æøå12"]) fixed.id(id); // "æøå12" is 8 UTF-8 bytes too
+    same(fixed.frozenList());
+    const mixed = new ByteKeyedDictionary();
+    for (const id of ["a", "bcd", "ef", "Ærø"]) mixed.id(id);
+    same(mixed.frozenList());
+    // a lone surrogate has no UTF-8 form that gives it back: encoded from the strings instead
+    const odd = new ByteKeyedDictionary();
+    for (const id of ["ab", "c\uD800", "de"]) odd.id(id);
+    same(odd.frozenList());
+    same(["plain", "array"]);
   });
 });

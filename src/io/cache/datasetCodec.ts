@@ -16,7 +16,7 @@
 
 import type { Dataset, LoadReport } from "../../contract/dataset.js";
 import type { ContactTable, PopulationTable } from "../../contract/tables.js";
-import { lazyStringList } from "../dictionary.js";
+import { lazyStringList, utf8Bytes } from "../dictionary.js";
 import type { FileFingerprint } from "./inputFingerprint.js";
 
 export const CACHE_MAGIC = Buffer.from("KLYNGEC\u0001", "latin1");
@@ -68,36 +68,12 @@ export interface CacheHeader {
 const CONTACT_COLUMNS = ["patient", "birthDate", "sex", "municipality", "hospital", "admittedAt", "dischargedAt", "acute", "inpatient", "diagnosis", "referral", "cost", "sourceLine"] as const;
 const POPULATION_COLUMNS = ["year", "municipality", "sex", "age", "ageOpen", "count"] as const;
 
-/** The patient ids as UTF-8 bytes and offsets (what the list holds, written once). */
-function idBytes(ids: readonly string[]): { bytes: Uint8Array; offsets: Int32Array } {
-  const n = ids.length;
-  const offsets = new Int32Array(n + 1);
-  const parts: Buffer[] = [];
-  let total = 0;
-  let cur = Buffer.allocUnsafe(1 << 20);
-  let w = 0;
-  for (let i = 0; i < n; i++) {
-    const s = ids[i];
-    if (w + s.length * 3 > cur.length) {
-      parts.push(cur.subarray(0, w));
-      cur = Buffer.allocUnsafe(Math.max(1 << 20, s.length * 3));
-      w = 0;
-    }
-    const len = cur.write(s, w, "utf8");
-    w += len;
-    total += len;
-    offsets[i + 1] = total;
-  }
-  parts.push(cur.subarray(0, w));
-  return { bytes: Buffer.concat(parts, total), offsets };
-}
-
 /** The entry's bytes as a list of buffers to write in order. */
 export function encodeDataset(ds: Dataset, key: CacheKey, written: Date): Buffer[] {
   const c = ds.contacts;
   const arrays: [string, Typed][] = CONTACT_COLUMNS.map((k) => [`contacts.${k}`, c[k]]);
   if (c.patientOrder) arrays.push(["contacts.order.start", c.patientOrder.start], ["contacts.order.order", c.patientOrder.order]);
-  const ids = idBytes(c.patientIds);
+  const ids = utf8Bytes(c.patientIds); // the loader's bytes as they are, when it kept them
   arrays.push(["patientIds.bytes", ids.bytes], ["patientIds.offsets", ids.offsets]);
   for (const k of POPULATION_COLUMNS) arrays.push([`population.${k}`, ds.population[k]]);
   if (ds.deaths !== null) arrays.push(["deaths.diedOnByPatient", ds.deaths.diedOnByPatient]);
