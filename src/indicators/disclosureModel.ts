@@ -307,15 +307,21 @@ export function disclosureModel(rows: readonly IndicatorRow[], options: ModelOpt
   const clusterOf =
     options.clusterOf instanceof Map ? options.clusterOf : new Map(Object.entries((options.clusterOf ?? {}) as Record<string, string>));
   const regionUnit = rows.find((x) => x.level === "region")?.unit;
-  const candidates = new Map<string, Map<number, number[]>>();
+  // tag → parent key → candidate number; each candidate's children are collected as (candidate,
+  // child) pairs in typed lists and grouped once at the end (no array per candidate)
+  const candidates = new Map<string, Map<number, number>>();
+  let candidateCount = 0;
+  const pairCandidate = new IntList();
+  const pairChild = new IntList();
   const expected = new Map<string, number>(); // tag|parent → expected children (when known)
   const add = (tag: string, parentIds: number[], child: number): void => {
     let m = candidates.get(tag);
     if (!m) candidates.set(tag, (m = new Map()));
     const k = keys.pack(parentIds);
-    let list = m.get(k);
-    if (!list) m.set(k, (list = []));
-    list.push(child);
+    let candidate = m.get(k);
+    if (candidate === undefined) m.set(k, (candidate = candidateCount++));
+    pairCandidate.push(candidate);
+    pairChild.push(child);
   };
   // a cell's ids with one changed, in a scratch array that `add` reads at once (packs into a key)
   const scratchIds = [0, 0, 0, 0, 0, 0];
@@ -429,16 +435,23 @@ export function disclosureModel(rows: readonly IndicatorRow[], options: ModelOpt
     }
   }
   for (const [family, size] of familySize) expected.set(`fam|${family}`, size.size);
+  // children of candidate q: candidateChild[candidateStart[q] … candidateStart[q + 1] − 1], in the order added
+  const candidateStart = new Int32Array(candidateCount + 1);
+  for (let i = 0; i < pairCandidate.length; i++) candidateStart[pairCandidate.data[i] + 1]++;
+  for (let q = 0; q < candidateCount; q++) candidateStart[q + 1] += candidateStart[q];
+  const candidateChild = new Int32Array(pairCandidate.length);
+  const next = candidateStart.slice(0, candidateCount);
+  for (let i = 0; i < pairCandidate.length; i++) candidateChild[next[pairCandidate.data[i]]++] = pairChild.data[i];
   const fixedSize: Record<string, number> = { sex: 2, mq: 3, my: 12, qy: 4 };
   for (const [parent, chain] of covers) expected.set(`age|${parent}`, chain.length);
   // Geography: a relation is complete when it has as many children as the largest relation of
   // the same parent unit (every table has every unit).
   const maxChildren = new Map<string, number>();
   for (const tag of ["geo", "geo-m", "geo-c"])
-    for (const [k, list] of candidates.get(tag) ?? []) {
+    for (const [k, q] of candidates.get(tag) ?? []) {
       const unit = Math.floor(k / (RADIX[3] * RADIX[4] * RADIX[5])) % RADIX[2];
       const mk = `${tag}|${unit}`;
-      maxChildren.set(mk, Math.max(maxChildren.get(mk) ?? 0, list.length));
+      maxChildren.set(mk, Math.max(maxChildren.get(mk) ?? 0, candidateStart[q + 1] - candidateStart[q]));
     }
 
   const parent = new IntList();
@@ -448,17 +461,20 @@ export function disclosureModel(rows: readonly IndicatorRow[], options: ModelOpt
   off.push(0);
   const tags = [...candidates.keys()].sort();
   for (const tag of tags) {
-    const m = candidates.get(tag) as Map<number, number[]>;
-    for (const [k, list] of m) {
+    const m = candidates.get(tag) as Map<number, number>;
+    for (const [k, q] of m) {
       const p = cellOf.get(k);
       if (p === undefined) continue;
+      const from = candidateStart[q];
+      const to = candidateStart[q + 1];
       let want: number | undefined = fixedSize[tag] ?? expected.get(tag);
       if (want === undefined && tag.startsWith("geo")) want = maxChildren.get(`${tag}|${Math.floor(k / (RADIX[3] * RADIX[4] * RADIX[5])) % RADIX[2]}`);
-      if (want !== undefined && list.length !== want) continue;
+      if (want !== undefined && to - from !== want) continue;
       if (checkSums) {
         let sum = 0;
         let known = !Number.isNaN(values[p]);
-        for (const c of list) {
+        for (let x = from; x < to; x++) {
+          const c = candidateChild[x];
           if (Number.isNaN(values[c])) known = false;
           sum += values[c];
         }
@@ -466,7 +482,8 @@ export function disclosureModel(rows: readonly IndicatorRow[], options: ModelOpt
       }
       parent.push(p);
       let cls = cellClass[p];
-      for (const c of list) {
+      for (let x = from; x < to; x++) {
+        const c = candidateChild[x];
         child.push(c);
         if (cellClass[c] > cls) cls = cellClass[c];
       }
