@@ -247,8 +247,12 @@ export function disclosureModel(rows: readonly IndicatorRow[], options: ModelOpt
   }
   const n = values.length;
   const cellIdData = cellIdList.data;
-  /** The 6 ids of cell c (a view; copy before changing). */
-  const cellIds = (c: number): Int32Array => cellIdData.subarray(6 * c, 6 * c + 6);
+  /** The 6 ids of cell c, copied into `into` (a reused array: no allocation per cell). */
+  const cellIds = (c: number, into: number[] = [0, 0, 0, 0, 0, 0]): number[] => {
+    for (let d = 0; d < 6; d++) into[d] = cellIdData[6 * c + d];
+    return into;
+  };
+  const cellIdScratch = [0, 0, 0, 0, 0, 0];
 
   // Classes: kind of count × level × period kind × group × sex depth, ordered coarse to fine.
   const classIndex = new Map<string, number>();
@@ -256,7 +260,7 @@ export function disclosureModel(rows: readonly IndicatorRow[], options: ModelOpt
   const classDims: { level: number; period: number; sex: number; group: string; standard: boolean; category: number }[] = [];
   const cellClassRaw = new Int32Array(n);
   for (let c = 0; c < n; c++) {
-    const id = cellIds(c);
+    const id = cellIds(c, cellIdScratch);
     const quantity = keys.names[D_QUANTITY][id[D_QUANTITY]];
     const family = partitionOf.has(c) ? (partitionOf.get(c) as string) : quantity.includes(":") && !quantity.endsWith(":total") ? quantity.slice(0, quantity.indexOf(":")) : "";
     const category = family !== "" && !NOT_FAMILIES.includes(family) ? 1 : 0;
@@ -370,7 +374,7 @@ export function disclosureModel(rows: readonly IndicatorRow[], options: ModelOpt
   const famTotal = new Map<number, number>(); // category quantity id → total quantity id
   const familySize = new Map<string, Set<number>>();
   for (let c = 0; c < n; c++) {
-    const id = cellIds(c);
+    const id = cellIds(c, cellIdScratch);
     const level = keys.names[D_LEVEL][id[D_LEVEL]];
     const unit = keys.names[D_UNIT][id[D_UNIT]];
     if (keys.names[D_SEX][id[D_SEX]] !== "all") add("sex", with1(id, D_SEX, keys.id(D_SEX, "all")), c);
@@ -491,7 +495,7 @@ export function disclosureModel(rows: readonly IndicatorRow[], options: ModelOpt
       relationClass.push(cls);
     }
   }
-  const label = (c: number): string => Array.from(cellIds(c), (v, d) => keys.names[d][v]).join("|");
+  const label = (c: number): string => cellIds(c).map((v, d) => keys.names[d][v]).join("|");
   return {
     cellCount: n,
     value: Float64Array.from(values),
