@@ -10,6 +10,7 @@ import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { MessageChannel, Worker, receiveMessageOnPort } from "node:worker_threads";
 import { lpRanges, type LpRanges, type LpSet } from "./lpRanges.js";
+import { cachedLpRanges, lpSetHash, sameLpSet, storeLpRanges } from "./lpResultCache.js";
 
 /** The worker: loads HiGHS, answers each batch with lpRanges over its sets. */
 const WORKER_SOURCE = `
@@ -75,11 +76,49 @@ export function warmLpWorkers(): void {
 const WAIT_LIMIT_MS = 30 * 60 * 1000;
 
 /**
- * lpRanges of each set, computed in worker threads while the caller waits; in the order of `sets`.
+ * lpRanges of each set, computed in worker threads while the caller waits; in the order of `all`.
+ * A system already solved in this process is answered from lpResultCache.ts, without a program.
  * @example lpRangesSync([{ columns: 2, rowLower: Float64Array.of(12), rowUpper: Float64Array.of(12), starts: Int32Array.of(0, 2), indices: Int32Array.of(0, 1), values: Float64Array.of(1, 1) }], 5)[0].upper // [12, 12]
  */
-export function lpRangesSync(sets: readonly LpSet[], minCount: number): LpRanges[] {
-  if (sets.length === 0) return [];
+export function lpRangesSync(all: readonly LpSet[], minCount: number): LpRanges[] {
+  if (all.length === 0) return [];
+  // systems solved before in this process are answered from the store, and a system met twice in
+  // this call is solved once
+  const result = new Array<LpRanges | undefined>(all.length);
+  const toSolve: number[] = [];
+  const firstOf = new Map<number, number[]>(); // hash → sets to solve with it
+  const repeatOf = new Int32Array(all.length).fill(-1);
+  for (let i = 0; i < all.length; i++) {
+    result[i] = cachedLpRanges(all[i], minCount);
+    if (result[i] !== undefined) continue;
+    const h = lpSetHash(all[i], minCount);
+    const same = firstOf.get(h);
+    const j = same?.find((x) => sameLpSet(all[x], all[i]));
+    if (j !== undefined) {
+      repeatOf[i] = j;
+      continue;
+    }
+    if (same) same.push(i);
+    else firstOf.set(h, [i]);
+    toSolve.push(i);
+  }
+  if (toSolve.length > 0) {
+    const solved = solveInWorkers(toSolve.map((i) => all[i]), minCount);
+    toSolve.forEach((i, j) => {
+      result[i] = solved[j];
+      storeLpRanges(all[i], minCount, solved[j]);
+    });
+  }
+  for (let i = 0; i < all.length; i++) {
+    if (repeatOf[i] < 0) continue;
+    const first = result[repeatOf[i]] as LpRanges;
+    result[i] = { lower: first.lower.slice(), upper: first.upper.slice(), programs: 0 };
+  }
+  return result as LpRanges[];
+}
+
+/** lpRanges of each set in the worker threads, in the order of `sets`. */
+function solveInWorkers(sets: readonly LpSet[], minCount: number): LpRanges[] {
   const n = teamSize(sets.length);
   const team = workers(n);
   // largest first, each to the worker with the least work so far (work ≈ unknowns²)
