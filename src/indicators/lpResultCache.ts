@@ -83,8 +83,8 @@ function bytesOf(set: LpSet): number {
 }
 
 /** The stored answer for this system and threshold (a copy; no programs solved), or undefined. */
-export function cachedLpRanges(set: LpSet, minCount: number): LpRanges | undefined {
-  const list = store.get(lpSetHash(set, minCount));
+export function cachedLpRanges(set: LpSet, minCount: number, hash = lpSetHash(set, minCount)): LpRanges | undefined {
+  const list = store.get(hash);
   if (!list) return undefined;
   for (const e of list)
     if (e.minCount === minCount && sameLpSet(e.set, set)) return { lower: e.ranges.lower.slice(), upper: e.ranges.upper.slice(), programs: 0 };
@@ -92,16 +92,15 @@ export function cachedLpRanges(set: LpSet, minCount: number): LpRanges | undefin
 }
 
 /** Store an answer (copies of the system and the answer). */
-export function storeLpRanges(set: LpSet, minCount: number, ranges: LpRanges): void {
+export function storeLpRanges(set: LpSet, minCount: number, ranges: LpRanges, hash = lpSetHash(set, minCount)): void {
   const bytes = bytesOf(set);
   if (bytes > MAX_BYTES) return;
   if (storedBytes + bytes > MAX_BYTES) {
     store = new Map();
     storedBytes = 0;
   }
-  const h = lpSetHash(set, minCount);
-  let list = store.get(h);
-  if (!list) store.set(h, (list = []));
+  let list = store.get(hash);
+  if (!list) store.set(hash, (list = []));
   // copies: the caller keeps its arrays and may change them
   const kept: LpSet = {
     columns: set.columns,

@@ -88,10 +88,12 @@ export function lpRangesSync(all: readonly LpSet[], minCount: number): LpRanges[
   const toSolve: number[] = [];
   const firstOf = new Map<number, number[]>(); // hash → sets to solve with it
   const repeatOf = new Int32Array(all.length).fill(-1);
+  const hashes = new Uint32Array(all.length);
   for (let i = 0; i < all.length; i++) {
-    result[i] = cachedLpRanges(all[i], minCount);
-    if (result[i] !== undefined) continue;
     const h = lpSetHash(all[i], minCount);
+    hashes[i] = h;
+    result[i] = cachedLpRanges(all[i], minCount, h);
+    if (result[i] !== undefined) continue;
     const same = firstOf.get(h);
     const j = same?.find((x) => sameLpSet(all[x], all[i]));
     if (j !== undefined) {
@@ -106,7 +108,7 @@ export function lpRangesSync(all: readonly LpSet[], minCount: number): LpRanges[
     const solved = solveInWorkers(toSolve.map((i) => all[i]), minCount);
     toSolve.forEach((i, j) => {
       result[i] = solved[j];
-      storeLpRanges(all[i], minCount, solved[j]);
+      storeLpRanges(all[i], minCount, solved[j], hashes[i]);
     });
   }
   for (let i = 0; i < all.length; i++) {
