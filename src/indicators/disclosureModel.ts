@@ -19,11 +19,13 @@
  * the numerator of its focus-area rate, questionFamilies.ts), and the hours of the weekdays
  * (weekend days) of weekday_hour → the weekday (weekend) admissions of the weekend table.
  *
- * Each cell belongs to a class (kind of count × level × period kind × group × sex depth); classes
- * are ordered from coarse to fine (hierarchical, as HiTaS, de Wolf 2002), standard groups (all,
- * 0-2, 65+) before any other band, counts before question-table categories. Suppression decides
- * the classes in this order and never changes an earlier class, so a cell's fate depends only on
- * coarser cells, never on which finer tables a call asked for.
+ * Each cell belongs to a class (kind of count × level × period kind × group); classes are ordered
+ * from coarse to fine (hierarchical, as HiTaS, de Wolf 2002), standard groups (all, 0-2, 65+)
+ * before any other band, counts before question-table categories. Women, men and both sexes are one
+ * class: a count by sex that the finer tables cannot protect can then be protected by a count of
+ * both sexes of the same table, and every lattice holds all three (publishableLattice.ts).
+ * Suppression decides the classes in this order and never changes an earlier class, so a cell's
+ * fate depends only on coarser cells, never on which finer tables a call asked for.
  */
 import { enclosingPeriod, parsePeriod, periodKindOf, periodLabel } from "../contract/period.js";
 import { parseAgeGroup, type AgeGroup } from "./ageGroup.js";
@@ -98,7 +100,7 @@ export interface DisclosureModel {
   readonly classNames: readonly string[];
   /**
    * The down-set of each class: `classBelow[k * C + a]` is 1 when class a lies at or below class k
-   * (C = classNames.length): no finer level, period or sex, a group that class k's decision may
+   * (C = classNames.length): no finer level or period, a group that class k's decision may
    * see (its own; for question-table categories every standard group; for a custom band
    * the standard groups and bands before it) and decided before k. Every lattice that holds k
    * holds its down-set, so a decision that looks only at it is the same in every call.
@@ -254,10 +256,10 @@ export function disclosureModel(rows: readonly IndicatorRow[], options: ModelOpt
   };
   const cellIdScratch = [0, 0, 0, 0, 0, 0];
 
-  // Classes: kind of count × level × period kind × group × sex depth, ordered coarse to fine.
+  // Classes: kind of count × level × period kind × group, ordered coarse to fine.
   const classIndex = new Map<string, number>();
   const classKeys: { name: string; sort: (string | number)[] }[] = [];
-  const classDims: { level: number; period: number; sex: number; group: string; standard: boolean; category: number }[] = [];
+  const classDims: { level: number; period: number; group: string; standard: boolean; category: number }[] = [];
   const cellClassRaw = new Int32Array(n);
   for (let c = 0; c < n; c++) {
     const id = cellIds(c, cellIdScratch);
@@ -267,14 +269,14 @@ export function disclosureModel(rows: readonly IndicatorRow[], options: ModelOpt
     const level = keys.names[D_LEVEL][id[D_LEVEL]];
     const kind = disclosurePeriodKind(keys.names[D_PERIOD][id[D_PERIOD]]);
     const group = keys.names[D_GROUP][id[D_GROUP]];
-    const sexDepth = keys.names[D_SEX][id[D_SEX]] === "all" ? 0 : 1;
     const standard = (STANDARD_GROUPS as readonly string[]).includes(group);
-    const name = `${category ? `category:${family}` : "count"}|${level}|${kind}|${group}|${sexDepth}`;
+    // both sexes and their total in one class (F + M = all is decided within it)
+    const name = `${category ? `category:${family}` : "count"}|${level}|${kind}|${group}`;
     let k = classIndex.get(name);
     if (k === undefined) {
       classIndex.set(name, (k = classKeys.length));
-      classDims.push({ level: LEVEL_DEPTH[level] ?? 2, period: PERIOD_DEPTH[kind], sex: sexDepth, group, standard, category });
-      const rank = (LEVEL_DEPTH[level] ?? 2) + PERIOD_DEPTH[kind] + sexDepth + (group === "all" ? 0 : 1);
+      classDims.push({ level: LEVEL_DEPTH[level] ?? 2, period: PERIOD_DEPTH[kind], group, standard, category });
+      const rank = (LEVEL_DEPTH[level] ?? 2) + PERIOD_DEPTH[kind] + (group === "all" ? 0 : 1);
       // standard groups' counts, their categories, then other bands (each its counts, then categories);
       // a question table whose categories add up to another table's category after that table
       const depth = category ? partitionDepth(family) : 0;
@@ -299,7 +301,7 @@ export function disclosureModel(rows: readonly IndicatorRow[], options: ModelOpt
     const k = classDims[order[kp]];
     for (let ap = 0; ap <= kp; ap++) {
       const a = classDims[order[ap]];
-      if (a.level > k.level || a.period > k.period || a.sex > k.sex) continue;
+      if (a.level > k.level || a.period > k.period) continue;
       const group =
         a.group === k.group ||
         (k.standard ? a.standard && k.category === 1 : a.standard || a.group < k.group);

@@ -3,9 +3,12 @@
  * does not depend on the call (issue 12). Suppression is decided from coarse to fine
  * (disclosureModel.ts), so it is enough to add everything coarser than what is asked for:
  * levels up to the region (municipality → cluster → region), periods up to the year (month →
- * quarter → year), sex "all" beside F and M (and F and M together), the standard groups
- * (all, 0-2, 65+), and the admission counts that the question tables' totals are. The requested
- * slice is cut out afterwards (sliceOf), with no rows the call did not ask for.
+ * quarter → year), the standard groups (all, 0-2, 65+), and the admission counts that the question
+ * tables' totals are. Both sexes and their total are always computed, whatever sexes a call asks
+ * for: they are decided as one class (disclosureModel.ts), so that a count by sex can be protected
+ * by hiding a count of both sexes, and a call for both sexes together must then know the counts
+ * by sex to publish what a call by sex publishes. The requested slice is cut out afterwards
+ * (sliceOf), with no rows the call did not ask for.
  */
 import { STANDARD_GROUPS } from "./disclosureModel.js";
 import type { ResolvedOptions, SexFilter } from "./indicatorOptions.js";
@@ -27,7 +30,7 @@ export function publishableLattice(resolved: ResolvedOptions, families: Readonly
   const periods: IndicatorPeriodKind[] = ["year"];
   if (hasP("quarter") || hasP("month")) periods.push("quarter");
   if (hasP("month")) periods.push("month");
-  const sexes: SexFilter[] = resolved.sexes.some((s) => s !== "all") ? ["all", "F", "M"] : ["all"];
+  const sexes: SexFilter[] = ["all", "F", "M"];
   const groups = [...resolved.groups, ...STANDARD_GROUPS.filter((g) => !resolved.groups.includes(g))];
   const wanted = new Set(families);
   if (wanted.has("questions")) wanted.add("admission_rate");

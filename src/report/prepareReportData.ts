@@ -36,7 +36,14 @@ export function prepareReportData(dataset: Dataset, options: PrepareReportOption
   const minCount = minCountOf(options.minCount);
   options.onStep?.("indicators");
   const ctx = prepareIndicators(dataset, { period: ["year", "month"], sexes: ["all"], groups: ["all", "0-2", "65+"], minCount, ...(options.pool ? { pool: options.pool } : {}) });
-  const indicators = computeIndicators(ctx);
+  // Yearly tables at every level; monthly ones (trends, SPC, effects) for the region and the
+  // clusters only, which is all the report shows by month: a monthly lattice without
+  // municipalities is far cheaper to decide, and suppression gives every cell the same fate
+  // whichever call publishes it (publishableLattice.ts), so the two calls publish what one would.
+  const yearly = computeIndicators({ ...ctx, resolved: { ...ctx.resolved, periods: ["year"] } });
+  const monthly = computeIndicators({ ...ctx, resolved: { ...ctx.resolved, periods: ["month"], levels: ctx.resolved.levels.filter((l) => l !== "municipality") } });
+  // (families published by year or half-year only — cost, experience, questions — come with the yearly call)
+  const indicators = [...yearly, ...monthly.filter((r) => periodKindOf(r.period) === "month")];
   options.onStep?.("registration");
   const registered = computeIndicators(dataset, {
     registration: "as-registered",

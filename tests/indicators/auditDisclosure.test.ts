@@ -106,13 +106,8 @@ describe("auditDisclosure", () => {
     console.log(
       `attacker (demo, every period): ${published.length} cells, ${audit.hiddenCells} hidden counts, narrowest interval ${audit.narrowest ? audit.narrowest.upper - audit.narrowest.lower : "–"}, ${audit.unprotected.length} narrower than 5, ${audit.programs} linear programs, ${(audit.milliseconds / 1000).toFixed(1)} s`,
     );
-    // Known gap (issue 12 closing note): a few focus-area readmission counts keep a range of 4
-    // (measured on 2020–2021: 26 of 44,073 (44,307 before the region relation was taken last); on 2020 alone 26 of 13,913, the same with and without the
-    // decision's LP check). Each is a count that the class deciding it cannot protect further: every
-    // published count it could add as a complement lies in a class decided before (the decision
-    // reports them as `unresolved`). No count may be recovered exactly, and the narrow ones must
-    // stay that rare.
-    expect(audit.unprotected.filter((c) => c.upper - c.lower < 1)).toEqual([]);
-    expect(audit.unprotected.length).toBeLessThan(audit.hiddenCells / 1000);
+    // Before both sexes and their total were decided as one class, in every call: 26 focus-area
+    // readmission counts of 2020 kept a range of 4 (issue 12). Now none is narrower than 5.
+    expect(audit.unprotected).toEqual([]);
   }, 3_600_000);
 });

@@ -78,6 +78,33 @@ describe("one suppression whatever the call", () => {
     expect(r.suppressed).toBeGreaterThan(0);
   }, 600_000);
 
+  it("a call for both sexes together publishes what a call by sex publishes for them (the sexes are decided in every call)", () => {
+    const ctx = prepareIndicators(region, { period: ["year", "quarter", "month"], groups: ["all", "0-2", "65+"] });
+    const bySex = computeIndicators(narrowed(ctx, ["region", "cluster", "municipality"], "month", ["all", "0-2", "65+"]), { indicators: FAMILIES });
+    const byKey = new Map(bySex.map((r) => [key(r), r] as const));
+    let compared = 0;
+    for (const period of PERIODS) {
+      const together = computeIndicators(narrowed(ctx, ["region", "cluster", "municipality"], period, ["all", "0-2", "65+"], ["all"]), { indicators: FAMILIES });
+      for (const r of together) {
+        expect(r.sex).toBe("all");
+        if (periodKind(r.period) !== "month") continue;
+        expect(byKey.get(key(r)), key(r)).toEqual(r);
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(1000);
+  }, 600_000);
+
+  it("the report's tables (yearly at every level, monthly for the region and clusters) are those of one combined call", () => {
+    const data = prepareReportData(region, { minCount: 5 });
+    const ctx = prepareIndicators(region, { period: ["year", "month"], sexes: ["all"], groups: ["all", "0-2", "65+"] });
+    const one = new Map(computeIndicators(ctx).map((r) => [key(r), r] as const));
+    expect(data.indicators.some((r) => r.level === "municipality" && periodKind(r.period) === "year")).toBe(true);
+    expect(data.indicators.some((r) => r.level === "municipality" && periodKind(r.period) === "month")).toBe(false);
+    expect(data.indicators.some((r) => r.level === "cluster" && periodKind(r.period) === "month" && r.suppressed)).toBe(true);
+    for (const r of data.indicators) expect(one.get(key(r)), key(r)).toEqual(r);
+  }, 600_000);
+
   it("a custom band does not change the standard groups' published values", () => {
     const ctx = prepareIndicators(region, { groups: ["all", "0-2", "65+", "0-17"] });
     const standard = computeIndicators(narrowed(ctx, ["region", "cluster", "municipality"], "year", ["all", "0-2", "65+"]), { indicators: FAMILIES });
