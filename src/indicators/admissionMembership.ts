@@ -6,6 +6,7 @@
  * populations (focus areas, question tables) read it once per admission here instead of once per
  * admission and population.
  */
+import { staySource } from "../stays/buildStays.js";
 import type { IndicatorContext } from "./indicatorContext.js";
 
 /** A population: does it count an admission of this acute flag (0/1), age and diagnosis? */
@@ -24,7 +25,8 @@ export interface AdmissionMembership {
  */
 export function admissionMembership(ctx: IndicatorContext, predicates: readonly AdmissionPredicate[], rowOk?: (j: number) => boolean): AdmissionMembership {
   const { stays, admissions } = ctx.computed;
-  const diagnosis = ctx.dataset.contacts.diagnosis;
+  // the first contact's diagnosis: through firstContact, or a stay column when the rows are out of order
+  const { values: diagnosis, index } = staySource(stays, "diagnosis");
   const n = admissions.length;
   const bits = Array.from({ length: Math.ceil(predicates.length / 8) }, () => new Uint8Array(n));
   for (let j = 0; j < n; j++) {
@@ -32,7 +34,7 @@ export function admissionMembership(ctx: IndicatorContext, predicates: readonly 
     const s = admissions.stay[j];
     const acute = stays.acute[s];
     const age = stays.age[s];
-    const d = diagnosis[stays.firstContact[s]];
+    const d = diagnosis[index === null ? s : index[s]];
     for (let p = 0; p < predicates.length; p++) if (predicates[p](acute, age, d)) bits[p >> 3][j] |= 1 << (p & 7);
   }
   return { bits, has: (p, j) => (bits[p >> 3][j] & (1 << (p & 7))) !== 0 };

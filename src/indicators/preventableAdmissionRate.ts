@@ -1,4 +1,5 @@
 import { groupIndexByDiagnosis } from "../stays/diagnosisGroups.js";
+import { staySource } from "../stays/buildStays.js";
 import { indicatorDescriptor } from "./descriptor.js";
 import { admissionCube, ratePeriodOk, releaseCubes } from "./eventCubes.js";
 import { buildIndicatorRows } from "./buildIndicatorRows.js";
@@ -17,9 +18,15 @@ export function preventableAdmissionRate(input: IndicatorInput, options: Indicat
   const ctx = contextOf(input, options);
   const groups = ctx.options.preventableGroups ?? defaultPreventableGroups();
   const byDx = groupIndexByDiagnosis(ctx.dataset.contacts.diagnoses, groups);
-  const { acute, firstContact, age } = ctx.computed.stays;
-  const diagnosis = ctx.dataset.contacts.diagnosis; // a stay's diagnosis is its first contact's
-  const numerator = admissionCube(ctx, { keep: (_j, s) => acute[s] === 1 && age[s] >= 65 && byDx[diagnosis[firstContact[s]]] >= 0, on: "start" });
+  const { acute, age } = ctx.computed.stays;
+  // a stay's diagnosis is its first contact's (read through firstContact, or gathered when the rows are out of order)
+  const dx = staySource(ctx.computed.stays, "diagnosis");
+  const values = dx.values;
+  const index = dx.index;
+  const numerator = admissionCube(ctx, {
+    keep: (_j, s) => acute[s] === 1 && age[s] >= 65 && byDx[values[index === null ? s : index[s]]] >= 0,
+    on: "start",
+  });
   const rows = buildIndicatorRows(ctx, {
     indicator: "preventable_admission_rate",
     kind: "rate",

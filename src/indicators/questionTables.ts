@@ -190,6 +190,15 @@ interface Shared {
   readonly cellOf: Int32Array;
   readonly priorAndStart: Uint8Array;
   readonly member: AdmissionMembership;
+  /**
+   * Per admission row in a cell, read from its first contact once for every population (on rows
+   * not grouped by patient the first contact lies at a random place of the contact table, and
+   * every population read it again): the referral source (its index, REFERRAL_SOURCES.length for
+   * none), and the death after the admission day (0: none within 30 days; else days from the
+   * admission day to the death + 1; null without deaths.csv).
+   */
+  readonly referralAt: Uint8Array;
+  readonly deathAt: Uint8Array | null;
 }
 
 /** The cell [m][y][c][sx] of a stay, or -1 outside the table's municipalities and years; and its start. */
@@ -219,6 +228,9 @@ function sharedColumns(ctx: IndicatorContext, pops: readonly Population[]): Shar
   const n = admissions.length;
   const cellOf = new Int32Array(n);
   const priorAndStart = new Uint8Array(n);
+  const referralAt = new Uint8Array(n);
+  const died = ctx.dataset.deaths?.diedOnByPatient ?? null;
+  const deathAt = died !== null ? new Uint8Array(n) : null;
   // Prior acute admissions: admissions are in patient, start order, so look back within the patient.
   const window = PRIOR_DAYS * MINUTES_PER_DAY;
   let lastPatient = -1;
@@ -240,6 +252,13 @@ function sharedColumns(ctx: IndicatorContext, pops: readonly Population[]): Shar
       continue;
     }
     const start = startOf(s);
+    const r = contacts.referral[first];
+    referralAt[j] = r >= 0 ? r : REFERRAL_SOURCES.length;
+    if (deathAt !== null && died !== null) {
+      const d = died[patient];
+      const day = Math.floor(start / MINUTES_PER_DAY);
+      if (d !== MISSING && d !== undefined && d >= day && d - day <= 30) deathAt[j] = d - day + 1;
+    }
     let k = 0;
     for (let i = j - 1; i >= patientFrom && k < 3; i--) {
       const t = admissions.stay[i];
@@ -263,7 +282,7 @@ function sharedColumns(ctx: IndicatorContext, pops: readonly Population[]): Shar
         break;
       }
   }
-  return { bandOfAge, firstPriorYear, startOf, careOf: careLookup(ctx), cellOf, priorAndStart, member };
+  return { bandOfAge, firstPriorYear, startOf, careOf: careLookup(ctx), cellOf, priorAndStart, member, referralAt, deathAt };
 }
 
 /** Care status on a day: a nursing-home period covering it, else a home-care period, else neither. */
@@ -294,6 +313,9 @@ function shortStays(ctx: IndicatorContext, pops: readonly Population[]): Table[]
   const { stays } = ctx.computed;
   const contacts = ctx.dataset.contacts;
   const { cellOfStay, startOf } = stayCells(ctx);
+  const dx = staySource(stays, "diagnosis");
+  const dxValues = dx.values;
+  const dxIndex = dx.index;
   const cells = ctx.muniCodes.length * ctx.nYears * ctx.classStarts.length * 2;
   const tables = pops.map((pop): Table => ({
     name: `short_stays${pop.suffix}`,
@@ -310,7 +332,7 @@ function shortStays(ctx: IndicatorContext, pops: readonly Population[]): Table[]
     const under4 = !elapsedAtLeast(start, stays.end[s], 240);
     const under12 = !elapsedAtLeast(start, stays.end[s], 720);
     const age = stays.age[s];
-    const diagnosis = contacts.diagnosis[stays.firstContact[s]];
+    const diagnosis = dxValues[dxIndex === null ? s : dxIndex[s]];
     for (let p = 0; p < pops.length; p++) {
       if (!pops[p].shortCounted(age, diagnosis)) continue;
       const t = tables[p];
@@ -388,13 +410,12 @@ function countPopulation(ctx: IndicatorContext, pop: Population, index: number, 
       for (const r of curRefs) add(freqRef, curCell, r);
     }
   };
-  const { cellOf, priorAndStart } = sh;
+  const { cellOf, priorAndStart, referralAt, deathAt } = sh;
+  const dx = staySource(stays, "diagnosis");
+  const dxValues = dx.values;
+  const dxIndex = dx.index;
   const lastBand = STANDARD_BAND_STARTS.length - 1;
   const bandOf = (age: number) => (age < 0 ? 0 : age > 255 ? lastBand : sh.bandOfAge[age]);
-  const refOf = (first: number) => {
-    const r = contacts.referral[first];
-    return r >= 0 ? r : REFERRAL_SOURCES.length;
-  };
   const mixIndex = pop.mix === null ? null : pop.mix.index;
   const member = sh.member.bits[index >> 3];
   const bit = 1 << (index & 7);
@@ -406,7 +427,6 @@ function countPopulation(ctx: IndicatorContext, pop: Population, index: number, 
     const counted = (member[j] & bit) !== 0;
     if (!counted && !pop.frequentAll) continue;
     const s = admissions.stay[j];
-    const first = stays.firstContact[s];
     const age = stays.age[s];
     // frequent_admitted counts this admission (all of them for "", the counted ones for an area)
     const y = (((base >> 1) / C) | 0) % Y;
@@ -418,32 +438,30 @@ function countPopulation(ctx: IndicatorContext, pop: Population, index: number, 
       curBand = bandOf(age);
       curRefs.length = 0;
     }
-    curRefs.push(refOf(first));
+    curRefs.push(referralAt[j]);
     if (!counted) continue;
     const start = sh.startOf(s);
     add(who, base, bandOf(age));
     if (whoYear !== null && age >= 0 && age <= 2) add(whoYear, base, age);
-    add(referral, base, refOf(first));
+    add(referral, base, referralAt[j]);
     const day = Math.floor(start / MINUTES_PER_DAY);
-    if (care !== null && sh.careOf !== null) add(care, base, sh.careOf(contacts.patient[first], day));
+    if (care !== null && sh.careOf !== null) add(care, base, sh.careOf(contacts.patient[stays.firstContact[s]], day));
     add(prior, base, priorAndStart[j] & 3);
-    if (mix !== null && mixIndex !== null) add(mix, base, mixIndex[contacts.diagnosis[first]]);
+    if (mix !== null && mixIndex !== null) add(mix, base, mixIndex[dxValues[dxIndex === null ? s : dxIndex[s]]]);
     const wd = weekdayOfDays(day);
     add(wh, base, wd * 24 + Math.floor((start - day * MINUTES_PER_DAY) / 60));
     const part = wd >= 5 ? 1 : 0;
     add(weekend, base, part);
-    if (deaths !== null && died !== null) {
+    if (deaths !== null && deathAt !== null) {
       (deaths.totals as Int32Array)[base] += 1;
-      const d = died[contacts.patient[first]];
-      if (d !== MISSING && d !== undefined && d >= day) {
-        if (d - day <= 7) {
+      const d = deathAt[j]; // days from the admission day to the death + 1, 0 for none within 30
+      if (d !== 0) {
+        if (d - 1 <= 7) {
           add(deaths, base, 0);
           add(deaths7, base, part);
         }
-        if (d - day <= 30) {
-          add(deaths, base, 1);
-          add(deaths30, base, part);
-        }
+        add(deaths, base, 1);
+        add(deaths30, base, part);
       }
     }
   }

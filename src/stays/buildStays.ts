@@ -174,7 +174,14 @@ class Stays implements StayTable {
   }
 
   /** Where a column is read: `values[index[s]]`, or `values[s]` when index is null. */
-  sourceOf(name: "start" | "municipality"): StaySource {
+  sourceOf(name: "start" | "municipality" | "diagnosis"): StaySource {
+    if (name === "diagnosis") {
+      // rows out of order (the stays have their own start column): the first contacts' diagnoses
+      // are at random places of the contact table, and several tables read them, so they are
+      // gathered once into a stay column; rows in order: read in sequence through firstContact
+      if (this.#diagnosis !== null || this.#start !== null) return { values: this.diagnosis, index: null };
+      return { values: this.#contacts.diagnosis, index: this.firstContact };
+    }
     const own = name === "start" ? this.#start : this.#municipality;
     if (own !== null) return { values: own, index: null };
     return { values: name === "start" ? this.#contacts.admittedAt : this.#contacts.municipality, index: this.firstContact };
@@ -339,16 +346,17 @@ function gather<T extends Int32Array | Int16Array | Uint8Array>(values: T, index
 
 /** Where a stay column is read from: `values[index[s]]`, or `values[s]` when index is null. */
 export interface StaySource {
-  readonly values: Int32Array | Int16Array;
+  readonly values: Int32Array | Int16Array | Uint16Array;
   readonly index: Int32Array | null;
 }
 
 /**
- * Where to read the stays' start or municipality in a hot loop: the stay column, or (when the
- * StayTable reads it from the contacts) the contact column through firstContact — without building
- * the column. `values[index === null ? s : index[s]]` is the value of stay s.
+ * Where to read the stays' start, municipality or diagnosis (of the first contact) in a hot loop:
+ * the stay column, or (when the StayTable reads it from the contacts) the contact column through
+ * firstContact — without building the column. `values[index === null ? s : index[s]]` is the
+ * value of stay s.
  */
-export function staySource(stays: StayTable, name: "start" | "municipality"): StaySource {
+export function staySource(stays: StayTable, name: "start" | "municipality" | "diagnosis"): StaySource {
   if (stays instanceof Stays) return stays.sourceOf(name);
   return { values: stays[name], index: null };
 }

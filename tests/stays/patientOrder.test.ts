@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadDataset } from "../../src/io/index.js";
 import { computeStays } from "../../src/stays/index.js";
+import { staySource } from "../../src/stays/buildStays.js";
 import type { ContactTable } from "../../src/contract/tables.js";
 
 // The loader hands the stays layer its grouping by patient (ContactTable.patientOrder), except for
@@ -86,6 +87,20 @@ describe("reusing the loader's patient order", () => {
     const mixed = shuffled(ds.contacts);
     expectSameStays(computeStays({ ...ds, contacts: mixed }), plain, false);
     expectSameStays(computeStays({ ...ds, contacts: { ...mixed, patientOrder: groupByPatient(mixed) } }), plain, false);
+  });
+
+  it("the first contact's diagnosis (staySource): the contacts' value, and a stay column gathered once on shuffled rows", async () => {
+    const ds = await loadDataset("data/demo");
+    for (const contacts of [{ ...ds.contacts, patientOrder: null }, shuffled(ds.contacts)]) {
+      const { stays } = computeStays({ ...ds, contacts });
+      const src = staySource(stays, "diagnosis");
+      for (let s = 0; s < stays.length; s++) expect(src.values[src.index === null ? s : src.index[s]]).toBe(contacts.diagnosis[stays.firstContact[s]]);
+    }
+    // shuffled rows: a stay column (no index), built once
+    const { stays } = computeStays({ ...ds, contacts: shuffled(ds.contacts) });
+    const a = staySource(stays, "diagnosis");
+    expect(a.index).toBeNull();
+    expect(staySource(stays, "diagnosis").values).toBe(a.values);
   });
 
   it("falls back to its own sort when the order does not fit the table", async () => {
