@@ -53,6 +53,14 @@ export function familyOf(indicator: string): string {
 const YEARLY = new Set(["cost_per_citizen", "experience_positive", "questions"]);
 
 /**
+ * Whether a family is published by year (or half-year) only, whatever periods a call asks for.
+ * @example publishedByYearOnly("questions") // true
+ */
+export function publishedByYearOnly(family: string): boolean {
+  return YEARLY.has(family);
+}
+
+/**
  * The requested slice of a lattice's rows: requested levels, periods, groups, sexes and families
  * only (question tables at `questionLevels`, default region and cluster, within the levels).
  */
@@ -67,7 +75,7 @@ export function sliceOf(rows: IndicatorRow[], requested: ResolvedOptions, famili
     if (!families.has(f)) continue;
     if (!requested.levels.includes(r.level) || !requested.sexes.includes(r.sex) || !requested.groups.includes(r.group)) continue;
     if (f === "questions" && !qLevels.includes(r.level)) continue;
-    if (!YEARLY.has(f) && !requested.periods.includes(periodKindOf(r.period) as IndicatorPeriodKind)) continue;
+    if (!publishedByYearOnly(f) && !requested.periods.includes(periodKindOf(r.period) as IndicatorPeriodKind)) continue;
     rows[w++] = r;
   }
   rows.length = w;

@@ -7,7 +7,8 @@
  */
 import { minCountOf } from "../indicators/indicatorOptions.js";
 import type { Dataset } from "../contract/dataset.js";
-import { computeIndicators, prepareIndicators } from "../indicators/index.js";
+import { computeIndicators, INDICATOR_FAMILIES, prepareIndicators } from "../indicators/index.js";
+import { publishedByYearOnly } from "../indicators/publishableLattice.js";
 import { registrationByHospital, type PracticeChange } from "../indicators/registrationByHospital.js";
 import type { Intervention } from "../spread/index.js";
 import { reportQuestionTables } from "./reportQuestionTables.js";
@@ -41,9 +42,13 @@ export function prepareReportData(dataset: Dataset, options: PrepareReportOption
   // municipalities is far cheaper to decide, and suppression gives every cell the same fate
   // whichever call publishes it (publishableLattice.ts), so the two calls publish what one would.
   const yearly = computeIndicators({ ...ctx, resolved: { ...ctx.resolved, periods: ["year"] } });
-  const monthly = computeIndicators({ ...ctx, resolved: { ...ctx.resolved, periods: ["month"], levels: ctx.resolved.levels.filter((l) => l !== "municipality") } });
-  // (families published by year or half-year only — cost, experience, questions — come with the yearly call)
-  const indicators = [...yearly, ...monthly.filter((r) => periodKindOf(r.period) === "month")];
+  // (families published by year or half-year only — cost, experience, questions — come with the
+  // yearly call and are not computed again)
+  const monthly = computeIndicators(
+    { ...ctx, resolved: { ...ctx.resolved, periods: ["month"], levels: ctx.resolved.levels.filter((l) => l !== "municipality") } },
+    { indicators: INDICATOR_FAMILIES.filter((f) => !publishedByYearOnly(f)) },
+  );
+  const indicators = [...yearly, ...monthly];
   options.onStep?.("registration");
   const registered = computeIndicators(dataset, {
     registration: "as-registered",
