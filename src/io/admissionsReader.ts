@@ -20,7 +20,7 @@ import { ADMISSIONS_COLUMNS, ADMISSIONS_REQUIRED, makeAdmissionsSchema } from ".
 import type { AdmissionsRecord } from "../contract/schemas/admissionsSchema.js";
 import { makeFastRow, scanLines } from "./admissionsFastRow.js";
 import { meanLineBytes, plainSize } from "./chunks.js";
-import { ContactBuilder } from "./contactBuilder.js";
+import { ContactBuilder, PATIENTS_PER_ROW } from "./contactBuilder.js";
 import type { PatientOrder } from "../contract/patientOrder.js";
 import { DeferredLog } from "./parallel/deferredLog.js";
 import { readAdmissionsInParallel } from "./parallel/parallelAdmissions.js";
@@ -151,9 +151,11 @@ export async function readAdmissions(
           if (size !== null && meanLine !== null) {
             const rows = (size / meanLine) * 1.02 + 1024;
             builder.reserve(rows);
-            // Patient ids: sized for 0.6 per row (no re-hashing in the usual range of contacts
-            // per patient; the table grows beyond that).
-            builder.patients.reserve(rows * 0.6);
+            // Patient ids: sized for 0.3 per row (about three contacts per patient; the table
+            // grows beyond that). A larger table is slower to look up in, not faster: on ten
+            // national years (5.4 million patients, 16.6 million rows) 0.6 per row gave a table
+            // twice as large and a load about 4 % slower.
+            builder.patients.reserve(rows * PATIENTS_PER_ROW);
           }
         }
         return scanLines(buf, start, end, firstLine, counts, fastRow, (b, s, e, line) => {

@@ -12,6 +12,13 @@ import { groupRows, sortWithinGroups, type PatientOrder } from "../contract/pati
 import { ByteKeyedDictionary, StringDictionary } from "./dictionary.js";
 
 /** The typed columns of a ContactBuilder (text columns as dictionary indexes). */
+
+/**
+ * Patient ids to make room for per contact row when a load sizes its patient dictionary from the
+ * file size (about three contacts per patient; the dictionary grows beyond that).
+ */
+export const PATIENTS_PER_ROW = 0.3;
+
 export interface ContactColumns {
   readonly patient: Int32Array;
   readonly birthDate: Int32Array;

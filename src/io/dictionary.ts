@@ -227,6 +227,19 @@ export function fnvBytes(buf: Uint8Array, s: number, e: number): number {
 
 /** Bits of an id-table slot that hold the entry (+1); the bits above hold a tag of the hash. */
 const ENTRY_BITS = 26;
+/** Values of one width up to this many bytes are held in the hash table's slots (ByteKeyedDictionary). */
+const INLINE_MAX_BYTES = 12;
+/** Int32 words of an inline slot: entry + 1 and INLINE_MAX_BYTES / 4 words of bytes. */
+const INLINE_WORDS = 4;
+
+/** Bytes [s + at, s + at + 4) of buf[s, e) as a little-endian Int32 word, zero past e. */
+function word(buf: Uint8Array, s: number, e: number, at: number): number {
+  const p = s + at;
+  if (p + 4 <= e) return buf[p] | (buf[p + 1] << 8) | (buf[p + 2] << 16) | (buf[p + 3] << 24);
+  let v = 0;
+  for (let i = 0; i < 4 && p + i < e; i++) v |= buf[p + i] << (8 * i);
+  return v;
+}
 const ENTRY_MASK = (1 << ENTRY_BITS) - 1;
 /** At most this many distinct values (entry + 1 must fit in ENTRY_BITS). */
 const MAX_ENTRIES = ENTRY_MASK - 1;
@@ -237,13 +250,24 @@ const MAX_ENTRIES = ENTRY_MASK - 1;
  * an id up straight from the file's bytes. Used for patient ids (millions of values at national
  * scale), so it is kept small: per value only its bytes (an arena), one Int32 offset and one
  * Int32 slot of the hash table (the slot holds the entry and a 6-bit tag of the hash, so most
- * probes of other values are rejected without reading their bytes). No string is kept per value:
+ * probes of other values are rejected without reading their bytes). While every value has the
+ * same byte length of at most INLINE_MAX_BYTES, as pseudonyms usually do, the table holds each
+ * value's bytes beside its entry instead (four Int32 words a slot): a look-up then reads one
+ * place in memory instead of two (the slot, then the value's bytes in the arena) — on a table of
+ * millions of patients met in random order, as in a file not grouped by patient, each is a cache
+ * miss. No string is kept per value:
  * `list` builds each string from its bytes when it is read (the bytes are the canonical value's
  * UTF-8 bytes; the rare value whose UTF-8 form does not give it back — a lone surrogate — is kept
  * as a string).
  */
 export class ByteKeyedDictionary {
-  private slots: Int32Array = new Int32Array(1024); // (tag << ENTRY_BITS) | (entry + 1); 0 = empty
+  /** Hash table while values are of mixed or long widths: (tag << ENTRY_BITS) | (entry + 1); 0 = empty. */
+  private slots: Int32Array = new Int32Array(0);
+  /**
+   * Hash table while every value has one width ≤ INLINE_MAX_BYTES (null otherwise): per slot
+   * [entry + 1, bytes 0–3, 4–7, 8–11 as little-endian words, zero-padded]; entry + 1 = 0: empty.
+   */
+  private inline: Int32Array | null = new Int32Array(1024 * INLINE_WORDS);
   private mask = 1023;
   /** Byte offset of each entry in the arena; offs[count] = bytes used. */
   private offs: Int32Array = new Int32Array(257);
@@ -271,9 +295,9 @@ export class ByteKeyedDictionary {
    * the table is sized for at most 0.75 load; capped at 2^25 slots).
    */
   reserve(n: number): void {
-    let size = this.slots.length;
+    let size = this.mask + 1;
     while (size < 1 << 25 && n * 4 > size * 3) size *= 2;
-    if (size > this.slots.length) this.rehashTo(size);
+    if (size > this.mask + 1) this.rehashTo(size);
   }
 
   /** Number of values. */
@@ -321,6 +345,7 @@ export class ByteKeyedDictionary {
 
   /** The index of the canonical value whose UTF-8 bytes are [s, e) with FNV-1a hash h, or −1. */
   find(buf: Uint8Array, s: number, e: number, h: number): number {
+    if (this.inline !== null) return this.findInline(buf, s, e, h);
     const len = e - s;
     const sp = spread(h);
     const tag = (sp >>> ENTRY_BITS) << ENTRY_BITS;
@@ -348,6 +373,37 @@ export class ByteKeyedDictionary {
           if (i === len) return entry;
         }
       }
+      k = (k + 1) & mask;
+    }
+  }
+
+  /** `find` on the inline table: a value of another width is not present. */
+  private findInline(buf: Uint8Array, s: number, e: number, h: number): number {
+    const table = this.inline as Int32Array;
+    const len = e - s;
+    if (this.count > 0 && len !== this.width) {
+      this.missCount = -1;
+      return -1;
+    }
+    if (len > INLINE_MAX_BYTES) {
+      this.missCount = -1;
+      return -1;
+    }
+    const w0 = word(buf, s, e, 0);
+    const w1 = word(buf, s, e, 4);
+    const w2 = word(buf, s, e, 8);
+    const mask = this.mask;
+    let k = spread(h) & mask;
+    for (;;) {
+      const q = k * INLINE_WORDS;
+      const slot = table[q];
+      if (slot === 0) {
+        this.missSlot = k;
+        this.missHash = h;
+        this.missCount = this.count;
+        return -1;
+      }
+      if (table[q + 1] === w0 && table[q + 2] === w1 && table[q + 3] === w2) return slot - 1;
       k = (k + 1) & mask;
     }
   }
@@ -390,11 +446,15 @@ export class ByteKeyedDictionary {
     else if (this.width !== len) this.width = -2;
     // ASCII bytes decode to exactly their string; other bytes are checked once.
     if (str !== null && high >= 0x80 && this.arenaView.toString("utf8", used, used + len) !== str) this.odd.set(entry, str);
-    if (this.count * 4 > this.slots.length * 3) this.rehashTo(this.slots.length * 2);
+    const size = this.mask + 1;
+    if (this.inline !== null && (this.width < 1 || this.width > INLINE_MAX_BYTES)) {
+      // Values of another width (or too long to hold in a slot): the table of tags and entries.
+      this.inline = null;
+      this.rehashTo(this.count * 4 > size * 3 ? size * 2 : size);
+    } else if (this.count * 4 > size * 3) this.rehashTo(size * 2);
     else if (this.missCount === entry && this.missHash === h) {
       // The free slot the preceding find stopped at (nothing was added since).
-      const sp = spread(h);
-      this.slots[this.missSlot] = ((sp >>> ENTRY_BITS) << ENTRY_BITS) | (entry + 1);
+      this.put(this.missSlot, entry, h);
     } else this.place(entry, h);
     this.missCount = -1;
     return entry;
@@ -431,15 +491,31 @@ export class ByteKeyedDictionary {
   }
 
   private place(entry: number, h: number): void {
-    const sp = spread(h);
-    const slot = ((sp >>> ENTRY_BITS) << ENTRY_BITS) | (entry + 1);
-    let k = sp & this.mask;
-    while (this.slots[k] !== 0) k = (k + 1) & this.mask;
-    this.slots[k] = slot;
+    let k = spread(h) & this.mask;
+    if (this.inline !== null) while (this.inline[k * INLINE_WORDS] !== 0) k = (k + 1) & this.mask;
+    else while (this.slots[k] !== 0) k = (k + 1) & this.mask;
+    this.put(k, entry, h);
+  }
+
+  /** Write entry (hash h) into free slot k of the table in use. */
+  private put(k: number, entry: number, h: number): void {
+    const table = this.inline;
+    if (table !== null) {
+      const q = k * INLINE_WORDS;
+      const s = this.offs[entry];
+      const e = this.offs[entry + 1];
+      table[q] = entry + 1;
+      table[q + 1] = word(this.arena, s, e, 0);
+      table[q + 2] = word(this.arena, s, e, 4);
+      table[q + 3] = word(this.arena, s, e, 8);
+    } else this.slots[k] = ((spread(h) >>> ENTRY_BITS) << ENTRY_BITS) | (entry + 1);
   }
 
   private rehashTo(size: number): void {
-    this.slots = new Int32Array(size);
+    if (this.inline !== null) {
+      this.inline = new Int32Array(size * INLINE_WORDS);
+      this.slots = new Int32Array(0);
+    } else this.slots = new Int32Array(size);
     this.mask = size - 1;
     this.missCount = -1;
     const offs = this.offs;

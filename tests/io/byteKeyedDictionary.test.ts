@@ -45,6 +45,35 @@ describe("ByteKeyedDictionary", () => {
     }
   });
 
+  it("finds ids of one width held in the table's slots (up to 12 bytes) and beyond it, told apart by any byte", () => {
+    // 12 bytes: the widest held in the slots (three full words); 13: the table of entries and tags.
+    // The ids share all bytes but the last, or all but the first, with many others.
+    for (const width of [1, 4, 5, 12, 13, 20]) {
+      const next = lcg(width);
+      const pick = () => ALPHABET[Math.floor(next() * ALPHABET.length)];
+      const stems = Array.from({ length: 40 }, () => randomId(next, width - 1));
+      const dict = new ByteKeyedDictionary();
+      dict.reserve(1000);
+      const expected = new Map<string, number>();
+      const seen: string[] = [];
+      for (let i = 0; i < 6000; i++) {
+        const stem = stems[Math.floor(next() * stems.length)];
+        const id = i % 2 === 0 ? stem + pick() : pick() + stem;
+        if (!expected.has(id)) {
+          expected.set(id, expected.size);
+          seen.push(id);
+        }
+        const bytes = Buffer.from(`;${id};`, "utf8");
+        expect(dict.idOfBytes(bytes, 1, bytes.length - 1)).toBe(expected.get(id));
+        const again = seen[Math.floor(next() * seen.length)];
+        expect(dict.get(again)).toBe(expected.get(again));
+      }
+      expect(dict.size).toBe(expected.size);
+      expect(dict.size).toBeGreaterThan(width === 1 ? 30 : 1000);
+      expect([...dict.frozenList()]).toEqual(seen);
+    }
+  });
+
   it("does not take a shorter or longer id for one of the fixed width that it starts or ends", () => {
     const dict = new ByteKeyedDictionary();
     expect(dict.id("p0001234")).toBe(0);

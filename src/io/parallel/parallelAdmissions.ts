@@ -11,6 +11,7 @@ import { CHUNK, MAX_LINE_BYTES, meanLineBytes } from "../chunks.js";
 import type { AdmissionsRows } from "../admissionsReader.js";
 import type { ProblemLog } from "../problemLog.js";
 import { newCounts, type ReadResult, type TableSpec } from "../tableReader.js";
+import { PATIENTS_PER_ROW } from "../contactBuilder.js";
 import { layoutFile } from "./lineRanges.js";
 import { mergeRange, type MergeTarget } from "./mergeRange.js";
 import { runRanges } from "./rangePool.js";
@@ -50,7 +51,7 @@ export async function readAdmissionsInParallel(
   if (meanLine !== null) {
     const estimate = (size / meanLine) * 1.02 + 1024;
     rows.builder.reserve(estimate);
-    rows.builder.patients.reserve(estimate * 0.6);
+    rows.builder.patients.reserve(estimate * PATIENTS_PER_ROW);
   }
   const counts = newCounts();
   const target: MergeTarget = { rows, rowPath: rows.rowPath(header), headerText, file: spec.file, counts, log };
