@@ -51,7 +51,7 @@ export class ContactBuilder implements ContactColumns {
   referral: Int8Array;
   cost: Float64Array;
   sourceLine: Int32Array;
-  readonly patients = new ByteKeyedDictionary();
+  readonly patients: ByteKeyedDictionary;
   readonly hospitals = new StringDictionary();
   readonly diagnoses = new StringDictionary();
   /**
@@ -61,7 +61,9 @@ export class ContactBuilder implements ContactColumns {
    */
   byPatient: PatientOrder | null = null;
 
-  constructor(capacity = 1 << 14) {
+  /** `patientRuns`: patient ids kept as a list of runs (ByteKeyedDictionary `lookup: false`), as a parser thread does. */
+  constructor(capacity = 1 << 14, patientRuns = false) {
+    this.patients = new ByteKeyedDictionary({ lookup: !patientRuns });
     this.cap = Math.max(16, Math.ceil(capacity));
     const c = this.cap;
     this.patient = new Int32Array(c);

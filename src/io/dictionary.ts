@@ -285,6 +285,13 @@ export class ByteKeyedDictionary {
   private width = -1;
   private scratch = Buffer.allocUnsafe(256);
   private lazyList: readonly string[] | null = null;
+  /**
+   * False for a list of runs (a parser thread's, io/parallel/): `find` finds nothing, so each
+   * value is added again unless the caller sees it repeat the previous one; no hash table is
+   * kept, only each value's hash (`keyBytes`), for the one look-up in the table that merges them.
+   */
+  private readonly lookup: boolean;
+  private hashes: Int32Array | null;
   /** Where the last unsuccessful `find` stopped (the free slot for that value), its hash and the size then. */
   private missSlot = -1;
   private missHash = 0;
@@ -294,7 +301,14 @@ export class ByteKeyedDictionary {
    * Make room for about `n` values without growing the hash table (e.g. from the number of rows:
    * the table is sized for at most 0.75 load; capped at 2^25 slots).
    */
+  constructor(options: { readonly lookup?: boolean } = {}) {
+    this.lookup = options.lookup ?? true;
+    this.hashes = this.lookup ? null : new Int32Array(256);
+    if (!this.lookup) this.inline = null;
+  }
+
   reserve(n: number): void {
+    if (!this.lookup) return;
     let size = this.mask + 1;
     while (size < 1 << 25 && n * 4 > size * 3) size *= 2;
     if (size > this.mask + 1) this.rehashTo(size);
@@ -346,6 +360,10 @@ export class ByteKeyedDictionary {
   /** The index of the canonical value whose UTF-8 bytes are [s, e) with FNV-1a hash h, or −1. */
   find(buf: Uint8Array, s: number, e: number, h: number): number {
     if (this.inline !== null) return this.findInline(buf, s, e, h);
+    if (!this.lookup) {
+      this.missCount = -1;
+      return -1;
+    }
     const len = e - s;
     const sp = spread(h);
     const tag = (sp >>> ENTRY_BITS) << ENTRY_BITS;
@@ -446,6 +464,15 @@ export class ByteKeyedDictionary {
     else if (this.width !== len) this.width = -2;
     // ASCII bytes decode to exactly their string; other bytes are checked once.
     if (str !== null && high >= 0x80 && this.arenaView.toString("utf8", used, used + len) !== str) this.odd.set(entry, str);
+    if (this.hashes !== null) {
+      if (entry >= this.hashes.length) {
+        const g = new Int32Array(this.hashes.length * 2);
+        g.set(this.hashes);
+        this.hashes = g;
+      }
+      this.hashes[entry] = h;
+      return entry;
+    }
     const size = this.mask + 1;
     if (this.inline !== null && (this.width < 1 || this.width > INLINE_MAX_BYTES)) {
       // Values of another width (or too long to hold in a slot): the table of tags and entries.
@@ -464,14 +491,21 @@ export class ByteKeyedDictionary {
    * Copies of the values' UTF-8 bytes and offsets (value i is bytes [offs[i], offs[i + 1])): what
    * a parser thread sends back (io/parallel/).
    */
-  keyBytes(): { bytes: Uint8Array; offs: Int32Array } {
+  keyBytes(): { bytes: Uint8Array; offs: Int32Array; hashes: Int32Array } {
     const n = this.count;
-    return { bytes: this.arena.slice(0, this.offs[n]), offs: this.offs.slice(0, n + 1) };
+    const offs = this.offs;
+    const hashes = this.hashes !== null ? this.hashes.slice(0, n) : new Int32Array(n);
+    if (this.hashes === null) for (let i = 0; i < n; i++) hashes[i] = fnvBytes(this.arena, offs[i], offs[i + 1]);
+    return { bytes: this.arena.slice(0, offs[n]), offs: offs.slice(0, n + 1), hashes };
   }
 
   /** The index of the canonical value whose UTF-8 bytes are [s, e), added when new. */
   idOfBytes(buf: Uint8Array, s: number, e: number): number {
-    const h = fnvBytes(buf, s, e);
+    return this.idOfHashedBytes(buf, s, e, fnvBytes(buf, s, e));
+  }
+
+  /** `idOfBytes` with the bytes' FNV-1a hash already known (`fnvBytes`). */
+  idOfHashedBytes(buf: Uint8Array, s: number, e: number, h: number): number {
     const i = this.find(buf, s, e, h);
     if (i >= 0) return i;
     let high = 0;

@@ -37,7 +37,7 @@ export function mergeRange(target: MergeTarget, r: RangeRows, firstLine: number)
   const patientMap = new Int32Array(r.patients.offs.length - 1).fill(-1);
   const hospitalMap = new Int32Array(r.hospitals.length).fill(-1);
   const diagnosisMap = new Int32Array(r.diagnoses.length).fill(-1);
-  const { bytes, offs } = r.patients;
+  const { bytes, offs, hashes } = r.patients;
   const { hospitals, diagnoses } = r;
   const other = r.otherLines;
   const n = r.length;
@@ -54,7 +54,7 @@ export function mergeRange(target: MergeTarget, r: RangeRows, firstLine: number)
     for (let j = at; j < end; j++) {
       const lp = pat[j];
       let p = patientMap[lp];
-      if (p < 0) p = patientMap[lp] = patients.idOfBytes(bytes, offs[lp], offs[lp + 1]);
+      if (p < 0) p = patientMap[lp] = patients.idOfHashedBytes(bytes, offs[lp], offs[lp + 1], hashes[lp]);
       pat[j] = p;
       const lh = hosp[j];
       if (lh >= 0) {

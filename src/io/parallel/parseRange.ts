@@ -40,8 +40,8 @@ export interface RangeRows {
   readonly length: number;
   /** Columns with text as the range's own dictionary indexes; line numbers the range's own. */
   readonly columns: ContactColumns;
-  /** The range's patient ids: value i is bytes [offs[i], offs[i + 1]). */
-  readonly patients: { readonly bytes: Uint8Array; readonly offs: Int32Array };
+  /** The range's patient ids (runs of rows, not distinct): value i is bytes [offs[i], offs[i + 1]), FNV-1a hash hashes[i]. */
+  readonly patients: { readonly bytes: Uint8Array; readonly offs: Int32Array; readonly hashes: Int32Array };
   readonly hospitals: readonly string[];
   readonly diagnoses: readonly string[];
   /** Lines handed back to the row path, in line order, and their text (without line break). */
@@ -95,8 +95,10 @@ export async function parseRange(setup: RangeSetup, task: RangeTask): Promise<Ra
   let lines = 0;
   for (let p = buf.indexOf(10, 0); p >= 0 && p < end; p = buf.indexOf(10, p + 1)) lines++;
 
-  const builder = new ContactBuilder(lines + 16);
-  builder.patients.reserve(lines * 0.6);
+  // Patient ids as runs: a new entry whenever the id is not the previous row's, with its hash; the
+  // merge looks each up once in the table's dictionary (a range-local table as well would look
+  // every id up twice on a file not grouped by patient).
+  const builder = new ContactBuilder(lines + 16, true);
   const fastRow = makeFastRow(setup.header, builder, {
     municipalities: setup.municipalities === null ? undefined : new Set(setup.municipalities),
     allowCprLikeIds: setup.allowCprLikeIds,
@@ -144,6 +146,6 @@ export function transferables(r: RangeRows): ArrayBuffer[] {
   return [
     c.patient, c.birthDate, c.sex, c.municipality, c.hospital, c.admittedAt, c.dischargedAt,
     c.acute, c.inpatient, c.diagnosis, c.referral, c.cost, c.sourceLine,
-    r.patients.bytes, r.patients.offs, r.otherLines,
+    r.patients.bytes, r.patients.offs, r.patients.hashes, r.otherLines,
   ].map((a) => a.buffer as ArrayBuffer);
 }

@@ -1,7 +1,8 @@
 /**
- * Running the ranges of a file on a few parser threads: ranges are handed out in file order to
- * whichever thread is free (at most two per thread ahead of the merge, so memory stays bounded),
- * and the results are delivered to `onRange` strictly in file order. Any failure — a thread that
+ * Running the ranges of a file on a few parser threads: ranges are handed out in file order, each
+ * thread holding up to two (the one it parses and the next, so it does not wait for the calling
+ * thread, busy merging, to send it more; at most two per thread ahead of the merge, so memory
+ * stays bounded), and the results are delivered to `onRange` strictly in file order. Any failure — a thread that
  * cannot start, crashes or exits, a range it cannot take on, an error in `onRange` — stops every
  * thread and resolves false (the caller then reads the file on one thread).
  */
@@ -9,6 +10,9 @@
 import type { Worker } from "node:worker_threads";
 import type { RangeFailure, RangeRows, RangeSetup, RangeTask } from "./parseRange.js";
 import { startRangeWorker } from "./workerFile.js";
+
+/** Ranges a thread holds at most: the one it parses and the next. */
+const QUEUE = 2;
 
 /**
  * Parse `tasks` on `threads` threads; `onRange` gets each result in order.
@@ -19,10 +23,11 @@ import { startRangeWorker } from "./workerFile.js";
 export function runRanges(setup: RangeSetup, tasks: readonly RangeTask[], threads: number, onRange: (r: RangeRows) => void): Promise<boolean> {
   if (tasks.length === 0) return Promise.resolve(true);
   const n = Math.max(1, Math.min(threads, tasks.length));
-  const ahead = 2 * n;
+  const ahead = QUEUE * n;
   return new Promise((resolvePool) => {
     const workers: Worker[] = [];
-    const idle: Worker[] = [];
+    /** Ranges each thread holds (sent, result not yet back). */
+    const held: number[] = [];
     const waiting = new Map<number, RangeRows>();
     let nextTask = 0;
     let nextDelivery = 0;
@@ -34,9 +39,12 @@ export function runRanges(setup: RangeSetup, tasks: readonly RangeTask[], thread
       resolvePool(ok);
     };
     const dispatch = (): void => {
-      while (!settled && idle.length > 0 && nextTask < tasks.length && nextTask < nextDelivery + ahead) {
-        (idle.pop() as Worker).postMessage(tasks[nextTask++]);
-      }
+      for (let round = 0; round < QUEUE; round++)
+        for (let i = 0; i < workers.length; i++)
+          if (!settled && held[i] < QUEUE && nextTask < tasks.length && nextTask < nextDelivery + ahead) {
+            held[i]++;
+            workers[i].postMessage(tasks[nextTask++]);
+          }
     };
     const deliver = (): void => {
       for (let r = waiting.get(nextDelivery); r !== undefined; r = waiting.get(nextDelivery)) {
@@ -49,12 +57,12 @@ export function runRanges(setup: RangeSetup, tasks: readonly RangeTask[], thread
       for (let i = 0; i < n; i++) {
         const w = startRangeWorker(setup);
         workers.push(w);
-        idle.push(w);
+        held.push(0);
         w.on("message", (msg: RangeRows | RangeFailure) => {
           if (settled) return;
           if (!msg.ok) return finish(false);
           waiting.set(msg.index, msg);
-          idle.push(w);
+          held[i]--;
           try {
             deliver();
           } catch {
