@@ -24,6 +24,7 @@ import { ContactBuilder, PATIENTS_PER_ROW } from "./contactBuilder.js";
 import type { PatientOrder } from "../contract/patientOrder.js";
 import { DeferredLog } from "./parallel/deferredLog.js";
 import { readAdmissionsInParallel } from "./parallel/parallelAdmissions.js";
+import { autoWorkers } from "./parallel/workerCount.js";
 import type { ProblemLog } from "./problemLog.js";
 import { parseLine } from "./rowSink.js";
 import { readTable } from "./tableReader.js";
@@ -37,7 +38,7 @@ export interface AdmissionsReadOptions {
   readonly fastPath: boolean;
   /** Bytes read per chunk (default chunks.ts CHUNK); with workers, also the size of a worker's byte range. */
   readonly chunkSize?: number;
-  /** Worker threads parsing a plain file (default 1: none, the file is read on this thread). */
+  /** Worker threads parsing a plain file (1: none, the file is read on this thread; default: `autoWorkers` by the file's size). */
   readonly workers?: number;
 }
 
@@ -120,12 +121,13 @@ export async function readAdmissions(
   log: ProblemLog,
 ): Promise<AdmissionsResult> {
   const spec = admissionsSpec(file);
-  if ((options.workers ?? 1) > 1 && options.fastPath) {
+  const workers = options.workers ?? autoWorkers(await plainSize(path).catch(() => null));
+  if (workers > 1 && options.fastPath) {
     // Problems of the parallel read are held back until it has succeeded: a failure falls back
     // to one thread, which reads (and reports) the whole file again.
     const staged = new DeferredLog(log);
     const rows = admissionsRows(file, options, staged);
-    const read = await readAdmissionsInParallel(path, spec, rows, staged, { ...options, workers: options.workers ?? 1 }).catch(() => null);
+    const read = await readAdmissionsInParallel(path, spec, rows, staged, { ...options, workers }).catch(() => null);
     if (read !== null) {
       staged.replay();
       return finishAdmissions(rows, read, log);

@@ -375,12 +375,7 @@ export class ByteKeyedDictionary {
     let k = sp & mask;
     for (;;) {
       const slot = slots[k];
-      if (slot === 0) {
-        this.missSlot = k;
-        this.missHash = h;
-        this.missCount = this.count;
-        return -1;
-      }
+      if (slot === 0) return this.miss(k, h);
       if ((slot & ~ENTRY_MASK) === tag) {
         const entry = (slot & ENTRY_MASK) - 1;
         // values of one width: no value of another length is present, and value i starts at i × width
@@ -393,6 +388,14 @@ export class ByteKeyedDictionary {
       }
       k = (k + 1) & mask;
     }
+  }
+
+  /** A `find` that stopped at free slot k (value hash h): remembered for the `add` that follows; −1. */
+  private miss(k: number, h: number): number {
+    this.missSlot = k;
+    this.missHash = h;
+    this.missCount = this.count;
+    return -1;
   }
 
   /** `find` on the inline table: a value of another width is not present. */
@@ -415,12 +418,7 @@ export class ByteKeyedDictionary {
     for (;;) {
       const q = k * INLINE_WORDS;
       const slot = table[q];
-      if (slot === 0) {
-        this.missSlot = k;
-        this.missHash = h;
-        this.missCount = this.count;
-        return -1;
-      }
+      if (slot === 0) return this.miss(k, h);
       if (table[q + 1] === w0 && table[q + 2] === w1 && table[q + 3] === w2) return slot - 1;
       k = (k + 1) & mask;
     }

@@ -70,7 +70,8 @@ export interface LoadOptions {
   readonly chunkSize?: number;
   /**
    * Threads parsing a plain admissions.csv (docs/cache.md, "Parser threads"): default the
-   * environment variable KLYNGE_WORKERS, else 1 — no threads, the file is read on the calling
+   * environment variable KLYNGE_WORKERS, else 2 for a file of AUTO_PARALLEL_BYTES (512 MiB) or more
+   * on a machine with two cores or more, else 1 — no threads, the file is read on the calling
    * thread. With 2 or more, byte ranges of the file are parsed in worker threads and merged in
    * file order; the table, the counts and every problem are the same as with 1. A `.gz` file is
    * read on one thread, and any failure of a thread falls back to one thread. With threads,

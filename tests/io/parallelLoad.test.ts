@@ -17,7 +17,7 @@ import { DatasetError } from "../../src/io/datasetError.js";
 import { loadDataset, type LoadOptions } from "../../src/io/loadDataset.js";
 import { layoutFile } from "../../src/io/parallel/lineRanges.js";
 import { readAdmissionsInParallel } from "../../src/io/parallel/parallelAdmissions.js";
-import { workerCount } from "../../src/io/parallel/workerCount.js";
+import { AUTO_PARALLEL_BYTES, autoWorkers, workerCount } from "../../src/io/parallel/workerCount.js";
 import { ProblemLog } from "../../src/io/problemLog.js";
 import { ADM_HEADER, admLine, admRow, cprShaped, makeDataset, populationCsv } from "./helpers.js";
 import { mixedFile } from "./mixedAdmissions.js";
@@ -166,8 +166,14 @@ describe("fallback and option", () => {
     await expectSameWithThreads(dir, { chunkSize: 4096 });
   });
 
-  it("workers and KLYNGE_WORKERS are validated; the default is 1", async () => {
-    expect(workerCount(undefined, undefined)).toBe(1);
+  it("workers and KLYNGE_WORKERS are validated; unset, the file size decides", async () => {
+    expect(workerCount(undefined, undefined)).toBeUndefined();
+    expect(workerCount(undefined, " ")).toBeUndefined();
+    // unset: two threads for a plain file from 512 MiB on, given two cores
+    expect(autoWorkers(AUTO_PARALLEL_BYTES, 2)).toBe(2);
+    expect(autoWorkers(AUTO_PARALLEL_BYTES - 1, 2)).toBe(1);
+    expect(autoWorkers(AUTO_PARALLEL_BYTES, 1)).toBe(1);
+    expect(autoWorkers(null, 8)).toBe(1);
     expect(workerCount(undefined, "3")).toBe(3);
     expect(workerCount(2, "3")).toBe(2);
     for (const bad of [0, 1.5, -1, 17, Number.NaN]) expect(() => workerCount(bad, undefined)).toThrow(DatasetError);

@@ -33,7 +33,8 @@ export const indicatorsHelp = `klynge indicators DIR --out FILE.csv|.json|.arrow
   --encoding: how the CSV files are read (default auto: UTF-8, else Windows-1252 with a warning).
   The loaded dataset is kept in the cache (klynge help cache) and read from it while the input files
   are byte for byte the same; --no-cache reads the files and leaves the cache alone. --workers N
-  parses admissions.csv on N threads when it is read (default 1, or KLYNGE_WORKERS; same result).
+  parses admissions.csv on N threads when it is read (default KLYNGE_WORKERS, else 2 for a file of
+  512 MiB or more on two cores, else 1; same result).
   An existing FILE is replaced only when it is an indicator table klynge wrote; --force replaces
   another file.`;
 

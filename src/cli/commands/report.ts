@@ -34,7 +34,8 @@ export const reportHelp = `klynge report [DIR] [--out OUT] [--lang da|en] [--foc
   steering group's agenda (${FOCUS_AREA_IDS.join(", ")}: the first page's measures and the sections
   shown; default all); --municipalities lists the municipalities in the overview table too.
   The loaded dataset is kept in the cache (klynge help cache); --no-cache reads the files only.
-  --workers N parses admissions.csv on N threads when it is read (default 1, or KLYNGE_WORKERS).`;
+  --workers N parses admissions.csv on N threads when it is read (default KLYNGE_WORKERS, else 2 for a
+  file of 512 MiB or more on two cores, else 1).`;
 
 export const runHelp = `klynge run [DIR] [--out OUT] [--lang da|en] [--allow-rejected] [--encoding auto|utf-8|windows-1252] [--force] [--no-cache] [--workers N]
   The main job: validates the dataset in DIR (default: the bundled demo), prints the load report,
