@@ -91,8 +91,8 @@ function d2(buf: Buffer, p: number): number {
   return a >= 48 && a <= 57 && b >= 48 && b <= 57 ? (a - 48) * 10 + (b - 48) : -1;
 }
 
-/** A date YYYY-MM-DD at p → days, or NaN. */
-function dateAt(buf: Buffer, p: number): number {
+/** A date YYYY-MM-DD at p → days, or NaN (what DATE_RE and dayFromParts accept). */
+export function dateAt(buf: Buffer, p: number): number {
   const y1 = d2(buf, p);
   const y2 = d2(buf, p + 2);
   const m = d2(buf, p + 5);
@@ -102,7 +102,7 @@ function dateAt(buf: Buffer, p: number): number {
 }
 
 /** A date-time YYYY-MM-DD[T ]HH:MM[:SS] at p → local minutes, or NaN. Length: 19 if buf[p+16] is ":", else 16. */
-function dateTimeAt(buf: Buffer, p: number): number {
+export function dateTimeAt(buf: Buffer, p: number): number {
   const y1 = d2(buf, p);
   const y2 = d2(buf, p + 2);
   const mo = d2(buf, p + 5);
@@ -118,6 +118,12 @@ function dateTimeAt(buf: Buffer, p: number): number {
     if (ss < 0) return NaN;
   }
   return minutesFromParts(y1 * 100 + y2, mo, d, hh, mi, ss);
+}
+
+/** After a row's last field at p: the start of the next line when a line break ("\n" or "\r\n") follows, else −1. */
+export function lineEnd(buf: Buffer, p: number): number {
+  if (buf[p] === 10) return p + 1;
+  return buf[p] === 13 && buf[p + 1] === 10 ? p + 2 : -1;
 }
 
 /**
@@ -350,10 +356,8 @@ export function makeFastRow(header: Header, builder: ContactBuilder, options: Fa
         p++;
       }
     }
-    let next: number;
-    if (buf[p] === 10) next = p + 1;
-    else if (buf[p] === 13 && buf[p + 1] === 10) next = p + 2;
-    else return -1;
+    const next = lineEnd(buf, p);
+    if (next < 0) return -1;
     // Row rules and warnings: the row path reports them.
     if (isDischargeBeforeAdmission(vAdm, vDis) || isBirthAfterAdmission(vBirth, vAdm)) return -1;
     const ma = vAdm - Math.floor(vAdm / 1440) * 1440;

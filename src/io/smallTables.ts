@@ -18,6 +18,8 @@ import { POPULATION_COLUMNS, POPULATION_REQUIRED, makePopulationSchema } from ".
 import type { PopulationRecord } from "../contract/schemas/populationSchema.js";
 import { SECTOR_COSTS_COLUMNS, SECTOR_COSTS_REQUIRED, makeSectorCostsSchema } from "../contract/schemas/sectorCostsSchema.js";
 import type { SchemaContext } from "../contract/schemas/cell.js";
+import { deathsPiece, type DeathLine } from "./deathsFastRow.js";
+import { ByteKeyedDictionary } from "./dictionary.js";
 import { warnMissingAgeBands } from "./missingAgeBands.js";
 import type { ProblemLog } from "./problemLog.js";
 import { zodRowSink } from "./rowSink.js";
@@ -187,7 +189,7 @@ export async function readDeaths(
   const unmatchedSeen = new Map<string, { line: number; day: number }>();
   const lineOf = new Int32Array(contacts.patientIds.length);
   let unmatched = 0;
-  const read = await readWithSchema(path, deathsSpec(file), makeDeathsSchema(context), log, (r, line) => {
+  const onRecord = (r: DeathsRecord, line: number): RowOutcome => {
     const p = patientIndex.get(r.patient_id);
     const prev = p === undefined ? unmatchedSeen.get(r.patient_id) : died[p] === MISSING ? undefined : { line: lineOf[p], day: died[p] };
     if (prev !== undefined) {
@@ -211,7 +213,25 @@ export async function readDeaths(
       lineOf[p] = line;
     }
     return "accepted";
-  }, fastPath ? deathsFast(context) : undefined);
+  };
+  // A known patient's first death, read from the bytes (deathsFastRow.ts), is what onRecord would
+  // accept; everything else goes through onRecord.
+  const onLine: DeathLine = {
+    known: (p, day, line) => {
+      if (died[p] !== MISSING) return false;
+      died[p] = day;
+      lineOf[p] = line;
+      return true;
+    },
+    record: (patientId, day, line) => onRecord({ patient_id: patientId, died_at: day }, line),
+  };
+  const spec = deathsSpec(file);
+  const schema = makeDeathsSchema(context);
+  const read = await readTable(path, spec, log, (header) => {
+    const rows = zodRowSink(spec, header, schema, log, onRecord, fastPath ? deathsFast(context) : undefined);
+    const piece = fastPath && patientIndex instanceof ByteKeyedDictionary ? deathsPiece(header, patientIndex, context.allowCprLikeIds ?? false, onLine, rows.line) : null;
+    return piece === null ? rows : { line: rows.line, piece };
+  });
   return { read, table: { diedOnByPatient: died, unmatched } };
 }
 

@@ -47,22 +47,31 @@ function populationText(seed: number, delimiter: string): string {
   return lines.join("\n") + "\n";
 }
 
-function deathsText(seed: number): string {
+function deathsText(seed: number, delimiter = ",", reversed = false, eol = "\n"): string {
   const r = mulberry32(seed);
-  const lines = ["patient_id,died_at"];
-  for (let i = 0; i < 400; i++) {
+  const row = (id: string, died: string) => (reversed ? [died, id] : [id, died]).join(delimiter);
+  const lines = [reversed ? `died_at${delimiter}patient_id` : `patient_id${delimiter}died_at`];
+  // date-times as the byte-level fast path reads them (T or space, with or without seconds, the
+  // skipped hour of summer time) and some it hands to the row path (out of range, 24:00)
+  const times = ["T10:15", " 23:59", "T02:30", "T00:00:59", "T10:15:60", "T24:00", "T9:15", "T10:15Z"];
+  for (let i = 0; i < 600; i++) {
     const roll = r();
     const id = `p${Math.floor(r() * 300).toString(36)}`;
     const day = `2019-0${1 + Math.floor(r() * 9)}-1${Math.floor(r() * 9)}`;
-    if (roll < 0.05) lines.push(`${cprShaped(false)},${day}`);
-    else if (roll < 0.1) lines.push(`${id},2019-02-30`);
-    else if (roll < 0.15) lines.push(` ${id} ,${day}T10:15`);
-    else if (roll < 0.2) lines.push(`"${id}",${day}`);
-    else if (roll < 0.25) lines.push(`,${day}`);
-    else lines.push(`${id},${day}`);
+    if (roll < 0.05) lines.push(row(cprShaped(false), day));
+    else if (roll < 0.1) lines.push(row(id, "2019-02-30"));
+    else if (roll < 0.15) lines.push(row(` ${id} `, `${day}T10:15`));
+    else if (roll < 0.2) lines.push(row(`"${id}"`, day));
+    else if (roll < 0.25) lines.push(row("", day));
+    else if (roll < 0.3) lines.push(row(id, `2019-03-31${times[Math.floor(r() * times.length)]}`));
+    else if (roll < 0.33) lines.push(row(id, `${day}${times[Math.floor(r() * times.length)]}`));
+    else if (roll < 0.35) lines.push("");
+    else if (roll < 0.37) lines.push(`${row(id, day)}${delimiter}`);
+    else lines.push(row(id, day));
   }
-  lines.push("pzz1,2019-05-05", "pzz1,2019-05-05", "pzz1,2019-05-06"); // duplicate row, duplicated key
-  return lines.join("\n") + "\n";
+  lines.push(row("pzz1", "2019-05-05"), row("pzz1", "2019-05-05"), row("pzz1", "2019-05-06")); // duplicate row, duplicated key
+  lines.push(row("p1", "2019-05-05"), row("p1", "2019-05-05 08:00"), row("p1", "2019-05-06")); // the same for a known patient
+  return lines.join(eol) + eol;
 }
 
 function admissionsText(): string {
@@ -72,15 +81,17 @@ function admissionsText(): string {
 }
 
 describe("population and deaths: fast path = zod row path", () => {
-  for (const [seed, delimiter] of [
-    [1, ","],
-    [2, ";"],
+  for (const [seed, delimiter, reversed, eol] of [
+    [1, ",", false, "\n"],
+    [2, ";", false, "\n"],
+    [3, ",", true, "\r\n"],
+    [4, ";", true, "\n"],
   ] as const) {
-    it(`seed ${seed}, delimiter "${delimiter}"`, async () => {
+    it(`seed ${seed}, delimiter "${delimiter}"${reversed ? ", deaths' columns reversed" : ""}${eol === "\n" ? "" : ", CRLF"}`, async () => {
       const dir = makeDataset({
         "admissions.csv": admissionsText(),
         "population.csv": populationText(seed, delimiter),
-        "deaths.csv": deathsText(seed),
+        "deaths.csv": deathsText(seed, delimiter, reversed, eol),
       });
       const fast = await loadDataset(dir, { maxProblemsPerCode: 100000 });
       const slow = await loadDataset(dir, { maxProblemsPerCode: 100000, fastPath: false });
