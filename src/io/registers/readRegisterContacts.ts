@@ -12,7 +12,7 @@
 import type { CodeCount } from "../../contract/dataset.js";
 import type { ContactTable } from "../../contract/tables.js";
 import { formatLocalMinutes } from "../../contract/time.js";
-import { ContactBuilder } from "../contactBuilder.js";
+import { ContactBuilder, PATIENTS_PER_ROW } from "../contactBuilder.js";
 import type { PatientOrder } from "../../contract/patientOrder.js";
 import { ByteDictionary, fixedWidthList } from "../dictionary.js";
 import type { ProblemLog } from "../problemLog.js";
@@ -88,7 +88,7 @@ export async function readRegisterContacts(
   // Sizes from the file size (~100 bytes a row), so the tables are not rebuilt while growing.
   const rowsGuess = fileSize === null ? 0 : fileSize / 100;
   const rawIds = builder.patients;
-  if (rowsGuess > 0) rawIds.reserve(rowsGuess * 0.6);
+  if (rowsGuess > 0) rawIds.reserve(rowsGuess * PATIENTS_PER_ROW);
   const dDiag = new ByteDictionary();
   const dHosp = new ByteDictionary();
   const courses = options.costKey === undefined ? null : new CourseKeys(rowsGuess);
