@@ -11,14 +11,13 @@ import type { ContactTable } from "../contract/tables.js";
 import { groupRows, sortWithinGroups, type PatientOrder } from "../contract/patientOrder.js";
 import { ByteKeyedDictionary, StringDictionary } from "./dictionary.js";
 
-/** The typed columns of a ContactBuilder (text columns as dictionary indexes). */
-
 /**
  * Patient ids to make room for per contact row when a load sizes its patient dictionary from the
  * file size (about three contacts per patient; the dictionary grows beyond that).
  */
 export const PATIENTS_PER_ROW = 0.3;
 
+/** The typed columns of a ContactBuilder (text columns as dictionary indexes). */
 export interface ContactColumns {
   readonly patient: Int32Array;
   readonly birthDate: Int32Array;

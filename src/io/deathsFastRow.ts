@@ -49,7 +49,7 @@ export function deathsPiece(header: Header, patients: ByteKeyedDictionary, allow
         idE = p;
       } else {
         const s = p;
-        while (buf[p] !== delim && buf[p] !== 10 && buf[p] !== 13 && p < buf.length) p++;
+        while (p < buf.length && buf[p] !== delim && buf[p] !== 10 && buf[p] !== 13) p++;
         const len = p - s;
         if (len === 10) day = dateAt(buf, s);
         else if (len === 16 || (len === 19 && buf[s + 16] === 58)) day = Math.floor(dateTimeAt(buf, s) / MINUTES_PER_DAY);

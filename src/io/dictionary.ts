@@ -227,6 +227,9 @@ export function fnvBytes(buf: Uint8Array, s: number, e: number): number {
 
 /** Bits of an id-table slot that hold the entry (+1); the bits above hold a tag of the hash. */
 const ENTRY_BITS = 26;
+const ENTRY_MASK = (1 << ENTRY_BITS) - 1;
+/** At most this many distinct values (entry + 1 must fit in ENTRY_BITS). */
+const MAX_ENTRIES = ENTRY_MASK - 1;
 /** Values of one width up to this many bytes are held in the hash table's slots (ByteKeyedDictionary). */
 const INLINE_MAX_BYTES = 12;
 /** Int32 words of an inline slot: entry + 1 and INLINE_MAX_BYTES / 4 words of bytes. */
@@ -240,9 +243,6 @@ function word(buf: Uint8Array, s: number, e: number, at: number): number {
   for (let i = 0; i < 4 && p + i < e; i++) v |= buf[p + i] << (8 * i);
   return v;
 }
-const ENTRY_MASK = (1 << ENTRY_BITS) - 1;
-/** At most this many distinct values (entry + 1 must fit in ENTRY_BITS). */
-const MAX_ENTRIES = ENTRY_MASK - 1;
 
 /**
  * Canonical strings → dense Int32 indexes in order of first use, keyed by their UTF-8 bytes
@@ -297,16 +297,17 @@ export class ByteKeyedDictionary {
   private missHash = 0;
   private missCount = -1;
 
-  /**
-   * Make room for about `n` values without growing the hash table (e.g. from the number of rows:
-   * the table is sized for at most 0.75 load; capped at 2^25 slots).
-   */
+  /** `lookup: false`: a list of runs (see `lookup`). */
   constructor(options: { readonly lookup?: boolean } = {}) {
     this.lookup = options.lookup ?? true;
     this.hashes = this.lookup ? null : new Int32Array(256);
     if (!this.lookup) this.inline = null;
   }
 
+  /**
+   * Make room for about `n` values without growing the hash table (e.g. from the number of rows:
+   * the table is sized for at most 0.75 load; capped at 2^25 slots). Nothing for a list of runs.
+   */
   reserve(n: number): void {
     if (!this.lookup) return;
     let size = this.mask + 1;
@@ -402,11 +403,7 @@ export class ByteKeyedDictionary {
   private findInline(buf: Uint8Array, s: number, e: number, h: number): number {
     const table = this.inline as Int32Array;
     const len = e - s;
-    if (this.count > 0 && len !== this.width) {
-      this.missCount = -1;
-      return -1;
-    }
-    if (len > INLINE_MAX_BYTES) {
+    if ((this.count > 0 && len !== this.width) || len > INLINE_MAX_BYTES) {
       this.missCount = -1;
       return -1;
     }

@@ -1,10 +1,10 @@
 /**
  * Running the ranges of a file on a few parser threads: ranges are handed out in file order, each
  * thread holding up to two (the one it parses and the next, so it does not wait for the calling
- * thread, busy merging, to send it more; at most two per thread ahead of the merge, so memory
- * stays bounded), and the results are delivered to `onRange` strictly in file order. Any failure — a thread that
- * cannot start, crashes or exits, a range it cannot take on, an error in `onRange` — stops every
- * thread and resolves false (the caller then reads the file on one thread).
+ * thread, busy merging, to send it more; so at most two per thread ahead of the merge, and memory
+ * stays bounded), and the results are delivered to `onRange` strictly in file order. Any failure —
+ * a thread that cannot start, crashes or exits, a range it cannot take on, an error in `onRange` —
+ * stops every thread and resolves false (the caller then reads the file on one thread).
  */
 
 import type { Worker } from "node:worker_threads";
