@@ -13,6 +13,7 @@ import { questionTables } from "./questionTables.js";
 import { markUnanswerable } from "./markUnanswerable.js";
 import { suppressRows } from "./suppressTable.js";
 import { warmLpWorkers } from "./lpWorker.js";
+import { withKeptAnswers } from "./keptSolverAnswers.js";
 import type { IndicatorRow } from "./table.js";
 
 /** The indicator families computeIndicators knows, in output order. */
@@ -49,7 +50,8 @@ export function computeIndicators(input: Dataset | IndicatorContext, options: In
   const adverseGiven = { adverseEvents: dataset.adverseEvents !== null && dataset.adverseEvents !== undefined, careStatus: dataset.careStatus !== null && dataset.careStatus !== undefined };
   if (lattice === null) return markUnanswerable(rows, dataset.report, adverseGiven);
   const clusterOf = new Map(units.flatMap((u) => (u.level === "municipality" && u.cluster !== undefined ? [[u.name, u.cluster] as const] : [])));
-  suppressRows(rows, { minCount: resolved.minCount, clusterOf }, true); // the rows are this call's own
+  // the rows are this call's own; the solver's answers kept with a cached dataset are used and added to
+  withKeptAnswers(dataset, () => suppressRows(rows, { minCount: resolved.minCount, clusterOf }, true));
   // what the extract cannot answer says so (after suppression: it only blanks rows)
   return markUnanswerable(sliceOf(rows, resolved, requested, resolved.questionLevels), dataset.report, adverseGiven);
 }

@@ -1,6 +1,7 @@
 /**
  * Answers of lpRanges kept by the content of the linear system, so that the same system is solved
- * once per process. The suppression decision meets the same connected set of hidden counts more
+ * once per process (and, for a dataset from the cache, once per cached dataset: the answers solved
+ * here are kept in a file beside its entry and added back by later processes, keptSolverAnswers.ts). The suppression decision meets the same connected set of hidden counts more
  * than once: a finer class whose view adds no relation to a set sees the set its coarser class
  * proved, and the report's calls (its indicators, the question tables, the intervention rows)
  * each decide the yearly lattice they share. On the demo report with both sexes decided as one
@@ -16,14 +17,19 @@ import type { LpRanges, LpSet } from "./lpRanges.js";
 /** Bytes of stored systems and answers before the store is emptied (about 64 MB). */
 const MAX_BYTES = 64 * 1024 * 1024;
 
-interface Entry {
+/** One stored answer: the system, the threshold and lpRanges' answer for them. */
+export interface LpAnswer {
   readonly set: LpSet;
   readonly minCount: number;
   readonly ranges: LpRanges;
 }
 
-let store = new Map<number, Entry[]>();
+let store = new Map<number, LpAnswer[]>();
 let storedBytes = 0;
+/** The answers solved (not added) since the store was last emptied, in order; see lpAnswersSince. */
+let solvedLog: LpAnswer[] = [];
+/** How many times the store has been emptied (a mark from before then cannot be followed). */
+let generation = 0;
 
 type NumArray = Int32Array | Float64Array;
 
@@ -91,14 +97,53 @@ export function cachedLpRanges(set: LpSet, minCount: number, hash = lpSetHash(se
   return undefined;
 }
 
-/** Store an answer (copies of the system and the answer). */
+/** Store an answer just solved (copies of the system and the answer). */
 export function storeLpRanges(set: LpSet, minCount: number, ranges: LpRanges, hash = lpSetHash(set, minCount)): void {
-  const bytes = bytesOf(set);
-  if (bytes > MAX_BYTES) return;
-  if (storedBytes + bytes > MAX_BYTES) {
-    store = new Map();
-    storedBytes = 0;
+  const entry = keep(set, minCount, ranges, hash);
+  if (entry !== null) solvedLog.push(entry);
+}
+
+/**
+ * Add answers kept from an earlier process (the dataset cache's answer file, computeIndicators.ts)
+ * to the store; an answer already stored is not added twice. They are not among lpAnswersSince.
+ */
+export function addLpAnswers(answers: readonly LpAnswer[]): void {
+  for (const a of answers) {
+    const hash = lpSetHash(a.set, a.minCount);
+    if (cachedLpRanges(a.set, a.minCount, hash) === undefined) keep(a.set, a.minCount, a.ranges, hash);
   }
+}
+
+/** Where the log of solved answers stands now (for lpAnswersSince). */
+export interface LpLogMark {
+  readonly generation: number;
+  readonly at: number;
+}
+
+export function lpLogMark(): LpLogMark {
+  return { generation, at: solvedLog.length };
+}
+
+/**
+ * The answers solved in this process since `mark`, or null when the store was emptied in between
+ * (some of them are then no longer known).
+ */
+export function lpAnswersSince(mark: LpLogMark): readonly LpAnswer[] | null {
+  return mark.generation === generation ? solvedLog.slice(mark.at) : null;
+}
+
+/** Empty the store (tests: a fresh process's state). */
+export function clearLpStore(): void {
+  store = new Map();
+  storedBytes = 0;
+  solvedLog = [];
+  generation++;
+}
+
+function keep(set: LpSet, minCount: number, ranges: LpRanges, hash: number): LpAnswer | null {
+  const bytes = bytesOf(set);
+  if (bytes > MAX_BYTES) return null;
+  if (storedBytes + bytes > MAX_BYTES) clearLpStore();
   let list = store.get(hash);
   if (!list) store.set(hash, (list = []));
   // copies: the caller keeps its arrays and may change them
@@ -111,6 +156,8 @@ export function storeLpRanges(set: LpSet, minCount: number, ranges: LpRanges, ha
     values: set.values.slice(),
     ...(set.point ? { point: set.point.slice() } : {}),
   };
-  list.push({ set: kept, minCount, ranges: { lower: ranges.lower.slice(), upper: ranges.upper.slice(), programs: ranges.programs } });
+  const entry: LpAnswer = { set: kept, minCount, ranges: { lower: ranges.lower.slice(), upper: ranges.upper.slice(), programs: ranges.programs } };
+  list.push(entry);
   storedBytes += bytes;
+  return entry;
 }

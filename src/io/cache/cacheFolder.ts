@@ -5,7 +5,8 @@
  *
  * klynge never deletes or overwrites a file it did not write (SECURITY.md): the folder is used
  * only when klynge made it (its marker CACHE_MARKER is there) or it is new or empty; entries are
- * files named `<32 hex>.klc` (or a half-written `<32 hex>.klc.tmp-<12 hex>`) that begin with the cache's magic bytes, and only such files are
+ * files named `<32 hex>.klc` (or a half-written `<32 hex>.klc.tmp-<12 hex>`) that begin with the cache's magic bytes, and the solver
+ * answers beside them (`.kla`, their own magic), and only such files are
  * replaced or removed (`klynge cache clear`). Anything else in the folder is left alone.
  */
 
@@ -16,8 +17,10 @@ import { CACHE_MAGIC } from "./datasetCodec.js";
 
 /** The marker file of a cache folder klynge made. */
 export const CACHE_MARKER = ".klynge-cache.json";
-/** Names of cache entries. */
-export const ENTRY_NAME = /^[0-9a-f]{32}\.klc(\.tmp-[0-9a-f]{12})?$/;
+/** The first bytes of an answer file (solverAnswerFile.ts). */
+export const ANSWER_MAGIC = Buffer.from("KLYNGEA\u0001", "latin1");
+/** Names of cache entries (`.klc`) and the solver answers kept beside them (`.kla`, solverAnswerFile.ts). */
+export const ENTRY_NAME = /^[0-9a-f]{32}\.kl[ca](\.tmp-[0-9a-f]{12})?$/;
 
 /** The cache folder to use: `dir` when given, else from the environment. */
 export function cacheFolder(dir?: string): string {
@@ -53,14 +56,17 @@ export function prepareFolder(dir: string): FolderRefusal | null {
   return null;
 }
 
-/** True when `path` is a regular file that begins with the cache's magic bytes (a file klynge wrote). */
-export function isCacheEntry(path: string): boolean {
+/**
+ * True when `path` is a regular file that begins with `magic` (a file klynge wrote): by default
+ * the magic of dataset entries; answer files (solverAnswerFile.ts) have their own.
+ */
+export function isCacheEntry(path: string, magic: Buffer = CACHE_MAGIC): boolean {
   try {
     if (!lstatSync(path).isFile()) return false;
     const fd = openSync(path, "r");
     try {
-      const head = Buffer.alloc(CACHE_MAGIC.length);
-      return readSync(fd, head, 0, head.length, 0) === head.length && head.equals(CACHE_MAGIC);
+      const head = Buffer.alloc(magic.length);
+      return readSync(fd, head, 0, head.length, 0) === head.length && head.equals(magic);
     } finally {
       closeSync(fd);
     }
@@ -95,7 +101,7 @@ export function clearCache(dir?: string): ClearResult {
   for (const name of readdirSync(folder)) {
     if (name === CACHE_MARKER) continue;
     const path = join(folder, name);
-    if (ENTRY_NAME.test(name) && isCacheEntry(path)) {
+    if (ENTRY_NAME.test(name) && isCacheEntry(path, name.includes(".kla") ? ANSWER_MAGIC : CACHE_MAGIC)) {
       bytes += lstatSync(path).size;
       rmSync(path);
       removed++;

@@ -16,7 +16,8 @@ import { open } from "node:fs/promises";
 import { join } from "node:path";
 import type { CacheNote, Dataset } from "../../contract/dataset.js";
 import { openRegular } from "../regularFile.js";
-import { isCacheEntry, prepareFolder } from "./cacheFolder.js";
+import { ANSWER_MAGIC, isCacheEntry, prepareFolder } from "./cacheFolder.js";
+import { answerFileOf } from "./solverAnswerFile.js";
 import { decodeDataset, encodeDataset, readHeader, type CacheHeader, type CacheKey } from "./datasetCodec.js";
 import { hashInputs, sameInputs, statInputs, type FileFingerprint } from "./inputFingerprint.js";
 
@@ -125,6 +126,9 @@ export async function writeCached(slot: CacheSlot, ds: Dataset): Promise<CacheNo
       await fh.close();
     }
     renameSync(temp, slot.entry);
+    // the solver answers kept for the entry's former inputs (solverAnswerFile.ts) go with it
+    const answers = answerFileOf(slot.entry);
+    if (answers !== null && isCacheEntry(answers, ANSWER_MAGIC)) rmSync(answers, { force: true });
   } catch {
     rmSync(temp, { force: true });
     return { status: "unavailable", reason: "write_failed" };
