@@ -185,10 +185,12 @@ describe("dataset cache from the CLI", () => {
     const table = readFileSync(join(out, "a.csv"), "utf8");
     expect(readFileSync(join(out, "b.csv"), "utf8")).toBe(table);
     expect(readFileSync(join(out, "c.csv"), "utf8")).toBe(table);
+    // the entry and the solver answers kept beside it (docs/cache.md)
+    expect(readdirSync(cacheDir).filter((f) => /^[0-9a-f]{32}\.kl[ca]$/.test(f)).map((f) => f.slice(-4)).sort()).toEqual([".kla", ".klc"]);
     mkdirSync(join(cacheDir, "kept"));
     const clear = run(["cache", "clear"], cacheDir);
     expect(clear.code, clear.err).toBe(0);
-    expect(clear.out).toMatch(/^removed 1 cache file \(.* MB\) from /);
+    expect(clear.out).toMatch(/^removed 2 cache files \(.* MB\) from /);
     expect(clear.out).toMatch(/1 file in .* not written by klynge, left alone/);
     expect(run(["cache", "where"], cacheDir).out.trim()).toBe(`cache folder: ${cacheDir}`);
     expect(run(["cache", "purge"], cacheDir).code).toBe(2);
