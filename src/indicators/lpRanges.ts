@@ -10,8 +10,8 @@
  * is loaded once; only the objective changes between programs and the solver continues from the
  * previous optimal basis (primal simplex, no presolve). Every solution is a feasible point, so it
  * widens the known interval of every unknown at once; an unknown whose known interval is already
- * `minCount` wide needs no program of its own: the total (both senses) and a few seeded random
- * directions over the unknowns still narrow first, then a pair of programs for each one left.
+ * `minCount` wide needs no program of its own: the total (both senses) and seeded random positive
+ * weightings of the unknowns still narrow first, then a pair of programs for each one left.
  *
  * The function is self-contained (no imports, no outer names): lpWorker.ts runs its source in a
  * worker thread.
@@ -122,10 +122,16 @@ export function lpRanges(highs: HighsLike, set: LpSet, minCount: number): LpRang
       for (let j = 0; j < m; j++) if (upper[j] - lower[j] < minCount) n++;
       return n;
     };
-    for (let round = 0; round < 12 && m > 8; round++) {
+    // Lift the unknowns not yet seen `minCount` apart: maximise a random positive weighting of them
+    // (their lower bound is mostly seen already, at 0 in the totals' vertices). A vertex has at most
+    // one non-zero unknown per row, so a set with many more unknowns than rows needs many rounds;
+    // on the national bench's 734 sets (up to 2,219 unknowns and 228 rows) weights of both signs
+    // over 12 rounds took 19,159 programs and 9.8 s, positive ones over up to 40 rounds 10,764 and
+    // 7.6 s (one thread), with the same narrow unknowns.
+    for (let round = 0; round < 40 && m > 8; round++) {
       const before = narrowCount();
       if (before === 0) break;
-      for (let j = 0; j < m; j++) cost[j] = upper[j] - lower[j] < minCount ? random() * 2 - 1 : 0;
+      for (let j = 0; j < m; j++) cost[j] = upper[j] - lower[j] < minCount ? random() + 0.01 : 0;
       solve(cost, true);
       if (round >= 2 && narrowCount() > before * 0.95) break;
     }
