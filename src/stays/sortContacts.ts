@@ -24,13 +24,9 @@ export interface ContactOrder {
 
 const BIG = 2147483647;
 
-/**
- * Sort contacts by patient then time without creating an object per contact. `scratch`: an
- * all-zero Uint8Array of at least c.length entries that may be used (and is left all zero), to
- * save an allocation.
- */
-export function sortContacts(c: ContactTable, scratch?: Uint8Array): ContactOrder {
-  const o = sortContactsOrIdentity(c, scratch);
+/** Sort contacts by patient then time without creating an object per contact. */
+export function sortContacts(c: ContactTable): ContactOrder {
+  const o = sortContactsOrIdentity(c);
   if (o.order !== null) return o as ContactOrder;
   const order = new Int32Array(c.length);
   for (let i = 0; i < order.length; i++) order[i] = i;
@@ -38,11 +34,10 @@ export function sortContacts(c: ContactTable, scratch?: Uint8Array): ContactOrde
 }
 
 /** As sortContacts, with `order` null when it is the identity (rows already in order): no array is made. */
-export function sortContactsOrIdentity(c: ContactTable, scratch?: Uint8Array): Omit<ContactOrder, "order"> & { readonly order: Int32Array | null } {
+export function sortContactsOrIdentity(c: ContactTable): Omit<ContactOrder, "order"> & { readonly order: Int32Array | null } {
   const hint = c.patientOrder;
   if (hint) {
-    const seen = scratch !== undefined && scratch.length >= c.length ? scratch : new Uint8Array(c.length);
-    const fit = checkPatientOrder(c, hint, seen);
+    const fit = checkPatientOrder(c, hint);
     if (fit !== ORDER_DOES_NOT_FIT) {
       // Ties in admitted_at: order them by discharged_at (missing last), then row, in place — a
       // refinement that keeps the hint valid.
