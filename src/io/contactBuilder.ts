@@ -8,7 +8,7 @@
  */
 
 import type { ContactTable } from "../contract/tables.js";
-import { groupRows, sortWithinGroups, type PatientOrder } from "../contract/patientOrder.js";
+import { groupRowsByTime, type PatientOrder } from "../contract/patientOrder.js";
 import { ByteKeyedDictionary, StringDictionary } from "./dictionary.js";
 
 /**
@@ -200,10 +200,9 @@ export class ContactBuilder implements ContactColumns {
     const nP = this.patients.size;
     const pat = this.patient;
     const adm = this.admittedAt;
-    // Rows of a patient by admission time, ties in row order.
-    const byPatient = groupRows(pat, n, nP);
-    sortWithinGroups(byPatient, adm, null);
-    const { start, order } = byPatient;
+    // Rows of a patient by admission time, ties in row order; `admitted` their times in that order.
+    const { start, order, admitted } = groupRowsByTime(pat, adm, n, nP);
+    const byPatient: PatientOrder = { start, order };
     const pairs: number[] = [];
     let isDup: Uint8Array | null = null;
     for (let p = 0; p < nP; p++) {
@@ -212,7 +211,7 @@ export class ContactBuilder implements ContactColumns {
       if (b - a < 2) continue;
       for (let i = a; i < b; ) {
         let j = i + 1;
-        while (j < b && adm[order[j]] === adm[order[i]]) j++;
+        while (j < b && admitted[j] === admitted[i]) j++;
         for (let x = i + 1; x < j; x++) {
           const r = order[x];
           for (let y = i; y < x; y++) {

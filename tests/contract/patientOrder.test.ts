@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   checkPatientOrder,
   groupRows,
+  groupRowsByTime,
   orderByPatient,
   ORDER_DOES_NOT_FIT,
   ORDER_FITS,
@@ -67,6 +68,22 @@ describe("contract/patientOrder", () => {
       const byStay = orderByPatient(c, c.dischargedAt);
       const want2 = naive(c.patient, c.length, 40, (a, b) => c.admittedAt[a] - c.admittedAt[b] || (end(a) === end(b) ? 0 : end(a) < end(b) ? -1 : 1));
       expect(Array.from(byStay.order)).toEqual(want2.order);
+    });
+  }
+
+  for (const seed of [4, 5]) {
+    it(`groupRowsByTime orders by (patient, admitted_at, row), with the times in that order — seed ${seed}`, () => {
+      const c = table(seed, 500, 40);
+      const key = Int32Array.from(c.patient, (p, i) => (i % 17 === 0 ? -1 : p)); // some rows left out
+      const o = groupRowsByTime(key, c.admittedAt, c.length, 40);
+      const want = naive(key, c.length, 40, (a, b) => c.admittedAt[a] - c.admittedAt[b]);
+      expect(Array.from(o.start)).toEqual(want.start);
+      expect(Array.from(o.order)).toEqual(want.order);
+      expect(Array.from(o.admitted)).toEqual(want.order.map((i) => c.admittedAt[i]));
+      expect(o.start[1] - o.start[0]).toBeGreaterThan(48);
+      const old = groupRows(key, c.length, 40);
+      sortWithinGroups(old, c.admittedAt, null);
+      expect(Array.from(o.order)).toEqual(Array.from(old.order));
     });
   }
 
