@@ -19,9 +19,22 @@ import type { ProblemLog } from "./problemLog.js";
  * their number. `sorted`: the rows already grouped by patient and ordered (ContactBuilder.byPatient).
  */
 export function reportOverlaps(table: ContactTable, file: string, log: ProblemLog, sorted: PatientOrder | null = null): number {
-  const adm = table.admittedAt;
-  const dis = table.dischargedAt;
   const { start, order } = sorted ?? orderByPatient(table);
+  // The times in that order, written through the inverse of the order (random writes, reads in
+  // sequence) rather than read through it: on rows out of order each read was a cache miss
+  // (0.7 s on the shuffled national bench file).
+  const n = order.length;
+  const position = new Int32Array(table.length).fill(-1); // −1: a row the order leaves out
+  for (let k = 0; k < n; k++) position[order[k]] = k;
+  const adm = new Int32Array(n);
+  const dis = new Int32Array(n);
+  const { admittedAt, dischargedAt } = table;
+  for (let i = 0; i < table.length; i++) {
+    const k = position[i];
+    if (k < 0) continue;
+    adm[k] = admittedAt[i];
+    dis[k] = dischargedAt[i];
+  }
   const nP = start.length - 1;
   let found = 0;
   for (let p = 0; p < nP; p++) {
@@ -32,7 +45,7 @@ export function reportOverlaps(table: ContactTable, file: string, log: ProblemLo
     let maxRow = -1;
     for (let k = a; k < b; k++) {
       const r = order[k];
-      if (adm[r] < maxEnd) {
+      if (adm[k] < maxEnd) {
         found++;
         log.add("overlapping_contacts", file, table.sourceLine[r], {
           lineRef: table.sourceLine[maxRow],
@@ -40,7 +53,7 @@ export function reportOverlaps(table: ContactTable, file: string, log: ProblemLo
           found: `line ${table.sourceLine[maxRow]}`,
         });
       }
-      const end = dis[r] === MISSING ? Infinity : dis[r];
+      const end = dis[k] === MISSING ? Infinity : dis[k];
       if (end > maxEnd) {
         maxEnd = end;
         maxRow = r;
