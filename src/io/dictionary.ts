@@ -391,6 +391,16 @@ export class ByteKeyedDictionary {
     }
   }
 
+  /**
+   * The first slot word a `find` of hash h reads (the caller keeps the result, so that the read is
+   * not dropped). Reading the slots of a batch of look-ups before doing them lets their cache
+   * misses overlap; the look-ups then find their slots in the cache (mergeRange.ts).
+   */
+  warm(h: number): number {
+    const k = spread(h) & this.mask;
+    return this.inline !== null ? this.inline[k * INLINE_WORDS] : this.slots[k];
+  }
+
   /** A `find` that stopped at free slot k (value hash h): remembered for the `add` that follows; −1. */
   private miss(k: number, h: number): number {
     this.missSlot = k;
