@@ -44,13 +44,12 @@ export function buildStays(contacts: ContactTable, options: StayOptions = {}): S
   // Pass 1 classifies each sorted position.
   const kind = new Uint8Array(n);
   const adm = contacts.admittedAt;
-  const { firstContact, firstAt, inverse, contactCount, start, endCol, anyInpatient, nStays, duplicates, censoredContacts, latest } = scanContacts(contacts, order, offsets, patients, kind, gap);
+  const { firstContact, contactCount, start, endCol, anyInpatient, nStays, duplicates, censoredContacts, latest } = scanContacts(contacts, order, offsets, patients, kind, gap);
   const dataEnd = options.dataEnd ?? latest;
 
   // Pass 3: the first contact's columns; then age and admission. Rows in order: read through
-  // firstContact (increasing). Else put in sorted order (a scatter) and read at the stays' first
-  // sorted positions (increasing), not gathered through firstContact (firstContactColumns).
-  const first = inverse === null || firstAt === null ? null : firstContactColumns(contacts, inverse, firstAt);
+  // firstContact (increasing). Else written to the stays in row order (firstContactColumns).
+  const first = order === null ? null : firstContactColumns(contacts, firstContact);
   const acute = first !== null ? first.acute : gather(contacts.acute, firstContact);
   const municipality = first !== null ? first.municipality : null;
   const sex = first !== null ? first.sex : gather(contacts.sex, firstContact);
@@ -94,7 +93,6 @@ export function buildStays(contacts: ContactTable, options: StayOptions = {}): S
   // under 255 years) and diagnosis indexes.
   const ageFitsByte = !bornAfterStart && (nStays === 0 || maxDay - minDay < 255 * 365);
   const age = ageFitsByte ? Uint8Array.from(wideAge) : wideAge;
-
 
   const stays = new Stays(
     {
@@ -257,10 +255,9 @@ function scanContacts(contacts: ContactTable, order: Int32Array | null, offsets:
   // into sorted order, so the scans below read them in sequence. Read inside the scans, each was
   // a cache miss of its own (issue 16: on the shuffled national bench file, 5.2 s for this
   // function against 1.3 s on the file grouped by patient). They are scattered through the
-  // inverse of the sort (permute), which reads in sequence and writes at random: the processor
+  // inverse of the sort (timesInOrder), which reads in sequence and writes at random: the processor
   // does not wait for a write, and it does for a read (a gather through the sort itself).
-  const inverse = order === null ? null : inversePermutation(order);
-  const sorted = inverse === null ? null : timesInOrder(contacts, inverse);
+  const sorted = order === null ? null : timesInOrder(contacts, inversePermutation(order));
   const admS = sorted === null ? adm : sorted.admitted;
   const disS = sorted === null ? dis : sorted.discharged;
   const rowAt = (k: number): number => (order === null ? k : order[k]);
@@ -324,8 +321,6 @@ function scanContacts(contacts: ContactTable, order: Int32Array | null, offsets:
   const endCol = new Int32Array(nStays);
   const anyInpatient = new Uint8Array(nStays);
   const inpatientS = sorted === null ? contacts.inpatient : sorted.inpatient;
-  // the sorted position of each stay's first contact (rows out of order), for buildStays' pass 3
-  const firstAt = inverse === null ? null : new Int32Array(nStays);
   let s = -1;
   for (let k = 0; k < n; k++) {
     const kd = kind[k];
@@ -333,7 +328,6 @@ function scanContacts(contacts: ContactTable, order: Int32Array | null, offsets:
     if (kd === NEW) {
       s++;
       firstContact[s] = rowAt(k);
-      if (firstAt !== null) firstAt[s] = k;
       if (start !== null) start[s] = admS[k];
       endCol[s] = admS[k];
     }
@@ -346,52 +340,42 @@ function scanContacts(contacts: ContactTable, order: Int32Array | null, offsets:
     else if (e !== MISSING && d > e) endCol[s] = d;
   }
 
-  return { firstContact, firstAt, inverse, contactCount, start, endCol, anyInpatient, nStays, duplicates, censoredContacts, latest };
+  return { firstContact, contactCount, start, endCol, anyInpatient, nStays, duplicates, censoredContacts, latest };
 }
 
 /**
  * Rows out of order: the first contact's acute flag, municipality, sex, birth date and diagnosis
- * of every stay. The five columns are scattered into sorted order in one pass (out[inverse[j]] =
- * column[j]), then read at the stays' first sorted positions `firstAt` (increasing). The
- * diagnoses are taken here too, as every indicator set reads them (a gather through firstContact
- * took 0.7 s on the shuffled national bench file). One loop with a variable per column, so that
- * every array access sees one array type.
+ * of every stay. Each stay's number is written at its first contact's row (random writes), then
+ * the contact columns are read in row order and each first contact's values written to its stay
+ * (random writes again): no read at a random place, which on rows out of order is a cache miss the
+ * processor waits for (a write it does not wait for). The diagnoses are taken here too, as every
+ * indicator set reads them (a gather through firstContact later took 0.7 s on the shuffled national
+ * bench file). One loop with a variable per column, so that every array access sees one array type.
  */
-function firstContactColumns(contacts: ContactTable, inverse: Int32Array, firstAt: Int32Array) {
-  const n = inverse.length;
-  const m = firstAt.length;
+function firstContactColumns(contacts: ContactTable, firstContact: Int32Array) {
+  const n = contacts.length;
+  const m = firstContact.length;
+  const stayOfRow = new Int32Array(n).fill(-1);
+  for (let s = 0; s < m; s++) stayOfRow[firstContact[s]] = s;
   const { acute, municipality, sex, birthDate, diagnosis } = contacts;
-  const acuteS = new Uint8Array(n);
-  const municipalityS = new Int16Array(n);
-  const sexS = new Uint8Array(n);
-  const birthS = new Int32Array(n);
-  const diagnosisS = new Int32Array(n);
-  for (let j = 0; j < n; j++) {
-    const k = inverse[j];
-    acuteS[k] = acute[j];
-    municipalityS[k] = municipality[j];
-    sexS[k] = sex[j];
-    birthS[k] = birthDate[j];
-    diagnosisS[k] = diagnosis[j];
+  const acuteF = new Uint8Array(m);
+  const municipalityF = new Int16Array(m);
+  const sexF = new Uint8Array(m);
+  const birthF = new Int32Array(m);
+  for (let i = 0; i < n; i++) {
+    const s = stayOfRow[i];
+    if (s < 0) continue;
+    acuteF[s] = acute[i];
+    municipalityF[s] = municipality[i];
+    sexF[s] = sex[i];
+    birthF[s] = birthDate[i];
   }
-  const out = {
-    acute: new Uint8Array(m),
-    municipality: new Int16Array(m),
-    sex: new Uint8Array(m),
-    birth: new Int32Array(m),
-    diagnosis: contacts.diagnoses.length <= 65536 ? new Uint16Array(m) : new Int32Array(m),
-  };
-  const { acute: a, municipality: mu, sex: sx, birth: b } = out;
-  for (let s = 0; s < m; s++) {
-    const k = firstAt[s];
-    a[s] = acuteS[k];
-    mu[s] = municipalityS[k];
-    sx[s] = sexS[k];
-    b[s] = birthS[k];
+  const diagnosisF = contacts.diagnoses.length <= 65536 ? new Uint16Array(m) : new Int32Array(m);
+  for (let i = 0; i < n; i++) {
+    const s = stayOfRow[i];
+    if (s >= 0) diagnosisF[s] = diagnosis[i];
   }
-  const dx = out.diagnosis;
-  for (let s = 0; s < m; s++) dx[s] = diagnosisS[firstAt[s]];
-  return out;
+  return { acute: acuteF, municipality: municipalityF, sex: sexF, birth: birthF, diagnosis: diagnosisF };
 }
 
 /** The inverse of a permutation: `inverse[order[k]] = k`. */
@@ -445,3 +429,4 @@ export function staySource(stays: StayTable, name: "start" | "municipality" | "d
   if (stays instanceof Stays) return stays.sourceOf(name);
   return { values: stays[name], index: null };
 }
+
