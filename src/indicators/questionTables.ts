@@ -51,7 +51,7 @@ import { appendRows } from "./appendRows.js";
 import { REFERRAL_SOURCES } from "../contract/codes.js";
 import { MINUTES_PER_DAY, MISSING, daysFromCivil, dayOfMinutes, weekdayOfDays } from "../contract/time.js";
 import { elapsedAtLeast } from "../stays/elapsed.js";
-import { staySource } from "../stays/buildStays.js";
+import { firstContactPatientReferral, staySource } from "../stays/buildStays.js";
 import { groupIndexByDiagnosis } from "../stays/diagnosisGroups.js";
 import { wilsonInterval } from "../stats/index.js";
 import { parseAgeGroup, type AgeGroup } from "./ageGroup.js";
@@ -235,10 +235,12 @@ function sharedColumns(ctx: IndicatorContext, pops: readonly Population[]): Shar
   const window = PRIOR_DAYS * MINUTES_PER_DAY;
   let lastPatient = -1;
   let patientFrom = 0;
+  // the first contacts' patient and referral source, per admission (read in row order when the
+  // rows are out of patient order)
+  const firsts = firstContactPatientReferral(stays, contacts, admissions.stay);
   for (let j = 0; j < n; j++) {
     const s = admissions.stay[j];
-    const first = stays.firstContact[s];
-    const patient = contacts.patient[first];
+    const patient = firsts.patient[j];
     let flags = 0;
     if (patient !== lastPatient) {
       lastPatient = patient;
@@ -252,7 +254,7 @@ function sharedColumns(ctx: IndicatorContext, pops: readonly Population[]): Shar
       continue;
     }
     const start = startOf(s);
-    const r = contacts.referral[first];
+    const r = firsts.referral[j];
     referralAt[j] = r >= 0 ? r : REFERRAL_SOURCES.length;
     if (deathAt !== null && died !== null) {
       const d = died[patient];

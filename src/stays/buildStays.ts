@@ -430,3 +430,36 @@ export function staySource(stays: StayTable, name: "start" | "municipality" | "d
   return { values: stays[name], index: null };
 }
 
+/**
+ * The patient and referral source of the first contact of each listed stay (`stay[j]`). When the
+ * stays read their start from the contacts (rows in patient order), the first contacts lie in row
+ * order and are read through firstContact. Otherwise they lie at random places of the contact
+ * table: each listed stay's index is written at its first contact's row and the two columns are
+ * read in row order (writes at random, which the processor does not wait for, instead of reads).
+ */
+export function firstContactPatientReferral(stays: StayTable, contacts: ContactTable, stay: Int32Array): { readonly patient: Int32Array; readonly referral: Int8Array } {
+  const m = stay.length;
+  const patient = new Int32Array(m);
+  const referral = new Int8Array(m);
+  const first = stays.firstContact;
+  if (staySource(stays, "start").index !== null) {
+    for (let j = 0; j < m; j++) {
+      const i = first[stay[j]];
+      patient[j] = contacts.patient[i];
+      referral[j] = contacts.referral[i];
+    }
+    return { patient, referral };
+  }
+  const n = contacts.length;
+  const listedAt = new Int32Array(n).fill(-1);
+  for (let j = 0; j < m; j++) listedAt[first[stay[j]]] = j;
+  const pat = contacts.patient;
+  const ref = contacts.referral;
+  for (let i = 0; i < n; i++) {
+    const j = listedAt[i];
+    if (j < 0) continue;
+    patient[j] = pat[i];
+    referral[j] = ref[i];
+  }
+  return { patient, referral };
+}

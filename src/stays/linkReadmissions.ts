@@ -13,7 +13,7 @@
  */
 import type { ContactTable } from "../contract/tables.js";
 import { MINUTES_PER_DAY, MISSING, dayOfMinutes } from "../contract/time.js";
-import { staySource } from "./buildStays.js";
+import { firstContactPatientReferral, staySource } from "./buildStays.js";
 import { groupIndexByDiagnosis } from "./diagnosisGroups.js";
 import { staysMessages } from "./messages.js";
 import { resolveExclusions } from "./readmissionExclusions.js";
@@ -48,10 +48,12 @@ export function linkReadmissions(
   const index = new Uint8Array(m);
   const readmitted = new Uint8Array(m);
   const readmission = new Uint8Array(m);
-  // Patient and diagnosis of a stay: those of its first contact.
-  const first = stays.firstContact;
-  const patientOf = contacts.patient;
-  const diagnosisOf = contacts.diagnosis;
+  // Patient and diagnosis of a stay: those of its first contact (the patient per admission, read in
+  // row order when the rows are out of patient order; the diagnosis a stay column then).
+  const patientOf = firstContactPatientReferral(stays, contacts, stay).patient;
+  const dSrc = staySource(stays, "diagnosis");
+  const diagnosisValues = dSrc.values;
+  const diagnosisIndex = dSrc.index;
   // Start: the stay column, or the contacts' admitted_at through firstContact (staySource).
   const startSrc = staySource(stays, "start");
   const startValues = startSrc.values;
@@ -64,18 +66,18 @@ export function linkReadmissions(
     if (e === MISSING) continue;
     if (dataEnd === MISSING || e + window > dataEnd) continue;
     if (died !== null) {
-      const dd = died[patientOf[first[s]]];
+      const dd = died[patientOf[j]];
       if (dd !== undefined && dd !== MISSING && dd <= dayOfMinutes(e)) continue;
     }
     index[j] = 1;
-    const p = patientOf[first[s]];
+    const p = patientOf[j];
     for (let k = j + 1; k < m; k++) {
       const t = stay[k];
-      if (patientOf[first[t]] !== p) break;
+      if (patientOf[k] !== p) break;
       const gap = startValues[startIndex === null ? t : startIndex[t]] - e;
       if (gap > window) break;
       if (gap <= 0) continue;
-      if (!stays.acute[t] || excludedByDx[diagnosisOf[first[t]]] >= 0) continue;
+      if (!stays.acute[t] || excludedByDx[diagnosisValues[diagnosisIndex === null ? t : diagnosisIndex[t]]] >= 0) continue;
       readmitted[j] = 1;
       readmission[k] = 1;
     }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadDataset } from "../../src/io/index.js";
 import { computeStays } from "../../src/stays/index.js";
-import { staySource } from "../../src/stays/buildStays.js";
+import { firstContactPatientReferral, staySource } from "../../src/stays/buildStays.js";
 import type { ContactTable } from "../../src/contract/tables.js";
 
 // The loader hands the stays layer its grouping by patient (ContactTable.patientOrder), except for
@@ -101,6 +101,21 @@ describe("reusing the loader's patient order", () => {
     const a = staySource(stays, "diagnosis");
     expect(a.index).toBeNull();
     expect(staySource(stays, "diagnosis").values).toBe(a.values);
+  });
+
+  it("the first contact's patient and referral per listed stay: read through firstContact, or in row order on shuffled rows", async () => {
+    const ds = await loadDataset("data/demo");
+    for (const contacts of [{ ...ds.contacts, patientOrder: null }, shuffled(ds.contacts)]) {
+      const { stays, admissions } = computeStays({ ...ds, contacts });
+      const got = firstContactPatientReferral(stays, contacts, admissions.stay);
+      expect(got.patient.length).toBe(admissions.length);
+      for (let j = 0; j < admissions.length; j++) {
+        const first = stays.firstContact[admissions.stay[j]];
+        expect(got.patient[j]).toBe(contacts.patient[first]);
+        expect(got.referral[j]).toBe(contacts.referral[first]);
+      }
+      expect(new Set(got.referral).size).toBeGreaterThan(2); // the demo's referral sources vary
+    }
   });
 
   it("falls back to its own sort when the order does not fit the table", async () => {
