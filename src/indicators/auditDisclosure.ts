@@ -44,7 +44,11 @@ export interface AuditResult {
   readonly largestComponent: number;
   /** Linear programs solved. */
   readonly programs: number;
-  /** The hidden count with the narrowest interval (lower/upper as proved). */
+  /**
+   * The hidden count with the narrowest interval: lower/upper as proved when it is narrower than
+   * minCount; when every count is at least that wide, the narrowest interval the solver happened
+   * to see (an inner bound, lpRanges.ts).
+   */
   readonly narrowest: AuditedCell | null;
   /** Every hidden count whose interval is narrower than minCount. */
   readonly unprotected: readonly AuditedCell[];
