@@ -69,28 +69,36 @@ export function groupRowsByTime(key: Int32Array, admittedAt: Int32Array, length:
     order[at] = i;
     admitted[at] = admittedAt[i];
   }
-  let rows: number[] = [];
+  sortGroupsByTime(start, order, admitted);
+  return { start, order, admitted };
+}
+
+/**
+ * Each group's rows of `order` (in place) by (admitted, row), `admitted` holding each place's
+ * admitted_at and moved with it. Groups already in order are only read.
+ */
+function sortGroupsByTime(start: Int32Array, order: Int32Array, admitted: Int32Array): void {
+  const groups = start.length - 1;
   for (let g = 0; g < groups; g++) {
     const lo = start[g];
     const hi = start[g + 1];
     let sorted = true;
-    for (let k = lo + 1; k < hi && sorted; k++) sorted = admitted[k] >= admitted[k - 1]; // rows ascend within a group
+    for (let k = lo + 1; k < hi && sorted; k++) sorted = admitted[k] > admitted[k - 1] || (admitted[k] === admitted[k - 1] && order[k] > order[k - 1]);
     if (sorted) continue;
     if (hi - lo > INSERTION_MAX) {
-      rows = Array.from({ length: hi - lo }, (_, x) => lo + x);
-      rows.sort((a, b) => admitted[a] - admitted[b] || order[a] - order[b]);
-      const o = rows.map((k) => order[k]);
-      const t = rows.map((k) => admitted[k]);
+      const places = Array.from({ length: hi - lo }, (_, x) => lo + x);
+      places.sort((a, b) => admitted[a] - admitted[b] || order[a] - order[b]);
+      const o = places.map((k) => order[k]);
+      const t = places.map((k) => admitted[k]);
       order.set(o, lo);
       admitted.set(t, lo);
       continue;
     }
-    // insertion sort, stable: ties keep their row order
     for (let k = lo + 1; k < hi; k++) {
       const v = order[k];
       const av = admitted[k];
       let j = k - 1;
-      while (j >= lo && admitted[j] > av) {
+      while (j >= lo && (admitted[j] > av || (admitted[j] === av && order[j] > v))) {
         order[j + 1] = order[j];
         admitted[j + 1] = admitted[j];
         j--;
@@ -99,7 +107,6 @@ export function groupRowsByTime(key: Int32Array, admittedAt: Int32Array, length:
       admitted[j + 1] = av;
     }
   }
-  return { start, order, admitted };
 }
 
 /** Number of patient groups a contact table needs: its patient ids, or more if a row names a higher index. */
@@ -131,57 +138,42 @@ export function orderByPatient(
  */
 export function sortWithinGroups(o: PatientOrder, admittedAt: Int32Array, dischargedAt: Int32Array | null): void {
   const { start, order } = o;
+  if (dischargedAt === null) {
+    // the times beside the order (read through it once), then sorted with it
+    sortGroupsByTime(start, order, Int32Array.from(order, (i) => admittedAt[i]));
+    return;
+  }
   const groups = start.length - 1;
   const adm = admittedAt;
+  const dis = dischargedAt;
   for (let g = 0; g < groups; g++) {
     const lo = start[g];
     const hi = start[g + 1];
     if (hi - lo < 2) continue;
-    if (dischargedAt === null) {
-      if (inAdmissionOrder(order, lo, hi, adm)) continue;
-      if (hi - lo > INSERTION_MAX) {
-        const seg = Array.from(order.subarray(lo, hi));
-        seg.sort((a, b) => adm[a] - adm[b] || a - b);
-        order.set(seg, lo);
-        continue;
-      }
-      for (let k = lo + 1; k < hi; k++) {
-        const v = order[k];
-        const av = adm[v];
-        let j = k - 1;
-        while (j >= lo && (adm[order[j]] > av || (adm[order[j]] === av && order[j] > v))) {
-          order[j + 1] = order[j];
-          j--;
+    if (inStayOrder(order, lo, hi, adm, dis)) continue;
+    if (hi - lo > INSERTION_MAX) {
+      const seg = Array.from(order.subarray(lo, hi));
+      seg.sort((a, b) => adm[a] - adm[b] || end(dis, a) - end(dis, b) || a - b);
+      order.set(seg, lo);
+      continue;
+    }
+    for (let k = lo + 1; k < hi; k++) {
+      const v = order[k];
+      const av = adm[v];
+      const dv = end(dis, v);
+      let j = k - 1;
+      while (j >= lo) {
+        const r = order[j];
+        const ar = adm[r];
+        if (ar < av) break;
+        if (ar === av) {
+          const dr = end(dis, r);
+          if (dr < dv || (dr === dv && r < v)) break;
         }
-        order[j + 1] = v;
+        order[j + 1] = r;
+        j--;
       }
-    } else {
-      const dis = dischargedAt;
-      if (inStayOrder(order, lo, hi, adm, dis)) continue;
-      if (hi - lo > INSERTION_MAX) {
-        const seg = Array.from(order.subarray(lo, hi));
-        seg.sort((a, b) => adm[a] - adm[b] || end(dis, a) - end(dis, b) || a - b);
-        order.set(seg, lo);
-        continue;
-      }
-      for (let k = lo + 1; k < hi; k++) {
-        const v = order[k];
-        const av = adm[v];
-        const dv = end(dis, v);
-        let j = k - 1;
-        while (j >= lo) {
-          const r = order[j];
-          const ar = adm[r];
-          if (ar < av) break;
-          if (ar === av) {
-            const dr = end(dis, r);
-            if (dr < dv || (dr === dv && r < v)) break;
-          }
-          order[j + 1] = r;
-          j--;
-        }
-        order[j + 1] = v;
-      }
+      order[j + 1] = v;
     }
   }
 }
@@ -189,15 +181,6 @@ export function sortWithinGroups(o: PatientOrder, admittedAt: Int32Array, discha
 function end(dis: Int32Array, r: number): number {
   const d = dis[r];
   return d === MISSING ? BIG : d;
-}
-
-function inAdmissionOrder(order: Int32Array, lo: number, hi: number, adm: Int32Array): boolean {
-  for (let k = lo + 1; k < hi; k++) {
-    const a = order[k - 1];
-    const b = order[k];
-    if (adm[b] < adm[a] || (adm[b] === adm[a] && b < a)) return false;
-  }
-  return true;
 }
 
 function inStayOrder(order: Int32Array, lo: number, hi: number, adm: Int32Array, dis: Int32Array): boolean {
