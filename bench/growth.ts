@@ -22,7 +22,9 @@ const arg = (name: string): string | undefined => {
 };
 
 function child(dir: string, cacheDir: string | null): KlyngeResult {
+  // glibc's mmap threshold fixed, as the CLI runs on Linux (docs/cache.md) and as `npm run bench` runs both tools
   const r = spawnSync(process.execPath, ["--import", "tsx", self, "--part", dir, ...(cacheDir ? ["--cache-dir", cacheDir] : [])], {
+    env: { ...process.env, MALLOC_MMAP_THRESHOLD_: "131072" },
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
     stdio: ["ignore", "pipe", "inherit"],

@@ -13,7 +13,9 @@
  * 3. Compare the check values (must match in every run) and print the medians, ratios, goals and
  *    the 1-minute load average seen by each run.
  *
- * klynge runs as the built package (dist/, built first by `npm run bench`), as users run it.
+ * klynge runs as the built package (dist/, built first by `npm run bench`), as users run it. Both
+ * tools' processes run with glibc's mmap threshold fixed (MALLOC_MMAP_THRESHOLD_=131072), as the
+ * CLI does on Linux; one klynge run in the first round goes without it.
  * Options: --runs N (rounds, default 3); --nation DIR / --region DIR to use other folders (their
  * shuffled copies are made beside them); --no-sorted (shuffled data only); --skip-duckdb; --source
  * to run the TypeScript sources through tsx; --no-audit-nation to leave out the LP audit of the
@@ -38,9 +40,18 @@ const arg = (name: string): string | undefined => {
 };
 const flag = (name: string): boolean => process.argv.includes(name);
 
-function child<T>(part: string, dir: string, extra: readonly string[] = []): T {
+/**
+ * Both tools' processes run with glibc's mmap threshold fixed, as bin/klynge.cjs runs the CLI on
+ * Linux (docs/cache.md, "Memory: glibc's mmap threshold"); `plainMalloc` runs one without it.
+ */
+const MALLOC_ENV = { MALLOC_MMAP_THRESHOLD_: "131072" };
+
+function child<T>(part: string, dir: string, extra: readonly string[] = [], plainMalloc = false): T {
   const pass = ["--source", "--no-audit-nation"].filter(flag);
+  const env: NodeJS.ProcessEnv = { ...process.env, ...(plainMalloc ? {} : MALLOC_ENV) };
+  if (plainMalloc) delete env.MALLOC_MMAP_THRESHOLD_;
   const r = spawnSync(process.execPath, ["--import", "tsx", self, "--part", part, "--dir", dir, ...pass, ...extra], {
+    env,
     encoding: "utf8",
     maxBuffer: 256 * 1024 * 1024,
     stdio: ["ignore", "pipe", "inherit"],
@@ -159,6 +170,7 @@ async function main(): Promise<void> {
   const dShuf: DuckResult[] = [];
   const kSort: KlyngeResult[] = [];
   const dSort: DuckResult[] = [];
+  let kPlain: KlyngeResult | null = null;
   const mismatches: string[] = [];
   const check = (k: KlyngeResult, d: DuckResult, what: string) => {
     const diffs = compare(k.check, d.check);
@@ -175,6 +187,11 @@ async function main(): Promise<void> {
       dShuf.push(d);
       note("DuckDB, shuffled, readmission e2e", d.endToEndMs);
       check(k, d, `round ${r + 1}, shuffled`);
+    }
+    if (r === 0) {
+      kPlain = child<KlyngeResult>("klynge", nationShuffled, [], true);
+      note("klynge, shuffled, whole set e2e, glibc's own mmap threshold", kPlain.endToEndMs);
+      if (dShuf.length) check(kPlain, dShuf[0], "round 1, shuffled, glibc's own mmap threshold");
     }
     if (sorted) {
       const ks = child<KlyngeResult>("klynge", nation);
@@ -222,6 +239,12 @@ async function main(): Promise<void> {
   rmSync(cacheDir, { recursive: true, force: true });
 
   const rows: Row[] = [...table(`${basename(nation)}, rows shuffled`, kShuf, dShuf)];
+  if (kPlain) {
+    rows.push(
+      ["  peak memory without the fixed mmap threshold (one run)", mb(kPlain.maxRssSetMb), "", ""],
+      ["  whole set end to end without it (one run)", sec(kPlain.endToEndMs), "", ""],
+    );
+  }
   const cm = (xs: readonly KlyngeResult[], f: (k: KlyngeResult) => number) => median(xs.map(f));
   const dE2e = dShuf.length ? median(dShuf.map((x) => x.endToEndMs)) : NaN;
   const cLoad = cm(cr, (k) => k.loadMs);
