@@ -68,6 +68,27 @@ function hasLongLine(buf: Buffer, end: number, max: number): boolean {
 }
 
 /**
+ * Read buffers kept for the next ranges of this thread (a thread holds at most two ranges at once,
+ * RangePool). A range's ~8 MiB buffer is its largest allocation; allocated afresh for every range
+ * it is, under a fixed mmap threshold (bin/klynge.cjs), a new mapping whose pages the kernel must
+ * zero on first touch each time.
+ */
+const freeBuffers: Buffer[] = [];
+const KEEP_BUFFERS = 2;
+const BUFFER_STEP = 1 << 16;
+
+/** A buffer of at least n bytes: a kept one if one is large enough, else a new one with room to spare for the next range. */
+function takeReadBuffer(n: number): Buffer {
+  const i = freeBuffers.findIndex((b) => b.length >= n);
+  if (i >= 0) return freeBuffers.splice(i, 1)[0];
+  return Buffer.allocUnsafe((Math.ceil(n / BUFFER_STEP) + 1) * BUFFER_STEP);
+}
+
+function giveBackReadBuffer(b: Buffer): void {
+  if (freeBuffers.length < KEEP_BUFFERS) freeBuffers.push(b);
+}
+
+/**
  * Parse one range of the file.
  *
  * @example
@@ -77,7 +98,18 @@ function hasLongLine(buf: Buffer, end: number, max: number): boolean {
 export async function parseRange(setup: RangeSetup, task: RangeTask): Promise<RangeRows | RangeFailure> {
   const size = task.end - task.start;
   // One byte more: a file's last line without a line break gets one (the scanner's sentinel).
-  const buf = Buffer.allocUnsafe(size + 1);
+  const whole = takeReadBuffer(size + 1);
+  try {
+    return await parseInto(whole.subarray(0, size + 1), setup, task);
+  } finally {
+    // nothing returned refers to the buffer: other lines are copied out as strings
+    giveBackReadBuffer(whole);
+  }
+}
+
+/** parseRange with its read buffer (size + 1 bytes). */
+async function parseInto(buf: Buffer, setup: RangeSetup, task: RangeTask): Promise<RangeRows | RangeFailure> {
+  const size = task.end - task.start;
   const fh = await openRegular(setup.path);
   try {
     for (let got = 0; got < size; ) {
