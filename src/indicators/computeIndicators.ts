@@ -13,7 +13,7 @@ import { questionTables } from "./questionTables.js";
 import { markUnanswerable } from "./markUnanswerable.js";
 import { suppressRows } from "./suppressTable.js";
 import { warmLpWorkers } from "./lpWorker.js";
-import { withKeptAnswers } from "./keptSolverAnswers.js";
+import { keptAnswerCount, withKeptAnswers } from "./keptSolverAnswers.js";
 import type { IndicatorRow } from "./table.js";
 
 /** The indicator families computeIndicators knows, in output order. */
@@ -65,7 +65,9 @@ function countLattice(input: Dataset | IndicatorContext, options: IndicatorOptio
   const { dataset, units, resolved } = base;
   const requested = new Set<string>(options.indicators ?? base.options.indicators ?? INDICATOR_FAMILIES);
   const lattice = resolved.minCount === 0 ? null : publishableLattice(resolved, requested);
-  if (lattice !== null) warmLpWorkers(); // HiGHS loads in its threads while the counts are computed
+  // HiGHS loads in its threads while the counts are computed, unless answers kept with the dataset
+  // will likely spare the solver (it then starts at its first program, if any)
+  if (lattice !== null && keptAnswerCount(dataset) === 0) warmLpWorkers();
   const ctx: IndicatorContext = lattice === null ? base : { ...base, resolved: lattice.resolved };
   const wanted = lattice === null ? requested : lattice.families;
   const rows: IndicatorRow[] = [];

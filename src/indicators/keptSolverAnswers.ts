@@ -19,16 +19,9 @@ const known = new Map<string, { readonly answers: readonly LpAnswer[]; readonly 
  * @example withKeptAnswers(dataset, () => suppressRows(rows, { minCount: 5 }, true))
  */
 export function withKeptAnswers<T>(dataset: Dataset, decide: () => T): T {
-  const cache = dataset.report.cache;
-  const file = cache !== undefined && (cache.status === "read" || cache.status === "written") && cache.file !== undefined ? answerFileOf(cache.file) : null;
+  const file = answerFileOfDataset(dataset);
   if (file === null) return decide();
-  let inFile = known.get(file);
-  if (inFile === undefined || inFile.generation !== lpLogMark().generation) {
-    const answers = readAnswerFile(file);
-    addLpAnswers(answers);
-    inFile = { answers, generation: lpLogMark().generation };
-    known.set(file, inFile);
-  }
+  const inFile = keptIn(file);
   const mark = lpLogMark();
   const result = decide();
   const added = lpAnswersSince(mark);
@@ -37,4 +30,34 @@ export function withKeptAnswers<T>(dataset: Dataset, decide: () => T): T {
     if (writeAnswerFile(file, answers)) known.set(file, { answers, generation: mark.generation });
   }
   return result;
+}
+
+/**
+ * How many solver answers are kept with the dataset (0 when it has no answer file); they join this
+ * process's store now. computeIndicators starts the solver's threads early only when there are
+ * none: with kept answers a decision usually solves nothing, and HiGHS loaded for nothing costs
+ * two threads' memory and CPU time.
+ * @example if (keptAnswerCount(dataset) === 0) warmLpWorkers()
+ */
+export function keptAnswerCount(dataset: Dataset): number {
+  const file = answerFileOfDataset(dataset);
+  return file === null ? 0 : keptIn(file).answers.length;
+}
+
+/** The answer file of a dataset served from or written to the cache, or null. */
+function answerFileOfDataset(dataset: Dataset): string | null {
+  const cache = dataset.report.cache;
+  return cache !== undefined && (cache.status === "read" || cache.status === "written") && cache.file !== undefined ? answerFileOf(cache.file) : null;
+}
+
+/** The answers of a file, read once per store generation and added to the store. */
+function keptIn(file: string): { readonly answers: readonly LpAnswer[]; readonly generation: number } {
+  let inFile = known.get(file);
+  if (inFile === undefined || inFile.generation !== lpLogMark().generation) {
+    const answers = readAnswerFile(file);
+    addLpAnswers(answers);
+    inFile = { answers, generation: lpLogMark().generation };
+    known.set(file, inFile);
+  }
+  return inFile;
 }

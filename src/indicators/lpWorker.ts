@@ -69,7 +69,15 @@ function teamSize(sets: number): number {
  * @example warmLpWorkers()
  */
 export function warmLpWorkers(): void {
+  warmRequests++;
   for (const w of workers(teamSize(2))) w.postMessage({ warm: true });
+}
+
+let warmRequests = 0;
+
+/** How many times warmLpWorkers was called in this process (for tests). */
+export function lpWarmRequests(): number {
+  return warmRequests;
 }
 
 /** Longest a caller waits for one batch before giving up (the largest demo set takes seconds). */

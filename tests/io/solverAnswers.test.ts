@@ -11,6 +11,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Dataset } from "../../src/contract/dataset.js";
 import { computeIndicators } from "../../src/indicators/index.js";
 import { clearLpStore, lpAnswersSince, lpLogMark } from "../../src/indicators/lpResultCache.js";
+import { lpWarmRequests } from "../../src/indicators/lpWorker.js";
+import { keptAnswerCount } from "../../src/indicators/keptSolverAnswers.js";
 import type { LpAnswer } from "../../src/indicators/lpResultCache.js";
 import { clearCache } from "../../src/io/cache/cacheFolder.js";
 import { answerFileOf, decodeAnswers, readAnswerFile, writeAnswerFile } from "../../src/io/cache/solverAnswerFile.js";
@@ -52,13 +54,19 @@ describe("solver answers kept with the dataset cache", () => {
 
     const read = await loadDataset(dir, { cache: true, cacheDir });
     expect(read.report.cache?.status).toBe("read");
+    // with answers kept, the solver's threads are not started ahead of the decision
+    const warmed = lpWarmRequests();
     const again = decideFresh(read);
+    expect(keptAnswerCount(read)).toBe(first.solved);
+    expect(lpWarmRequests()).toBe(warmed);
     expect(again.solved).toBe(0);
     expect(again.rows).toEqual(first.rows);
 
     // without the cache: no file is used, the same systems are solved, the same rows come out
     const plain = await loadDataset(dir, { cache: false });
+    expect(keptAnswerCount(plain)).toBe(0);
     const uncached = decideFresh(plain);
+    expect(lpWarmRequests()).toBe(warmed + 1); // no answers: started ahead
     expect(uncached.solved).toBe(first.solved);
     expect(uncached.rows).toEqual(first.rows);
   });
