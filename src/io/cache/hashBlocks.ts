@@ -1,8 +1,10 @@
 /**
- * SHA-256 of a file in blocks of BLOCK bytes. A file of more than two blocks is hashed by worker
- * threads (up to `availableParallelism()`, at most 4), each reading and hashing every k-th block
- * with its own positional reads, so a cache hit on a national file uses every core. The workers'
- * source is CommonJS run with `eval` (no file of its own in the bundles).
+ * SHA-256 of a file in blocks of BLOCK bytes. A file of more than BLOCKS_ON_THIS_THREAD blocks is
+ * hashed by worker threads (up to `availableParallelism()`, at most 4), each reading and hashing
+ * every k-th block with its own positional reads, so a cache hit on a national file uses every
+ * core. A smaller file is hashed on the calling thread: starting a worker costs tens of
+ * milliseconds, about what hashing 128 MiB on one core takes. The workers' source is CommonJS run
+ * with `eval` (no file of its own in the bundles).
  */
 
 import { createHash } from "node:crypto";
@@ -12,6 +14,23 @@ import { openRegular } from "../regularFile.js";
 
 /** Bytes per block (16 MiB). */
 export const BLOCK = 16 * 1024 * 1024;
+/** Files of up to this many blocks (128 MiB) are hashed on the calling thread. */
+export const BLOCKS_ON_THIS_THREAD = 8;
+
+/** How a file of `size` bytes is hashed: its number of blocks, and on how many worker threads (0: on this thread). */
+export interface HashPlan {
+  readonly blocks: number;
+  readonly workers: number;
+}
+
+/**
+ * The plan for a file of `size` bytes with up to `workers` threads.
+ * @example hashPlan(47e6, 2) // { blocks: 3, workers: 0 }: a region-year is hashed on this thread
+ */
+export function hashPlan(size: number, workers: number): HashPlan {
+  const blocks = Math.max(1, Math.ceil(size / BLOCK));
+  return { blocks, workers: blocks <= BLOCKS_ON_THIS_THREAD || workers <= 1 ? 0 : Math.min(workers, blocks) };
+}
 
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
@@ -45,8 +64,8 @@ export async function hashFileBlocks(path: string, workers = Math.min(4, availab
   let size: number;
   try {
     size = (await fh.stat()).size;
-    const blocks = Math.max(1, Math.ceil(size / BLOCK));
-    if (blocks <= 2 || workers <= 1) {
+    const { blocks, workers: threads } = hashPlan(size, workers);
+    if (threads === 0) {
       const buf = Buffer.allocUnsafe(Math.min(BLOCK, Math.max(1, size)));
       const out: Buffer[] = [];
       for (let b = 0; b < blocks; b++) {
@@ -65,7 +84,7 @@ export async function hashFileBlocks(path: string, workers = Math.min(4, availab
   } finally {
     await fh.close();
   }
-  const step = Math.min(workers, Math.ceil(size / BLOCK));
+  const step = hashPlan(size, workers).workers;
   const parts = await Promise.all(
     Array.from(
       { length: step },
