@@ -12,6 +12,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { childEntry, partEnv } from "./childProcess.js";
 import { ensureBenchData, NATION, NATION_YEARS, REGION_YEAR } from "./generateBenchData.js";
 import type { KlyngeResult } from "./klyngePart.js";
 
@@ -22,9 +23,9 @@ const arg = (name: string): string | undefined => {
 };
 
 function child(dir: string, cacheDir: string | null): KlyngeResult {
-  // glibc's mmap threshold fixed, as the CLI runs on Linux (docs/cache.md) and as `npm run bench` runs both tools
-  const r = spawnSync(process.execPath, ["--import", "tsx", self, "--part", dir, ...(cacheDir ? ["--cache-dir", cacheDir] : [])], {
-    env: { ...process.env, MALLOC_MMAP_THRESHOLD_: "131072" },
+  // plain node on a bundle, glibc's mmap threshold fixed, as `npm run bench` runs its parts (childProcess.ts)
+  const r = spawnSync(process.execPath, [...childEntry(self), "--part", dir, ...(cacheDir ? ["--cache-dir", cacheDir] : [])], {
+    env: partEnv(),
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
     stdio: ["ignore", "pipe", "inherit"],

@@ -19,6 +19,7 @@
  * it; with `--source` they run the TypeScript sources through tsx instead.
  */
 import { spawnSync } from "node:child_process";
+import { childEntry, partEnv } from "./childProcess.js";
 import { copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, unlinkSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -115,7 +116,8 @@ async function writeExtract(marker: string): Promise<void> {
 
 function child(which: string): LoadResult {
   const source = process.argv.includes("--source") ? ["--source"] : [];
-  const r = spawnSync(process.execPath, ["--max-old-space-size=6144", "--import", "tsx", self, "--part", which, ...source], {
+  const r = spawnSync(process.execPath, ["--max-old-space-size=6144", ...childEntry(self), "--part", which, ...source], {
+    env: partEnv(),
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
     stdio: ["ignore", "pipe", "inherit"],

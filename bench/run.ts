@@ -13,9 +13,10 @@
  * 3. Compare the check values (must match in every run) and print the medians, ratios, goals and
  *    the 1-minute load average seen by each run.
  *
- * klynge runs as the built package (dist/, built first by `npm run bench`), as users run it. Both
- * tools' processes run with glibc's mmap threshold fixed (MALLOC_MMAP_THRESHOLD_=131072), as the
- * CLI does on Linux; one klynge run in the first round goes without it.
+ * klynge runs as the built package (dist/, built first by `npm run bench`), as users run it; each
+ * part is plain node on a bundle of this script (childProcess.ts), not tsx. Both tools' processes
+ * run with glibc's mmap threshold fixed (MALLOC_MMAP_THRESHOLD_=131072), as the CLI does on
+ * Linux; one klynge run in the first round goes without it.
  * Options: --runs N (rounds, default 3); --nation DIR / --region DIR to use other folders (their
  * shuffled copies are made beside them); --no-sorted (shuffled data only); --skip-duckdb; --source
  * to run the TypeScript sources through tsx; --no-audit-nation to leave out the LP audit of the
@@ -29,6 +30,7 @@ import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { childEntry, partEnv } from "./childProcess.js";
 import { ensureBenchData, ensureShuffled, NATION, REGION_YEAR } from "./generateBenchData.js";
 import type { CheckValues, KlyngeResult } from "./klyngePart.js";
 import type { DuckResult } from "./duckdbPart.js";
@@ -40,18 +42,10 @@ const arg = (name: string): string | undefined => {
 };
 const flag = (name: string): boolean => process.argv.includes(name);
 
-/**
- * Both tools' processes run with glibc's mmap threshold fixed, as bin/klynge.cjs runs the CLI on
- * Linux (docs/cache.md, "Memory: glibc's mmap threshold"); `plainMalloc` runs one without it.
- */
-const MALLOC_ENV = { MALLOC_MMAP_THRESHOLD_: "131072" };
-
 function child<T>(part: string, dir: string, extra: readonly string[] = [], plainMalloc = false): T {
   const pass = ["--source", "--no-audit-nation"].filter(flag);
-  const env: NodeJS.ProcessEnv = { ...process.env, ...(plainMalloc ? {} : MALLOC_ENV) };
-  if (plainMalloc) delete env.MALLOC_MMAP_THRESHOLD_;
-  const r = spawnSync(process.execPath, ["--import", "tsx", self, "--part", part, "--dir", dir, ...pass, ...extra], {
-    env,
+  const r = spawnSync(process.execPath, [...childEntry(self), "--part", part, "--dir", dir, ...pass, ...extra], {
+    env: partEnv(plainMalloc),
     encoding: "utf8",
     maxBuffer: 256 * 1024 * 1024,
     stdio: ["ignore", "pipe", "inherit"],
