@@ -540,7 +540,7 @@ describe("the report of a hostile dataset", () => {
     expect(r.code).toBe(1);
     expect(r.err).toContain("exists and was not written by klynge; use --force to overwrite it");
     expect(readFileSync(foreign, "utf8")).toBe("post;beløb\nløn;100\n");
-  });
+  }, 240_000); // five CLI runs of the whole set with its suppression (10–12 s each on a 2-core machine)
 
   it("run: an intervention file linked to the key never reaches the report", () => {
     const data2 = tmp("hostile-data");
