@@ -234,8 +234,6 @@ const MAX_ENTRIES = ENTRY_MASK - 1;
 const INLINE_MAX_BYTES = 12;
 /** Int32 words of an inline slot: entry + 1 and INLINE_MAX_BYTES / 4 words of bytes. */
 const INLINE_WORDS = 4;
-/** Spare arena bytes above which `frozenList` keeps a trimmed copy instead of the whole arena. */
-const FROZEN_TRIM_BYTES = 1 << 20;
 
 /** Bytes [s + at, s + at + 4) of buf[s, e) as a little-endian Int32 word, zero past e. */
 function word(buf: Uint8Array, s: number, e: number, at: number): number {
@@ -337,12 +335,7 @@ export class ByteKeyedDictionary {
    */
   frozenList(): readonly string[] {
     const n = this.count;
-    const used = this.offs[n];
-    // The arena doubles as it grows, so up to half of it can be spare: a finished table keeps a
-    // copy of only the bytes in use when the spare part is large (at national scale ~60 MB of a
-    // 128 MB arena), and the dictionary's own arena can then be freed with its hash table.
-    const bytes = this.arena.byteLength - used > FROZEN_TRIM_BYTES ? this.arena.slice(0, used) : this.arena;
-    const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const view = this.arenaView;
     const odd = this.odd.size === 0 ? null : new Map(this.odd);
     // Ids of one width (usual for pseudonyms): the offsets are i × width, no array needed.
     const width = n > 0 ? this.offs[1] : 0;
@@ -350,12 +343,12 @@ export class ByteKeyedDictionary {
     for (let i = 1; i <= n && fixed; i++) if (this.offs[i] !== i * width) fixed = false;
     if (fixed) {
       const list = lazyStringList(() => n, (i) => odd?.get(i) ?? view.toString("utf8", i * width, (i + 1) * width));
-      if (odd === null) LIST_BYTES.set(list, { bytes: bytes.subarray(0, n * width), offsets: null, width });
+      if (odd === null) LIST_BYTES.set(list, { bytes: this.arena.subarray(0, n * width), offsets: null, width });
       return list;
     }
     const offs = this.offs.slice(0, n + 1);
     const list = lazyStringList(() => n, (i) => odd?.get(i) ?? view.toString("utf8", offs[i], offs[i + 1]));
-    if (odd === null) LIST_BYTES.set(list, { bytes: bytes.subarray(0, offs[n]), offsets: offs, width: 0 });
+    if (odd === null) LIST_BYTES.set(list, { bytes: this.arena.subarray(0, offs[n]), offsets: offs, width: 0 });
     return list;
   }
 
