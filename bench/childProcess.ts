@@ -21,7 +21,8 @@ const built = new Map<string, string>();
  * @example spawnSync(process.execPath, [...childEntry(self), "--part", "klynge"])
  */
 export function childEntry(entry: string): string[] {
-  if (process.argv.includes("--source") || !entry.endsWith(".ts")) return entry.endsWith(".ts") ? ["--import", "tsx", entry] : [entry];
+  if (!entry.endsWith(".ts")) return [entry]; // already a bundle
+  if (process.argv.includes("--source")) return ["--import", "tsx", entry];
   let out = built.get(entry);
   if (out === undefined) {
     out = join(dirname(entry), basename(entry, ".ts") + ".bundle.mjs");

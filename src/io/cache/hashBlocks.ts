@@ -62,10 +62,12 @@ parentPort.postMessage(out);
 export async function hashFileBlocks(path: string, workers = Math.min(4, availableParallelism())): Promise<Buffer[]> {
   const fh = await openRegular(path);
   let size: number;
+  let plan: HashPlan;
   try {
     size = (await fh.stat()).size;
-    const { blocks, workers: threads } = hashPlan(size, workers);
-    if (threads === 0) {
+    plan = hashPlan(size, workers);
+    const { blocks } = plan;
+    if (plan.workers === 0) {
       const buf = Buffer.allocUnsafe(Math.min(BLOCK, Math.max(1, size)));
       const out: Buffer[] = [];
       for (let b = 0; b < blocks; b++) {
@@ -84,7 +86,7 @@ export async function hashFileBlocks(path: string, workers = Math.min(4, availab
   } finally {
     await fh.close();
   }
-  const step = hashPlan(size, workers).workers;
+  const step = plan.workers;
   const parts = await Promise.all(
     Array.from(
       { length: step },
