@@ -19,8 +19,9 @@ import type { IndicatorRow } from "./table.js";
 
 /**
  * A context of its own with at least this many stays is collected before the suppression
- * (collectGarbage.ts): about 0.1 s on ten national years (16 M stays) against 0.1 GB less peak
- * memory; a region-year (about 0.3 M stays) is left to V8, whose next collection is cheap there.
+ * (collectGarbage.ts). On ten national years (16 M stays): 0.1 GB less peak memory, for about
+ * 0.13 s of collection and 0.5 s more suppression (V8 grows its heap again; docs/cache.md). A
+ * region-year (about 0.3 M stays) is left to V8, whose next collection is cheap there.
  */
 const COLLECT_FROM_STAYS = 1_000_000;
 
@@ -53,7 +54,7 @@ export type IndicatorFamily = (typeof INDICATOR_FAMILIES)[number];
 export function computeIndicators(input: Dataset | IndicatorContext, options: IndicatorOptions = {}): IndicatorRow[] {
   if ("computed" in input) refuseIgnoredOptions(input, options);
   // Counted in a frame of its own, so that a context made there (its stays, links and cubes: about
-  // 0.3 GB on ten national years) is garbage before the suppression, the call's largest allocation.
+  // 0.4 GB on ten national years) is garbage before the suppression, the call's largest allocation.
   const { rows, dataset, units, resolved, requested, lattice, ownStays } = countLattice(input, options);
   // that context's typed arrays are freed now rather than when V8 next collects, mid-suppression
   if (lattice !== null && ownStays >= COLLECT_FROM_STAYS) collectGarbage();
