@@ -1,13 +1,7 @@
 /**
- * A full garbage collection on request (issue 16: peak memory).
- *
- * `computeIndicators` on a dataset counts in a context of its own (stays, readmission links,
- * cubes: about 0.4 GB on ten national years) and drops it before the suppression. Those typed
- * arrays live outside the JavaScript heap, and V8 frees them only when its collector next runs: in
- * the bench that was 1.8 s into the suppression, which by then had added its own 0.13 GB, so the
- * suppression's start was the run's peak. Collecting once at the hand-over frees the dropped
- * context first (ten shuffled national years from the cache, the CLI's memory settings: peak
- * 1.71 → 1.62 GB; the collection took 0.12 s).
+ * A full garbage collection on request (issue 16: peak memory). computeIndicators asks for one when
+ * it drops a large counting context before the suppression; why, and what it gains and costs, are
+ * in docs/cache.md ("Memory: the counting context is collected before the suppression").
  *
  * The collector is `globalThis.gc` when node runs with `--expose-gc`; otherwise it is taken once
  * from a fresh vm context after `v8.setFlagsFromString("--expose-gc")`, and the flag is set back
