@@ -21,8 +21,11 @@ export interface ContactTable {
   readonly sex: Uint8Array;
   /** Municipality code of residence, e.g. 751. */
   readonly municipality: Int16Array;
-  /** Index into `hospitals`, −1 when not given. */
-  readonly hospital: Int32Array;
+  /**
+   * Index into `hospitals`, −1 when not given. An Int16Array when there are at most 32,768
+   * hospitals (the loader's choice; 2 bytes a row instead of 4), else an Int32Array.
+   */
+  readonly hospital: Int16Array | Int32Array;
   readonly hospitals: readonly string[];
   /** Local wall-clock minutes since 1970-01-01T00:00. */
   readonly admittedAt: Int32Array;
@@ -32,14 +35,18 @@ export interface ContactTable {
   readonly acute: Uint8Array;
   /** 1 = inpatient, 0 = outpatient (as registered). */
   readonly inpatient: Uint8Array;
-  /** Index into `diagnoses`. */
-  readonly diagnosis: Int32Array;
+  /** Index into `diagnoses`: a Uint16Array when there are at most 65,536 diagnoses, else an Int32Array. */
+  readonly diagnosis: Uint16Array | Int32Array;
   /** Normalised ICD-10 codes: upper case, no dot, no leading SKS "D" (DJ189 and J18.9 → "J189"). */
   readonly diagnoses: readonly string[];
   /** Index into REFERRAL_SOURCES, −1 when not given. */
   readonly referral: Int8Array;
-  /** DRG value in DKK, NaN when not given. */
-  readonly cost: Float64Array;
+  /**
+   * DRG value in DKK, NaN when not given. A Float32Array when every value is exactly a 32-bit
+   * float (whole kroner below 16,777,216 are), so it reads back as the very number in the file;
+   * else a Float64Array.
+   */
+  readonly cost: Float32Array | Float64Array;
   /** 1-based line number in the source file (header = line 1), for messages. */
   readonly sourceLine: Int32Array;
   /**

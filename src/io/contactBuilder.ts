@@ -17,20 +17,31 @@ import { ByteKeyedDictionary, StringDictionary } from "./dictionary.js";
  */
 export const PATIENTS_PER_ROW = 0.3;
 
+/** The largest hospital index an Int16Array column holds (−1 marks "not given"). */
+const HOSPITAL_INT16_MAX = 32767;
+/** The largest diagnosis index a Uint16Array column holds. */
+const DIAGNOSIS_UINT16_MAX = 65535;
+
+/** Any column type a ContactBuilder holds. */
+type Column = Int32Array | Int16Array | Uint16Array | Uint8Array | Int8Array | Float32Array | Float64Array;
+
 /** The typed columns of a ContactBuilder (text columns as dictionary indexes). */
 export interface ContactColumns {
   readonly patient: Int32Array;
   readonly birthDate: Int32Array;
   readonly sex: Uint8Array;
   readonly municipality: Int16Array;
-  readonly hospital: Int32Array;
+  /** Int16Array until an index passes 32,767 (contract/tables.ts). */
+  readonly hospital: Int16Array | Int32Array;
   readonly admittedAt: Int32Array;
   readonly dischargedAt: Int32Array;
   readonly acute: Uint8Array;
   readonly inpatient: Uint8Array;
-  readonly diagnosis: Int32Array;
+  /** Uint16Array until an index passes 65,535. */
+  readonly diagnosis: Uint16Array | Int32Array;
   readonly referral: Int8Array;
-  readonly cost: Float64Array;
+  /** Float32Array while every value is exactly a 32-bit float (NaN included), else Float64Array. */
+  readonly cost: Float32Array | Float64Array;
   readonly sourceLine: Int32Array;
 }
 
@@ -41,15 +52,19 @@ export class ContactBuilder implements ContactColumns {
   birthDate: Int32Array;
   sex: Uint8Array;
   municipality: Int16Array;
-  hospital: Int32Array;
+  hospital: Int16Array | Int32Array;
   admittedAt: Int32Array;
   dischargedAt: Int32Array;
   acute: Uint8Array;
   inpatient: Uint8Array;
-  diagnosis: Int32Array;
+  diagnosis: Uint16Array | Int32Array;
   referral: Int8Array;
-  cost: Float64Array;
+  cost: Float32Array | Float64Array;
   sourceLine: Int32Array;
+  /** Whether hospital, diagnosis and cost are still in their narrow types. */
+  private narrowHospital = true;
+  private narrowDiagnosis = true;
+  private narrowCost: boolean;
   readonly patients: ByteKeyedDictionary;
   readonly hospitals = new StringDictionary();
   readonly diagnoses = new StringDictionary();
@@ -60,8 +75,13 @@ export class ContactBuilder implements ContactColumns {
    */
   byPatient: PatientOrder | null = null;
 
-  /** `patientRuns`: patient ids kept as a list of runs (ByteKeyedDictionary `lookup: false`), as a parser thread does. */
-  constructor(capacity = 1 << 14, patientRuns = false) {
+  /**
+   * `patientRuns`: patient ids kept as a list of runs (ByteKeyedDictionary `lookup: false`), as a
+   * parser thread does. `float64Cost`: the cost column is a Float64Array from the start (a
+   * register load whose course prices are shared out later, as fractions, into that column).
+   */
+  constructor(capacity = 1 << 14, patientRuns = false, float64Cost = false) {
+    this.narrowCost = !float64Cost;
     this.patients = new ByteKeyedDictionary({ lookup: !patientRuns });
     this.cap = Math.max(16, Math.ceil(capacity));
     const c = this.cap;
@@ -69,14 +89,14 @@ export class ContactBuilder implements ContactColumns {
     this.birthDate = new Int32Array(c);
     this.sex = new Uint8Array(c);
     this.municipality = new Int16Array(c);
-    this.hospital = new Int32Array(c);
+    this.hospital = new Int16Array(c);
     this.admittedAt = new Int32Array(c);
     this.dischargedAt = new Int32Array(c);
     this.acute = new Uint8Array(c);
     this.inpatient = new Uint8Array(c);
-    this.diagnosis = new Int32Array(c);
+    this.diagnosis = new Uint16Array(c);
     this.referral = new Int8Array(c);
-    this.cost = new Float64Array(c);
+    this.cost = float64Cost ? new Float64Array(c) : new Float32Array(c);
     this.sourceLine = new Int32Array(c);
   }
 
@@ -87,25 +107,53 @@ export class ContactBuilder implements ContactColumns {
 
   private grow(target = Math.ceil(this.cap * 1.5) + 16): void {
     const c = target;
-    const g = <T extends Int32Array | Uint8Array | Int16Array | Int8Array | Float64Array>(a: T, make: (n: number) => T): T => {
+    const g = <T extends Column>(a: T, make: (n: number) => T): T => {
       const b = make(c);
       b.set(a as never);
       return b;
     };
+    const same = <T extends Column>(a: T): T => g(a, (n) => new (a.constructor as new (n: number) => T)(n));
     this.patient = g(this.patient, (n) => new Int32Array(n));
     this.birthDate = g(this.birthDate, (n) => new Int32Array(n));
     this.sex = g(this.sex, (n) => new Uint8Array(n));
     this.municipality = g(this.municipality, (n) => new Int16Array(n));
-    this.hospital = g(this.hospital, (n) => new Int32Array(n));
+    this.hospital = same(this.hospital);
     this.admittedAt = g(this.admittedAt, (n) => new Int32Array(n));
     this.dischargedAt = g(this.dischargedAt, (n) => new Int32Array(n));
     this.acute = g(this.acute, (n) => new Uint8Array(n));
     this.inpatient = g(this.inpatient, (n) => new Uint8Array(n));
-    this.diagnosis = g(this.diagnosis, (n) => new Int32Array(n));
+    this.diagnosis = same(this.diagnosis);
     this.referral = g(this.referral, (n) => new Int8Array(n));
-    this.cost = g(this.cost, (n) => new Float64Array(n));
+    this.cost = same(this.cost);
     this.sourceLine = g(this.sourceLine, (n) => new Int32Array(n));
     this.cap = c;
+  }
+
+  /** The hospital column as an Int32Array (a hospital index above 32,767 is coming). */
+  private widenHospital(): void {
+    this.hospital = Int32Array.from(this.hospital);
+    this.narrowHospital = false;
+  }
+
+  /** The diagnosis column as an Int32Array (a diagnosis index above 65,535 is coming). */
+  private widenDiagnosis(): void {
+    this.diagnosis = Int32Array.from(this.diagnosis);
+    this.narrowDiagnosis = false;
+  }
+
+  /** The cost column as a Float64Array (a value that is not exactly a 32-bit float is coming). */
+  private widenCost(): void {
+    this.cost = Float64Array.from(this.cost);
+    this.narrowCost = false;
+  }
+
+  /**
+   * Make the text columns wide enough for indexes below `hospitals` and `diagnoses` (dictionary
+   * sizes), before indexes are written into them directly (a parser thread's rows merged).
+   */
+  reserveIndexes(hospitals: number, diagnoses: number): void {
+    if (this.narrowHospital && hospitals - 1 > HOSPITAL_INT16_MAX) this.widenHospital();
+    if (this.narrowDiagnosis && diagnoses - 1 > DIAGNOSIS_UINT16_MAX) this.widenDiagnosis();
   }
 
   private equalRows(a: number, b: number): boolean {
@@ -144,6 +192,9 @@ export class ContactBuilder implements ContactColumns {
     line: number,
   ): void {
     if (this.length === this.cap) this.grow();
+    if (this.narrowHospital && hospital > HOSPITAL_INT16_MAX) this.widenHospital();
+    if (this.narrowDiagnosis && diagnosis > DIAGNOSIS_UINT16_MAX) this.widenDiagnosis();
+    if (this.narrowCost && Math.fround(cost) !== cost && cost === cost) this.widenCost();
     const n = this.length;
     this.patient[n] = patient;
     this.birthDate[n] = birthDate;
@@ -170,6 +221,10 @@ export class ContactBuilder implements ContactColumns {
     const at = this.length;
     const n = to - from;
     if (at + n > this.cap) this.grow(Math.max(at + n, Math.ceil(this.cap * 1.5) + 16));
+    // A wider column in the source may hold values the narrow one cannot.
+    if (this.narrowHospital && src.hospital instanceof Int32Array) this.widenHospital();
+    if (this.narrowDiagnosis && src.diagnosis instanceof Int32Array) this.widenDiagnosis();
+    if (this.narrowCost && src.cost instanceof Float64Array) this.widenCost();
     this.patient.set(src.patient.subarray(from, to), at);
     this.birthDate.set(src.birthDate.subarray(from, to), at);
     this.sex.set(src.sex.subarray(from, to), at);
@@ -239,7 +294,7 @@ export class ContactBuilder implements ContactColumns {
       refs.push(pairs[2 * k + 1]);
     }
     const keep = isDup;
-    const compact = <T extends Int32Array | Uint8Array | Int16Array | Int8Array | Float64Array>(arr: T): void => {
+    const compact = <T extends Column>(arr: T): void => {
       let w = 0;
       for (let r = 0; r < n; r++) if (keep[r] === 0) arr[w++] = arr[r];
     };
@@ -264,7 +319,7 @@ export class ContactBuilder implements ContactColumns {
   finish(): ContactTable {
     const n = this.length;
     const tight = n >= this.cap * 0.8; // else copy, to free the unused tail
-    const cut = <T extends Int32Array | Uint8Array | Int16Array | Int8Array | Float64Array>(a: T): T =>
+    const cut = <T extends Column>(a: T): T =>
       (tight ? a.subarray(0, n) : a.slice(0, n)) as T;
     return {
       length: n,

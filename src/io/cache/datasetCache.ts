@@ -22,7 +22,7 @@ import { decodeDataset, encodeDataset, readHeader, type CacheHeader, type CacheK
 import { hashInputs, sameInputs, statInputs, type FileFingerprint } from "./inputFingerprint.js";
 
 /** The cache format written; entries of another format are not read (and are replaced). */
-export const CACHE_FORMAT = 2; // 2: the optional inputs adverse_events.csv and care_status.csv (issue 17)
+export const CACHE_FORMAT = 3; // 2: the optional inputs adverse_events.csv and care_status.csv (issue 17); 3: 16-bit hospital and diagnosis, 32-bit cost columns (issue 16)
 
 /** One load's view of the cache: where its entry is and what its inputs were before the load. */
 export interface CacheSlot {

@@ -22,15 +22,17 @@ import type { FileFingerprint } from "./inputFingerprint.js";
 export const CACHE_MAGIC = Buffer.from("KLYNGEC\u0001", "latin1");
 const PRELUDE = 16;
 
-type Typed = Int32Array | Int16Array | Int8Array | Uint8Array | Float64Array;
-const TYPES = { i32: Int32Array, i16: Int16Array, i8: Int8Array, u8: Uint8Array, f64: Float64Array } as const;
+type Typed = Int32Array | Int16Array | Uint16Array | Int8Array | Uint8Array | Float32Array | Float64Array;
+const TYPES = { i32: Int32Array, i16: Int16Array, u16: Uint16Array, i8: Int8Array, u8: Uint8Array, f32: Float32Array, f64: Float64Array } as const;
 type TypeName = keyof typeof TYPES;
 
 function typeName(a: Typed): TypeName {
   if (a instanceof Int32Array) return "i32";
   if (a instanceof Int16Array) return "i16";
+  if (a instanceof Uint16Array) return "u16";
   if (a instanceof Int8Array) return "i8";
   if (a instanceof Uint8Array) return "u8";
+  if (a instanceof Float32Array) return "f32";
   return "f64";
 }
 

@@ -53,6 +53,8 @@ export function mergeRange(target: MergeTarget, r: RangeRows, firstLine: number)
   /** Rows [from, to) of the range: copied, then their text indexes mapped (registering new values in row order). */
   const copyRows = (from: number, to: number): void => {
     if (to <= from) return;
+    // the range's local indexes are copied first, then mapped: the columns must hold both
+    builder.reserveIndexes(builder.hospitals.list.length + hospitals.length, builder.diagnoses.list.length + diagnoses.length);
     const at = builder.appendRows(c, from, to, offset);
     const end = at + to - from;
     const pat = builder.patient;

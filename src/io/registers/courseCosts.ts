@@ -134,7 +134,9 @@ export async function allocateCourseCosts(
   const { start, order: members } = groupRows(rowOf, n, nRows);
   const adm = contacts.admittedAt;
   const dis = contacts.dischargedAt;
-  const cost = contacts.cost as Float64Array;
+  // readRegisterContacts builds this column as a Float64Array when a course key is read (the shares are fractions)
+  const cost = contacts.cost;
+  if (!(cost instanceof Float64Array)) throw new Error("allocateCourseCosts: the cost column must be a Float64Array");
   let allocatedCourses = 0;
   let allocatedDkk = 0;
   for (let c = 0; c < nRows; c++) {

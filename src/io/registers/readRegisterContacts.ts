@@ -80,7 +80,7 @@ export async function readRegisterContacts(
     personCodes = r.codes;
   }
   const rule = preset.contacts;
-  const builder = new ContactBuilder(1 << 12);
+  const builder = new ContactBuilder(1 << 12, false, options.costKey !== undefined); // course prices are shared out as fractions
   if (fileSize !== null) builder.reserve(fileSize / 90);
   // The worker starts only when a first batch of 65,536 new persons is full (small files hash in line).
   const useWorker = options.worker ?? true;

@@ -54,7 +54,7 @@ describe.each(["lpr3-a", "lpr3-f"] as const)("%s written from generated data and
     const differ = [...a].filter(([k, v]) => b.get(k) !== v).map(([k]) => k);
     expect(differ).toEqual([]);
     expect(a.size).toBeGreaterThan(1000);
-    const total = (d: Dataset) => d.contacts.cost.reduce((s, x) => (x === x ? s + x : s), 0);
+    const total = (d: Dataset) => Array.from(d.contacts.cost).reduce((s, x) => (x === x ? s + x : s), 0);
     expect(Math.abs(total(ds) - total(contract))).toBeLessThan(1e-6 * total(contract));
   }, 60_000);
 });
