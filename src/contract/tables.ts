@@ -15,8 +15,11 @@ export interface ContactTable {
   readonly patient: Int32Array;
   /** Pseudonymous ids by patient index. Never written to any output. */
   readonly patientIds: readonly string[];
-  /** Birth date, days since 1970-01-01. */
-  readonly birthDate: Int32Array;
+  /**
+   * Birth date, days since 1970-01-01: an Int16Array when every date is from 1880-04-14 to
+   * 2059-09-18 (2 bytes a row), else an Int32Array.
+   */
+  readonly birthDate: Int16Array | Int32Array;
   /** 1 = F, 2 = M (codes.ts Sex). */
   readonly sex: Uint8Array;
   /** Municipality code of residence, e.g. 751. */

@@ -17,6 +17,9 @@ import { ByteKeyedDictionary, StringDictionary } from "./dictionary.js";
  */
 export const PATIENTS_PER_ROW = 0.3;
 
+/** The birth dates (days since 1970-01-01) an Int16Array column holds: 1880-04-14 to 2059-09-18. */
+const BIRTH_INT16_MIN = -32768;
+const BIRTH_INT16_MAX = 32767;
 /** The largest hospital index an Int16Array column holds (−1 marks "not given"). */
 const HOSPITAL_INT16_MAX = 32767;
 /** The largest diagnosis index a Uint16Array column holds. */
@@ -28,7 +31,8 @@ type Column = Int32Array | Int16Array | Uint16Array | Uint8Array | Int8Array | F
 /** The typed columns of a ContactBuilder (text columns as dictionary indexes). */
 export interface ContactColumns {
   readonly patient: Int32Array;
-  readonly birthDate: Int32Array;
+  /** Int16Array while every date is from 1880-04-14 to 2059-09-18. */
+  readonly birthDate: Int16Array | Int32Array;
   readonly sex: Uint8Array;
   readonly municipality: Int16Array;
   /** Int16Array until an index passes 32,767 (contract/tables.ts). */
@@ -49,7 +53,7 @@ export class ContactBuilder implements ContactColumns {
   length = 0;
   private cap: number;
   patient: Int32Array;
-  birthDate: Int32Array;
+  birthDate: Int16Array | Int32Array;
   sex: Uint8Array;
   municipality: Int16Array;
   hospital: Int16Array | Int32Array;
@@ -61,7 +65,8 @@ export class ContactBuilder implements ContactColumns {
   referral: Int8Array;
   cost: Float32Array | Float64Array;
   sourceLine: Int32Array;
-  /** Whether hospital, diagnosis and cost are still in their narrow types. */
+  /** Whether birth date, hospital, diagnosis and cost are still in their narrow types. */
+  private narrowBirth = true;
   private narrowHospital = true;
   private narrowDiagnosis = true;
   private narrowCost: boolean;
@@ -86,7 +91,7 @@ export class ContactBuilder implements ContactColumns {
     this.cap = Math.max(16, Math.ceil(capacity));
     const c = this.cap;
     this.patient = new Int32Array(c);
-    this.birthDate = new Int32Array(c);
+    this.birthDate = new Int16Array(c);
     this.sex = new Uint8Array(c);
     this.municipality = new Int16Array(c);
     this.hospital = new Int16Array(c);
@@ -114,7 +119,7 @@ export class ContactBuilder implements ContactColumns {
     };
     const same = <T extends Column>(a: T): T => g(a, (n) => new (a.constructor as new (n: number) => T)(n));
     this.patient = g(this.patient, (n) => new Int32Array(n));
-    this.birthDate = g(this.birthDate, (n) => new Int32Array(n));
+    this.birthDate = same(this.birthDate);
     this.sex = g(this.sex, (n) => new Uint8Array(n));
     this.municipality = g(this.municipality, (n) => new Int16Array(n));
     this.hospital = same(this.hospital);
@@ -127,6 +132,12 @@ export class ContactBuilder implements ContactColumns {
     this.cost = same(this.cost);
     this.sourceLine = g(this.sourceLine, (n) => new Int32Array(n));
     this.cap = c;
+  }
+
+  /** The birth date column as an Int32Array (a date outside 1880-04-14 … 2059-09-18 is coming). */
+  private widenBirth(): void {
+    this.birthDate = Int32Array.from(this.birthDate);
+    this.narrowBirth = false;
   }
 
   /** The hospital column as an Int32Array (a hospital index above 32,767 is coming). */
@@ -192,6 +203,7 @@ export class ContactBuilder implements ContactColumns {
     line: number,
   ): void {
     if (this.length === this.cap) this.grow();
+    if (this.narrowBirth && (birthDate > BIRTH_INT16_MAX || birthDate < BIRTH_INT16_MIN)) this.widenBirth();
     if (this.narrowHospital && hospital > HOSPITAL_INT16_MAX) this.widenHospital();
     if (this.narrowDiagnosis && diagnosis > DIAGNOSIS_UINT16_MAX) this.widenDiagnosis();
     if (this.narrowCost && Math.fround(cost) !== cost && cost === cost) this.widenCost();
@@ -222,6 +234,7 @@ export class ContactBuilder implements ContactColumns {
     const n = to - from;
     if (at + n > this.cap) this.grow(Math.max(at + n, Math.ceil(this.cap * 1.5) + 16));
     // A wider column in the source may hold values the narrow one cannot.
+    if (this.narrowBirth && src.birthDate instanceof Int32Array) this.widenBirth();
     if (this.narrowHospital && src.hospital instanceof Int32Array) this.widenHospital();
     if (this.narrowDiagnosis && src.diagnosis instanceof Int32Array) this.widenDiagnosis();
     if (this.narrowCost && src.cost instanceof Float64Array) this.widenCost();

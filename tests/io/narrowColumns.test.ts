@@ -1,8 +1,8 @@
 /**
- * The contact table's hospital, diagnosis and cost columns in their narrow types (issue 16, peak
- * memory): Int16Array, Uint16Array and Float32Array while every value fits, widened to
- * Int32Array / Float64Array — earlier rows kept exactly — as soon as one does not; on the row
- * path, through the parser threads' merge and through the cache.
+ * The contact table's birth date, hospital, diagnosis and cost columns in their narrow types
+ * (issue 16, peak memory): Int16Array, Int16Array, Uint16Array and Float32Array while every value
+ * fits, widened to Int32Array / Float64Array — earlier rows kept exactly — as soon as one does
+ * not; on the row path, through the parser threads' merge and through the cache.
  */
 
 import { mkdtempSync } from "node:fs";
@@ -13,20 +13,21 @@ import { ContactBuilder } from "../../src/io/contactBuilder.js";
 import { loadDataset } from "../../src/io/loadDataset.js";
 import { ADM_HEADER, admLine, admRow, makeDataset, populationCsv } from "./helpers.js";
 
-/** Push row k with the given hospital, diagnosis and cost (other columns from k). */
-function push(b: ContactBuilder, k: number, hospital: number, diagnosis: number, cost: number): void {
-  b.push(k, 10000 + k, 1 + (k % 2), 751, hospital, 25000000 + k, 25000100 + k, k % 2, 1, diagnosis, -1, cost, k + 2);
+/** Push row k with the given hospital, diagnosis and cost (birth date 10000 + k unless given; other columns from k). */
+function push(b: ContactBuilder, k: number, hospital: number, diagnosis: number, cost: number, birth = 10000 + k): void {
+  b.push(k, birth, 1 + (k % 2), 751, hospital, 25000000 + k, 25000100 + k, k % 2, 1, diagnosis, -1, cost, k + 2);
 }
 
 describe("ContactBuilder", () => {
   it("keeps the narrow types while every value fits (NaN, halves and whole kroner below 2^24 do)", () => {
     const b = new ContactBuilder(4);
-    push(b, 0, -1, 0, NaN);
-    push(b, 1, 32767, 65535, 0.5);
+    push(b, 0, -1, 0, NaN, -32768);
+    push(b, 1, 32767, 65535, 0.5, 32767);
     push(b, 2, 5, 7, 16777216);
     push(b, 3, 5, 7, -0);
     const t = b.finish();
-    expect([t.hospital.constructor, t.diagnosis.constructor, t.cost.constructor]).toEqual([Int16Array, Uint16Array, Float32Array]);
+    expect([t.birthDate.constructor, t.hospital.constructor, t.diagnosis.constructor, t.cost.constructor]).toEqual([Int16Array, Int16Array, Uint16Array, Float32Array]);
+    expect(Array.from(t.birthDate)).toEqual([-32768, 32767, 10002, 10003]);
     expect(Array.from(t.hospital)).toEqual([-1, 32767, 5, 5]);
     expect(Array.from(t.diagnosis)).toEqual([0, 65535, 7, 7]);
     expect(Array.from(t.cost)).toEqual([NaN, 0.5, 16777216, -0]);
@@ -39,9 +40,12 @@ describe("ContactBuilder", () => {
     expect(b.hospital).toBeInstanceOf(Int32Array);
     expect(b.diagnosis).toBeInstanceOf(Uint16Array);
     push(b, 6, 2, 65536, 16777217);
-    for (let k = 7; k < 9; k++) push(b, k, k, k, 1234.56);
+    expect(b.birthDate).toBeInstanceOf(Int16Array);
+    push(b, 7, 7, 7, 1234.56, -32769);
+    push(b, 8, 8, 8, 1234.56);
     const t = b.finish();
-    expect([t.hospital.constructor, t.diagnosis.constructor, t.cost.constructor]).toEqual([Int32Array, Int32Array, Float64Array]);
+    expect([t.birthDate.constructor, t.hospital.constructor, t.diagnosis.constructor, t.cost.constructor]).toEqual([Int32Array, Int32Array, Int32Array, Float64Array]);
+    expect(Array.from(t.birthDate)).toEqual([10000, 10001, 10002, 10003, 10004, 10005, 10006, -32769, 10008]);
     expect(Array.from(t.hospital)).toEqual([-1, 0, 1, 2, 3, 32768, 2, 7, 8]);
     expect(Array.from(t.diagnosis)).toEqual([0, 1, 2, 3, 4, 3, 65536, 7, 8]);
     expect(Array.from(t.cost)).toEqual([0.25, 1000.25, 2000.25, 3000.25, 4000.25, 7, 16777217, 1234.56, 1234.56]);
@@ -55,11 +59,12 @@ describe("ContactBuilder", () => {
 
   it("widens before rows of a wider source are appended, and before indexes beyond its types are written", () => {
     const src = new ContactBuilder(2);
-    push(src, 0, 40000, 70000, 0.1);
+    push(src, 0, 40000, 70000, 0.1, 40000);
     const b = new ContactBuilder(2);
     push(b, 0, 1, 1, 1);
     b.appendRows(src, 0, 1, 10);
     const t = b.finish();
+    expect(Array.from(t.birthDate)).toEqual([10000, 40000]);
     expect(Array.from(t.hospital)).toEqual([1, 40000]);
     expect(Array.from(t.diagnosis)).toEqual([1, 70000]);
     expect(Array.from(t.cost)).toEqual([1, 0.1]);
@@ -79,12 +84,12 @@ describe("loadDataset", () => {
     const cacheDir = mkdtempSync(join(tmpdir(), "klynge-narrow-"));
     for (const cache of [false, true, true]) {
       const c = (await loadDataset(dir, { cache, cacheDir })).contacts;
-      expect([c.hospital.constructor, c.diagnosis.constructor, c.cost.constructor]).toEqual([Int16Array, Uint16Array, Float32Array]);
+      expect([c.birthDate.constructor, c.hospital.constructor, c.diagnosis.constructor, c.cost.constructor]).toEqual([Int16Array, Int16Array, Uint16Array, Float32Array]);
       expect([Array.from(c.hospital), Array.from(c.cost)]).toEqual([[0, 0, -1], [31250, 31251, 31252]]);
     }
   });
 
-  it("33,000 hospitals, 66,000 diagnoses and one cost in øre: the wide columns, the same with one and two parser threads and from the cache", async () => {
+  it("33,000 hospitals, 66,000 diagnoses, one cost in øre and one birth in 1870: the wide columns, the same with one and two parser threads and from the cache", async () => {
     const letters = "ABCEFGHIJKLMNOPQRSTUVWXYZ";
     const n = 66_000;
     const lines: string[] = [];
@@ -97,6 +102,7 @@ describe("loadDataset", () => {
             hospital: `H${k % 33_000}`,
             primary_diagnosis: `${letters[k % letters.length]}${digits.slice(0, 2)}.${digits.slice(2)}`,
             cost_dkk: k === n - 1 ? "1234.56" : String(1000 + k),
+            birth_date: k === n - 1 ? "1870-01-01" : "1940-05-17",
           }),
         ),
       );
@@ -113,7 +119,8 @@ describe("loadDataset", () => {
     expect([first.length, first.hospitals.length, first.diagnoses.length]).toEqual([n, 33_000, n]);
     for (const ds of loads) {
       const c = ds.contacts;
-      expect([c.hospital.constructor, c.diagnosis.constructor, c.cost.constructor]).toEqual([Int32Array, Int32Array, Float64Array]);
+      expect([c.birthDate.constructor, c.hospital.constructor, c.diagnosis.constructor, c.cost.constructor]).toEqual([Int32Array, Int32Array, Int32Array, Float64Array]);
+      expect([c.birthDate[0], c.birthDate[n - 1]]).toEqual([-10821, -36524]);
       expect(Array.from(c.hospital)).toEqual(Array.from(first.hospital));
       expect(Array.from(c.diagnosis)).toEqual(Array.from(first.diagnosis));
       expect([c.hospitals[c.hospital[n - 1]], c.diagnoses[c.diagnosis[n - 1]], c.cost[n - 1], c.cost[n - 2]]).toEqual(["H32999", first.diagnoses[n - 1], 1234.56, 1000 + n - 2]);
