@@ -65,11 +65,6 @@ export class ContactBuilder implements ContactColumns {
   referral: Int8Array;
   cost: Float32Array | Float64Array;
   sourceLine: Int32Array;
-  /** Whether birth date, hospital, diagnosis and cost are still in their narrow types. */
-  private narrowBirth = true;
-  private narrowHospital = true;
-  private narrowDiagnosis = true;
-  private narrowCost: boolean;
   readonly patients: ByteKeyedDictionary;
   readonly hospitals = new StringDictionary();
   readonly diagnoses = new StringDictionary();
@@ -86,7 +81,6 @@ export class ContactBuilder implements ContactColumns {
    * register load whose course prices are shared out later, as fractions, into that column).
    */
   constructor(capacity = 1 << 14, patientRuns = false, float64Cost = false) {
-    this.narrowCost = !float64Cost;
     this.patients = new ByteKeyedDictionary({ lookup: !patientRuns });
     this.cap = Math.max(16, Math.ceil(capacity));
     const c = this.cap;
@@ -137,25 +131,21 @@ export class ContactBuilder implements ContactColumns {
   /** The birth date column as an Int32Array (a date outside 1880-04-14 … 2059-09-18 is coming). */
   private widenBirth(): void {
     this.birthDate = Int32Array.from(this.birthDate);
-    this.narrowBirth = false;
   }
 
   /** The hospital column as an Int32Array (a hospital index above 32,767 is coming). */
   private widenHospital(): void {
     this.hospital = Int32Array.from(this.hospital);
-    this.narrowHospital = false;
   }
 
   /** The diagnosis column as an Int32Array (a diagnosis index above 65,535 is coming). */
   private widenDiagnosis(): void {
     this.diagnosis = Int32Array.from(this.diagnosis);
-    this.narrowDiagnosis = false;
   }
 
   /** The cost column as a Float64Array (a value that is not exactly a 32-bit float is coming). */
   private widenCost(): void {
     this.cost = Float64Array.from(this.cost);
-    this.narrowCost = false;
   }
 
   /**
@@ -163,8 +153,8 @@ export class ContactBuilder implements ContactColumns {
    * sizes), before indexes are written into them directly (a parser thread's rows merged).
    */
   reserveIndexes(hospitals: number, diagnoses: number): void {
-    if (this.narrowHospital && hospitals - 1 > HOSPITAL_INT16_MAX) this.widenHospital();
-    if (this.narrowDiagnosis && diagnoses - 1 > DIAGNOSIS_UINT16_MAX) this.widenDiagnosis();
+    if (hospitals - 1 > HOSPITAL_INT16_MAX && this.hospital instanceof Int16Array) this.widenHospital();
+    if (diagnoses - 1 > DIAGNOSIS_UINT16_MAX && this.diagnosis instanceof Uint16Array) this.widenDiagnosis();
   }
 
   private equalRows(a: number, b: number): boolean {
@@ -203,10 +193,11 @@ export class ContactBuilder implements ContactColumns {
     line: number,
   ): void {
     if (this.length === this.cap) this.grow();
-    if (this.narrowBirth && (birthDate > BIRTH_INT16_MAX || birthDate < BIRTH_INT16_MIN)) this.widenBirth();
-    if (this.narrowHospital && hospital > HOSPITAL_INT16_MAX) this.widenHospital();
-    if (this.narrowDiagnosis && diagnosis > DIAGNOSIS_UINT16_MAX) this.widenDiagnosis();
-    if (this.narrowCost && Math.fround(cost) !== cost && cost === cost) this.widenCost();
+    // the value tests first: the type tests run only for a value a narrow column cannot hold
+    if ((birthDate > BIRTH_INT16_MAX || birthDate < BIRTH_INT16_MIN) && this.birthDate instanceof Int16Array) this.widenBirth();
+    if (hospital > HOSPITAL_INT16_MAX && this.hospital instanceof Int16Array) this.widenHospital();
+    if (diagnosis > DIAGNOSIS_UINT16_MAX && this.diagnosis instanceof Uint16Array) this.widenDiagnosis();
+    if (Math.fround(cost) !== cost && cost === cost && this.cost instanceof Float32Array) this.widenCost();
     const n = this.length;
     this.patient[n] = patient;
     this.birthDate[n] = birthDate;
@@ -234,10 +225,10 @@ export class ContactBuilder implements ContactColumns {
     const n = to - from;
     if (at + n > this.cap) this.grow(Math.max(at + n, Math.ceil(this.cap * 1.5) + 16));
     // A wider column in the source may hold values the narrow one cannot.
-    if (this.narrowBirth && src.birthDate instanceof Int32Array) this.widenBirth();
-    if (this.narrowHospital && src.hospital instanceof Int32Array) this.widenHospital();
-    if (this.narrowDiagnosis && src.diagnosis instanceof Int32Array) this.widenDiagnosis();
-    if (this.narrowCost && src.cost instanceof Float64Array) this.widenCost();
+    if (src.birthDate instanceof Int32Array && this.birthDate instanceof Int16Array) this.widenBirth();
+    if (src.hospital instanceof Int32Array && this.hospital instanceof Int16Array) this.widenHospital();
+    if (src.diagnosis instanceof Int32Array && this.diagnosis instanceof Uint16Array) this.widenDiagnosis();
+    if (src.cost instanceof Float64Array && this.cost instanceof Float32Array) this.widenCost();
     this.patient.set(src.patient.subarray(from, to), at);
     this.birthDate.set(src.birthDate.subarray(from, to), at);
     this.sex.set(src.sex.subarray(from, to), at);
