@@ -86,6 +86,7 @@ const da = {
   kfSuppressed: () => "undertrykt",
   // The dataset cache (docs/cache.md).
   cacheRead: (p) => `datasættet er læst fra cachen (skrevet ${s(p, "when")}; inputfilerne er byte for byte de samme): ${s(p, "file")}`,
+  cacheReadUnchanged: (p) => `datasættet er læst fra cachen (skrevet ${s(p, "when")}; inputfilerne er ikke ændret, siden deres indhold blev hashet): ${s(p, "file")}`,
   cacheWritten: (p) => `datasættet er læst fra filerne og skrevet til cachen: ${s(p, "file")}`,
   cacheReplaced: (p) => `inputfilerne er ændret siden sidst: datasættet er læst fra filerne, og cachen er skrevet på ny: ${s(p, "file")}`,
   cacheUnavailable: (p) => `cachen blev ikke brugt (${s(p, "reason")}); datasættet er læst fra filerne`,
@@ -163,6 +164,7 @@ const en: Record<CliTextKey, Text> = {
   kfPreventable: () => "preventable 65+/1,000",
   kfSuppressed: () => "suppressed",
   cacheRead: (p) => `dataset read from the cache (written ${s(p, "when")}; the input files are byte for byte the same): ${s(p, "file")}`,
+  cacheReadUnchanged: (p) => `dataset read from the cache (written ${s(p, "when")}; the input files have not been changed since their content was hashed): ${s(p, "file")}`,
   cacheWritten: (p) => `dataset read from the files and written to the cache: ${s(p, "file")}`,
   cacheReplaced: (p) => `input files changed since the last run: dataset read from the files and the cache written anew: ${s(p, "file")}`,
   cacheUnavailable: (p) => `the cache was not used (${s(p, "reason")}); dataset read from the files`,

@@ -105,6 +105,13 @@ export interface CacheNote {
   readonly file?: string;
   /** When the entry read was written (ISO time). */
   readonly writtenAt?: string;
+  /**
+   * How the input files of an entry read were found to be the ones it was made from: "content",
+   * hashed again (SHA-256) and compared; "change", each file still has the device, inode and
+   * status-change time recorded when it was hashed, so it has not been written since
+   * (docs/cache.md, "When the content is not hashed again").
+   */
+  readonly checkedBy?: "content" | "change";
   /** Why the cache was off, unavailable or not written, or "replaced" when an entry for older files was replaced: a code. */
   readonly reason?: string;
 }

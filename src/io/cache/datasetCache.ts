@@ -7,7 +7,9 @@
  *
  * Entries are written atomically (a temporary file, then a rename) and only over an entry klynge
  * wrote (cacheFolder.ts). The input files are stat'ed before the load and again (with their hashes)
- * after it; a file that changed while it was being read makes the load not be written.
+ * after it; a file that changed while it was being read makes the load not be written. On a read,
+ * the inputs are hashed again unless every one still has the settled change identity (device,
+ * inode, change time; fileChange.ts) recorded when it was hashed.
  */
 
 import { createHash, randomBytes } from "node:crypto";
@@ -19,7 +21,7 @@ import { openRegular } from "../regularFile.js";
 import { ANSWER_MAGIC, isCacheEntry, prepareFolder } from "./cacheFolder.js";
 import { answerFileOf } from "./solverAnswerFile.js";
 import { decodeDataset, encodeDataset, readHeader, type CacheHeader, type CacheKey } from "./datasetCodec.js";
-import { hashInputs, sameInputs, statInputs, type FileFingerprint } from "./inputFingerprint.js";
+import { hashInputs, sameInputs, statInputs, unchangedSinceHashed, type FileFingerprint } from "./inputFingerprint.js";
 
 /** The cache format written; entries of another format are not read (and are replaced). */
 export const CACHE_FORMAT = 3; // 2: the optional inputs adverse_events.csv and care_status.csv (issue 17); 3: 16-bit hospital and diagnosis, 32-bit cost columns (issue 16)
@@ -101,19 +103,23 @@ export async function readCached(slot: CacheSlot, dir: string): Promise<Dataset 
   const k = header.key;
   if (k.version !== slot.key.version || k.format !== slot.key.format || k.options !== slot.key.options) return null;
   if (!sameInputs(k.inputs, slot.before, false)) return null;
+  const unchanged = unchangedSinceHashed(k.inputs, slot.before);
   // The hashes (worker threads) and the read of the entry run side by side.
-  const [hashed, data] = await Promise.all([hashInputs(slot.dataDir, slot.before), readWhole(slot.entry)]);
+  const [hashed, data] = await Promise.all([unchanged ?? hashInputs(slot.dataDir, slot.before), readWhole(slot.entry)]);
   if (!sameInputs(k.inputs, hashed, true)) return null;
   const ds = decodeDataset(header, data, dir);
-  return { ...ds, report: { ...ds.report, cache: { status: "read", file: slot.entry, writtenAt: header.written } } };
+  const checkedBy = unchanged === null ? "content" : "change";
+  return { ...ds, report: { ...ds.report, cache: { status: "read", file: slot.entry, writtenAt: header.written, checkedBy } } };
 }
 
 /** Write the loaded dataset to the slot's entry; returns the note for the load report. */
 export async function writeCached(slot: CacheSlot, ds: Dataset): Promise<CacheNote> {
   const after = statInputs(slot.dataDir, slot.extra);
-  if (!sameInputs(slot.before, after, false)) return { status: "unavailable", reason: "inputs_changed_while_read" };
-  const inputs = await hashInputs(slot.dataDir, after);
-  if (!sameInputs(after, statInputs(slot.dataDir, slot.extra), false)) return { status: "unavailable", reason: "inputs_changed_while_read" };
+  if (!sameInputs(slot.before, after, false, true)) return { status: "unavailable", reason: "inputs_changed_while_read" };
+  const hashed = await hashInputs(slot.dataDir, after);
+  if (!sameInputs(after, statInputs(slot.dataDir, slot.extra), false, true)) return { status: "unavailable", reason: "inputs_changed_while_read" };
+  // Settled already before the load began, so that no write of the load's time can share the recorded change time.
+  const inputs = hashed.map((f, i) => ({ ...f, settled: f.settled === true && slot.before[i].settled === true }));
   if (existsSync(slot.entry) && !isCacheEntry(slot.entry)) return { status: "unavailable", reason: "entry_not_klynge" };
   const temp = `${slot.entry}.tmp-${randomBytes(6).toString("hex")}`;
   try {
