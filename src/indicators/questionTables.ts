@@ -77,6 +77,25 @@ export const PRIOR_DAYS = 365;
 /** Admissions in a year that make a patient "frequently admitted". */
 export const FREQUENT_MIN = 3;
 
+/**
+ * A table with every field set, in one order: the tables of a population are read in one loop,
+ * and objects of one shape keep V8's property reads there monomorphic.
+ */
+function newTable(name: string, labels: readonly string[], cells: number, withTotals: boolean, group: string | null, extra: Partial<Table> = {}): Table {
+  return {
+    name,
+    labels,
+    counts: new Int32Array(cells * labels.length),
+    totals: withTotals ? new Int32Array(cells) : null,
+    perCategory: extra.perCategory,
+    levels: extra.levels,
+    sexes: extra.sexes,
+    inGroup: extra.inGroup,
+    group: group ?? undefined,
+    yearOk: extra.yearOk,
+  };
+}
+
 interface Table {
   readonly name: string;
   readonly labels: readonly string[];
@@ -319,13 +338,7 @@ function shortStays(ctx: IndicatorContext, pops: readonly Population[]): Table[]
   const dxValues = dx.values;
   const dxIndex = dx.index;
   const cells = ctx.muniCodes.length * ctx.nYears * ctx.classStarts.length * 2;
-  const tables = pops.map((pop): Table => ({
-    name: `short_stays${pop.suffix}`,
-    labels: ["under_4h", "under_12h"],
-    counts: new Int32Array(cells * 2),
-    totals: new Int32Array(cells),
-    ...(pop.group === null ? {} : { group: pop.group }),
-  }));
+  const tables = pops.map((pop): Table => newTable(`short_stays${pop.suffix}`, ["under_4h", "under_12h"], cells, true, pop.group));
   for (let s = 0; s < stays.length; s++) {
     if (!stays.acute[s] || stays.end[s] === MISSING) continue;
     const base = cellOfStay(s);
@@ -355,15 +368,7 @@ function countPopulation(ctx: IndicatorContext, pop: Population, index: number, 
   const C = ctx.classStarts.length;
   const cells = M * Y * C * 2;
   const sfx = pop.suffix;
-  const only = pop.group === null ? {} : { group: pop.group };
-  const make = (name: string, labels: readonly string[], withTotals: boolean, extra: Partial<Table> = {}): Table => ({
-    name: `${name}${sfx}`,
-    labels,
-    counts: new Int32Array(cells * labels.length),
-    totals: withTotals ? new Int32Array(cells) : null,
-    ...only,
-    ...extra,
-  });
+  const make = (name: string, labels: readonly string[], withTotals: boolean, extra: Partial<Table> = {}): Table => newTable(`${name}${sfx}`, labels, cells, withTotals, pop.group, extra);
   const bands = STANDARD_BAND_STARTS.map((_, b) => standardBandLabel(b));
   // An age band is a category of a group only when it lies inside it (no 65-69 band in group 0-2).
   const bandInGroup = (k: number, g: AgeGroup) => STANDARD_BAND_STARTS[k] >= g.lo && (k + 1 < STANDARD_BAND_STARTS.length ? STANDARD_BAND_STARTS[k + 1] - 1 : Infinity) <= g.hi;
@@ -484,17 +489,25 @@ function countPopulation(ctx: IndicatorContext, pop: Population, index: number, 
 function emit(ctx: IndicatorContext, t: Table, levels: readonly Level[]): IndicatorRow[] {
   const Y = ctx.nYears;
   const C = ctx.classStarts.length;
+  const M = ctx.muniCodes.length;
   const K = t.labels.length;
   const ok = ratePeriodOkExport(ctx);
   const periods = periodsOf(ctx, "year").filter((p) => ok(p) && (t.yearOk === undefined || t.yearOk(p.year)));
   const rows: IndicatorRow[] = [];
   const sexes = t.sexes ?? ctx.resolved.sexes;
   const lv = t.levels ?? levels;
+  const units = ctx.units.filter((u) => lv.includes(u.level));
   const counts = new Float64Array(K);
   const totals = new Float64Array(K);
   const tc = t.counts;
   const tt = t.totals;
   const perCategory = t.perCategory ?? null;
+  // A period and group's counts by municipality and sex, summed over the group's age classes once
+  // (every unit and sex filter below adds municipalities' sums: counts are whole numbers, so the
+  // order of the additions does not change a sum).
+  const byMuni = new Float64Array(M * 2 * K);
+  const totalByMuni = tt ? new Float64Array(M * 2) : null;
+  const perCategoryByMuni = perCategory ? new Float64Array(M * 2 * K) : null;
   const groups = ctx.groups.filter((x) => ctx.resolved.groups.includes(x.group.label) && (t.group === undefined || x.group.label === t.group));
   const scale = indicatorDescriptor(t.name).multiplier;
   const names = t.labels.map((l) => `${t.name}:${l}`);
@@ -502,22 +515,32 @@ function emit(ctx: IndicatorContext, t: Table, levels: readonly Level[]): Indica
   for (const p of periods) {
     const y = p.year - ctx.y0;
     for (const g of groups) {
+      byMuni.fill(0);
+      totalByMuni?.fill(0);
+      perCategoryByMuni?.fill(0);
+      for (let m = 0; m < M; m++)
+        for (const c of g.classes)
+          for (let sx = 0; sx < 2; sx++) {
+            const base = ((m * Y + y) * C + c) * 2 + sx;
+            const at = base * K;
+            const to = (m * 2 + sx) * K;
+            for (let k = 0; k < K; k++) byMuni[to + k] += tc[at + k];
+            if (tt && totalByMuni) totalByMuni[m * 2 + sx] += tt[base];
+            if (perCategory && perCategoryByMuni) for (let k = 0; k < K; k++) perCategoryByMuni[to + k] += perCategory[k][base];
+          }
       for (const sex of sexes) {
         const sxs = sex === "all" ? [0, 1] : sex === "F" ? [0] : [1];
-        for (const u of ctx.units) {
-          if (!lv.includes(u.level)) continue;
+        for (const u of units) {
           counts.fill(0);
           totals.fill(0);
           let total = 0;
           for (const m of u.munis)
-            for (const c of g.classes)
-              for (const sx of sxs) {
-                const base = ((m * Y + y) * C + c) * 2 + sx;
-                const at = base * K;
-                for (let k = 0; k < K; k++) counts[k] += tc[at + k];
-                if (tt) total += tt[base];
-                if (perCategory) for (let k = 0; k < K; k++) totals[k] += perCategory[k][base];
-              }
+            for (const sx of sxs) {
+              const from = (m * 2 + sx) * K;
+              for (let k = 0; k < K; k++) counts[k] += byMuni[from + k];
+              if (totalByMuni) total += totalByMuni[m * 2 + sx];
+              if (perCategoryByMuni) for (let k = 0; k < K; k++) totals[k] += perCategoryByMuni[from + k];
+            }
           if (!tt && !perCategory) for (let k = 0; k < K; k++) total += counts[k];
           for (let k = 0; k < K; k++) {
             if (t.inGroup && !t.inGroup(k, g.group)) continue;
