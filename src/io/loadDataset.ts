@@ -24,6 +24,8 @@ import { ContactBuilder } from "./contactBuilder.js";
 import { DatasetError } from "./datasetError.js";
 import { MESSAGES, REPORT_TEXT, type MessageCode } from "./messages.js";
 import { reportOverlaps } from "./overlaps.js";
+import { putRowsByPatient } from "./rowsByPatient.js";
+import { orderByPatient } from "../contract/patientOrder.js";
 import { defaultGeographyPath } from "./packageRoot.js";
 import { workerCount } from "./parallel/workerCount.js";
 import { ProblemLog, type TextEncodingOption } from "./problemLog.js";
@@ -278,8 +280,8 @@ async function loadFromFiles(dir: string, root: string, options: LoadOptions): P
     const r = await loadRegisterContacts(root, dir, { ...options, format }, municipalities, log);
     contacts = r.contacts;
     patientIndex = r.patientIndex;
-    reportOverlaps(contacts, r.contactsFile, log, r.byPatient);
-    if (r.byPatient !== null) contacts = { ...contacts, patientOrder: r.byPatient };
+    contacts = putRowsByPatient(contacts, r.byPatient ?? orderByPatient(contacts));
+    reportOverlaps(contacts, r.contactsFile, log, contacts.patientOrder);
     tables.push(...r.tables);
   } else if (admPath === null) {
     log.add("missing_file", "admissions.csv", null, { found: dir, expected: "admissions.csv or admissions.csv.gz" });
@@ -289,9 +291,9 @@ async function loadFromFiles(dir: string, root: string, options: LoadOptions): P
     const a = await readAdmissions(admPath, file, { municipalities, allowCprLikeIds, fastPath: options.fastPath ?? true, workers: workerCount(options.workers), ...(options.chunkSize === undefined ? {} : { chunkSize: options.chunkSize }) }, log);
     contacts = a.table;
     patientIndex = a.patientIndex;
-    reportOverlaps(contacts, file, log, a.byPatient);
-    // Keep the grouping by patient (optional field) so that the stays layer need not sort again.
-    if (a.byPatient !== null) contacts = { ...contacts, patientOrder: a.byPatient };
+    // Rows in patient order, the grouping kept (optional field) so that the stays layer need not sort again.
+    contacts = putRowsByPatient(contacts, a.byPatient ?? orderByPatient(contacts));
+    reportOverlaps(contacts, file, log, contacts.patientOrder);
     tables.push(tableReport(admissionsSpec(file), a.read, log));
   }
 

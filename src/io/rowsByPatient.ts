@@ -1,0 +1,160 @@
+/**
+ * The loader's step after the duplicate check: the contact table's rows put in patient order —
+ * grouped by patient (in patient-index order, i.e. order of first appearance in the file), each
+ * patient's rows by admitted_at, ties in file order (contract/patientOrder) — by moving every column
+ * once, so that every later stage reads a patient's contacts side by side.
+ *
+ * Why: a file whose rows are not grouped by patient (an extract sorted by date or by hospital, or
+ * the bench's shuffled copy) left the rows where the file had them, and every stage that walks the
+ * contacts patient by patient read each column through the order, one cache miss a row and column.
+ * On the shuffled national bench file (16.6 M contacts) the stays and the counting families took
+ * about 5–6 s longer than on the same rows grouped by patient.
+ *
+ * Nothing a later stage reports depends on the row order: every message names a contact by its
+ * `sourceLine`, which moves with the row; a patient's rows keep their order; the patient dictionary is unchanged. Sums over contacts of several patients (costs) are
+ * added in the new order.
+ *
+ * Method: each row's new place is known from the order; a column moved by `column'[place[i]] =
+ * column[i]` writes at random over the whole column, one page-table miss a row (about 0.22 s a
+ * 4-byte column on 16.6 M rows here). So each column is moved in two passes that each stay within a
+ * small window (a radix scatter on the high bits of the place): first into one of n / 131,072 bucket
+ * streams of a scratch buffer, in bucket order, then from each bucket into its 131,072 final places
+ * (512 KB of a 4-byte column) — about 0.1 s a 4-byte column instead of 0.22 s. The two position arrays are made once for all
+ * thirteen columns; the columns are moved in place, so they stay the arrays they were.
+ */
+
+import type { ContactTable } from "../contract/tables.js";
+import type { PatientOrder } from "../contract/patientOrder.js";
+
+type AnyColumn = ContactTable[
+  | "patient"
+  | "birthDate"
+  | "sex"
+  | "municipality"
+  | "hospital"
+  | "admittedAt"
+  | "dischargedAt"
+  | "acute"
+  | "inpatient"
+  | "diagnosis"
+  | "referral"
+  | "cost"
+  | "sourceLine"];
+
+/**
+ * The table with its rows in the order `byPatient` lists them (the loader's grouping: rows of a
+ * patient by admitted_at, ties by row) and a `patientOrder` that lists them in place: `byPatient`'s
+ * order is overwritten with the identity. The columns are reordered in place.
+ */
+export function putRowsByPatient(table: ContactTable, byPatient: PatientOrder): ContactTable {
+  const n = table.length;
+  const { start, order } = byPatient;
+  if (order.length !== n) return { ...table, patientOrder: byPatient };
+  let identity = true;
+  for (let k = 0; k < n; k++) {
+    if (order[k] !== k) {
+      identity = false;
+      break;
+    }
+  }
+  if (!identity) {
+    const { into, from } = twoPassPlaces(order);
+    const widest = table.cost.BYTES_PER_ELEMENT >= 8 ? 8 : 4;
+    const scratch = new ArrayBuffer(n * widest);
+    const columns: AnyColumn[] = [
+      table.patient,
+      table.birthDate,
+      table.sex,
+      table.municipality,
+      table.hospital,
+      table.admittedAt,
+      table.dischargedAt,
+      table.acute,
+      table.inpatient,
+      table.diagnosis,
+      table.referral,
+      table.cost,
+      table.sourceLine,
+    ];
+    for (const column of columns) moveColumn(column, into, from, scratch);
+    for (let k = 0; k < n; k++) order[k] = k;
+  }
+  return { ...table, patientOrder: { start, order } };
+}
+
+/** Rows per bucket of final places: 2^17 (the fastest of 2^12 … 2^17 on 16.6 M rows here). */
+const SHIFT = 17;
+
+/**
+ * The two passes' positions for the move that puts row order[k] at k: pass 1 writes row i's value
+ * to scratch[into[i]] (bucket streams, in bucket order, rows in row order within a bucket); pass 2
+ * writes scratch[j] to its final place from[j].
+ */
+function twoPassPlaces(order: Int32Array): { into: Int32Array; from: Int32Array } {
+  const n = order.length;
+  const into = new Int32Array(n);
+  // each row's final place, first held in `into`
+  for (let k = 0; k < n; k++) into[order[k]] = k;
+  const buckets = (n >>> SHIFT) + 1;
+  const cursor = new Int32Array(buckets + 1);
+  for (let i = 0; i < n; i++) cursor[(into[i] >>> SHIFT) + 1]++;
+  for (let b = 0; b < buckets; b++) cursor[b + 1] += cursor[b];
+  const from = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const place = into[i];
+    const at = cursor[place >>> SHIFT]++;
+    into[i] = at;
+    from[at] = place;
+  }
+  return { into, from };
+}
+
+/** column[place of row i] ← column[i] for every row, through `scratch`; bit for bit (NaN payloads too). */
+function moveColumn(column: AnyColumn, into: Int32Array, from: Int32Array, scratch: ArrayBuffer): void {
+  const n = into.length;
+  const { buffer, byteOffset } = column;
+  switch (column.BYTES_PER_ELEMENT) {
+    case 1:
+      move1(new Uint8Array(buffer, byteOffset, n), new Uint8Array(scratch, 0, n), into, from);
+      return;
+    case 2:
+      move2(new Uint16Array(buffer, byteOffset, n), new Uint16Array(scratch, 0, n), into, from);
+      return;
+    case 4:
+      move4(new Uint32Array(buffer, byteOffset, n), new Uint32Array(scratch, 0, n), into, from);
+      return;
+    default:
+      // two 32-bit halves: a Float64Array copy could quieten a signalling NaN
+      move8(new Uint32Array(buffer, byteOffset, 2 * n), new Uint32Array(scratch, 0, 2 * n), into, from);
+  }
+}
+
+// One function per element width, so each loop stays monomorphic.
+function move1(a: Uint8Array, s: Uint8Array, into: Int32Array, from: Int32Array): void {
+  const n = into.length;
+  for (let i = 0; i < n; i++) s[into[i]] = a[i];
+  for (let j = 0; j < n; j++) a[from[j]] = s[j];
+}
+function move2(a: Uint16Array, s: Uint16Array, into: Int32Array, from: Int32Array): void {
+  const n = into.length;
+  for (let i = 0; i < n; i++) s[into[i]] = a[i];
+  for (let j = 0; j < n; j++) a[from[j]] = s[j];
+}
+function move4(a: Uint32Array, s: Uint32Array, into: Int32Array, from: Int32Array): void {
+  const n = into.length;
+  for (let i = 0; i < n; i++) s[into[i]] = a[i];
+  for (let j = 0; j < n; j++) a[from[j]] = s[j];
+}
+function move8(a: Uint32Array, s: Uint32Array, into: Int32Array, from: Int32Array): void {
+  const n = into.length;
+  for (let i = 0; i < n; i++) {
+    const to = 2 * into[i];
+    s[to] = a[2 * i];
+    s[to + 1] = a[2 * i + 1];
+  }
+  for (let j = 0; j < n; j++) {
+    const to = 2 * from[j];
+    a[to] = s[2 * j];
+    a[to + 1] = s[2 * j + 1];
+  }
+}
