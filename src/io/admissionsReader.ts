@@ -191,20 +191,9 @@ function finishAdmissions(rows: RowState, read: ReadResult, log: ProblemLog): Ad
     if (dupLines.has(w.line)) continue;
     log.add("skipped_dst_hour", file, w.line, { column: w.column, found: formatLocalMinutes(w.at), expected: where });
   }
-  // The grouping by patient is handed on (for the overlap check and the stays layer) unless the
-  // table is large and the grouping is the identity — rows already grouped by patient and in time
-  // order, as in files sorted by person — which the stays layer finds in one pass: then it is not
-  // kept (84 MB at national scale; small tables keep it, it saves the overlap check a sort).
+  // The grouping by patient is handed on: the loader puts the rows in that order (rowsByPatient.ts),
+  // checks overlaps in it and then drops it.
   const table = builder.finish();
-  const byPatient =
-    builder.byPatient !== null && table.length >= KEEP_ORDER_BELOW && isIdentity(builder.byPatient.order) ? null : builder.byPatient;
+  const byPatient = builder.byPatient;
   return { read, table, patientIndex: builder.patients, byPatient };
-}
-
-/** Tables with at least this many rows do not keep an identity grouping by patient (see above). */
-const KEEP_ORDER_BELOW = 1 << 20;
-
-function isIdentity(order: Int32Array): boolean {
-  for (let k = 0; k < order.length; k++) if (order[k] !== k) return false;
-  return true;
 }

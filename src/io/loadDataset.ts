@@ -24,7 +24,7 @@ import { ContactBuilder } from "./contactBuilder.js";
 import { DatasetError } from "./datasetError.js";
 import { MESSAGES, REPORT_TEXT, type MessageCode } from "./messages.js";
 import { reportOverlaps } from "./overlaps.js";
-import { putRowsByPatient } from "./rowsByPatient.js";
+import { putRowsByPatient, putTiesInStayOrder } from "./rowsByPatient.js";
 import { orderByPatient } from "../contract/patientOrder.js";
 import { defaultGeographyPath } from "./packageRoot.js";
 import { workerCount } from "./parallel/workerCount.js";
@@ -282,6 +282,7 @@ async function loadFromFiles(dir: string, root: string, options: LoadOptions): P
     patientIndex = r.patientIndex;
     contacts = putRowsByPatient(contacts, r.byPatient ?? orderByPatient(contacts));
     reportOverlaps(contacts, r.contactsFile, log, contacts.patientOrder);
+    contacts = putTiesInStayOrder(contacts);
     tables.push(...r.tables);
   } else if (admPath === null) {
     log.add("missing_file", "admissions.csv", null, { found: dir, expected: "admissions.csv or admissions.csv.gz" });
@@ -291,9 +292,11 @@ async function loadFromFiles(dir: string, root: string, options: LoadOptions): P
     const a = await readAdmissions(admPath, file, { municipalities, allowCprLikeIds, fastPath: options.fastPath ?? true, workers: workerCount(options.workers), ...(options.chunkSize === undefined ? {} : { chunkSize: options.chunkSize }) }, log);
     contacts = a.table;
     patientIndex = a.patientIndex;
-    // Rows in patient order, the grouping kept (optional field) so that the stays layer need not sort again.
+    // Rows in patient order (the overlap check reads them in place), then ties in the stays' order, so
+    // that the stays layer need not sort again.
     contacts = putRowsByPatient(contacts, a.byPatient ?? orderByPatient(contacts));
     reportOverlaps(contacts, file, log, contacts.patientOrder);
+    contacts = putTiesInStayOrder(contacts);
     tables.push(tableReport(admissionsSpec(file), a.read, log));
   }
 

@@ -4,7 +4,9 @@ import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { loadDataset } from "../../src/io/index.js";
-import { putRowsByPatient } from "../../src/io/rowsByPatient.js";
+import { putRowsByPatient, putTiesInStayOrder } from "../../src/io/rowsByPatient.js";
+import { MISSING } from "../../src/contract/time.js";
+import { sortContactsOrIdentity } from "../../src/stays/sortContacts.js";
 import { groupRowsByTime } from "../../src/contract/patientOrder.js";
 import { computeIndicators } from "../../src/indicators/computeIndicators.js";
 import type { ContactTable } from "../../src/contract/tables.js";
@@ -137,7 +139,10 @@ describe("the loader puts the contacts in patient order (io/rowsByPatient)", () 
       const rowOfLine = new Map<number, number>();
       for (let r = 0; r < g.contacts.length; r++) rowOfLine.set(g.contacts.sourceLine[r], r);
       for (let r = 0; r < s.contacts.length; r++) expect(text(s, r)).toBe(text(g, rowOfLine.get(groupedLine(s.contacts.sourceLine[r]))!));
-      // patient order: a patient's rows side by side, by admission time
+      // patient order: a patient's rows side by side, by admission time, then discharge (the stays'
+      // order, which they find without an order array: the loader drops its own)
+      expect(s.contacts.patientOrder).toBeNull();
+      expect(sortContactsOrIdentity(s.contacts).order).toBeNull();
       const c = s.contacts;
       const seen = new Uint8Array(c.patientIds.length);
       for (let r = 0; r < c.length; r++) {
@@ -153,4 +158,41 @@ describe("the loader puts the contacts in patient order (io/rowsByPatient)", () 
       rmSync(dir, { recursive: true, force: true });
     }
   }, 180_000);
+
+  it("puts rows with the same admission time in the stays' order (discharge, open last) and drops the order only when every patient has rows", () => {
+    // patient 0: three rows admitted at 100 (discharged 300, open, 200), then one at 50 is not
+    // possible here (rows are already by admission time); patient 1: one row
+    const table = (patientIds: string[]): ContactTable => ({
+      length: 4,
+      patient: Int32Array.from([0, 0, 0, 1]),
+      patientIds,
+      birthDate: Int16Array.from([1, 1, 1, 2]),
+      sex: Uint8Array.from([1, 1, 1, 2]),
+      municipality: Int16Array.from([101, 101, 101, 751]),
+      hospital: Int16Array.from([0, 1, 2, 0]),
+      hospitals: ["a", "b", "c"],
+      admittedAt: Int32Array.from([100, 100, 100, 100]),
+      dischargedAt: Int32Array.from([300, MISSING, 200, 150]),
+      acute: Uint8Array.from([1, 0, 1, 0]),
+      inpatient: Uint8Array.from([1, 1, 0, 0]),
+      diagnosis: Uint16Array.from([5, 6, 7, 8]),
+      diagnoses: ["A", "B", "C", "D", "E", "F", "G", "H", "I"],
+      referral: Int8Array.from([0, 1, 2, -1]),
+      cost: Float64Array.from([1.5, NaN, 2.5, 3.5]),
+      sourceLine: Int32Array.from([2, 3, 4, 5]),
+      patientOrder: { start: Int32Array.from([0, 3, 4]), order: Int32Array.from([0, 1, 2, 3]) },
+    });
+    const out = putTiesInStayOrder(table(["p", "q"]));
+    expect(Array.from(out.dischargedAt)).toEqual([200, 300, MISSING, 150]);
+    expect(Array.from(out.sourceLine)).toEqual([4, 2, 3, 5]);
+    expect(Array.from(out.hospital)).toEqual([2, 0, 1, 0]);
+    expect(Array.from(out.cost)).toEqual([2.5, 1.5, NaN, 3.5]);
+    expect(Array.from(out.referral)).toEqual([2, 0, 1, -1]);
+    expect(out.patientOrder).toBeNull();
+    expect(sortContactsOrIdentity(out).order).toBeNull();
+    // a third patient id without a row (registered by a rejected row): the order is kept
+    const withEmpty = table(["p", "q", "r"]);
+    const kept = putTiesInStayOrder({ ...withEmpty, patientOrder: { start: Int32Array.from([0, 3, 4, 4]), order: Int32Array.from([0, 1, 2, 3]) } });
+    expect(kept.patientOrder?.order).toEqual(Int32Array.from([0, 1, 2, 3]));
+  });
 });

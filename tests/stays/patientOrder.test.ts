@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadDataset } from "../../src/io/index.js";
 import { computeStays } from "../../src/stays/index.js";
+import { sortContactsOrIdentity } from "../../src/stays/sortContacts.js";
 import { firstContactPatientReferral, staySource } from "../../src/stays/buildStays.js";
 import type { ContactTable } from "../../src/contract/tables.js";
 
@@ -69,11 +70,12 @@ function expectSameStays(a: ReturnType<typeof computeStays>, b: ReturnType<typeo
 }
 
 describe("reusing the loader's patient order", () => {
-  it("the loader hands on its order (demo data)", async () => {
+  it("the loader hands on its rows in the stays' order, which the stays find without an order array (demo data)", async () => {
     const ds = await loadDataset("data/demo");
-    expect(ds.contacts.patientOrder).toBeTruthy();
-    // Large tables whose rows already are in order leave it out (admissionsReader); the stays
-    // layer then finds the order in one pass — checked below with patientOrder null.
+    // the loader moves the rows into patient order and the ties into the stays' order
+    // (io/rowsByPatient), then drops its order array
+    expect(ds.contacts.patientOrder).toBeNull();
+    expect(sortContactsOrIdentity(ds.contacts).order).toBeNull();
   });
 
   it("gives the same stays and admissions with a given order, in-order rows, and a fresh sort (demo data)", async () => {
