@@ -53,9 +53,10 @@ export interface ContactTable {
   /** 1-based line number in the source file (header = line 1), for messages. */
   readonly sourceLine: Int32Array;
   /**
-   * Optional: the loader's grouping of rows by patient (patient p's rows are
-   * order[start[p] … start[p + 1] − 1], each by admitted_at). The stays layer checks it and
-   * reuses it instead of sorting again; it falls back to its own sort when it does not fit.
+   * Optional: a grouping of rows by patient (patient p's rows are order[start[p] … start[p + 1] − 1],
+   * each by admitted_at). The stays layer checks it and reuses it instead of sorting again; it falls
+   * back to its own sort when it does not fit. `loadDataset` hands the rows on already in the stays'
+   * order (io/rowsByPatient.ts) and so leaves it out, unless a patient id has no rows.
    */
   readonly patientOrder?: PatientOrder | null;
 }
