@@ -1,26 +1,30 @@
 /**
- * The loader's step after the duplicate check: the contact table's rows put in patient order —
- * grouped by patient (in patient-index order, i.e. order of first appearance in the file), each
- * patient's rows by admitted_at, ties in file order (contract/patientOrder) — by moving every column
- * once, so that every later stage reads a patient's contacts side by side.
+ * The loader's steps after the duplicate check that put the contact table's rows in the order the
+ * stays read them (docs/cache.md, "The contacts in patient order"):
+ * - `putRowsByPatient`: grouped by patient (in patient-index order, i.e. order of first appearance
+ *   in the file), each patient's rows by admitted_at, ties in file order — the order the duplicate
+ *   check found (contract/patientOrder) — by moving every column once, in place;
+ * - then, after the overlap check (which reads ties in file order), `putTiesInStayOrder`: rows of a
+ *   patient with the same admitted_at by discharge, as the stays order them, and the order array
+ *   dropped, as the stays find such rows in order in one read.
  *
- * Why: a file whose rows are not grouped by patient (an extract sorted by date or by hospital, or
- * the bench's shuffled copy) left the rows where the file had them, and every stage that walks the
- * contacts patient by patient read each column through the order, one cache miss a row and column.
- * On the shuffled national bench file (16.6 M contacts) the stays and the counting families took
- * about 5–6 s longer than on the same rows grouped by patient.
+ * Why: on a file whose rows are not grouped by patient (an extract sorted by date or by hospital,
+ * or the bench's shuffled copy) every stage that walks the contacts patient by patient read each
+ * column through the order, one cache miss a row and column: on the shuffled national bench file
+ * (16.6 M contacts) the stays and links took 4.3 s against 2.8 s on the same rows grouped by patient.
  *
  * Nothing a later stage reports depends on the row order: every message names a contact by its
- * `sourceLine`, which moves with the row; a patient's rows keep their order; the patient dictionary is unchanged. Sums over contacts of several patients (costs) are
- * added in the new order.
+ * `sourceLine`, which moves with the row; a patient's rows keep the stays' order; the patient
+ * dictionary is unchanged.
  *
  * Method: each row's new place is known from the order; a column moved by `column'[place[i]] =
  * column[i]` writes at random over the whole column, one page-table miss a row (about 0.22 s a
- * 4-byte column on 16.6 M rows here). So each column is moved in two passes that each stay within a
- * small window (a radix scatter on the high bits of the place): first into one of n / 131,072 bucket
- * streams of a scratch buffer, in bucket order, then from each bucket into its 131,072 final places
- * (512 KB of a 4-byte column) — about 0.1 s a 4-byte column instead of 0.22 s. The two position arrays are made once for all
- * thirteen columns; the columns are moved in place, so they stay the arrays they were.
+ * 4-byte column on 16.6 M rows here). So each column is moved in two passes that each stay within
+ * a small window (a radix scatter on the high bits of the place): first into one of n / 131,072
+ * bucket streams of a scratch buffer, in bucket order, then from each bucket into its 131,072 final
+ * places (512 KB of a 4-byte column) — about 0.1 s a 4-byte column. The two position arrays are
+ * made once for all thirteen columns; the columns are moved in place, so they stay the arrays they
+ * were.
  */
 
 import type { ContactTable } from "../contract/tables.js";
@@ -40,6 +44,11 @@ type AnyColumn = ContactTable[
   | "referral"
   | "cost"
   | "sourceLine"];
+
+/** Every per-row column of the contact table (all move together). */
+function contactColumns(t: ContactTable): AnyColumn[] {
+  return [t.patient, t.birthDate, t.sex, t.municipality, t.hospital, t.admittedAt, t.dischargedAt, t.acute, t.inpatient, t.diagnosis, t.referral, t.cost, t.sourceLine];
+}
 
 /**
  * The table with its rows in the order `byPatient` lists them (the loader's grouping: rows of a
@@ -61,22 +70,7 @@ export function putRowsByPatient(table: ContactTable, byPatient: PatientOrder): 
     const { into, from } = twoPassPlaces(order);
     const widest = table.cost.BYTES_PER_ELEMENT >= 8 ? 8 : 4;
     const scratch = new ArrayBuffer(n * widest);
-    const columns: AnyColumn[] = [
-      table.patient,
-      table.birthDate,
-      table.sex,
-      table.municipality,
-      table.hospital,
-      table.admittedAt,
-      table.dischargedAt,
-      table.acute,
-      table.inpatient,
-      table.diagnosis,
-      table.referral,
-      table.cost,
-      table.sourceLine,
-    ];
-    for (const column of columns) moveColumn(column, into, from, scratch);
+    for (const column of contactColumns(table)) moveColumn(column, into, from, scratch);
     for (let k = 0; k < n; k++) order[k] = k;
   }
   return { ...table, patientOrder: { start, order } };
@@ -101,23 +95,8 @@ export function putTiesInStayOrder(table: ContactTable): ContactTable {
   const moved: number[] = [];
   for (let k = 0; k < n; k++) if (order[k] !== k) moved.push(k);
   if (moved.length > 0) {
-    const columns: AnyColumn[] = [
-      table.patient,
-      table.birthDate,
-      table.sex,
-      table.municipality,
-      table.hospital,
-      table.admittedAt,
-      table.dischargedAt,
-      table.acute,
-      table.inpatient,
-      table.diagnosis,
-      table.referral,
-      table.cost,
-      table.sourceLine,
-    ];
     const from = Int32Array.from(moved, (k) => order[k]);
-    for (const column of columns) moveFew(column, moved, from);
+    for (const column of contactColumns(table)) moveFew(column, moved, from);
     for (const k of moved) order[k] = k;
   }
   const patients = start.length - 1;
