@@ -160,8 +160,8 @@ describe("the loader puts the contacts in patient order (io/rowsByPatient)", () 
   }, 180_000);
 
   it("puts rows with the same admission time in the stays' order (discharge, open last) and drops the order only when every patient has rows", () => {
-    // patient 0: three rows admitted at 100 (discharged 300, open, 200), then one at 50 is not
-    // possible here (rows are already by admission time); patient 1: one row
+    // rows already grouped by patient and by admission time (as putRowsByPatient leaves them):
+    // patient 0 has three rows admitted at 100 (discharged 300, open, 200), patient 1 one row
     const table = (patientIds: string[]): ContactTable => ({
       length: 4,
       patient: Int32Array.from([0, 0, 0, 1]),
