@@ -352,6 +352,65 @@ export class ByteKeyedDictionary {
     return list;
   }
 
+  /**
+   * Give value i the index newIndex[i] (`newIndex` must be a permutation of 0 … size − 1; the
+   * caller's to ensure, it is not checked): the bytes move to their
+   * new places and the hash table's entries are rewritten where they are, so no value is hashed
+   * or compared again. Lists made by `frozenList` before keep the old numbering (and the old
+   * bytes); make a new one after.
+   */
+  renumber(newIndex: Int32Array): void {
+    const n = this.count;
+    if (newIndex.length !== n) throw new RangeError(`renumber: ${newIndex.length} indexes for ${n} values`);
+    // Read the bytes in their order and write each value at its new place: the reads stream, and
+    // the writes do not wait on one another (reading the values in their new order instead waits
+    // on two cache misses a value: about 1 s for 5.4 M patient ids).
+    const offs = this.offs;
+    const arena = this.arena;
+    const offs2 = new Int32Array(offs.length);
+    const arena2 = new Uint8Array(arena.length);
+    const width = this.width;
+    if (width >= 0) {
+      for (let q = 0; q < n; q++) offs2[q + 1] = (q + 1) * width;
+      for (let i = 0; i < n; i++) {
+        let w = newIndex[i] * width;
+        const e = offs[i + 1];
+        for (let s = offs[i]; s < e; s++) arena2[w++] = arena[s];
+      }
+    } else {
+      for (let i = 0; i < n; i++) offs2[newIndex[i] + 1] = offs[i + 1] - offs[i];
+      for (let q = 0; q < n; q++) offs2[q + 1] += offs2[q];
+      for (let i = 0; i < n; i++) {
+        let w = offs2[newIndex[i]];
+        const e = offs[i + 1];
+        for (let s = offs[i]; s < e; s++) arena2[w++] = arena[s];
+      }
+    }
+    this.offs = offs2;
+    this.arena = arena2;
+    this.arenaView = Buffer.from(arena2.buffer, arena2.byteOffset, arena2.byteLength);
+    if (this.inline !== null) {
+      const table = this.inline;
+      for (let q = 0; q < table.length; q += INLINE_WORDS) if (table[q] !== 0) table[q] = newIndex[table[q] - 1] + 1;
+    }
+    const slots = this.slots;
+    for (let k = 0; k < slots.length; k++) {
+      const v = slots[k];
+      if (v !== 0) slots[k] = (v & ~ENTRY_MASK) | (newIndex[(v & ENTRY_MASK) - 1] + 1);
+    }
+    if (this.hashes !== null) {
+      const h2 = new Int32Array(this.hashes.length);
+      for (let i = 0; i < n; i++) h2[newIndex[i]] = this.hashes[i];
+      this.hashes = h2;
+    }
+    if (this.odd.size > 0) {
+      const moved = [...this.odd].map(([i, s]) => [newIndex[i], s] as const);
+      this.odd.clear();
+      for (const [q, s] of moved) this.odd.set(q, s);
+    }
+    this.missCount = -1;
+  }
+
   /** The value of index i (0 ≤ i < size). */
   valueOf(i: number): string {
     const odd = this.odd.size === 0 ? undefined : this.odd.get(i);

@@ -24,7 +24,8 @@ import { ContactBuilder } from "./contactBuilder.js";
 import { DatasetError } from "./datasetError.js";
 import { MESSAGES, REPORT_TEXT, type MessageCode } from "./messages.js";
 import { reportOverlaps } from "./overlaps.js";
-import { putRowsByPatient, putTiesInStayOrder } from "./rowsByPatient.js";
+import { putTiesInStayOrder } from "./rowsByPatient.js";
+import { putPatientsByMunicipality, type PatientIndex } from "./patientsByMunicipality.js";
 import { orderByPatient } from "../contract/patientOrder.js";
 import { defaultGeographyPath } from "./packageRoot.js";
 import { workerCount } from "./parallel/workerCount.js";
@@ -274,13 +275,13 @@ async function loadFromFiles(dir: string, root: string, options: LoadOptions): P
   const format = options.format ?? "contract";
   const admPath = format === "contract" ? findTableFile(root, "admissions") : null;
   let contacts = new ContactBuilder(16).finish();
-  let patientIndex: { get(id: string): number | undefined } = new Map<string, number>();
+  let patientIndex: PatientIndex = new Map<string, number>();
   if (format !== "contract") {
     if (!isRegisterFormat(format)) throw new DatasetError(REPORT_TEXT.unknownFormat(format), []);
     const r = await loadRegisterContacts(root, dir, { ...options, format }, municipalities, log);
     contacts = r.contacts;
     patientIndex = r.patientIndex;
-    contacts = putRowsByPatient(contacts, r.byPatient ?? orderByPatient(contacts));
+    ({ table: contacts, patientIndex } = putPatientsByMunicipality(contacts, patientIndex, r.byPatient ?? orderByPatient(contacts)));
     reportOverlaps(contacts, r.contactsFile, log, contacts.patientOrder);
     contacts = putTiesInStayOrder(contacts);
     tables.push(...r.tables);
@@ -292,9 +293,9 @@ async function loadFromFiles(dir: string, root: string, options: LoadOptions): P
     const a = await readAdmissions(admPath, file, { municipalities, allowCprLikeIds, fastPath: options.fastPath ?? true, workers: workerCount(options.workers), ...(options.chunkSize === undefined ? {} : { chunkSize: options.chunkSize }) }, log);
     contacts = a.table;
     patientIndex = a.patientIndex;
-    // Rows in patient order (the overlap check reads them in place), then ties in the stays' order, so
-    // that the stays layer need not sort again.
-    contacts = putRowsByPatient(contacts, a.byPatient ?? orderByPatient(contacts));
+    // Patients numbered by municipality, rows in patient order (the overlap check reads them in
+    // place), then ties in the stays' order, so that the stays layer need not sort again.
+    ({ table: contacts, patientIndex } = putPatientsByMunicipality(contacts, patientIndex, a.byPatient ?? orderByPatient(contacts)));
     reportOverlaps(contacts, file, log, contacts.patientOrder);
     contacts = putTiesInStayOrder(contacts);
     tables.push(tableReport(admissionsSpec(file), a.read, log));

@@ -1,9 +1,10 @@
 /**
  * The loader's steps after the duplicate check that put the contact table's rows in the order the
  * stays read them (docs/cache.md, "The contacts in patient order"):
- * - `putRowsByPatient`: grouped by patient (in patient-index order, i.e. order of first appearance
- *   in the file), each patient's rows by admitted_at, ties in file order — the order the duplicate
- *   check found (contract/patientOrder) — by moving every column once, in place;
+ * - `putRowsByPatient`: grouped by patient (in patient-index order: by the municipality of the
+ *   first contact, io/patientsByMunicipality.ts, or else in order of first appearance in the file),
+ *   each patient's rows by admitted_at, ties in file order — the order the duplicate check found
+ *   (contract/patientOrder) — by moving every column once, in place;
  * - then, after the overlap check (which reads ties in file order), `putTiesInStayOrder`: rows of a
  *   patient with the same admitted_at by discharge, as the stays order them, and the order array
  *   dropped, as the stays find such rows in order in one read.
@@ -15,7 +16,7 @@
  *
  * Nothing a later stage reports depends on the row order: every message names a contact by its
  * `sourceLine`, which moves with the row; a patient's rows keep the stays' order; the patient
- * dictionary is unchanged.
+ * ids and their look-up follow a new numbering (io/patientsByMunicipality.ts).
  *
  * Method: each row's new place is known from the order; a column moved by `column'[place[i]] =
  * column[i]` writes at random over the whole column, one page-table miss a row (about 0.22 s a
@@ -50,27 +51,50 @@ function contactColumns(t: ContactTable): AnyColumn[] {
   return [t.patient, t.birthDate, t.sex, t.municipality, t.hospital, t.admittedAt, t.dischargedAt, t.acute, t.inpatient, t.diagnosis, t.referral, t.cost, t.sourceLine];
 }
 
+/** A new patient numbering: patient p becomes newIndex[p], whose rows begin at start[newIndex[p]]. */
+export interface Renumbering {
+  readonly newIndex: Int32Array;
+  readonly start: Int32Array;
+}
+
 /**
  * The table with its rows in the order `byPatient` lists them (the loader's grouping: rows of a
  * patient by admitted_at, ties by row) and a `patientOrder` that lists them in place: `byPatient`'s
- * order is overwritten with the identity. The columns are reordered in place.
+ * order is overwritten with the identity. The columns are reordered in place. With `renumbered`
+ * (io/patientsByMunicipality.ts) the patients come in their new order instead and the patient
+ * column is rewritten in the new numbering (every row must then be in the grouping).
  */
-export function putRowsByPatient(table: ContactTable, byPatient: PatientOrder): ContactTable {
+export function putRowsByPatient(table: ContactTable, byPatient: PatientOrder, renumbered: Renumbering | null = null): ContactTable {
   const n = table.length;
-  const { start, order } = byPatient;
-  if (order.length !== n) return { ...table, patientOrder: byPatient };
+  const { order } = byPatient;
+  if (order.length !== n) {
+    if (renumbered !== null) throw new RangeError("putRowsByPatient: a new numbering needs every row in the grouping");
+    return { ...table, patientOrder: byPatient };
+  }
+  const start = renumbered === null ? byPatient.start : renumbered.start;
   let identity = true;
-  for (let k = 0; k < n; k++) {
-    if (order[k] !== k) {
-      identity = false;
-      break;
+  if (renumbered !== null) identity = false;
+  else {
+    for (let k = 0; k < n; k++) {
+      if (order[k] !== k) {
+        identity = false;
+        break;
+      }
     }
   }
   if (!identity) {
-    const { into, from } = twoPassPlaces(order);
+    const { into, from } = twoPassPlaces(order, renumbered === null ? null : { oldStart: byPatient.start, ...renumbered });
     const widest = table.cost.BYTES_PER_ELEMENT >= 8 ? 8 : 4;
     const scratch = new ArrayBuffer(n * widest);
-    for (const column of contactColumns(table)) moveColumn(column, into, from, scratch);
+    for (const column of contactColumns(table)) {
+      if (renumbered !== null && column === table.patient) continue;
+      moveColumn(column, into, from, scratch);
+    }
+    if (renumbered !== null) {
+      // the patient column in the new numbering: patient q's rows are start[q] … start[q + 1] − 1
+      const patient = table.patient;
+      for (let q = 0; q + 1 < start.length; q++) patient.fill(q, start[q], start[q + 1]);
+    }
     for (let k = 0; k < n; k++) order[k] = k;
   }
   return { ...table, patientOrder: { start, order } };
@@ -127,15 +151,24 @@ function moveFew(column: AnyColumn, to: readonly number[], from: Int32Array): vo
 const SHIFT = 17;
 
 /**
- * The two passes' positions for the move that puts row order[k] at k: pass 1 writes row i's value
- * to scratch[into[i]] (bucket streams, in bucket order, rows in row order within a bucket); pass 2
+ * The two passes' positions for the move that puts row order[k] at k (with `renumbered`: the row of
+ * old patient p at place k − oldStart[p] + start[newIndex[p]]): pass 1 writes row i's value to
+ * scratch[into[i]] (bucket streams, in bucket order, rows in row order within a bucket); pass 2
  * writes scratch[j] to its final place from[j].
  */
-function twoPassPlaces(order: Int32Array): { into: Int32Array; from: Int32Array } {
+function twoPassPlaces(order: Int32Array, renumbered: (Renumbering & { readonly oldStart: Int32Array }) | null): { into: Int32Array; from: Int32Array } {
   const n = order.length;
   const into = new Int32Array(n);
   // each row's final place, first held in `into`
-  for (let k = 0; k < n; k++) into[order[k]] = k;
+  if (renumbered === null) for (let k = 0; k < n; k++) into[order[k]] = k;
+  else {
+    const { oldStart, newIndex, start } = renumbered;
+    for (let p = 0; p < newIndex.length; p++) {
+      const shift = start[newIndex[p]] - oldStart[p];
+      const e = oldStart[p + 1];
+      for (let k = oldStart[p]; k < e; k++) into[order[k]] = k + shift;
+    }
+  }
   const buckets = (n >>> SHIFT) + 1;
   const cursor = new Int32Array(buckets + 1);
   for (let i = 0; i < n; i++) cursor[(into[i] >>> SHIFT) + 1]++;

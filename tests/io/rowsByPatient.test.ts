@@ -153,6 +153,21 @@ describe("the loader puts the contacts in patient order (io/rowsByPatient)", () 
         expect(seen[c.patient[r]]).toBe(0);
         seen[c.patient[r]] = 1;
       }
+      // patients numbered by the municipality of their first contact (io/patientsByMunicipality):
+      // in the shuffled file each municipality's patients come in one run
+      const firstMuni: number[] = [];
+      for (let r = 0; r < c.length; r++) if (r === 0 || c.patient[r] !== c.patient[r - 1]) firstMuni.push(c.municipality[r]);
+      const runs = firstMuni.filter((m, k) => k === 0 || m !== firstMuni[k - 1]).length;
+      expect(runs).toBe(new Set(firstMuni).size);
+      // deaths joined by patient id alike
+      const diedById = (ds: typeof g) => {
+        const out = new Map<string, number>();
+        const died = ds.deaths!.diedOnByPatient;
+        for (let p = 0; p < died.length; p++) if (died[p] !== MISSING) out.set(ds.contacts.patientIds[p], died[p]);
+        return out;
+      };
+      expect(diedById(s).size).toBeGreaterThan(0);
+      expect(diedById(s)).toEqual(diedById(g));
       expect(computeIndicators(s, {})).toEqual(computeIndicators(g, {}));
     } finally {
       rmSync(dir, { recursive: true, force: true });
