@@ -124,6 +124,10 @@ describe("the loader puts the contacts in patient order (io/rowsByPatient)", () 
       const perm = permutation(body.length, 11);
       rmSync(join(dir, "shuffled", "admissions.csv.gz"));
       writeFileSync(join(dir, "shuffled", "admissions.csv"), [header, ...perm.map((k) => body[k])].join("\n") + "\n");
+      // care status for every seventh patient id (joined to patients by id, as deaths are)
+      const ids = [...new Set(body.map((l) => l.slice(0, l.indexOf(","))))].filter((_, k) => k % 7 === 0);
+      const care = ["patient_id,status,from,to", ...ids.map((id, k) => `${id},${k % 2 === 0 ? "nursing_home" : "home_care"},2018-0${1 + (k % 9)}-01,${k % 3 === 0 ? "" : "2021-06-30"}`)].join("\n") + "\n";
+      for (const d of ["grouped", "shuffled"]) writeFileSync(join(dir, d, "care_status.csv"), care);
       // shuffled line 2 + k holds grouped line 2 + perm[k]
       const groupedLine = (shuffledLine: number) => 2 + perm[shuffledLine - 2];
 
@@ -168,7 +172,15 @@ describe("the loader puts the contacts in patient order (io/rowsByPatient)", () 
       };
       expect(diedById(s).size).toBeGreaterThan(0);
       expect(diedById(s)).toEqual(diedById(g));
-      expect(computeIndicators(s, {})).toEqual(computeIndicators(g, {}));
+      const careById = (ds: typeof g) => {
+        const cs = ds.careStatus!;
+        return Array.from(cs.patient, (p, k) => `${ds.contacts.patientIds[p]}|${cs.status[k]}|${cs.from[k]}|${cs.to[k]}`).sort();
+      };
+      expect(careById(s).length).toBe(ids.length);
+      expect(careById(s)).toEqual(careById(g));
+      const rows = computeIndicators(s, {});
+      expect(rows.some((r) => r.indicator.startsWith("who_care") && (r.numerator ?? 0) > 0)).toBe(true);
+      expect(rows).toEqual(computeIndicators(g, {}));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
