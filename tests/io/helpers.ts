@@ -113,3 +113,14 @@ export function snapshot(ds: Dataset): unknown {
   return { cols, report: { ...ds.report, tables }, population: Array.from(ds.population.count) };
 }
 
+/** A seeded permutation of 0 … n − 1 (a Fisher–Yates shuffle driven by a linear congruential generator). */
+export function seededPermutation(n: number, seed: number): number[] {
+  const perm = Array.from({ length: n }, (_, i) => i);
+  let s = seed;
+  for (let i = n - 1; i > 0; i--) {
+    s = (s * 1_103_515_245 + 12_345) % 2_147_483_648;
+    const j = s % (i + 1);
+    [perm[i], perm[j]] = [perm[j], perm[i]];
+  }
+  return perm;
+}

@@ -1,62 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { ByteKeyedDictionary } from "../../src/io/dictionary.js";
 import { ContactBuilder } from "../../src/io/contactBuilder.js";
 import { municipalityNumbering, putPatientsByMunicipality } from "../../src/io/patientsByMunicipality.js";
 import { groupRowsByTime } from "../../src/contract/patientOrder.js";
 
-/** A seeded permutation of 0 … n − 1 as new indexes. */
-function shuffledIndexes(n: number, seed: number): Int32Array {
-  const perm = Int32Array.from({ length: n }, (_, i) => i);
-  let s = seed;
-  for (let i = n - 1; i > 0; i--) {
-    s = (s * 1_103_515_245 + 12_345) % 2_147_483_648;
-    const j = s % (i + 1);
-    [perm[i], perm[j]] = [perm[j], perm[i]];
-  }
-  return perm;
-}
-
 describe("patients numbered by municipality (io/patientsByMunicipality)", () => {
-  // Three tables of the dictionary: one width ≤ 12 bytes (ids held in the slots), one width above
-  // it, mixed widths (tags and entries) — each with a value whose bytes do not decode back to it.
-  const cases: [string, (i: number) => string][] = [
-    ["one width, held in the slots", (i) => `P${String(i).padStart(8, "0")}`],
-    ["one long width", (i) => `pseudonym-${String(i).padStart(10, "0")}`],
-    ["mixed widths", (i) => `id${i}`],
-  ];
-  for (const [name, id] of cases) {
-    it(`renumbers the patient dictionary in place (${name}): look-ups, values and later additions follow`, () => {
-      const n = 3000;
-      const d = new ByteKeyedDictionary();
-      const values = Array.from({ length: n }, (_, i) => id(i));
-      for (const v of values) d.id(v);
-      const newIndex = shuffledIndexes(n, 7);
-      d.renumber(newIndex);
-      expect(d.size).toBe(n);
-      const list = d.frozenList();
-      for (let i = 0; i < n; i++) {
-        expect(d.get(values[i])).toBe(newIndex[i]);
-        expect(d.valueOf(newIndex[i])).toBe(values[i]);
-        expect(list[newIndex[i]]).toBe(values[i]);
-      }
-      // a value added afterwards takes the next index; an old one is found, not added again
-      expect(d.id("new-value")).toBe(n);
-      expect(d.id(values[5])).toBe(newIndex[5]);
-      expect(d.get("never-seen")).toBeUndefined();
-    });
-  }
-
-  it("keeps a value whose UTF-8 bytes do not decode back to it (a lone surrogate) with its new index", () => {
-    const d = new ByteKeyedDictionary();
-    const odd = "x\uD800y";
-    for (const v of ["a", odd, "b"]) d.id(v);
-    d.renumber(Int32Array.from([2, 0, 1]));
-    expect(d.valueOf(0)).toBe(odd);
-    expect(d.get("a")).toBe(2);
-    expect(d.get("b")).toBe(1);
-    expect(() => d.renumber(Int32Array.from([0, 1]))).toThrow(RangeError);
-  });
-
   it("numbers patients by their first contact's municipality, ties in order of first appearance", () => {
     // patient (file order of first appearance), municipality, admitted_at: p0's first contact by
     // time is in 751 though its first row in the file is in 101.

@@ -10,6 +10,7 @@ import { sortContactsOrIdentity } from "../../src/stays/sortContacts.js";
 import { groupRowsByTime } from "../../src/contract/patientOrder.js";
 import { computeIndicators } from "../../src/indicators/computeIndicators.js";
 import type { ContactTable } from "../../src/contract/tables.js";
+import { seededPermutation } from "./helpers.js";
 
 const DEMO = join(__dirname, "..", "..", "data", "demo");
 const COLUMNS = [
@@ -27,18 +28,6 @@ const COLUMNS = [
   "cost",
   "sourceLine",
 ] as const;
-
-/** A seeded permutation of 0 … n − 1. */
-function permutation(n: number, seed: number): number[] {
-  const perm = Array.from({ length: n }, (_, i) => i);
-  let s = seed;
-  for (let i = n - 1; i > 0; i--) {
-    s = (s * 1_103_515_245 + 12_345) % 2_147_483_648;
-    const j = s % (i + 1);
-    [perm[i], perm[j]] = [perm[j], perm[i]];
-  }
-  return perm;
-}
 
 /** The table's rows in the permutation's order, each column copied into a fresh array of its type. */
 function reordered(c: ContactTable, perm: readonly number[]): ContactTable {
@@ -79,7 +68,7 @@ describe("the loader puts the contacts in patient order (io/rowsByPatient)", () 
     const before = new Map<number, string>();
     for (let r = 0; r < source.length; r++) before.set(source.sourceLine[r], rowBits(source, r));
 
-    const mixed = reordered(source, permutation(source.length, 7));
+    const mixed = reordered(source, seededPermutation(source.length, 7));
     const columnsBefore = COLUMNS.map((key) => mixed[key]);
     const byPatient = groupRowsByTime(mixed.patient, mixed.admittedAt, mixed.length, mixed.patientIds.length);
     const ordered = putRowsByPatient(mixed, { start: byPatient.start, order: byPatient.order });
@@ -121,7 +110,7 @@ describe("the loader puts the contacts in patient order (io/rowsByPatient)", () 
       const lines = gunzipSync(readFileSync(join(DEMO, "admissions.csv.gz"))).toString("utf8").split("\n");
       const header = lines[0];
       const body = lines.slice(1).filter((l) => l.length > 0);
-      const perm = permutation(body.length, 11);
+      const perm = seededPermutation(body.length, 11);
       rmSync(join(dir, "shuffled", "admissions.csv.gz"));
       writeFileSync(join(dir, "shuffled", "admissions.csv"), [header, ...perm.map((k) => body[k])].join("\n") + "\n");
       // care status for every seventh patient id (joined to patients by id, as deaths are)
