@@ -2,7 +2,7 @@
  * The loader's patient numbering: patients numbered by the municipality of their first contact
  * (in admission-time order), ties in order of first appearance in the file — applied with the move
  * that puts the rows in patient order (io/rowsByPatient.ts), after the duplicate check, so that the
- * rows of one municipality's patients lie together (docs/cache.md, "The contacts in patient order").
+ * rows of one municipality's patients lie together (docs/cache.md, "The patients by municipality").
  *
  * Why: every indicator counts into cells by municipality (× year × age class × sex × category).
  * Numbered by first appearance in a file sorted by date or by hospital (the bench's shuffled copy),
@@ -52,9 +52,12 @@ export function municipalityNumbering(table: ContactTable, byPatient: PatientOrd
     prev = k;
   }
   if (hi < lo) return null;
-  // Stable counting sort of the patients by key (slot 0: no rows; code c: slot c − lo + 1).
+  // Stable counting sort of the patients by slot (0: no rows; code c: c − lo + 1).
   const count = new Int32Array(hi - lo + 3);
-  for (let p = 0; p < nP; p++) count[(key[p] === NONE ? 0 : key[p] - lo + 1) + 1]++;
+  for (let p = 0; p < nP; p++) {
+    key[p] = key[p] === NONE ? 0 : key[p] - lo + 1;
+    count[key[p] + 1]++;
+  }
   // Patients already in runs by municipality (as the generator writes them, grouped: as many runs
   // as municipalities) are as local as the new numbering would make them: keep theirs and spare the
   // move (1–1.5 s on the grouped national bench file). At most twice as many runs as municipalities
@@ -66,7 +69,7 @@ export function municipalityNumbering(table: ContactTable, byPatient: PatientOrd
   const newIndex = new Int32Array(nP);
   const newStart = new Int32Array(nP + 1);
   for (let p = 0; p < nP; p++) {
-    const q = count[key[p] === NONE ? 0 : key[p] - lo + 1]++;
+    const q = count[key[p]]++;
     newIndex[p] = q;
     newStart[q + 1] = start[p + 1] - start[p];
   }
@@ -79,7 +82,7 @@ export function municipalityNumbering(table: ContactTable, byPatient: PatientOrd
  * in place (its byte look-ups, e.g. of deaths.csv, then give new indexes directly); any other
  * look-up (a register import's) is wrapped.
  */
-export function renumberedIds(ids: readonly string[], patientIndex: PatientIndex, newIndex: Int32Array): { readonly patientIds: readonly string[]; readonly patientIndex: PatientIndex } {
+function renumberedIds(ids: readonly string[], patientIndex: PatientIndex, newIndex: Int32Array): { readonly patientIds: readonly string[]; readonly patientIndex: PatientIndex } {
   if (patientIndex instanceof ByteKeyedDictionary && patientIndex.size === newIndex.length) {
     patientIndex.renumber(newIndex);
     return { patientIds: patientIndex.frozenList(), patientIndex };

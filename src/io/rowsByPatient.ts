@@ -72,16 +72,8 @@ export function putRowsByPatient(table: ContactTable, byPatient: PatientOrder, r
     return { ...table, patientOrder: byPatient };
   }
   const start = renumbered === null ? byPatient.start : renumbered.start;
-  let identity = true;
-  if (renumbered !== null) identity = false;
-  else {
-    for (let k = 0; k < n; k++) {
-      if (order[k] !== k) {
-        identity = false;
-        break;
-      }
-    }
-  }
+  let identity = renumbered === null;
+  for (let k = 0; k < n && identity; k++) if (order[k] !== k) identity = false;
   if (!identity) {
     const { into, from } = twoPassPlaces(order, renumbered === null ? null : { oldStart: byPatient.start, ...renumbered });
     const widest = table.cost.BYTES_PER_ELEMENT >= 8 ? 8 : 4;
